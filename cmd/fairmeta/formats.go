@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
+)
+
+// format is a metadata format the CLI can read or write. Each format package's glue registers its formats with
+// registerFormat in an init function of its own file (datacite.go, schemaorg.go, ...).
+type format struct {
+	name string // the -from/-to name, e.g. "datacite-xml"
+	// detect reports whether data looks like this format, for commands given no -from; nil means never detected.
+	detect func(data []byte) bool
+	// read parses data into one or more records; nil when the format cannot be read.
+	read func(data []byte) ([]*fair.Resource, error)
+	// write writes one record; nil when the format cannot be written.
+	write func(w io.Writer, r *fair.Resource) error
+}
+
+// formats is the table of formats, filled by init functions before main runs and only read afterwards.
+var formats = map[string]format{}
+
+func registerFormat(f format) {
+	if _, dup := formats[f.name]; dup {
+		panic("fairmeta: format registered twice: " + f.name)
+	}
+	formats[f.name] = f
+}
+
+func formatNames() string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// lookupFormat returns the named format, or detects it from data when name is empty.
+func lookupFormat(name string, data []byte) (format, error) {
+	if name != "" {
+		f, ok := formats[name]
+		if !ok {
+			return format{}, fmt.Errorf("unknown format %q (known: %s)", name, formatNames())
+		}
+		return f, nil
+	}
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if f := formats[n]; f.detect != nil && f.detect(data) {
+			return f, nil
+		}
+	}
+	return format{}, fmt.Errorf("cannot tell the format of the input; name it with -from (known: %s)", formatNames())
+}
+
+// The SDK's own JSON form of fair.Resource.
+func init() {
+	registerFormat(format{
+		name: "fair",
+		detect: func(data []byte) bool {
+			// The hub form has a "titles" array of {"title": ...} objects and no JSON-LD or JSON:API markers.
+			t := bytes.TrimSpace(data)
+			return len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"titles"`)) && !bytes.Contains(t, []byte(`"@context"`)) &&
+				!bytes.Contains(t, []byte(`"attributes"`)) && bytes.Contains(t, []byte(`"resourceType"`)) && bytes.Contains(t, []byte(`"general"`))
+		},
+		read: func(data []byte) ([]*fair.Resource, error) {
+			var r fair.Resource
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&r); err != nil {
+				return nil, err
+			}
+			return []*fair.Resource{&r}, nil
+		},
+		write: func(w io.Writer, r *fair.Resource) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(r)
+		},
+	})
+}

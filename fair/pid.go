@@ -1,0 +1,303 @@
+package fair
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/internal/checksum"
+)
+
+// Scheme names an identifier scheme recognised by [DetectPID]. The names are DataCite's relatedIdentifierType and
+// nameIdentifierScheme spellings where those exist.
+type Scheme string
+
+// The identifier schemes fairmeta recognises.
+const (
+	SchemeDOI    Scheme = "DOI"
+	SchemeORCID  Scheme = "ORCID"
+	SchemeROR    Scheme = "ROR"
+	SchemeISNI   Scheme = "ISNI"
+	SchemeArXiv  Scheme = "arXiv"
+	SchemeHandle Scheme = "Handle"
+	SchemeARK    Scheme = "ARK"
+	SchemeURN    Scheme = "URN"
+	SchemePURL   Scheme = "PURL"
+	SchemeSWHID  Scheme = "SWHID"
+	SchemeURL    Scheme = "URL"
+)
+
+// PID is a recognised persistent identifier: its scheme, its normalised form and the URL it resolves at.
+type PID struct {
+	// Scheme is the identifier scheme.
+	Scheme Scheme `json:"scheme"`
+	// Value is the normalised identifier, e.g. "10.1234/abc", "0000-0002-1825-0097", "https://ror.org/02feahw73".
+	Value string `json:"value"`
+	// URL is where the identifier resolves; empty for schemes without a general resolver (most URNs).
+	URL string `json:"url,omitempty"`
+}
+
+// IdentifierError reports a string that is not a valid identifier of a scheme.
+type IdentifierError struct {
+	Scheme Scheme // the scheme tried; empty when no scheme matched at all
+	Input  string // the text as given
+	Reason string // why it is not valid, for a person to read
+}
+
+func (e *IdentifierError) Error() string {
+	if e.Scheme == "" {
+		return fmt.Sprintf("fair: %q is not a recognised identifier: %s", e.Input, e.Reason)
+	}
+	return fmt.Sprintf("fair: %q is not a valid %s: %s", e.Input, e.Scheme, e.Reason)
+}
+
+// ErrInvalidIdentifier is matched by every *IdentifierError with errors.Is.
+var ErrInvalidIdentifier = errors.New("fair: invalid identifier")
+
+// Is makes errors.Is(err, ErrInvalidIdentifier) true for an *IdentifierError.
+func (e *IdentifierError) Is(target error) bool { return target == ErrInvalidIdentifier }
+
+func idErr(s Scheme, in, format string, args ...any) error {
+	return &IdentifierError{Scheme: s, Input: in, Reason: fmt.Sprintf(format, args...)}
+}
+
+// stripURL removes "http(s)://" and any of hosts (with an optional "www.") and returns the rest and whether a host
+// matched. Hosts are matched without regard to case.
+func stripURL(s string, hosts ...string) (string, bool) {
+	rest := s
+	lower := strings.ToLower(rest)
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(lower, p) {
+			rest, lower = rest[len(p):], lower[len(p):]
+			break
+		}
+	}
+	lower = strings.TrimPrefix(lower, "www.")
+	if len(lower) < len(rest) {
+		rest = rest[len("www."):]
+	}
+	for _, h := range hosts {
+		if strings.HasPrefix(lower, h+"/") {
+			return rest[len(h)+1:], true
+		}
+	}
+	return s, false
+}
+
+// ParseORCID reads an ORCID iD ("0000-0002-1825-0097", with or without hyphens, or as an orcid.org URL) and checks
+// its ISO 7064 MOD 11-2 check character. The normalised form is the hyphenated 16 characters with an upper-case X.
+func ParseORCID(s string) (PID, error) {
+	in := s
+	s, _ = stripURL(strings.TrimSpace(s), "orcid.org", "sandbox.orcid.org")
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "orcid:"), "ORCID:")
+	digits, err := sixteen(SchemeORCID, in, s, "-")
+	if err != nil {
+		return PID{}, err
+	}
+	v := digits[0:4] + "-" + digits[4:8] + "-" + digits[8:12] + "-" + digits[12:16]
+	return PID{SchemeORCID, v, "https://orcid.org/" + v}, nil
+}
+
+// ParseISNI reads an ISNI ("0000 0001 2103 2683", compact, hyphenated or as an isni.org URL) and checks its MOD 11-2
+// check character. The normalised form is the 16 characters without separators.
+func ParseISNI(s string) (PID, error) {
+	in := s
+	s, _ = stripURL(strings.TrimSpace(s), "isni.org/isni", "isni.org", "isni.oclc.org/xslt/DB=1.2//CMD?ACT=SRCH&IKT=8006&TRM=ISN%3A")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "ISNI"), "isni:"))
+	digits, err := sixteen(SchemeISNI, in, s, " -")
+	if err != nil {
+		return PID{}, err
+	}
+	return PID{SchemeISNI, digits, "https://isni.org/isni/" + digits}, nil
+}
+
+// sixteen checks 15 digits and a MOD 11-2 check character, separators removed, and returns the compact form.
+func sixteen(scheme Scheme, in, s, seps string) (string, error) {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(seps, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	d := strings.ToUpper(b.String())
+	if len(d) != 16 {
+		return "", idErr(scheme, in, "has %d digits, want 16", len(d))
+	}
+	for i := 0; i < 15; i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return "", idErr(scheme, in, "character %q is not a digit", d[i])
+		}
+	}
+	if c := d[15]; (c < '0' || c > '9') && c != 'X' {
+		return "", idErr(scheme, in, "check character %q is not a digit or X", c)
+	}
+	if want := checksum.Mod11_2(d[:15]); want != d[15] {
+		return "", idErr(scheme, in, "wrong check character %q (MOD 11-2 gives %q)", d[15], want)
+	}
+	return d, nil
+}
+
+// ParseROR reads a ROR ID ("02feahw73", "ror.org/02feahw73", "https://ror.org/02feahw73") and checks its
+// form and checksum. It is the same check as package ror's ID parser, for the detector here; package ror is the
+// place to work with ROR IDs.
+func ParseROR(s string) (PID, error) {
+	in := s
+	s, _ = stripURL(strings.TrimSpace(s), "ror.org")
+	s = strings.ToLower(strings.TrimSuffix(s, "/"))
+	if len(s) != 9 {
+		return PID{}, idErr(SchemeROR, in, "has %d characters, want 9 (0, six base32 characters, two check digits)", len(s))
+	}
+	if s[0] != '0' {
+		return PID{}, idErr(SchemeROR, in, "does not start with 0")
+	}
+	for _, c := range s[1:7] {
+		if !strings.ContainsRune("0123456789abcdefghjkmnpqrstvwxyz", c) {
+			return PID{}, idErr(SchemeROR, in, "character %q is not in the Crockford base32 alphabet", c)
+		}
+	}
+	n, _ := checksum.DecodeCrockford(s[:7])
+	if want := checksum.Mod97(n); s[7:] != want {
+		return PID{}, idErr(SchemeROR, in, "has a wrong checksum (%s, want %s)", s[7:], want)
+	}
+	return PID{SchemeROR, "https://ror.org/" + s, "https://ror.org/" + s}, nil
+}
+
+// ParseDOI reads a DOI in any form package doi accepts.
+func ParseDOI(s string) (PID, error) {
+	d, err := doi.Parse(s)
+	if err != nil {
+		var se *doi.SyntaxError
+		if errors.As(err, &se) {
+			return PID{}, idErr(SchemeDOI, s, "%s", se.Reason)
+		}
+		return PID{}, err
+	}
+	return PID{SchemeDOI, string(d), d.URL()}, nil
+}
+
+// ParseURL reads an absolute http or https URL with a host.
+func ParseURL(s string) (PID, error) {
+	in := s
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil {
+		return PID{}, idErr(SchemeURL, in, "%v", errors.Unwrap(err))
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return PID{}, idErr(SchemeURL, in, "scheme %q is not http or https", u.Scheme)
+	}
+	if u.Host == "" {
+		return PID{}, idErr(SchemeURL, in, "no host")
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	return PID{SchemeURL, u.String(), u.String()}, nil
+}
+
+// purlHosts are the PURL services.
+var purlHosts = []string{"purl.org", "purl.archive.org", "purl.oclc.org", "purl.obolibrary.org", "purl.fdlp.gov", "purl.dataone.org"}
+
+// ParsePURL reads a Persistent URL on one of the PURL services (purl.org, purl.archive.org, purl.obolibrary.org,
+// ...). The normalised form is the https URL.
+func ParsePURL(s string) (PID, error) {
+	u, err := ParseURL(s)
+	if err != nil {
+		return PID{}, idErr(SchemePURL, s, "not a URL")
+	}
+	pu, _ := url.Parse(u.Value)
+	for _, h := range purlHosts {
+		if pu.Host == h {
+			if strings.Trim(pu.Path, "/") == "" {
+				return PID{}, idErr(SchemePURL, s, "no path after the PURL host")
+			}
+			pu.Scheme = "https"
+			return PID{SchemePURL, pu.String(), pu.String()}, nil
+		}
+	}
+	return PID{}, idErr(SchemePURL, s, "host %q is not a PURL service", pu.Host)
+}
+
+// DetectPID names the scheme of an identifier and returns its normalised form and resolver URL. It tries the schemes
+// from the most to the least specific: explicit prefixes and resolver URLs first (doi:, https://doi.org/,
+// https://orcid.org/, https://ror.org/, swh:, arXiv:, ark:, urn:, hdl:), then bare forms (10.x/..., hyphenated
+// ORCID, ROR ID, ISNI, new-style arXiv, handle), then PURL and plain URLs. A string that looks like a scheme but
+// fails its checks (a bad checksum) gives that scheme's error rather than falling through to a weaker match.
+func DetectPID(s string) (PID, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return PID{}, idErr("", s, "empty")
+	}
+	lower := strings.ToLower(t)
+	host := ""
+	if u, err := url.Parse(t); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		host = strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	} else if i := strings.IndexByte(lower, '/'); i > 0 && !strings.Contains(lower[:i], ":") {
+		host = lower[:i] // "doi.org/10..." without a scheme
+	}
+	has := func(prefixes ...string) bool {
+		for _, p := range prefixes {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("swh:"):
+		return ParseSWHIDPID(t)
+	case has("doi:", "info:doi/", "urn:doi:", "10."), host == "doi.org" || host == "dx.doi.org":
+		return ParseDOI(t)
+	case has("orcid:"), host == "orcid.org" || host == "sandbox.orcid.org":
+		return ParseORCID(t)
+	case host == "ror.org":
+		return ParseROR(t)
+	case has("isni"), host == "isni.org":
+		return ParseISNI(t)
+	case has("arxiv:"), host == "arxiv.org" || host == "export.arxiv.org":
+		return ParseArXiv(t)
+	case has("ark:"), strings.Contains(lower, "/ark:"):
+		return ParseARK(t)
+	case has("hdl:"), host == "hdl.handle.net":
+		if p, err := ParseDOI(t); err == nil {
+			return p, nil // a handle in the 10. namespace is a DOI
+		}
+		return ParseHandle(t)
+	case has("urn:"):
+		return ParseURN(t)
+	}
+	for _, h := range purlHosts {
+		if host == h {
+			return ParsePURL(t)
+		}
+	}
+	if host != "" && strings.Contains(lower, "://") {
+		return ParseURL(t)
+	}
+	// Bare forms.
+	if len(t) == 19 && t[4] == '-' && t[9] == '-' && t[14] == '-' {
+		return ParseORCID(t)
+	}
+	if len(t) == 9 && t[0] == '0' {
+		if p, err := ParseROR(t); err == nil {
+			return p, nil
+		}
+	}
+	if compact := strings.ReplaceAll(t, " ", ""); len(compact) == 16 && strings.Trim(compact[:15], "0123456789") == "" {
+		return ParseISNI(t)
+	}
+	if p, err := ParseArXiv(t); err == nil {
+		return p, nil
+	}
+	if i := strings.IndexByte(t, '/'); i > 0 && strings.Trim(t[:i], "0123456789.") == "" {
+		return ParseHandle(t)
+	}
+	if strings.Contains(t, ".") && !strings.ContainsAny(t, " \t") {
+		if p, err := ParseURL("https://" + t); err == nil && strings.Contains(p.Value[len("https://"):], ".") {
+			return PID{}, idErr("", s, "no scheme; if it is a web address, write it as %s", p.Value)
+		}
+	}
+	return PID{}, idErr("", s, "matches none of DOI, ORCID, ROR, ISNI, arXiv, Handle, ARK, URN, PURL, SWHID or URL")
+}
