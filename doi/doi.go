@@ -36,12 +36,19 @@ var resolverHosts = []string{"doi.org", "dx.doi.org", "www.doi.org", "hdl.handle
 // prefixes are the textual prefixes people put before a bare DOI, matched without regard to case.
 var prefixes = []string{"doi:", "info:doi/", "urn:doi:"}
 
+// MaxLength is the longest text Parse reads, in bytes. The DOI Handbook sets no limit, but real DOIs are far
+// shorter (DataCite's longest are a few hundred bytes); the limit keeps hostile input cheap to reject.
+const MaxLength = 4096
+
 // Parse reads a DOI from any of the forms people paste: bare ("10.1234/abc"), with a "doi:" or "DOI: " prefix,
 // "info:doi/", "urn:doi:", or as a resolver URL ("https://doi.org/...", "http://dx.doi.org/...", "doi.org/...")
 // with or without percent-encoding. Surrounding white space is ignored. It returns the normalised DOI or a
 // *SyntaxError that says what is wrong.
 func Parse(s string) (DOI, error) {
 	in := s
+	if len(s) > MaxLength {
+		return "", &SyntaxError{in[:64] + "...", fmt.Sprintf("longer than %d bytes", MaxLength)}
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", &SyntaxError{in, "empty"}
@@ -61,7 +68,7 @@ func Parse(s string) (DOI, error) {
 	if !stripped {
 		if rest, ok := resolverPath(s); ok {
 			s = rest
-		} else if strings.Contains(lower, "://") {
+		} else if !strings.HasPrefix(s, "10.") && strings.Contains(lower, "://") {
 			return "", &SyntaxError{in, "a URL, but not of a DOI resolver (doi.org)"}
 		}
 	}
@@ -180,6 +187,8 @@ func Equal(a, b string) bool {
 	return err1 == nil && err2 == nil && da == db
 }
 
+const upperHex = "0123456789ABCDEF"
+
 // EscapePath percent-encodes a DOI for use as a URL path, keeping "/" and the characters that need no escaping.
 func EscapePath(s string) string {
 	var b strings.Builder
@@ -189,7 +198,9 @@ func EscapePath(s string) string {
 			b.WriteByte(c)
 			continue
 		}
-		fmt.Fprintf(&b, "%%%02X", c)
+		b.WriteByte('%')
+		b.WriteByte(upperHex[c>>4])
+		b.WriteByte(upperHex[c&15])
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package doi_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/dop2i/fairmeta/doi"
@@ -23,6 +24,7 @@ func TestParse(t *testing.T) {
 		{"10.1000.10/123", "10.1000.10/123"},
 		{"10.1000/ÉTÉ-ü", "10.1000/été-ü"},
 		{"10.1000/a/b/c", "10.1000/a/b/c"},
+		{"10.0/://", "10.0/://"}, // a suffix may hold "://"; found by FuzzParse
 	}
 	for _, tc := range tests {
 		got, err := doi.Parse(tc.in)
@@ -34,7 +36,7 @@ func TestParse(t *testing.T) {
 
 func TestParseInvalid(t *testing.T) {
 	for _, in := range []string{"", "11.1000/x", "10./x", "10.1000", "10.1000/", "10.12a4/x", "10..1/x", "10.1000/a b",
-		"https://example.org/10.1000/x", "doi:", "10.1000/\x00", "10.1000/\xff"} {
+		"https://example.org/10.1000/x", "doi:", "10.1000/\x00", "10.1000/\xff", "10.1/" + strings.Repeat("x", doi.MaxLength)} {
 		_, err := doi.Parse(in)
 		var se *doi.SyntaxError
 		if !errors.As(err, &se) || se.Reason == "" || !errors.Is(err, doi.ErrSyntax) {

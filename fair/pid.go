@@ -220,12 +220,18 @@ func ParsePURL(s string) (PID, error) {
 	return PID{}, idErr(SchemePURL, s, "host %q is not a PURL service", pu.Host)
 }
 
+// maxPIDLength bounds the text DetectPID reads: no identifier is longer, and hostile input stays cheap to reject.
+const maxPIDLength = 4096
+
 // DetectPID names the scheme of an identifier and returns its normalised form and resolver URL. It tries the schemes
 // from the most to the least specific: explicit prefixes and resolver URLs first (doi:, https://doi.org/,
 // https://orcid.org/, https://ror.org/, swh:, arXiv:, ark:, urn:, hdl:), then bare forms (10.x/..., hyphenated
 // ORCID, ROR ID, ISNI, new-style arXiv, handle), then PURL and plain URLs. A string that looks like a scheme but
 // fails its checks (a bad checksum) gives that scheme's error rather than falling through to a weaker match.
 func DetectPID(s string) (PID, error) {
+	if len(s) > maxPIDLength {
+		return PID{}, idErr("", s[:64]+"...", "longer than %d bytes", maxPIDLength)
+	}
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return PID{}, idErr("", s, "empty")
