@@ -87,4 +87,3 @@ func BenchmarkCanonicalize(b *testing.B) {
 		}
 	})
 }
-
