@@ -2,6 +2,7 @@ package doi_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
 )
@@ -19,4 +20,18 @@ func ExampleParse() {
 	// 10.5281/zenodo.1234 https://doi.org/10.5281/zenodo.1234
 	// 10.1000/182 https://doi.org/10.1000/182
 	// doi: "10.abc/x" is not a DOI: registrant code "abc" is not made of digits
+}
+
+func ExampleFormatSuffix() {
+	fmt.Println(doi.FormatSuffix(0), doi.FormatSuffix(1), doi.FormatSuffix(1<<30-1))
+	fmt.Println(doi.CheckSuffix("zzzz-zz02"), doi.CheckSuffix("zzzz-zz01"))
+	// Output:
+	// 0000-0098 0000-0195 zzzz-zz02
+	// <nil> doi: suffix "zzzz-zz01" is not a generated suffix: check value 01, want 02
+}
+
+func ExampleNewDOI() {
+	d, err := doi.NewDOI("10.5072", "in2p3.")
+	fmt.Println(err, d.Prefix(), strings.HasPrefix(d.Suffix(), "in2p3."), doi.CheckSuffix(d.Suffix()) == nil)
+	// Output: <nil> 10.5072 true true
 }
