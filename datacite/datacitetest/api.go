@@ -1,0 +1,603 @@
+package datacitetest
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/fair"
+)
+
+const (
+	stateDraft      = "draft"
+	stateRegistered = "registered"
+	stateFindable   = "findable"
+
+	jsonAPI      = "application/vnd.api+json"
+	maxBody      = 4 << 20
+	defaultPage  = 25
+	maxPageSize  = 1000
+	msgNotFound  = "The resource you are looking for doesn't exist."
+	msgForbidden = "You are not authorized to access this resource."
+	msgBadCreds  = "Bad credentials."
+	msgTaken     = "This DOI has already been taken"
+)
+
+// transitions says, per event, which state a DOI moves to from each state it may be in, as DataCite's state
+// machine allows; any other event or starting state is refused with 422.
+var transitions = map[string]map[string]string{
+	"register": {stateDraft: stateRegistered},
+	"publish":  {stateDraft: stateFindable, stateRegistered: stateFindable},
+	"hide":     {stateFindable: stateRegistered},
+	"show":     {stateRegistered: stateFindable},
+}
+
+// readOnly are attributes a request may carry but the server computes.
+var readOnly = []string{"doi", "prefix", "suffix", "event", "state", "identifiers", "created", "updated",
+	"registered", "published", "isActive", "schemaVersion"}
+
+// reply is an answer computed before it is written, so that a fault can replace it after the store changed.
+type reply struct {
+	status int
+	ctype  string
+	body   []byte
+	header http.Header
+}
+
+// problem is one entry of a JSON:API errors document.
+type problem struct {
+	Status string `json:"status,omitempty"`
+	Source string `json:"source,omitempty"`
+	Title  string `json:"title"`
+	UID    string `json:"uid,omitempty"`
+}
+
+func errorReply(status int, title string) reply {
+	return errorsReply(status, problem{Status: strconv.Itoa(status), Title: title})
+}
+
+func errorsReply(status int, ps ...problem) reply {
+	return reply{status: status, ctype: jsonAPI, body: mustJSON(map[string]any{"errors": ps})}
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	s.stats.requests.Add(1)
+	if wait := s.allow(); wait > 0 {
+		s.stats.rateLimited.Add(1)
+		w.Header().Set("Retry-After", retryAfterSeconds(wait))
+		write(w, errorReply(http.StatusTooManyRequests, "Your request has been rate limited."))
+		return
+	}
+	fault, cfg := s.pick(r)
+	if fault != FaultNone {
+		s.stats.faults[fault].Add(1)
+	}
+	switch fault {
+	case FaultDropBefore:
+		dropConnection(w)
+		return
+	case FaultServerError:
+		write(w, errorReply(http.StatusInternalServerError, "Internal Server Error"))
+		return
+	case FaultTooManyRequests:
+		w.Header().Set("Retry-After", strconv.Itoa(cfg.RetryAfter))
+		write(w, errorReply(http.StatusTooManyRequests, "Your request has been rate limited."))
+		return
+	case FaultLatency:
+		time.Sleep(cfg.Latency) // deliberately not cut short when the client gives up: the request still applies
+	}
+	rep := s.handle(r)
+	switch fault {
+	case FaultDropAfter:
+		dropConnection(w)
+		return
+	case FaultServerErrorAfter:
+		write(w, errorReply(http.StatusGatewayTimeout, "Gateway Timeout"))
+		return
+	}
+	write(w, rep)
+}
+
+func write(w http.ResponseWriter, rep reply) {
+	for k, v := range rep.header {
+		w.Header()[k] = v
+	}
+	if rep.ctype != "" {
+		w.Header().Set("Content-Type", rep.ctype)
+	}
+	w.WriteHeader(rep.status)
+	_, _ = w.Write(rep.body)
+}
+
+func (s *Server) handle(r *http.Request) reply {
+	path := r.URL.Path
+	switch {
+	case path == "/heartbeat":
+		return reply{status: http.StatusOK, ctype: "text/plain", body: []byte("OK")}
+	case path == "/dois" || path == "/dois/":
+		switch r.Method {
+		case http.MethodGet:
+			return s.list(r)
+		case http.MethodPost:
+			return s.create(r)
+		}
+		return errorReply(http.StatusMethodNotAllowed, "Method not allowed")
+	case strings.HasPrefix(path, "/dois/"):
+		d := strings.TrimPrefix(path, "/dois/")
+		switch r.Method {
+		case http.MethodGet:
+			return s.get(r, d)
+		case http.MethodPut:
+			return s.update(r, d)
+		case http.MethodDelete:
+			return s.remove(r, d)
+		}
+		return errorReply(http.StatusMethodNotAllowed, "Method not allowed")
+	case strings.HasPrefix(path, "/api/handles/"):
+		return s.handleAPI(strings.TrimPrefix(path, "/api/handles/"))
+	case strings.HasPrefix(path, "/10."):
+		return s.negotiate(r, strings.TrimPrefix(path, "/"))
+	}
+	return errorReply(http.StatusNotFound, msgNotFound)
+}
+
+// auth returns the authenticated repository, whether credentials were sent, and a 401 reply when they are wrong.
+func (s *Server) auth(r *http.Request) (repo string, sent bool, fail *reply) {
+	user, pass, ok := r.BasicAuth()
+	if !ok {
+		if r.Header.Get("Authorization") != "" {
+			rep := errorReply(http.StatusUnauthorized, msgBadCreds)
+			return "", true, &rep
+		}
+		return "", false, nil
+	}
+	s.mu.Lock()
+	acc, found := s.repos[strings.ToUpper(user)]
+	s.mu.Unlock()
+	if !found || acc.password != pass {
+		rep := errorReply(http.StatusUnauthorized, msgBadCreds)
+		return "", true, &rep
+	}
+	return acc.id, true, nil
+}
+
+// requireAuth is auth for writes: credentials are mandatory.
+func (s *Server) requireAuth(r *http.Request) (string, *reply) {
+	repo, sent, fail := s.auth(r)
+	if fail != nil {
+		return "", fail
+	}
+	if !sent {
+		rep := errorReply(http.StatusUnauthorized, msgBadCreds)
+		return "", &rep
+	}
+	return repo, nil
+}
+
+// document is a JSON:API request body.
+type document struct {
+	Data *struct {
+		ID         string                     `json:"id"`
+		Type       string                     `json:"type"`
+		Attributes map[string]json.RawMessage `json:"attributes"`
+	} `json:"data"`
+}
+
+func readDocument(r *http.Request) (document, *reply) {
+	var doc document
+	ct := strings.TrimSpace(strings.Split(r.Header.Get("Content-Type"), ";")[0])
+	if ct != jsonAPI && ct != "application/json" {
+		rep := errorReply(http.StatusUnsupportedMediaType, "The content type is not recognized.")
+		return doc, &rep
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil || len(body) > maxBody {
+		rep := errorReply(http.StatusBadRequest, "The request body could not be read.")
+		return doc, &rep
+	}
+	if err := json.Unmarshal(body, &doc); err != nil || doc.Data == nil {
+		rep := errorReply(http.StatusBadRequest, "You need to provide a payload following the JSONAPI spec")
+		return doc, &rep
+	}
+	if doc.Data.Attributes == nil {
+		doc.Data.Attributes = map[string]json.RawMessage{}
+	}
+	return doc, nil
+}
+
+func attrString(attrs map[string]json.RawMessage, key string) string {
+	var v string
+	if raw, ok := attrs[key]; ok {
+		_ = json.Unmarshal(raw, &v)
+	}
+	return v
+}
+
+// ownerOf returns the repository owning the prefix of d.
+func (s *Server) ownerOf(d string) string {
+	p, _, _ := strings.Cut(d, "/")
+	return s.prefixes[p]
+}
+
+func (s *Server) create(r *http.Request) reply {
+	repo, fail := s.requireAuth(r)
+	if fail != nil {
+		return *fail
+	}
+	doc, fail := readDocument(r)
+	if fail != nil {
+		return *fail
+	}
+	attrs := doc.Data.Attributes
+	raw := attrString(attrs, "doi")
+	if raw == "" {
+		raw = doc.Data.ID
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if raw == "" {
+		prefix := attrString(attrs, "prefix")
+		if prefix == "" {
+			return errorsReply(http.StatusUnprocessableEntity, problem{Source: "doi", Title: "Can't be blank"})
+		}
+		if s.prefixes[strings.ToLower(prefix)] != repo {
+			return errorReply(http.StatusForbidden, msgForbidden)
+		}
+		for {
+			d, err := doi.NewDOI(prefix, "")
+			if err != nil {
+				return errorsReply(http.StatusUnprocessableEntity, problem{Source: "prefix", Title: "Is invalid"})
+			}
+			if _, taken := s.store[string(d)]; !taken {
+				raw = string(d)
+				break
+			}
+		}
+	}
+	d, err := doi.Parse(raw)
+	if err != nil {
+		return errorsReply(http.StatusUnprocessableEntity, problem{Source: "doi", Title: "Is invalid", UID: raw})
+	}
+	key := string(d)
+	if s.ownerOf(key) != repo {
+		return errorReply(http.StatusForbidden, msgForbidden)
+	}
+	if _, taken := s.store[key]; taken {
+		return errorsReply(http.StatusUnprocessableEntity, problem{Source: "doi", Title: msgTaken, UID: key})
+	}
+	return s.insert(key, repo, attrs)
+}
+
+// insert stores a new DOI (s.mu held) and returns 201 with it.
+func (s *Server) insert(key, repo string, attrs map[string]json.RawMessage) reply {
+	event := attrString(attrs, "event")
+	state := stateDraft
+	if event != "" {
+		to, ok := transitions[event][stateDraft]
+		if !ok {
+			return errorsReply(http.StatusUnprocessableEntity, problem{Source: "event",
+				Title: fmt.Sprintf("Event %q is not allowed for a new DOI", event), UID: key})
+		}
+		state = to
+	}
+	stored := clean(attrs)
+	if state != stateDraft {
+		if ps := validate(key, stored); len(ps) > 0 {
+			return errorsReply(http.StatusUnprocessableEntity, ps...)
+		}
+	}
+	now := s.now()
+	s.seq++
+	rec := &record{doi: key, client: repo, state: state, attrs: stored, created: now, updated: now, seq: s.seq}
+	if state != stateDraft {
+		rec.registered = now
+	}
+	s.store[key] = rec
+	s.stats.created.Add(1)
+	return docReply(http.StatusCreated, rec)
+}
+
+func clean(attrs map[string]json.RawMessage) map[string]json.RawMessage {
+	out := make(map[string]json.RawMessage, len(attrs))
+	for k, v := range attrs {
+		out[k] = v
+	}
+	for _, k := range readOnly {
+		delete(out, k)
+	}
+	return out
+}
+
+func docReply(status int, rec *record) reply {
+	return reply{status: status, ctype: jsonAPI, body: mustJSON(map[string]any{"data": resource(rec)})}
+}
+
+func resource(rec *record) map[string]any {
+	return map[string]any{
+		"id": rec.doi, "type": "dois", "attributes": rec.view(),
+		"relationships": map[string]any{"client": map[string]any{"data": map[string]string{"id": strings.ToLower(rec.client), "type": "clients"}}},
+	}
+}
+
+// lookupDOI normalises the DOI of a path.
+func lookupKey(raw string) (string, bool) {
+	if dec, err := url.PathUnescape(raw); err == nil {
+		raw = dec
+	}
+	d, err := doi.Parse(raw)
+	return string(d), err == nil
+}
+
+func (s *Server) get(r *http.Request, raw string) reply {
+	repo, _, fail := s.auth(r)
+	if fail != nil {
+		return *fail
+	}
+	key, ok := lookupKey(raw)
+	if !ok {
+		return errorReply(http.StatusNotFound, msgNotFound)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec, found := s.store[key]
+	if !found || (rec.state != stateFindable && rec.client != repo) {
+		return errorReply(http.StatusNotFound, msgNotFound)
+	}
+	return docReply(http.StatusOK, rec)
+}
+
+func (s *Server) update(r *http.Request, raw string) reply {
+	repo, fail := s.requireAuth(r)
+	if fail != nil {
+		return *fail
+	}
+	doc, fail := readDocument(r)
+	if fail != nil {
+		return *fail
+	}
+	key, ok := lookupKey(raw)
+	if !ok {
+		return errorsReply(http.StatusUnprocessableEntity, problem{Source: "doi", Title: "Is invalid", UID: raw})
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec, found := s.store[key]
+	if !found {
+		// DataCite's PUT creates a DOI that does not exist: the reason a careful client never creates with PUT.
+		if s.ownerOf(key) != repo {
+			return errorReply(http.StatusForbidden, msgForbidden)
+		}
+		return s.insert(key, repo, doc.Data.Attributes)
+	}
+	if rec.client != repo {
+		return errorReply(http.StatusForbidden, msgForbidden)
+	}
+	attrs := doc.Data.Attributes
+	state := rec.state
+	if event := attrString(attrs, "event"); event != "" {
+		to, ok := transitions[event][rec.state]
+		if !ok {
+			return errorsReply(http.StatusUnprocessableEntity, problem{Source: "event",
+				Title: fmt.Sprintf("Event %q is not allowed for a DOI in state %s", event, rec.state), UID: key})
+		}
+		state = to
+	}
+	merged := clean(rec.attrs)
+	for k, v := range clean(attrs) {
+		merged[k] = v
+	}
+	if state != stateDraft {
+		if ps := validate(key, merged); len(ps) > 0 {
+			return errorsReply(http.StatusUnprocessableEntity, ps...)
+		}
+	}
+	now := s.now()
+	if rec.state == stateDraft && state != stateDraft {
+		rec.registered = now
+	}
+	rec.attrs, rec.state, rec.updated = merged, state, now
+	s.stats.updated.Add(1)
+	return docReply(http.StatusOK, rec)
+}
+
+func (s *Server) remove(r *http.Request, raw string) reply {
+	repo, fail := s.requireAuth(r)
+	if fail != nil {
+		return *fail
+	}
+	key, ok := lookupKey(raw)
+	if !ok {
+		return errorReply(http.StatusNotFound, msgNotFound)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec, found := s.store[key]
+	if !found {
+		return errorReply(http.StatusNotFound, msgNotFound)
+	}
+	if rec.client != repo {
+		return errorReply(http.StatusForbidden, msgForbidden)
+	}
+	if rec.state != stateDraft {
+		return errorReply(http.StatusMethodNotAllowed, "Method not allowed")
+	}
+	delete(s.store, key)
+	s.stats.deleted.Add(1)
+	return reply{status: http.StatusNoContent}
+}
+
+func (s *Server) list(r *http.Request) reply {
+	repo, _, fail := s.auth(r)
+	if fail != nil {
+		return *fail
+	}
+	q := r.URL.Query()
+	size, number := defaultPage, 1
+	if v := q.Get("page[size]"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return errorReply(http.StatusBadRequest, "page[size] must be a number")
+		}
+		size = min(max(n, 1), maxPageSize)
+	}
+	if v := q.Get("page[number]"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return errorReply(http.StatusBadRequest, "page[number] must be a positive number")
+		}
+		number = n
+	}
+	prefixes := splitList(q.Get("prefix"))
+	clients := splitList(strings.ToUpper(q.Get("client-id")))
+	states := splitList(q.Get("state"))
+	s.mu.Lock()
+	var recs []*record
+	for _, rec := range s.store {
+		if rec.state != stateFindable && rec.client != repo {
+			continue
+		}
+		p, _, _ := strings.Cut(rec.doi, "/")
+		if !inList(prefixes, p) || !inList(clients, rec.client) || !inList(states, rec.state) {
+			continue
+		}
+		recs = append(recs, rec)
+	}
+	sortRecords(recs)
+	total := len(recs)
+	from := min((number-1)*size, total)
+	to := min(from+size, total)
+	data := make([]any, 0, to-from)
+	for _, rec := range recs[from:to] {
+		data = append(data, resource(rec))
+	}
+	s.mu.Unlock()
+	pages := (total + size - 1) / size
+	links := map[string]string{"self": pageURL(r, number, size)}
+	if number < pages {
+		links["next"] = pageURL(r, number+1, size)
+	}
+	return reply{status: http.StatusOK, ctype: jsonAPI, body: mustJSON(map[string]any{
+		"data":  data,
+		"meta":  map[string]int{"total": total, "totalPages": pages, "page": number},
+		"links": links,
+	})}
+}
+
+func splitList(v string) []string {
+	if v == "" {
+		return nil
+	}
+	return strings.Split(strings.ToLower(v), ",")
+}
+
+func inList(list []string, v string) bool {
+	if list == nil {
+		return true
+	}
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortRecords(recs []*record) {
+	sort.Slice(recs, func(i, j int) bool { return recs[i].seq < recs[j].seq })
+}
+
+func pageURL(r *http.Request, number, size int) string {
+	q := r.URL.Query()
+	q.Set("page[number]", strconv.Itoa(number))
+	q.Set("page[size]", strconv.Itoa(size))
+	return "http://" + r.Host + "/dois?" + q.Encode()
+}
+
+// validate checks the properties DataCite requires of a registered or findable DOI and returns one problem for each
+// that is missing or wrong, as DataCite's 422 document lists them.
+func validate(key string, attrs map[string]json.RawMessage) []problem {
+	var ps []problem
+	add := func(source, title string) { ps = append(ps, problem{Source: source, Title: title, UID: key}) }
+
+	u := attrString(attrs, "url")
+	if u == "" {
+		add("url", "Can't be blank")
+	} else if pu, err := url.Parse(u); err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "" {
+		add("url", "Is not a valid URL")
+	}
+
+	var creators []struct {
+		Name string `json:"name"`
+	}
+	if json.Unmarshal(attrs["creators"], &creators) != nil || len(creators) == 0 {
+		add("creators", "Can't be blank")
+	}
+	for i, c := range creators {
+		if strings.TrimSpace(c.Name) == "" {
+			add(fmt.Sprintf("creators[%d].name", i), "Can't be blank")
+		}
+	}
+
+	var titles []struct {
+		Title string `json:"title"`
+	}
+	if json.Unmarshal(attrs["titles"], &titles) != nil || len(titles) == 0 {
+		add("titles", "Can't be blank")
+	}
+	for i, t := range titles {
+		if strings.TrimSpace(t.Title) == "" {
+			add(fmt.Sprintf("titles[%d].title", i), "Can't be blank")
+		}
+	}
+
+	var pubName string
+	if json.Unmarshal(attrs["publisher"], &pubName) != nil {
+		var pub struct {
+			Name string `json:"name"`
+		}
+		_ = json.Unmarshal(attrs["publisher"], &pub)
+		pubName = pub.Name
+	}
+	if strings.TrimSpace(pubName) == "" {
+		add("publisher", "Can't be blank")
+	}
+
+	var year json.Number
+	dec := json.NewDecoder(strings.NewReader(string(attrs["publicationYear"])))
+	dec.UseNumber()
+	var yv any
+	if dec.Decode(&yv) == nil {
+		switch v := yv.(type) {
+		case json.Number:
+			year = v
+		case string:
+			year = json.Number(v)
+		}
+	}
+	if y, err := strconv.Atoi(string(year)); year == "" || err != nil || len(year) != 4 || y < 1000 {
+		if year == "" {
+			add("publicationYear", "Can't be blank")
+		} else {
+			add("publicationYear", "Is not a four-digit year")
+		}
+	}
+
+	var types struct {
+		General string `json:"resourceTypeGeneral"`
+	}
+	_ = json.Unmarshal(attrs["types"], &types)
+	switch {
+	case types.General == "":
+		add("types.resourceTypeGeneral", "Can't be blank")
+	case !fair.ResourceTypeGeneral(types.General).Valid():
+		add("types.resourceTypeGeneral", fmt.Sprintf("%q is not a resourceTypeGeneral of the DataCite Metadata Schema", types.General))
+	}
+	return ps
+}
