@@ -27,7 +27,12 @@ func run() error {
 		return err
 	}
 
-	fmt.Println("\n== 2. The record (fairmeta JSON)")
+	fmt.Println("\n== 2. How FAIR is the record")
+	if err := assessStep(rec); err != nil {
+		return err
+	}
+
+	fmt.Println("\n== 3. The record (fairmeta JSON)")
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rec)

@@ -1,0 +1,609 @@
+package fair
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// The checks of the FAIRsFAIR data metrics v0.8 (FsF-*). Offline checks read the record and the bundled lists;
+// network checks are in assess_network.go.
+
+var dataChecks = map[string]check{
+	"FsF-F1-01MD-1":   {kind: kindOffline, offline: checkMetadataIDUnique},
+	"FsF-F1-01MD-2":   {kind: kindOffline, offline: checkDataIDUnique},
+	"FsF-F1-02MD-1":   {kind: kindOffline, offline: checkMetadataIDPersistent},
+	"FsF-F1-02MD-2":   {kind: kindNetwork, network: netMetadataPIDRegistered},
+	"FsF-F1-02MD-4":   {kind: kindOffline, offline: checkDataIDPersistent},
+	"FsF-F1-02MD-5":   {kind: kindNetwork, network: netDataPIDRegistered},
+	"FsF-F2-01M-2":    {kind: kindOffline, offline: func(a *assessment) verdict { return a.coreMetadata(false) }},
+	"FsF-F2-01M-3":    {kind: kindOffline, offline: func(a *assessment) verdict { return a.coreMetadata(true) }},
+	"FsF-F3-01M-2":    {kind: kindOffline, offline: checkDataLinkInMetadata},
+	"FsF-F4-01M-1":    {kind: kindNetwork, network: netSearchable},
+	"FsF-A1-01M-1":    {kind: kindOffline, offline: checkAccessLevel},
+	"FsF-A1-02MD-1":   {kind: kindNetwork, network: netMetadataRetrievable},
+	"FsF-A1-02MD-2":   {kind: kindNetwork, network: netDataRetrievable},
+	"FsF-A1.1-01MD-1": {kind: kindOffline, offline: func(a *assessment) verdict { return a.protocol(false, false) }},
+	"FsF-A1.1-01MD-2": {kind: kindOffline, offline: func(a *assessment) verdict { return a.protocol(true, false) }},
+	"FsF-A1.2-01MD-1": {kind: kindOffline, offline: func(a *assessment) verdict { return a.protocol(false, true) }},
+	"FsF-A1.2-01MD-2": {kind: kindOffline, offline: func(a *assessment) verdict { return a.protocol(true, true) }},
+	"FsF-I1-01M-1":    {kind: kindNetwork, network: netEmbeddedStructured},
+	"FsF-I1-01M-2":    {kind: kindNetwork, network: netContentNegotiation},
+	"FsF-I2-01M-2":    {kind: kindOffline, offline: checkSemanticResources},
+	"FsF-I3-01M-1":    {kind: kindOffline, offline: func(a *assessment) verdict { return a.relatedResources(false) }},
+	"FsF-I3-01M-2":    {kind: kindOffline, offline: func(a *assessment) verdict { return a.relatedResources(true) }},
+	"FsF-R1-01M-1":    {kind: kindOffline, offline: checkResourceType},
+	"FsF-R1-01M-2":    {kind: kindOffline, offline: checkSizeAndType},
+	"FsF-R1-01M-3":    {kind: kindOffline, offline: checkMeasuredVariables},
+	"FsF-R1.1-01M-1":  {kind: kindOffline, offline: checkLicence},
+	"FsF-R1.2-01M-1":  {kind: kindOffline, offline: checkProvenanceElements},
+	"FsF-R1.2-01M-2":  {kind: kindOffline, offline: checkProvenanceOntology},
+	"FsF-R1.3-01M-1":  {kind: kindOffline, offline: func(a *assessment) verdict { return a.communityStandard(false) }},
+	"FsF-R1.3-01M-3":  {kind: kindOffline, offline: func(a *assessment) verdict { return a.communityStandard(true) }},
+	"FsF-R1.3-02D-1":  {kind: kindOffline, offline: checkFileFormat},
+}
+
+var (
+	uuidRE = regexp.MustCompile(`^(?i)(urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	hashRE = regexp.MustCompile(`^(?i)([a-z0-9-]+:)?([0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$`)
+)
+
+// uniqueSyntax reports whether s follows a unique identifier syntax (a PID, an IRI with a scheme, a UUID or a hash)
+// and names it.
+func uniqueSyntax(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	if p, err := DetectPID(s); err == nil {
+		return string(p.Scheme), true
+	}
+	if uuidRE.MatchString(s) {
+		return "UUID", true
+	}
+	if hashRE.MatchString(s) {
+		return "hash", true
+	}
+	if u, err := url.Parse(s); err == nil && u.Scheme != "" && (u.Host != "" || u.Opaque != "") && !strings.ContainsAny(s, " \t\n") {
+		return "IRI", true
+	}
+	return "", false
+}
+
+// persistentSchemes are the identifier schemes F-UJI counts as persistent (PID systems that maintain resolution).
+var persistentSchemes = map[Scheme]bool{SchemeDOI: true, SchemeHandle: true, SchemeARK: true, SchemePURL: true, SchemeURN: true}
+
+// persistentID returns the PID s is when its scheme is persistent (also w3id.org and identifiers.org URLs).
+func persistentID(s string) (PID, bool) {
+	p, err := DetectPID(s)
+	if err != nil {
+		return PID{}, false
+	}
+	if persistentSchemes[p.Scheme] {
+		return p, true
+	}
+	if p.Scheme == SchemeURL {
+		if u, err := url.Parse(p.Value); err == nil && (u.Host == "w3id.org" || u.Host == "identifiers.org") {
+			return PID{Scheme: "w3id", Value: p.Value, URL: p.Value}, true
+		}
+	}
+	return PID{}, false
+}
+
+// metadataID returns the identifier that leads to the metadata: the primary identifier, or the landing page URL.
+func (a *assessment) metadataID() (string, string) {
+	if v := strings.TrimSpace(a.r.Identifier.Value); v != "" {
+		return v, "identifier"
+	}
+	if v := strings.TrimSpace(a.r.URL); v != "" {
+		return v, "url"
+	}
+	return "", ""
+}
+
+// metadataURL returns the URL at which the metadata is reached: the resolver URL of the primary identifier, or the
+// landing page URL.
+func (a *assessment) metadataURL() string {
+	if v := strings.TrimSpace(a.r.Identifier.Value); v != "" {
+		if p, err := DetectPID(v); err == nil && p.URL != "" {
+			return p.URL
+		}
+	}
+	return strings.TrimSpace(a.r.URL)
+}
+
+// dataLinks are the identifiers leading to the data: the distributions' content URLs.
+func (a *assessment) dataLinks() []string {
+	var out []string
+	for _, d := range a.r.Distributions {
+		if s := strings.TrimSpace(d.ContentURL); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+const fixMintDOI = `give the record a persistent identifier: set Identifier to its DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"}; mint one with "fairmeta doi mint")`
+
+func checkMetadataIDUnique(a *assessment) verdict {
+	id, field := a.metadataID()
+	if id == "" {
+		return verdict{detail: "the record has neither an identifier nor a landing page URL",
+			fixes: []string{fixMintDOI}}
+	}
+	if kind, ok := uniqueSyntax(id); ok {
+		return verdict{pass: true, detail: fmt.Sprintf("%s %q is a %s", field, id, kind)}
+	}
+	return verdict{detail: fmt.Sprintf("%s %q follows no unique identifier syntax (PID, IRI, UUID or hash)", field, id),
+		fixes: []string{fmt.Sprintf("%s %q is not a recognised identifier: %s", field, id, fixMintDOI)}}
+}
+
+func checkDataIDUnique(a *assessment) verdict {
+	links := a.dataLinks()
+	if len(links) == 0 {
+		return verdict{detail: "no distribution has a content URL", fixes: []string{fixAddDistribution}}
+	}
+	var bad []string
+	for i, l := range links {
+		if kind, ok := uniqueSyntax(l); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q is a %s", i, l, kind)}
+		}
+		bad = append(bad, fmt.Sprintf("distributions[%d].contentURL %q is not a URL or PID", i, l))
+	}
+	return verdict{detail: joinList(bad), fixes: bad}
+}
+
+func checkMetadataIDPersistent(a *assessment) verdict {
+	id, field := a.metadataID()
+	if id == "" {
+		return verdict{detail: "the record has no identifier", fixes: []string{fixMintDOI}}
+	}
+	if p, ok := persistentID(id); ok {
+		return verdict{pass: true, detail: fmt.Sprintf("%s %q is a %s", field, id, p.Scheme)}
+	}
+	return verdict{detail: fmt.Sprintf("%s %q is not a persistent identifier (DOI, Handle, ARK, PURL, URN, w3id)", field, id),
+		fixes: []string{fmt.Sprintf("%s %q is not persistent: %s", field, id, fixMintDOI)}}
+}
+
+func checkDataIDPersistent(a *assessment) verdict {
+	links := a.dataLinks()
+	for i, l := range links {
+		if p, ok := persistentID(l); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q is a %s", i, l, p.Scheme)}
+		}
+	}
+	if len(links) == 0 {
+		return verdict{detail: "no distribution has a content URL", fixes: []string{fixAddDistribution}}
+	}
+	return verdict{detail: "no distribution's content URL is a persistent identifier",
+		fixes: []string{"give the data file a persistent identifier (a DOI or Handle of the file) and use it as distributions[0].contentURL"}}
+}
+
+const fixAddDistribution = `say where the data can be downloaded: add a Distribution with ContentURL (and MediaType and Size)`
+
+// coreMetadata checks the core citation elements and, with descriptive, the summary and keywords too.
+func (a *assessment) coreMetadata(descriptive bool) verdict {
+	r := a.r
+	var missing, fixes []string
+	need := func(ok bool, name, fix string) {
+		if !ok {
+			missing = append(missing, name)
+			fixes = append(fixes, fix)
+		}
+	}
+	named := len(r.Creators) > 0
+	for _, c := range r.Creators {
+		named = named && strings.TrimSpace(c.Name) != ""
+	}
+	need(named, "creator", "add the creators (Creators with Name, ORCID and affiliation)")
+	need(r.MainTitle() != "", "title", "add a title (Titles)")
+	id, _ := a.metadataID()
+	need(id != "", "identifier", fixMintDOI)
+	need(r.PublicationYear != 0 || hasDate(r, DateIssued), "publication date", "set PublicationYear (or a Date of type Issued)")
+	need(strings.TrimSpace(r.Publisher.Name) != "", "publisher", "set Publisher (e.g. the data centre, with its ROR ID)")
+	need(r.ResourceType.General != "", "resource type", `set ResourceType, e.g. {General: "Dataset", Type: "Calibrated event list"}`)
+	if descriptive {
+		need(hasSummary(r), "summary", `add an abstract: a Description of type Abstract`)
+		need(len(r.Keywords) > 0 || len(r.Subjects) > 0, "keywords", "add Keywords, or Subjects from a vocabulary")
+	}
+	if len(missing) == 0 {
+		return verdict{pass: true, detail: "all present"}
+	}
+	return verdict{detail: "missing: " + joinList(missing), fixes: fixes}
+}
+
+func hasDate(r *Resource, t DateType) bool {
+	for _, d := range r.Dates {
+		if d.Type == t && strings.TrimSpace(d.Date) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSummary(r *Resource) bool {
+	for _, d := range r.Descriptions {
+		if strings.TrimSpace(d.Description) != "" && (d.Type == DescriptionAbstract || d.Type == "" || d.Type == DescriptionOther) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkDataLinkInMetadata(a *assessment) verdict {
+	links := a.dataLinks()
+	for i, l := range links {
+		if _, ok := uniqueSyntax(l); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q", i, l)}
+		}
+	}
+	if len(links) > 0 {
+		return verdict{detail: "the distributions' content URLs are not URLs or PIDs",
+			fixes: []string{fmt.Sprintf("distributions[0].contentURL %q is not a URL: give the download address", links[0])}}
+	}
+	return verdict{detail: "the record does not say where the data is", fixes: []string{fixAddDistribution}}
+}
+
+func checkAccessLevel(a *assessment) verdict {
+	r := a.r
+	if r.AccessRights.Valid() {
+		return verdict{pass: true, detail: fmt.Sprintf("accessRights %q (%s)", r.AccessRights, r.AccessRights.URI())}
+	}
+	for i, rt := range r.Rights {
+		for _, s := range []string{rt.URI, rt.Rights} {
+			if cond, ok := accessCondition(s); ok {
+				return verdict{pass: true, detail: fmt.Sprintf("rights[%d] %q states %s access", i, s, cond)}
+			}
+		}
+	}
+	fix := `state the access level: set AccessRights to a COAR term (fair.AccessOpen, AccessEmbargoed, AccessRestricted or AccessMetadata)`
+	if r.AccessRights != "" {
+		fix = fmt.Sprintf("accessRights %q is not a COAR access right: %s", r.AccessRights, strings.TrimPrefix(fix, "state the access level: "))
+	}
+	return verdict{detail: "no access level in the record", fixes: []string{fix}}
+}
+
+// protocol checks that the identifiers leading to the metadata (or, with data, to the data) use a standard
+// protocol, and with auth one that supports authentication.
+func (a *assessment) protocol(data, auth bool) verdict {
+	var links []string
+	what := "the identifier leading to the metadata"
+	if data {
+		links = a.dataLinks()
+		what = "the data links"
+	} else if u := a.metadataURL(); u != "" {
+		links = []string{u}
+	}
+	if len(links) == 0 {
+		if data {
+			return verdict{detail: "no data links", fixes: []string{fixAddDistribution}}
+		}
+		return verdict{detail: "no identifier or landing page URL", fixes: []string{fixMintDOI}}
+	}
+	var seen []string
+	for _, l := range links {
+		scheme := ""
+		if u, err := url.Parse(l); err == nil {
+			scheme = strings.ToLower(u.Scheme)
+		}
+		p, ok := standardProtocols[scheme]
+		if ok && (!auth || p.auth != "") {
+			if auth {
+				return verdict{pass: true, detail: fmt.Sprintf("%q uses %s, which supports %s", l, p.name, p.auth)}
+			}
+			return verdict{pass: true, detail: fmt.Sprintf("%q uses %s", l, p.name)}
+		}
+		seen = append(seen, fmt.Sprintf("%q (scheme %q)", l, scheme))
+	}
+	fix := fmt.Sprintf("%s %s: publish them over https", what, joinList(seen))
+	if auth {
+		return verdict{detail: fmt.Sprintf("no protocol supporting authentication in %s: %s", what, joinList(seen)),
+			fixes: []string{fix + " (which supports authentication)"}}
+	}
+	return verdict{detail: fmt.Sprintf("no standard protocol in %s: %s", what, joinList(seen)), fixes: []string{fix}}
+}
+
+func checkSemanticResources(a *assessment) verdict {
+	var with, without []string
+	for i, s := range a.r.Subjects {
+		if strings.TrimSpace(s.ValueURI) != "" || strings.TrimSpace(s.SchemeURI) != "" {
+			with = append(with, fmt.Sprintf("subjects[%d] %q (%s)", i, s.Subject, firstNonEmpty(s.ValueURI, s.SchemeURI)))
+		} else {
+			without = append(without, fmt.Sprintf("subjects[%d] %q", i, s.Subject))
+		}
+	}
+	if len(with) > 0 {
+		return verdict{pass: true, detail: "terms from registered vocabularies: " + joinList(with)}
+	}
+	if len(without) > 0 {
+		var fixes []string
+		for _, w := range without {
+			fixes = append(fixes, w+" names no vocabulary: take the term from a registered vocabulary and set its SchemeURI and ValueURI")
+		}
+		return verdict{detail: "no subject names its vocabulary by URI", fixes: fixes}
+	}
+	return verdict{detail: "no subjects", fixes: []string{`add Subjects from a registered vocabulary with SchemeURI and ValueURI, e.g. the OECD Fields of Science "1.3 Physical sciences"`}}
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// relatedResources checks for typed relations; with machine, relations by actionable identifier.
+func (a *assessment) relatedResources(machine bool) verdict {
+	r := a.r
+	n := len(r.RelatedIdentifiers) + len(r.RelatedItems) + len(r.References)
+	if !machine {
+		if n > 0 {
+			return verdict{pass: true, detail: fmt.Sprintf("%d related resources with a relation type", n)}
+		}
+		return verdict{detail: "no related resources", fixes: []string{fixRelate}}
+	}
+	var bad []string
+	for i, ri := range r.RelatedIdentifiers {
+		if ri.RelationType == "" {
+			bad = append(bad, fmt.Sprintf("relatedIdentifiers[%d] has no relation type", i))
+			continue
+		}
+		if _, ok := uniqueSyntax(ri.Identifier); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] %s %q", i, ri.RelationType, ri.Identifier)}
+		}
+		bad = append(bad, fmt.Sprintf("relatedIdentifiers[%d] %q is not a URL or PID", i, ri.Identifier))
+	}
+	for i, it := range r.RelatedItems {
+		if _, ok := uniqueSyntax(it.Identifier.Identifier); ok && it.RelationType != "" {
+			return verdict{pass: true, detail: fmt.Sprintf("relatedItems[%d] %s %q", i, it.RelationType, it.Identifier.Identifier)}
+		}
+		bad = append(bad, fmt.Sprintf("relatedItems[%d] %q has no identifier", i, firstNonEmpty(titleOf(it.Titles), string(it.Type))))
+	}
+	for i, it := range r.References {
+		bad = append(bad, fmt.Sprintf("references[%d] %q is cited by text only", i, firstNonEmpty(titleOf(it.Titles), string(it.Type))))
+	}
+	if n == 0 {
+		return verdict{detail: "no related resources", fixes: []string{fixRelate}}
+	}
+	var fixes []string
+	for _, b := range bad {
+		fixes = append(fixes, b+": give the related resource by its DOI or URL in RelatedIdentifiers")
+	}
+	return verdict{detail: "no related resource is given by an actionable identifier", fixes: fixes}
+}
+
+const fixRelate = `link related resources with typed relations: RelatedIdentifiers such as the software that produced the data (IsCompiledBy, its SWHID or DOI), the raw data (IsDerivedFrom) or the paper (IsCitedBy)`
+
+func titleOf(ts []Title) string {
+	if len(ts) > 0 {
+		return ts[0].Title
+	}
+	return ""
+}
+
+func checkResourceType(a *assessment) verdict {
+	g := a.r.ResourceType.General
+	if g.Valid() {
+		return verdict{pass: true, detail: fmt.Sprintf("resource type %s", g)}
+	}
+	if g != "" {
+		return verdict{detail: fmt.Sprintf("resource type %q is not a DataCite resourceTypeGeneral", g),
+			fixes: []string{fmt.Sprintf("resourceType.general %q is not a DataCite value: use one of the ResourceTypeGenerals(), e.g. Dataset", g)}}
+	}
+	return verdict{detail: "no resource type", fixes: []string{`set ResourceType, e.g. {General: "Dataset", Type: "Calibrated event list"}`}}
+}
+
+func checkSizeAndType(a *assessment) verdict {
+	r := a.r
+	size := len(r.Sizes) > 0
+	typ := len(r.Formats) > 0
+	for _, d := range r.Distributions {
+		size = size || d.Size > 0
+		typ = typ || strings.TrimSpace(d.MediaType) != ""
+	}
+	switch {
+	case size && typ:
+		return verdict{pass: true, detail: "file size and type given"}
+	case size:
+		return verdict{detail: "file type missing", fixes: []string{`give the file type: set Formats (a media type, e.g. "application/x-hdf5") or the distributions' MediaType`}}
+	case typ:
+		return verdict{detail: "file size missing", fixes: []string{`give the file size: set Sizes (e.g. "6 GB") or the distributions' Size in bytes`}}
+	}
+	return verdict{detail: "no file size or type", fixes: []string{`give the file type and size: set Formats and Sizes, or the distributions' MediaType and Size`}}
+}
+
+// checkMeasuredVariables looks for the description of the variables: a Resource has no variableMeasured, so the
+// place is a Description of type TechnicalInfo (DataCite's place for it) or subjects from a variable vocabulary.
+func checkMeasuredVariables(a *assessment) verdict {
+	for i, d := range a.r.Descriptions {
+		if d.Type == DescriptionTechnicalInfo && strings.TrimSpace(d.Description) != "" {
+			return verdict{pass: true, detail: fmt.Sprintf("descriptions[%d] (TechnicalInfo) describes the content", i)}
+		}
+	}
+	for i, s := range a.r.Subjects {
+		if k := strings.ToLower(s.Scheme + " " + s.SchemeURI); strings.Contains(k, "variable") || strings.Contains(k, "parameter") {
+			return verdict{pass: true, detail: fmt.Sprintf("subjects[%d] %q is a variable from %q", i, s.Subject, s.Scheme)}
+		}
+	}
+	return verdict{detail: "no description of the measured variables",
+		fixes: []string{"describe the measured variables and their units in a Description of type TechnicalInfo"}}
+}
+
+// licences returns the rights entries that are licences (not only access-rights statements).
+func (a *assessment) licences() []int {
+	var out []int
+	for i, rt := range a.r.Rights {
+		if strings.TrimSpace(rt.Rights+rt.URI+rt.Identifier) == "" {
+			continue
+		}
+		_, accURI := accessCondition(rt.URI)
+		_, accText := accessCondition(rt.Rights)
+		if (accURI || rt.URI == "") && (accText || rt.Rights == "") && rt.Identifier == "" {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+const fixLicence = `add a licence: set Rights with an SPDX identifier, e.g. {Rights: "Creative Commons Attribution 4.0 International", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX", URI: "https://creativecommons.org/licenses/by/4.0/legalcode"}`
+
+func checkLicence(a *assessment) verdict {
+	lic := a.licences()
+	if len(lic) == 0 {
+		return verdict{detail: "no licence", fixes: []string{fixLicence}}
+	}
+	rt := a.r.Rights[lic[0]]
+	if id, ok := spdxOf(rt); ok {
+		return verdict{pass: true, detail: fmt.Sprintf("rights[%d] is the licence %s", lic[0], id)}
+	}
+	return verdict{pass: true, detail: fmt.Sprintf("rights[%d] %q is a licence statement", lic[0], firstNonEmpty(rt.Rights, rt.URI, rt.Identifier))}
+}
+
+// provenanceRelations are the DataCite relations that map to PROV via PROV-DC (isVersionOf, isReferencedBy,
+// isReplacedBy, references, isBasedOn/isDerivedFrom, hasVersion, replaces/obsoletes, hasFormat, isFormatOf).
+var provenanceRelations = []RelationType{RelIsVersionOf, RelIsNewVersionOf, RelIsReferencedBy, RelIsObsoletedBy, RelReferences,
+	RelIsDerivedFrom, RelHasVersion, RelObsoletes, RelIsVariantFormOf, RelIsOriginalFormOf}
+
+func checkProvenanceElements(a *assessment) verdict {
+	r := a.r
+	var found []string
+	if len(r.Contributors) > 0 {
+		found = append(found, "contributors")
+	}
+	if strings.TrimSpace(r.Publisher.Name) != "" {
+		found = append(found, "publisher")
+	}
+	for _, t := range []DateType{DateCreated, DateIssued, DateAccepted, DateSubmitted, DateUpdated} {
+		if hasDate(r, t) {
+			found = append(found, string(t)+" date")
+		}
+	}
+	if r.PublicationYear != 0 && !hasDate(r, DateIssued) {
+		found = append(found, "publication year")
+	}
+	for _, ri := range r.RelatedIdentifiers {
+		for _, p := range provenanceRelations {
+			if ri.RelationType == p {
+				found = append(found, string(p)+" relation")
+			}
+		}
+	}
+	if len(found) > 0 {
+		return verdict{pass: true, detail: "provenance elements: " + joinList(found)}
+	}
+	return verdict{detail: "no provenance elements", fixes: []string{
+		"say where the data comes from: add a Created date, the contributors with their roles, and an IsDerivedFrom relation to the source data"}}
+}
+
+// provNamespaces are the formal provenance ontologies.
+var provNamespaces = []string{"http://www.w3.org/ns/prov", "http://purl.org/pav"}
+
+// provenanceLink returns the index of a related identifier that links a provenance record in PROV-O or PAV.
+func (a *assessment) provenanceLink() (int, bool) {
+	for i, ri := range a.r.RelatedIdentifiers {
+		s := strings.ToLower(strings.Replace(ri.SchemeURI+" "+ri.RelatedMetadataScheme, "https://", "http://", -1))
+		for _, ns := range provNamespaces {
+			if strings.Contains(s, ns) || strings.Contains(s, "prov-o") || strings.EqualFold(strings.TrimSpace(ri.RelatedMetadataScheme), "PROV") ||
+				strings.EqualFold(strings.TrimSpace(ri.RelatedMetadataScheme), "PAV") {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+const fixProvLink = `link a machine-readable provenance record: a RelatedIdentifier {RelationType: HasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"} to the PROV document of the run that made it`
+
+func checkProvenanceOntology(a *assessment) verdict {
+	if i, ok := a.provenanceLink(); ok {
+		return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] links a provenance record (%s)", i,
+			firstNonEmpty(a.r.RelatedIdentifiers[i].SchemeURI, a.r.RelatedIdentifiers[i].RelatedMetadataScheme))}
+	}
+	return verdict{detail: "no provenance in PROV or PAV", fixes: []string{fixProvLink}}
+}
+
+// dataciteMissing lists the DataCite 4.7 mandatory properties the record lacks.
+func (a *assessment) dataciteMissing() []string {
+	r := a.r
+	var missing []string
+	if r.DOI() == "" {
+		missing = append(missing, "a DOI")
+	}
+	if len(r.Creators) == 0 {
+		missing = append(missing, "creators")
+	}
+	if r.MainTitle() == "" {
+		missing = append(missing, "a title")
+	}
+	if strings.TrimSpace(r.Publisher.Name) == "" {
+		missing = append(missing, "a publisher")
+	}
+	if r.PublicationYear == 0 {
+		missing = append(missing, "a publication year")
+	}
+	if !r.ResourceType.General.Valid() {
+		missing = append(missing, "a resource type")
+	}
+	return missing
+}
+
+// communityStandard checks for metadata in a community-endorsed standard: with generic, a multidisciplinary one
+// (DataCite, which the record can be published in when it has DataCite's mandatory properties, or a linked record in
+// another generic standard); otherwise a community-specific one linked by HasMetadata.
+func (a *assessment) communityStandard(generic bool) verdict {
+	var links []string
+	for i, ri := range a.r.RelatedIdentifiers {
+		if ri.RelationType != RelHasMetadata && ri.RelationType != RelIsDescribedBy {
+			continue
+		}
+		st, ok := findStandard(ri.RelatedMetadataScheme, ri.SchemeURI)
+		if !ok {
+			links = append(links, fmt.Sprintf("relatedIdentifiers[%d] (%q)", i, firstNonEmpty(ri.RelatedMetadataScheme, ri.SchemeURI, ri.Identifier)))
+			continue
+		}
+		if st.generic == generic {
+			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] links metadata in %s", i, st.title)}
+		}
+	}
+	if generic {
+		missing := a.dataciteMissing()
+		if len(missing) == 0 {
+			return verdict{pass: true, detail: "the record has every DataCite 4.7 mandatory property, so it is published in the DataCite Metadata Schema, a multidisciplinary standard of the RDA catalogue"}
+		}
+		return verdict{detail: "the record lacks " + joinList(missing) + " for the DataCite Metadata Schema",
+			fixes: []string{"complete the DataCite mandatory properties: add " + joinList(missing)}}
+	}
+	detail := "no metadata in a community-specific standard is linked"
+	if len(links) > 0 {
+		detail += "; not recognised as a community standard: " + joinList(links)
+	}
+	return verdict{detail: detail, fixes: []string{`link the record's metadata in your community's standard (e.g. IVOA VOResource for astronomy): a RelatedIdentifier {RelationType: HasMetadata, RelatedMetadataScheme, SchemeURI: the standard's namespace}`}}
+}
+
+func checkFileFormat(a *assessment) verdict {
+	r := a.r
+	type cand struct{ where, mt, name string }
+	var cs []cand
+	for i, f := range r.Formats {
+		cs = append(cs, cand{fmt.Sprintf("formats[%d]", i), f, ""})
+	}
+	for i, d := range r.Distributions {
+		cs = append(cs, cand{fmt.Sprintf("distributions[%d]", i), d.MediaType, firstNonEmpty(d.Name, d.ContentURL)})
+	}
+	var unknown []string
+	for _, c := range cs {
+		if f, ok := findFormat(c.mt, c.name); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("%s is %s, a %s format", c.where, f.name, f.kind)}
+		}
+		unknown = append(unknown, fmt.Sprintf("%s %q", c.where, firstNonEmpty(c.mt, c.name)))
+	}
+	if len(cs) == 0 {
+		return verdict{detail: "no file format given", fixes: []string{`give the file format as a media type in Formats, e.g. "application/x-hdf5"`}}
+	}
+	return verdict{detail: "no recognised open, long-term or scientific format: " + joinList(unknown),
+		fixes: []string{joinList(unknown) + " is not a recognised open, long-term or scientific format: provide the data also in one (e.g. HDF5, FITS, NetCDF, CSV) and list its media type"}}
+}

@@ -1,0 +1,589 @@
+package fair
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// fullDataset is a dataset record that passes every offline test of the data metrics: a record that has applied
+// every fix the assessment asks for.
+func fullDataset() *Resource {
+	return &Resource{
+		Identifier: Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"},
+		Creators: []Creator{{Name: "Lefèvre, Camille", NameType: NamePersonal, GivenName: "Camille", FamilyName: "Lefèvre",
+			NameIdentifiers: []NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID"}}}},
+		Titles:          []Title{{Title: "Calibrated air-shower events, run 4271"}},
+		Publisher:       Publisher{Name: "CC-IN2P3", Identifier: "https://ror.org/04dcc3438", IdentifierScheme: "ROR"},
+		PublicationYear: 2026,
+		ResourceType:    ResourceType{General: ResourceTypeDataset, Type: "Calibrated event list"},
+		Subjects: []Subject{{Subject: "Physical sciences", Scheme: "Fields of Science and Technology (FOS)",
+			SchemeURI: "http://www.oecd.org/science/inno/38235147.pdf", ClassificationCode: "1.3"}},
+		Keywords:     []string{"cosmic rays"},
+		Contributors: []Contributor{{Creator: Creator{Name: "CC-IN2P3", NameType: NameOrganizational}, ContributorType: ContributorHostingInstitution}},
+		Dates:        []Date{{Date: "2026-11-02", Type: DateCreated}},
+		Formats:      []string{"application/x-hdf5"},
+		Sizes:        []string{"6 GB"},
+		Rights: []Rights{{Rights: "Creative Commons Attribution 4.0 International", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX",
+			URI: "https://creativecommons.org/licenses/by/4.0/legalcode"}},
+		AccessRights: AccessOpen,
+		Descriptions: []Description{
+			{Type: DescriptionAbstract, Description: "Air-shower events of run 4271."},
+			{Type: DescriptionTechnicalInfo, Description: "Variables: energy (EeV), zenith angle (deg), core position (m)."},
+		},
+		RelatedIdentifiers: []RelatedIdentifier{
+			{Identifier: "swh:1:rev:309cf2674ee7a0749978cf8265ab91a60aea0f7d", IdentifierType: IDTypeSWHID, RelationType: RelIsCompiledBy},
+			{Identifier: "10.5281/zenodo.1234567", IdentifierType: IDTypeDOI, RelationType: RelIsDerivedFrom},
+			{Identifier: "https://data.example.org/runs/4271/prov.jsonld", IdentifierType: IDTypeURL, RelationType: RelHasMetadata,
+				RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"},
+			{Identifier: "https://data.example.org/runs/4271/voresource.xml", IdentifierType: IDTypeURL, RelationType: RelHasMetadata,
+				RelatedMetadataScheme: "VOResource", SchemeURI: "http://www.ivoa.net/xml/VORegistry/v1.0"},
+		},
+		URL: "https://data.example.org/runs/4271",
+		Distributions: []Distribution{{Name: "run4271.h5", ContentURL: "https://doi.org/10.5281/zenodo.4272",
+			MediaType: "application/x-hdf5", Size: 6_442_450_944}},
+	}
+}
+
+// fullSoftware is a software release that passes every offline test of the software metrics.
+func fullSoftware() *Resource {
+	return &Resource{
+		Identifier:           Identifier{Value: "10.5281/zenodo.8000001", Type: "DOI"},
+		AlternateIdentifiers: []Identifier{{Value: "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f", Type: "SWHID"}},
+		Creators: []Creator{
+			{Name: "Lefèvre, Camille", NameType: NamePersonal, Email: "camille@example.org",
+				NameIdentifiers: []NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID"}}},
+			{Name: "IJCLab", NameType: NameOrganizational},
+		},
+		Contributors: []Contributor{{Creator: Creator{Name: "IJCLab", NameType: NameOrganizational}, ContributorType: ContributorRightsHolder}},
+		Titles:       []Title{{Title: "showercal"}},
+		Publisher:    Publisher{Name: "Zenodo"}, PublicationYear: 2026,
+		ResourceType:      ResourceType{General: ResourceTypeSoftware},
+		Subjects:          []Subject{{Subject: "Astroparticle physics"}},
+		Keywords:          []string{"calibration"},
+		FundingReferences: []FundingReference{{FunderName: "CNRS"}},
+		Dates:             []Date{{Date: "2024-01-10", Type: DateCreated}},
+		Version:           "1.4.0",
+		Formats:           []string{"application/x-hdf5", "application/fits"},
+		Rights:            []Rights{{Rights: "Apache License 2.0", Identifier: "Apache-2.0", IdentifierScheme: "SPDX", URI: "https://spdx.org/licenses/Apache-2.0.html"}},
+		Descriptions: []Description{
+			{Type: DescriptionAbstract, Description: "Calibrates air-shower events."},
+			{Type: DescriptionTechnicalInfo, Description: "Install with go install; run showercal -run 4271."},
+		},
+		RelatedIdentifiers: []RelatedIdentifier{
+			{Identifier: "10.5281/zenodo.8000000", IdentifierType: IDTypeDOI, RelationType: RelIsVersionOf},
+			{Identifier: "10.5281/zenodo.8000002", IdentifierType: IDTypeDOI, RelationType: RelHasPart},
+			{Identifier: "10.5281/zenodo.8000003", IdentifierType: IDTypeDOI, RelationType: RelHasPart},
+			{Identifier: "https://showercal.example.org/docs", IdentifierType: IDTypeURL, RelationType: RelIsDocumentedBy},
+			{Identifier: "10.1234/article.5", IdentifierType: IDTypeDOI, RelationType: RelIsDescribedBy, ResourceTypeGeneral: ResourceTypeJournalArticle},
+			{Identifier: "https://www.hdfgroup.org/solutions/hdf5/", IdentifierType: IDTypeURL, RelationType: RelReferences, ResourceTypeGeneral: ResourceTypeStandard},
+			{Identifier: "https://showercal.example.org/prov/1.4.0.jsonld", IdentifierType: IDTypeURL, RelationType: RelHasMetadata,
+				RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"},
+		},
+		Software: Software{
+			CodeRepository: "https://gitlab.in2p3.fr/showers/showercal", ProgrammingLanguages: []string{"Go"},
+			Requirements: []Requirement{{Name: "gonum.org/v1/gonum", Version: "v0.15.0"}}, IssueTracker: "https://gitlab.in2p3.fr/showers/showercal/-/issues",
+			ContinuousIntegration: "https://gitlab.in2p3.fr/showers/showercal/-/pipelines", DevelopmentStatus: "active",
+			Commit: "309cf2674ee7a0749978cf8265ab91a60aea0f7d", Tag: "v1.4.0",
+		},
+	}
+}
+
+func assess(t *testing.T, r *Resource, opts ...AssessOption) *Report {
+	t.Helper()
+	rep, err := Assess(context.Background(), r, opts...)
+	if err != nil {
+		t.Fatalf("Assess: %v", err)
+	}
+	return rep
+}
+
+// breakers make one offline test fail on the full record (dataset or software, by the test's metric set). Each
+// is the smallest change that takes away what the test looks for.
+var breakers = map[string]func(r *Resource){
+	"FsF-F1-01MD-1":   func(r *Resource) { r.Identifier = Identifier{Value: "run 4271"}; r.URL = "" },
+	"FsF-F1-01MD-2":   func(r *Resource) { r.Distributions[0].ContentURL = "run4271.h5" },
+	"FsF-F1-02MD-1":   func(r *Resource) { r.Identifier = Identifier{Value: "https://data.example.org/runs/4271", Type: "URL"} },
+	"FsF-F1-02MD-4":   func(r *Resource) { r.Distributions[0].ContentURL = "https://data.example.org/runs/4271.h5" },
+	"FsF-F2-01M-2":    func(r *Resource) { r.Publisher = Publisher{} },
+	"FsF-F2-01M-3":    func(r *Resource) { r.Keywords, r.Subjects = nil, nil },
+	"FsF-F3-01M-2":    func(r *Resource) { r.Distributions = nil },
+	"FsF-A1-01M-1":    func(r *Resource) { r.AccessRights = "" },
+	"FsF-A1.1-01MD-1": func(r *Resource) { r.Identifier = Identifier{Value: "gopher://data.example.org/4271"}; r.URL = "" },
+	"FsF-A1.1-01MD-2": func(r *Resource) { r.Distributions[0].ContentURL = "gopher://data.example.org/4271.h5" },
+	"FsF-A1.2-01MD-1": func(r *Resource) { r.Identifier = Identifier{Value: "telnet://data.example.org/4271"}; r.URL = "" },
+	"FsF-A1.2-01MD-2": func(r *Resource) { r.Distributions[0].ContentURL = "ws://data.example.org/4271.h5" },
+	"FsF-I2-01M-2":    func(r *Resource) { r.Subjects = []Subject{{Subject: "cosmic rays"}} },
+	"FsF-I3-01M-1":    func(r *Resource) { r.RelatedIdentifiers, r.RelatedItems, r.References = nil, nil, nil },
+	"FsF-I3-01M-2": func(r *Resource) {
+		r.RelatedIdentifiers = nil
+		r.References = []RelatedItem{{Type: ResourceTypeJournalArticle, RelationType: RelIsCitedBy, Titles: []Title{{Title: "A paper"}}}}
+	},
+	"FsF-R1-01M-1":   func(r *Resource) { r.ResourceType = ResourceType{General: "Data"} },
+	"FsF-R1-01M-2":   func(r *Resource) { r.Sizes = nil; r.Distributions[0].Size = 0 },
+	"FsF-R1-01M-3":   func(r *Resource) { r.Descriptions = r.Descriptions[:1] },
+	"FsF-R1.1-01M-1": func(r *Resource) { r.Rights = []Rights{{Rights: "info:eu-repo/semantics/openAccess"}} },
+	"FsF-R1.2-01M-1": func(r *Resource) {
+		r.Contributors, r.Publisher, r.Dates, r.PublicationYear, r.RelatedIdentifiers = nil, Publisher{}, nil, 0, r.RelatedIdentifiers[:1]
+	},
+	"FsF-R1.2-01M-2": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:2] },
+	"FsF-R1.3-01M-1": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
+	"FsF-R1.3-01M-3": func(r *Resource) { // no DOI for DataCite, and no linked PROV record (PROV is a generic standard too)
+		r.Identifier = Identifier{Value: "https://data.example.org/runs/4271", Type: "URL"}
+		r.RelatedIdentifiers = r.RelatedIdentifiers[:2]
+	},
+	"FsF-R1.3-02D-1": func(r *Resource) {
+		r.Formats = []string{"application/x-acme-binary"}
+		r.Distributions[0].MediaType, r.Distributions[0].Name = "", "run4271.acme"
+		r.Distributions[0].ContentURL = "https://doi.org/10.5281/zenodo.4272"
+	},
+
+	"FRSM-01-F1-2": func(r *Resource) {
+		r.Identifier = Identifier{Value: "https://showercal.example.org/1.4.0", Type: "URL"}
+		r.AlternateIdentifiers = nil
+	},
+	"FRSM-01-F1-3": func(r *Resource) {
+		r.Identifier = Identifier{Value: "hdl:20.500.12345/showercal-1.4.0", Type: "Handle"}
+		r.AlternateIdentifiers = nil
+	},
+	"FRSM-02-F1.1-1": func(r *Resource) { r.RelatedIdentifiers[2].Identifier = r.RelatedIdentifiers[1].Identifier },
+	"FRSM-02-F1.1-2": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[3:] },
+	"FRSM-03-F1.2-1": func(r *Resource) { r.RelatedIdentifiers[0].Identifier = r.Identifier.Value },
+	"FRSM-03-F1.2-2": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[1:] },
+	"FRSM-03-F1.2-3": func(r *Resource) { r.Version = "" },
+	"FRSM-04-F2-1":   func(r *Resource) { r.Descriptions = r.Descriptions[1:] },
+	"FRSM-04-F2-2":   func(r *Resource) { r.Subjects, r.FundingReferences, r.Dates = nil, nil, nil },
+	"FRSM-04-F2-3":   func(r *Resource) { r.Software.ProgrammingLanguages = nil },
+	"FRSM-05-R1-1": func(r *Resource) {
+		r.Creators[0].Email, r.Software.IssueTracker = "", ""
+	},
+	"FRSM-05-R1-2": func(r *Resource) { r.Software.DevelopmentStatus = "" },
+	"FRSM-05-R1-3": func(r *Resource) { r.Software.IssueTracker, r.Software.ContinuousIntegration = "", "" },
+	"FRSM-06-F2-1": func(r *Resource) { r.Creators, r.Contributors = nil, nil },
+	"FRSM-06-F2-2": func(r *Resource) {
+		r.Creators = append(r.Creators, Creator{Name: "Rossi, Paolo", NameType: NamePersonal})
+	},
+	"FRSM-07-F3-1":   func(r *Resource) { r.Identifier, r.AlternateIdentifiers = Identifier{}, nil },
+	"FRSM-08-F4-1":   func(r *Resource) { r.Identifier = Identifier{Value: "https://showercal.example.org", Type: "URL"}; r.AlternateIdentifiers = nil },
+	"FRSM-08-F4-3":   func(r *Resource) { r.AlternateIdentifiers = nil },
+	"FRSM-09-A1-1":   func(r *Resource) { r.Software.CodeRepository = "gitlab.in2p3.fr/showers/showercal" },
+	"FRSM-09-A1-2":   func(r *Resource) { r.Software.CodeRepository = "telnet://gitlab.in2p3.fr/showers/showercal" },
+	"FRSM-10-I1-1":   func(r *Resource) { r.Formats = nil },
+	"FRSM-10-I1-2":   func(r *Resource) { r.Formats = []string{"application/x-acme-binary"} },
+	"FRSM-10-I1-3":   func(r *Resource) { r.RelatedIdentifiers[5].ResourceTypeGeneral = ResourceTypeText },
+	"FRSM-12-I2-1":   func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
+	"FRSM-13-R1-1":   func(r *Resource) { r.Descriptions = r.Descriptions[:1]; r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
+	"FRSM-13-R1-2":   func(r *Resource) { r.Software.Requirements = nil },
+	"FRSM-15-R1.1-3": func(r *Resource) { r.Rights = []Rights{{Rights: "Proprietary licence of IJCLab", URI: "https://ijclab.example.org/licence"}} },
+	"FRSM-16-R1.1-1": func(r *Resource) { r.Contributors = nil },
+	"FRSM-16-R1.1-2": func(r *Resource) { r.Rights = []Rights{{Rights: "Proprietary licence of IJCLab"}} },
+	"FRSM-17-R1.2-1": func(r *Resource) { r.Software.Commit, r.Software.Tag = "", "" },
+	"FRSM-17-R1.2-3": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:6] },
+}
+
+// TestEveryOfflineTestPassesAndFails checks, for every offline test of both metric sets, a record that passes it
+// (the full record) and one that fails it (the full record with one breaker applied), and that the failure comes
+// with a fix.
+func TestEveryOfflineTestPassesAndFails(t *testing.T) {
+	for _, set := range []struct {
+		name string
+		defs []metricDef
+		full func() *Resource
+		opt  AssessOption
+	}{{"data", dataMetrics, fullDataset, WithMetricSet(MetricsData)}, {"software", softwareMetrics, fullSoftware, WithMetricSet(MetricsSoftware)}} {
+		good := assess(t, set.full(), set.opt)
+		for _, m := range set.defs {
+			for _, td := range m.tests {
+				if checks[td.id].kind != kindOffline {
+					continue
+				}
+				t.Run(td.id, func(t *testing.T) {
+					if got, _ := good.Test(td.id); got.Outcome != Pass {
+						t.Errorf("full %s record: %s %s (%s), want pass", set.name, td.id, got.Outcome, got.Detail)
+					}
+					brk, ok := breakers[td.id]
+					if !ok {
+						t.Fatalf("no failing record for %s", td.id)
+					}
+					r := set.full()
+					brk(r)
+					got, _ := assess(t, r, set.opt).Test(td.id)
+					if got.Outcome != Fail {
+						t.Errorf("broken record: %s %s (%s), want fail", td.id, got.Outcome, got.Detail)
+					}
+					if len(got.Fixes) == 0 || got.Detail == "" {
+						t.Errorf("broken record: %s failed without detail or fix: %+v", td.id, got)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestRepositoryTestsNeverRun checks that the tests needing the source repository are reported as not run, with
+// their reason, even with an HTTP client.
+func TestRepositoryTestsNeverRun(t *testing.T) {
+	for _, opts := range [][]AssessOption{nil, {WithHTTPClient(&http.Client{Transport: refuseTransport{}})}} {
+		rep := assess(t, fullSoftware(), opts...)
+		n := 0
+		for _, m := range rep.Metrics {
+			for _, tr := range m.Tests {
+				if checks[tr.ID].kind == kindRepository {
+					n++
+					if tr.Outcome != NotRun || tr.Earned != 0 || !strings.Contains(tr.Detail, "source repository") {
+						t.Errorf("%s: %s, earned %v, detail %q; want not run with the reason", tr.ID, tr.Outcome, tr.Earned, tr.Detail)
+					}
+				}
+			}
+		}
+		if n != 11 {
+			t.Errorf("%d repository tests, want 11", n)
+		}
+	}
+}
+
+// refuseTransport fails every request: a network that is down.
+type refuseTransport struct{}
+
+func (refuseTransport) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errors.New("connection refused")
+}
+
+// TestFullRecordsReachOfflineMaximum checks that a record that fixes every reported problem reaches the maximum
+// offline checking allows, and reports nothing left to fix offline.
+func TestFullRecordsReachOfflineMaximum(t *testing.T) {
+	for name, r := range map[string]*Resource{"dataset": fullDataset(), "software": fullSoftware()} {
+		rep := assess(t, r)
+		if rep.Overall.Earned != rep.Reachable {
+			t.Errorf("%s: earned %v, want the offline maximum %v", name, rep.Overall.Earned, rep.Reachable)
+		}
+		if f := rep.FailedTests(); len(f) > 0 {
+			t.Errorf("%s: %d tests fail, first %s: %s", name, len(f), f[0].ID, f[0].Detail)
+		}
+		if len(rep.Fixes) != 0 {
+			t.Errorf("%s: fixes left: %v", name, rep.Fixes)
+		}
+	}
+	// The maxima follow from the definitions: the sum over metrics of the offline tests' points, capped at each
+	// metric's total. Data: 26 points less FsF-F1-02MD-2 (0.5), F4-01M (2), A1-02MD (2) and I1-01M (2). Software:
+	// 45 points less FRSM-01-F1-1, 07-F3-2, 08-F4-2 (network, 3) and the 11 points of the repository tests.
+	for _, c := range []struct {
+		r    *Resource
+		want float64
+	}{{fullDataset(), 19.5}, {fullSoftware(), 31}} {
+		if got := assess(t, c.r).Reachable; got != c.want {
+			t.Errorf("%s: reachable offline %v, want %v", c.r.MainTitle(), got, c.want)
+		}
+	}
+}
+
+// TestMinimalRecord checks the fixes for a record with only the DataCite mandatory properties.
+func TestMinimalRecord(t *testing.T) {
+	rep := assess(t, minimalRecord())
+	full := assess(t, fullDataset())
+	if rep.Overall.Earned >= full.Overall.Earned {
+		t.Errorf("minimal record scores %v, full %v", rep.Overall.Earned, full.Overall.Earned)
+	}
+	var all []string
+	for _, f := range rep.Fixes {
+		all = append(all, f.Text)
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"add a licence: set Rights with an SPDX identifier, e.g.", "state the access level", fixAddDistribution} {
+		if !strings.Contains(text, want) {
+			t.Errorf("fixes do not say %q:\n%s", want, text)
+		}
+	}
+}
+
+func minimalRecord() *Resource {
+	return &Resource{
+		Identifier:      Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"},
+		Creators:        []Creator{{Name: "Lefèvre, Camille"}},
+		Titles:          []Title{{Title: "Calibrated air-shower events, run 4271"}},
+		Publisher:       Publisher{Name: "CC-IN2P3"},
+		PublicationYear: 2026,
+		ResourceType:    ResourceType{General: ResourceTypeDataset},
+	}
+}
+
+func TestFixNamesThePerson(t *testing.T) {
+	r := fullSoftware()
+	r.Creators = append(r.Creators, Creator{Name: "Rossi, Paolo", NameType: NamePersonal})
+	got, _ := assess(t, r).Test("FRSM-06-F2-2")
+	want := `creators[2] (Rossi, Paolo) has no ORCID`
+	if len(got.Fixes) != 1 || !strings.HasPrefix(got.Fixes[0], want) {
+		t.Errorf("fixes %q, want one starting %q", got.Fixes, want)
+	}
+}
+
+// TestSummary checks the aggregation against F-UJI's rules on hand-computed results.
+func TestSummary(t *testing.T) {
+	rep := &Report{Metrics: []MetricResult{
+		{ID: "FsF-F1-01MD", Principle: "F1", Earned: 1, Total: 1, Maturity: 3, Status: Pass},
+		{ID: "FsF-F1-02MD", Principle: "F1", Earned: 0.5, Total: 1, Maturity: 1, Status: Pass},
+		{ID: "FsF-F2-01M", Principle: "F2", Earned: 0, Total: 2, Maturity: 0, Status: Fail},
+		{ID: "FsF-A1-01M", Principle: "A1", Earned: 0, Total: 1, Maturity: 0, Status: Fail},
+		{ID: "FsF-A1.1-01MD", Principle: "A1.1", Earned: 1, Total: 2, Maturity: 1, Status: Pass},
+		{ID: "FsF-I1-01M", Principle: "I1", Earned: 2, Total: 2, Maturity: 3, Status: Pass},
+		{ID: "FsF-I2-01M", Principle: "I2", Earned: 2, Total: 2, Maturity: 2, Status: Pass},
+		{ID: "FsF-R1-01M", Principle: "R1", Earned: 0, Total: 2, Maturity: 0, Status: Fail},
+	}}
+	rep.summarise()
+	for _, c := range []struct {
+		key  string
+		got  Score
+		want Score
+	}{
+		// F: maturity mean (3+1+0)/3 = 1.33 → 1; 1.5 of 4 points.
+		{"F", rep.Categories["F"], Score{Earned: 1.5, Total: 4, Percent: 37.5, Maturity: 1, Passed: 2, Metrics: 3}},
+		// A: mean 0.5 is strictly between 0 and 1 → 1.
+		{"A", rep.Categories["A"], Score{Earned: 1, Total: 3, Percent: 33.33, Maturity: 1, Passed: 1, Metrics: 2}},
+		// I: mean 2.5 rounds half to even → 2.
+		{"I", rep.Categories["I"], Score{Earned: 4, Total: 4, Percent: 100, Maturity: 2, Passed: 2, Metrics: 2}},
+		{"R", rep.Categories["R"], Score{Earned: 0, Total: 2, Percent: 0, Maturity: 0, Passed: 0, Metrics: 1}},
+		{"F1", rep.Principles["F1"], Score{Earned: 1.5, Total: 2, Percent: 75, Maturity: 2, Passed: 2, Metrics: 2}},
+		// Overall maturity: (1+1+2+0)/4 = 1.
+		{"FAIR", rep.Overall, Score{Earned: 6.5, Total: 13, Percent: 50, Maturity: 1, Passed: 5, Metrics: 8}},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.key, c.got, c.want)
+		}
+	}
+}
+
+func TestPrincipleOf(t *testing.T) {
+	for id, want := range map[string]string{"FsF-F1-01MD": "F1", "FsF-A1.1-01MD": "A1.1", "FsF-R1.3-02D": "R1.3", "FRSM-02-F1.1": "F1.1",
+		"FRSM-09-A1": "A1", "FsF-F4-01M": "F4", "nonsense": ""} {
+		if got := principleOf(id); got != want {
+			t.Errorf("principleOf(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestAssessErrors(t *testing.T) {
+	if _, err := Assess(context.Background(), nil); !errors.Is(err, ErrNilResource) {
+		t.Errorf("nil record: %v", err)
+	}
+	for _, o := range []AssessOption{nil, WithHTTPClient(nil), WithMetricSet("fsf-0.5")} {
+		if _, err := Assess(context.Background(), fullDataset(), o); !errors.Is(err, ErrAssessOption) {
+			t.Errorf("option %v: error %v, want ErrAssessOption", o, err)
+		}
+	}
+}
+
+func TestMetricSetChoice(t *testing.T) {
+	for _, c := range []struct {
+		r    *Resource
+		want MetricSet
+	}{
+		{fullDataset(), MetricsData},
+		{fullSoftware(), MetricsSoftware},
+		{&Resource{Software: Software{CodeRepository: "https://example.org/x"}}, MetricsSoftware},
+		{&Resource{}, MetricsData},
+	} {
+		if got := assess(t, c.r).MetricSet; got != c.want {
+			t.Errorf("%+v: metric set %s, want %s", c.r.ResourceType, got, c.want)
+		}
+	}
+	if got := assess(t, fullSoftware(), WithMetricSet(MetricsData)).MetricSet; got != MetricsData {
+		t.Errorf("WithMetricSet ignored: %s", got)
+	}
+}
+
+// TestOfflineNetworkTestsNotRun checks that without a client every network test is not run and earns nothing.
+func TestOfflineNetworkTestsNotRun(t *testing.T) {
+	for _, r := range []*Resource{fullDataset(), fullSoftware()} {
+		rep := assess(t, r)
+		for _, m := range rep.Metrics {
+			for _, tr := range m.Tests {
+				if checks[tr.ID].kind == kindNetwork && (tr.Outcome != NotRun || tr.Earned != 0 || !tr.Network) {
+					t.Errorf("%s offline: %+v", tr.ID, tr)
+				}
+			}
+		}
+		if rep.Network {
+			t.Error("report says the network tests ran")
+		}
+	}
+}
+
+func TestReportJSON(t *testing.T) {
+	rep := assess(t, minimalRecord())
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Overall != rep.Overall || len(back.Metrics) != len(rep.Metrics) || len(back.Fixes) != len(rep.Fixes) ||
+		back.Categories["R"] != rep.Categories["R"] {
+		t.Errorf("JSON round trip changed the report")
+	}
+	if !strings.Contains(string(b), `"outcome":"not run"`) {
+		t.Errorf("JSON has no not-run outcome:\n%s", b)
+	}
+}
+
+func TestReportText(t *testing.T) {
+	var b strings.Builder
+	if err := assess(t, minimalRecord()).WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"FAIR assessment of Calibrated air-shower events, run 4271 (10.5281/zenodo.4271)",
+		"network tests not run", "FsF-R1.1-01M ", "fail    FsF-R1.1-01M-1", "How to fix", "[FsF-R1.1-01M-1] add a licence"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("text report lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+func TestReportHTML(t *testing.T) {
+	r := minimalRecord()
+	r.Titles[0].Title = `Events <script>alert("x")</script> & more`
+	var b strings.Builder
+	if err := assess(t, r).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	h := b.String()
+	for _, want := range []string{"<!DOCTYPE html>", `<svg id="chart"`, `data-category="F"`, `data-category="R"`, "&lt;script&gt;", `id="FsF-R1.1-01M-1"`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script>alert", "<script", " src=", "<link", "@import", "url("} {
+		if strings.Contains(h, bad) {
+			t.Errorf("HTML contains %q: not self-contained or not escaped", bad)
+		}
+	}
+}
+
+// loopback rewrites every request to the test server, keeping the original host in the Host header, so that
+// records can name https://doi.org/... and https://data.example.org/... while the test never leaves the machine.
+type loopback struct{ srv *httptest.Server }
+
+func (l loopback) RoundTrip(req *http.Request) (*http.Response, error) {
+	u, _ := url.Parse(l.srv.URL)
+	r := req.Clone(req.Context())
+	r.Host = req.URL.Host
+	r.URL.Scheme, r.URL.Host = "http", u.Host
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// fakeWeb serves doi.org (a redirect for registered DOIs), a landing page with or without JSON-LD, content
+// negotiation, and data files.
+func fakeWeb(t *testing.T, good bool) *http.Client {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Host == "doi.org" && good:
+			http.Redirect(w, r, "https://data.example.org/landing"+r.URL.Path, http.StatusFound)
+		case r.Host == "doi.org":
+			http.NotFound(w, r)
+		case r.Host == "data.example.org" && strings.HasPrefix(r.URL.Path, "/landing"):
+			if strings.Contains(r.Header.Get("Accept"), "application/ld+json") && !strings.Contains(r.Header.Get("Accept"), "text/html") {
+				w.Header().Set("Content-Type", "application/ld+json")
+				fmt.Fprint(w, `{"@context": "https://schema.org", "@type": "Dataset", "name": "Calibrated air-shower events, run 4271", "version": "1.4.0"}`)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><head><title>Run 4271</title>`)
+			if good {
+				fmt.Fprint(w, `<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Dataset", "name": "Calibrated air-shower events, run 4271", "version": "1.4.0"}</script>`)
+			}
+			fmt.Fprint(w, `</head><body>Run 4271</body></html>`)
+		case r.Host == "data.example.org" && good:
+			w.Header().Set("Content-Type", "application/x-hdf5")
+			fmt.Fprint(w, "HDF")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return &http.Client{Transport: loopback{srv}}
+}
+
+// TestNetworkTests checks every network test against a loopback web where the record's identifiers resolve and its
+// pages carry structured metadata, and one where they do not.
+func TestNetworkTests(t *testing.T) {
+	dataset := func() *Resource {
+		r := fullDataset()
+		r.URL = ""
+		r.Distributions[0].ContentURL = "https://doi.org/10.5281/zenodo.4272"
+		return r
+	}
+	software := func() *Resource {
+		r := fullSoftware()
+		return r
+	}
+	for _, set := range []struct {
+		name string
+		defs []metricDef
+		rec  func() *Resource
+	}{{"data", dataMetrics, dataset}, {"software", softwareMetrics, software}} {
+		good := assess(t, set.rec(), WithHTTPClient(fakeWeb(t, true)))
+		bad := assess(t, set.rec(), WithHTTPClient(fakeWeb(t, false)))
+		down := assess(t, set.rec(), WithHTTPClient(&http.Client{Transport: refuseTransport{}}))
+		if !good.Network {
+			t.Error("report does not say the network tests ran")
+		}
+		for _, m := range set.defs {
+			for _, td := range m.tests {
+				if checks[td.id].kind != kindNetwork {
+					continue
+				}
+				if g, _ := good.Test(td.id); g.Outcome != Pass {
+					t.Errorf("%s, resolving web: %s (%s), want pass", td.id, g.Outcome, g.Detail)
+				}
+				for name, rep := range map[string]*Report{"web without metadata": bad, "network down": down} {
+					if b, _ := rep.Test(td.id); b.Outcome != Fail || len(b.Fixes) == 0 {
+						t.Errorf("%s, %s: %s (%s) fixes %q, want fail with a fix", td.id, name, b.Outcome, b.Detail, b.Fixes)
+					}
+				}
+			}
+		}
+		if good.Overall.Earned != good.Overall.Total-offlineShortfall(set.name) {
+			t.Errorf("%s with the network: earned %v of %v", set.name, good.Overall.Earned, good.Overall.Total)
+		}
+		if good.Reachable != good.Overall.Total-offlineShortfall(set.name) {
+			t.Errorf("%s: reachable with the network %v, total %v", set.name, good.Reachable, good.Overall.Total)
+		}
+	}
+}
+
+// offlineShortfall is the points no record can earn from fairmeta: none for the data metrics, and for the
+// software metrics those of the repository tests that no other test of their metric makes up.
+func offlineShortfall(set string) float64 {
+	if set == "data" {
+		return 0
+	}
+	short := 0.0
+	for _, m := range softwareMetrics {
+		can := 0.0
+		for _, td := range m.tests {
+			if checks[td.id].kind != kindRepository {
+				can += td.points
+			}
+		}
+		short += m.total - math.Min(can, m.total)
+	}
+	return short
+}
+
+func TestNetworkCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Assess(ctx, fullDataset(), WithHTTPClient(fakeWeb(t, true)))
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled context: %v, want context.Canceled", err)
+	}
+}

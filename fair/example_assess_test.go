@@ -1,0 +1,58 @@
+package fair_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dop2i/fairmeta/fair"
+)
+
+// Assess a record with only DataCite's mandatory properties, offline, and print its scores and what to fix.
+func ExampleAssess() {
+	rec := &fair.Resource{
+		Identifier:      fair.Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"},
+		Creators:        []fair.Creator{{Name: "Lefèvre, Camille"}},
+		Titles:          []fair.Title{{Title: "Calibrated air-shower events, run 4271"}},
+		Publisher:       fair.Publisher{Name: "CC-IN2P3"},
+		PublicationYear: 2026,
+		ResourceType:    fair.ResourceType{General: fair.ResourceTypeDataset},
+	}
+	rep, err := fair.Assess(context.Background(), rec)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s: %v of %v points (%v %%), maturity %v; offline at most %v\n", rep.MetricSet, rep.Overall.Earned,
+		rep.Overall.Total, rep.Overall.Percent, rep.Overall.Maturity, rep.Reachable)
+	for _, c := range fair.FAIRCategories() {
+		s := rep.Categories[c]
+		fmt.Printf("%s %v/%v maturity %v\n", c, s.Earned, s.Total, s.Maturity)
+	}
+	lic, _ := rep.Test("FsF-R1.1-01M-1")
+	fmt.Println(lic.Outcome, lic.Fixes[0])
+	net, _ := rep.Test("FsF-A1-02MD-1")
+	fmt.Println(net.Outcome)
+	// Output:
+	// FAIRsFAIR data metrics v0.8: 7.5 of 26 points (28.85 %), maturity 1; offline at most 19.5
+	// F 2.5/7 maturity 1
+	// A 2/7 maturity 2
+	// I 0/6 maturity 0
+	// R 3/6 maturity 1
+	// fail add a licence: set Rights with an SPDX identifier, e.g. {Rights: "Creative Commons Attribution 4.0 International", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX", URI: "https://creativecommons.org/licenses/by/4.0/legalcode"}
+	// not run
+}
+
+// A metric of a report, with its tests.
+func ExampleReport_Metric() {
+	rec := &fair.Resource{Titles: []fair.Title{{Title: "Untyped notes"}}}
+	rep, _ := fair.Assess(context.Background(), rec)
+	m, _ := rep.Metric("FsF-F2-01M")
+	fmt.Println(m.ID, m.Principle, m.Earned, m.Total, fair.MaturityName(m.Maturity))
+	for _, t := range m.Tests {
+		fmt.Println(t.ID, t.Outcome, t.Detail)
+	}
+	// Output:
+	// FsF-F2-01M F2 0 2 incomplete
+	// FsF-F2-01M-2 fail missing: creator, identifier, publication date, publisher and resource type
+	// FsF-F2-01M-3 fail missing: creator, identifier, publication date, publisher, resource type, summary and keywords
+}
