@@ -170,18 +170,26 @@ var breakers = map[string]func(r *Resource){
 	"FRSM-06-F2-2": func(r *Resource) {
 		r.Creators = append(r.Creators, Creator{Name: "Rossi, Paolo", NameType: NamePersonal})
 	},
-	"FRSM-07-F3-1":   func(r *Resource) { r.Identifier, r.AlternateIdentifiers = Identifier{}, nil },
-	"FRSM-08-F4-1":   func(r *Resource) { r.Identifier = Identifier{Value: "https://showercal.example.org", Type: "URL"}; r.AlternateIdentifiers = nil },
-	"FRSM-08-F4-3":   func(r *Resource) { r.AlternateIdentifiers = nil },
-	"FRSM-09-A1-1":   func(r *Resource) { r.Software.CodeRepository = "gitlab.in2p3.fr/showers/showercal" },
-	"FRSM-09-A1-2":   func(r *Resource) { r.Software.CodeRepository = "telnet://gitlab.in2p3.fr/showers/showercal" },
-	"FRSM-10-I1-1":   func(r *Resource) { r.Formats = nil },
-	"FRSM-10-I1-2":   func(r *Resource) { r.Formats = []string{"application/x-acme-binary"} },
-	"FRSM-10-I1-3":   func(r *Resource) { r.RelatedIdentifiers[5].ResourceTypeGeneral = ResourceTypeText },
-	"FRSM-12-I2-1":   func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
-	"FRSM-13-R1-1":   func(r *Resource) { r.Descriptions = r.Descriptions[:1]; r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
-	"FRSM-13-R1-2":   func(r *Resource) { r.Software.Requirements = nil },
-	"FRSM-15-R1.1-3": func(r *Resource) { r.Rights = []Rights{{Rights: "Proprietary licence of IJCLab", URI: "https://ijclab.example.org/licence"}} },
+	"FRSM-07-F3-1": func(r *Resource) { r.Identifier, r.AlternateIdentifiers = Identifier{}, nil },
+	"FRSM-08-F4-1": func(r *Resource) {
+		r.Identifier = Identifier{Value: "https://showercal.example.org", Type: "URL"}
+		r.AlternateIdentifiers = nil
+	},
+	"FRSM-08-F4-3": func(r *Resource) { r.AlternateIdentifiers = nil },
+	"FRSM-09-A1-1": func(r *Resource) { r.Software.CodeRepository = "gitlab.in2p3.fr/showers/showercal" },
+	"FRSM-09-A1-2": func(r *Resource) { r.Software.CodeRepository = "telnet://gitlab.in2p3.fr/showers/showercal" },
+	"FRSM-10-I1-1": func(r *Resource) { r.Formats = nil },
+	"FRSM-10-I1-2": func(r *Resource) { r.Formats = []string{"application/x-acme-binary"} },
+	"FRSM-10-I1-3": func(r *Resource) { r.RelatedIdentifiers[5].ResourceTypeGeneral = ResourceTypeText },
+	"FRSM-12-I2-1": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
+	"FRSM-13-R1-1": func(r *Resource) {
+		r.Descriptions = r.Descriptions[:1]
+		r.RelatedIdentifiers = r.RelatedIdentifiers[:3]
+	},
+	"FRSM-13-R1-2": func(r *Resource) { r.Software.Requirements = nil },
+	"FRSM-15-R1.1-3": func(r *Resource) {
+		r.Rights = []Rights{{Rights: "Proprietary licence of IJCLab", URI: "https://ijclab.example.org/licence"}}
+	},
 	"FRSM-16-R1.1-1": func(r *Resource) { r.Contributors = nil },
 	"FRSM-16-R1.1-2": func(r *Resource) { r.Rights = []Rights{{Rights: "Proprietary licence of IJCLab"}} },
 	"FRSM-17-R1.2-1": func(r *Resource) { r.Software.Commit, r.Software.Tag = "", "" },
