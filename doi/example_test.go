@@ -1,7 +1,10 @@
 package doi_test
 
 import (
+	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
@@ -34,4 +37,25 @@ func ExampleNewDOI() {
 	d, err := doi.NewDOI("10.5072", "in2p3.")
 	fmt.Println(err, d.Prefix(), strings.HasPrefix(d.Suffix(), "in2p3."), doi.CheckSuffix(d.Suffix()) == nil)
 	// Output: <nil> 10.5072 true true
+}
+
+// Resolution against a loopback stand-in for doi.org; in production, NewResolver() talks to https://doi.org/.
+func ExampleResolver_Resolve() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"responseCode":1,"handle":"10.5072/abcd-ef12","values":[{"index":1,"type":"URL","data":{"format":"string","value":"https://data.example.org/runs/4271"}}]}`)
+	}))
+	defer srv.Close()
+
+	r, err := doi.NewResolver(doi.WithResolverURL(srv.URL))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := r.Resolve(context.Background(), doi.MustParse("doi:10.5072/ABCD-EF12"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.DOI, "→", res.URL)
+	// Output: 10.5072/abcd-ef12 → https://data.example.org/runs/4271
 }

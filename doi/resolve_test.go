@@ -1,0 +1,158 @@
+package doi_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/dop2i/fairmeta/doi"
+)
+
+// fakeDOIOrg is a loopback stand-in for doi.org: the Handle API for one DOI, and content negotiation that redirects
+// to a second server (as doi.org redirects to the registration agency's service) which answers by Accept header.
+func fakeDOIOrg(t *testing.T) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var hits atomic.Int32
+	agency := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		if r.URL.Path != "/10.5072/abcd-ef12" {
+			http.NotFound(w, r)
+			return
+		}
+		mt, params, _ := mime.ParseMediaType(r.Header.Get("Accept"))
+		bodies := map[string]string{
+			doi.TypeDataCiteJSON: `{"doi":"10.5072/abcd-ef12","titles":[{"title":"Run 4271"}]}`,
+			doi.TypeSchemaOrg:    `{"@context":"http://schema.org","@type":"Dataset","name":"Run 4271"}`,
+			doi.TypeCSLJSON:      `{"type":"dataset","title":"Run 4271"}`,
+			doi.TypeBibTeX:       `@misc{https://doi.org/10.5072/abcd-ef12, title = {Run 4271}}`,
+			doi.TypeRIS:          "TY  - DATA\nT1  - Run 4271\nER  - \n",
+		}
+		switch {
+		case mt == doi.TypeCitation:
+			w.Header().Set("Content-Type", "text/x-bibliography; charset=utf-8")
+			fmt.Fprintf(w, "Lefèvre, C. (2026). Run 4271 [style=%s locale=%s].\n", params["style"], params["locale"])
+		case bodies[mt] != "":
+			w.Header().Set("Content-Type", mt+"; charset=utf-8")
+			fmt.Fprint(w, bodies[mt])
+		default: // like the real service: an unsupported type gets the landing page
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<html>landing page</html>")
+		}
+	}))
+	t.Cleanup(agency.Close)
+	var flaky atomic.Int32
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if flaky.Add(1) == 1 { // the first request fails: the resolver must retry
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		switch {
+		case r.URL.Path == "/api/handles/10.5072/abcd-ef12":
+			fmt.Fprint(w, `{"responseCode":1,"handle":"10.5072/ABCD-EF12","values":[`+
+				`{"index":100,"type":"HS_ADMIN","data":{"format":"admin","value":{"handle":"0.na/10.5072","index":200}}},`+
+				`{"index":1,"type":"URL","data":{"format":"string","value":"https://data.example.org/runs/4271"}}]}`)
+		case strings.HasPrefix(r.URL.Path, "/api/handles/"):
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprintf(w, `{"responseCode":100,"handle":%q}`, strings.TrimPrefix(r.URL.Path, "/api/handles/"))
+		default:
+			http.Redirect(w, r, agency.URL+r.URL.Path, http.StatusFound)
+		}
+	}))
+	t.Cleanup(proxy.Close)
+	return proxy, &hits
+}
+
+func newResolver(t *testing.T, base string) *doi.Resolver {
+	t.Helper()
+	r, err := doi.NewResolver(doi.WithResolverURL(base), doi.WithResolverRetry(3, time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestResolve(t *testing.T) {
+	t.Parallel()
+	srv, _ := fakeDOIOrg(t)
+	r := newResolver(t, srv.URL)
+	res, err := r.Resolve(context.Background(), doi.MustParse("10.5072/ABCD-EF12"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.URL != "https://data.example.org/runs/4271" || res.DOI != "10.5072/abcd-ef12" || len(res.Values) != 2 {
+		t.Errorf("Resolve = %+v", res)
+	}
+	_, err = r.Resolve(context.Background(), doi.MustParse("10.5072/nope"))
+	var re *doi.ResolveError
+	if !errors.Is(err, doi.ErrNotFound) || !errors.As(err, &re) || re.Status != 404 {
+		t.Errorf("Resolve of an unknown DOI: %v, want ErrNotFound with status 404", err)
+	}
+	if _, err := r.Resolve(context.Background(), doi.DOI("10.5072/ABC")); !errors.Is(err, doi.ErrSyntax) {
+		t.Errorf("Resolve of a non-normalised DOI: %v, want ErrSyntax", err)
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	t.Parallel()
+	srv, hits := fakeDOIOrg(t)
+	r := newResolver(t, srv.URL)
+	d := doi.MustParse("10.5072/abcd-ef12")
+	for _, tt := range []struct{ typ, want string }{
+		{doi.TypeDataCiteJSON, `"titles":[{"title":"Run 4271"}]`},
+		{doi.TypeSchemaOrg, `"@type":"Dataset"`},
+		{doi.TypeCSLJSON, `"type":"dataset"`},
+		{doi.TypeBibTeX, `@misc{`},
+		{doi.TypeRIS, "TY  - DATA"},
+	} {
+		m, err := r.Metadata(context.Background(), d, tt.typ)
+		if err != nil {
+			t.Errorf("%s: %v", tt.typ, err)
+			continue
+		}
+		if !strings.Contains(string(m.Body), tt.want) || !strings.HasPrefix(m.ContentType, tt.typ) {
+			t.Errorf("%s: %s %q, want a body with %q", tt.typ, m.ContentType, m.Body, tt.want)
+		}
+	}
+	cit, err := r.Citation(context.Background(), d, "apa", "fr-FR")
+	if err != nil || cit != "Lefèvre, C. (2026). Run 4271 [style=apa locale=fr-FR]." {
+		t.Errorf("Citation = %q, %v", cit, err)
+	}
+	_, err = r.Metadata(context.Background(), d, doi.TypeJATS)
+	if !errors.Is(err, doi.ErrNotAcceptable) {
+		t.Errorf("JATS, answered with the landing page: %v, want ErrNotAcceptable", err)
+	}
+	_, err = r.Metadata(context.Background(), doi.MustParse("10.5072/nope"), doi.TypeCSLJSON)
+	if !errors.Is(err, doi.ErrNotFound) {
+		t.Errorf("unknown DOI: %v, want ErrNotFound", err)
+	}
+	if hits.Load() < 8 {
+		t.Errorf("the agency server saw %d requests: redirects were not followed", hits.Load())
+	}
+}
+
+func TestResolverOptions(t *testing.T) {
+	t.Parallel()
+	for _, bad := range []string{"http://doi.org", "https://user:pw@doi.org"} {
+		if _, err := doi.NewResolver(doi.WithResolverURL(bad)); err == nil || strings.Contains(err.Error(), "pw") {
+			t.Errorf("WithResolverURL(%q): %v, want an error without the password", bad, err)
+		}
+	}
+	if _, err := doi.NewResolver(doi.WithResolverHTTPClient(nil)); err == nil {
+		t.Errorf("nil http client accepted")
+	}
+	for name, want := range map[string]string{"bibtex": doi.TypeBibTeX, "CSL": doi.TypeCSLJSON, "text/turtle": "text/turtle"} {
+		if got, ok := doi.MediaType(name); !ok || got != want {
+			t.Errorf("MediaType(%q) = %q, %v", name, got, ok)
+		}
+	}
+	if _, ok := doi.MediaType("nosuch"); ok {
+		t.Errorf("MediaType(nosuch) ok")
+	}
+}
