@@ -1,0 +1,225 @@
+package datacite
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Error is an error answer of the DataCite REST API: the HTTP status and the problems the API listed. It never holds
+// credentials: the URL is the request's path on the API, and the body is kept only as the decoded problems.
+//
+// Use errors.Is with the Err* conditions to tell what happened (errors.Is(err, datacite.ErrAlreadyTaken)), and
+// errors.As to get the details:
+//
+//	var apiErr *datacite.Error
+//	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnprocessableEntity {
+//		for _, p := range apiErr.Problems { fmt.Println(p.Source, p.Title) }
+//	}
+type Error struct {
+	StatusCode int           // the HTTP status, e.g. 422
+	Method     string        // the request method
+	Path       string        // the request path on the API, e.g. "/dois/10.5072/abcd-ef12"
+	Problems   []ErrorDetail // what the API said, in its order; empty when the body had no errors document
+	RetryAfter time.Duration // for 429, the wait the API asked for (Retry-After); 0 when it gave none
+}
+
+// ErrorDetail is one entry of the API's errors document: where the problem is (Source, a property path such as
+// "doi", "url" or "creators[0].name", when the API gave one) and what it is (Title).
+type ErrorDetail struct {
+	Source string `json:"source,omitempty"`
+	Title  string `json:"title"`
+	UID    string `json:"uid,omitempty"`    // the DOI the problem is about, when the API says
+	Status int    `json:"status,omitempty"` // the status the API put in the entry, 0 when absent
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "datacite: %s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	for i, p := range e.Problems {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		if p.Source != "" {
+			b.WriteString(p.Source)
+			b.WriteString(": ")
+		}
+		b.WriteString(p.Title)
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %v)", e.RetryAfter)
+	}
+	return b.String()
+}
+
+// Conditions of API errors, matched by a *Error with errors.Is.
+var (
+	ErrUnauthorized    = errors.New("datacite: bad credentials")                                 // 401
+	ErrForbidden       = errors.New("datacite: not allowed for this repository (prefix or DOI)") // 403
+	ErrNotFound        = errors.New("datacite: DOI not found")                                   // 404
+	ErrNotAllowed      = errors.New("datacite: operation not allowed in the DOI's state")        // 405, e.g. deleting a registered DOI
+	ErrAlreadyTaken    = errors.New("datacite: DOI already taken")                               // 422 (or 409) "has already been taken"
+	ErrInvalidMetadata = errors.New("datacite: metadata or request refused as invalid")          // 422 other than taken, 400
+	ErrRateLimited     = errors.New("datacite: rate limited")                                    // 429
+	ErrServer          = errors.New("datacite: server error")                                    // 5xx
+)
+
+// Is matches the Err* condition of the status (and, for 422, of the problems).
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrNotAllowed:
+		return e.StatusCode == http.StatusMethodNotAllowed
+	case ErrAlreadyTaken:
+		return e.taken()
+	case ErrInvalidMetadata:
+		return (e.StatusCode == http.StatusUnprocessableEntity || e.StatusCode == http.StatusBadRequest) && !e.taken()
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServer:
+		return e.StatusCode >= 500
+	}
+	return false
+}
+
+func (e *Error) taken() bool {
+	if e.StatusCode == http.StatusConflict {
+		return true
+	}
+	if e.StatusCode != http.StatusUnprocessableEntity {
+		return false
+	}
+	for _, p := range e.Problems {
+		if strings.Contains(strings.ToLower(p.Title), "already been taken") || strings.Contains(strings.ToLower(p.Title), "already exists") {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeError builds the *Error of a non-2xx answer from its body. It reads the API's two error shapes — the JSON:API
+// list {"errors": [{"status": "404", "title": ...}]} and the validation list {"errors": [{"source": "doi", "uid": ...,
+// "title": ...}]} — and tolerates the variants seen in the wild (a status number, a source object with a pointer, a
+// single error object, {"error": "..."}, plain text). It never fails: an unreadable body gives an Error without
+// problems, or with the text trimmed to 200 bytes as its only title.
+func decodeError(status int, method, path string, header http.Header, body []byte) *Error {
+	e := &Error{StatusCode: status, Method: method, Path: path, Problems: decodeProblems(body)}
+	if status == http.StatusTooManyRequests {
+		if secs, err := strconv.Atoi(strings.TrimSpace(header.Get("Retry-After"))); err == nil && secs >= 0 {
+			e.RetryAfter = time.Duration(secs) * time.Second
+		} else if t, err := http.ParseTime(header.Get("Retry-After")); err == nil {
+			e.RetryAfter = max(time.Until(t), 0)
+		}
+	}
+	return e
+}
+
+func decodeProblems(body []byte) []ErrorDetail {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return nil
+	}
+	var doc struct {
+		Errors json.RawMessage `json:"errors"`
+		Error  json.RawMessage `json:"error"`
+	}
+	if body[0] != '{' || json.Unmarshal(body, &doc) != nil {
+		if body[0] == '<' || body[0] == '{' || body[0] == '[' {
+			return nil // an HTML error page or broken JSON says nothing useful
+		}
+		return []ErrorDetail{{Title: clip(string(body), 200)}}
+	}
+	raw := doc.Errors
+	if len(raw) == 0 || string(raw) == "null" {
+		raw = doc.Error
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return nil
+	}
+	switch raw[0] {
+	case '[':
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			return nil
+		}
+		var out []ErrorDetail
+		for _, it := range items {
+			if p, ok := decodeDetail(it); ok {
+				out = append(out, p)
+			}
+		}
+		return out
+	case '{', '"':
+		if p, ok := decodeDetail(raw); ok {
+			return []ErrorDetail{p}
+		}
+	}
+	return nil
+}
+
+func decodeDetail(raw json.RawMessage) (ErrorDetail, bool) {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return ErrorDetail{Title: clip(s, 500)}, s != ""
+	}
+	var it struct {
+		Status json.RawMessage `json:"status"`
+		Source json.RawMessage `json:"source"`
+		Title  string          `json:"title"`
+		Detail string          `json:"detail"`
+		UID    string          `json:"uid"`
+	}
+	if json.Unmarshal(raw, &it) != nil {
+		return ErrorDetail{}, false
+	}
+	p := ErrorDetail{Title: it.Title, UID: it.UID}
+	if p.Title == "" {
+		p.Title = it.Detail
+	}
+	var n json.Number
+	if json.Unmarshal(it.Status, &n) == nil {
+		v, _ := strconv.Atoi(string(n))
+		p.Status = v
+	}
+	if json.Unmarshal(it.Source, &s) == nil {
+		p.Source = s
+	} else {
+		var src struct {
+			Pointer   string `json:"pointer"`
+			Parameter string `json:"parameter"`
+		}
+		if json.Unmarshal(it.Source, &src) == nil {
+			p.Source = strings.TrimPrefix(strings.TrimPrefix(src.Pointer, "/data/attributes"), "/")
+			if p.Source == "" {
+				p.Source = src.Parameter
+			}
+		}
+	}
+	p.Title, p.Source = clip(p.Title, 500), clip(p.Source, 200)
+	return p, p.Title != "" || p.Source != ""
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8Start(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
