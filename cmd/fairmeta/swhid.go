@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dop2i/fairmeta/software"
+)
+
+func init() {
+	register(command{name: "swhid", summary: "compute the Software Heritage identifier (SWHID) of files and directories", run: runSWHID})
+}
+
+// runSWHID prints one SWHID per path: swh:1:cnt for a file, swh:1:dir for a directory; with -q the qualifiers
+// anchor (the commit checked out), path and origin of the enclosing git repository.
+func runSWHID(_ context.Context, args []string, io stdio) int {
+	fs := newFlags("swhid", "[-q] PATH...", io)
+	qualified := fs.Bool("q", false, "add the anchor, path and origin qualifiers of the enclosing git repository")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	code := exitOK
+	for _, p := range fs.Args() {
+		id, err := software.PathSWHID(p)
+		if *qualified && err == nil {
+			id, err = software.QualifiedSWHID(p)
+		}
+		if err != nil {
+			fmt.Fprintf(io.err, "fairmeta swhid: %v\n", err)
+			code = exitProblem
+			continue
+		}
+		if fs.NArg() == 1 {
+			fmt.Fprintln(io.out, id)
+		} else {
+			fmt.Fprintf(io.out, "%s\t%s\n", id, p)
+		}
+	}
+	return code
+}
