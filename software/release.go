@@ -69,6 +69,7 @@ func spdxID(r fair.Rights) string {
 	}
 	for _, p := range []string{"https://spdx.org/licenses/", "http://spdx.org/licenses/"} {
 		if rest, ok := strings.CutPrefix(r.URI, p); ok && rest != "" {
+			rest, _, _ = strings.Cut(rest, "#")
 			return strings.TrimSuffix(strings.TrimSuffix(rest, ".html"), ".json")
 		}
 	}

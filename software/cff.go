@@ -1,0 +1,574 @@
+package software
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
+	"go.yaml.in/yaml/v3"
+)
+
+// CITATION.cff (Citation File Format 1.2.0) read and write. The crosswalk follows the CodeMeta crosswalk's CFF
+// column and what cffconvert does:
+//
+//	title → main title; abstract → Abstract description; version → Version; date-released → Issued date
+//	authors → creators (an entry with "name" is an organisation, otherwise a person: given-names; name-particle,
+//	  family-names and name-suffix joined as the family name; orcid, affiliation, email, website)
+//	contact → contributors of type ContactPerson
+//	doi → the primary identifier; identifiers → the primary DOI when there is no doi, else alternate identifiers
+//	  (types DOI, URL, SWHID, or the description for "other")
+//	license → SPDX rights; license-url → rights with that URI
+//	url → the landing page; repository-code → the code repository; repository → a related URL IsIdenticalTo;
+//	  repository-artifact → a distribution (schema.org downloadUrl); commit → the commit
+//	keywords → keywords; type → resourceTypeGeneral Software or Dataset
+//	references → references (related items); preferred-citation → a related item IsDocumentedBy
+//
+// When a CFF file gives no url, the landing page is the first of the url identifiers, repository,
+// repository-artifact and repository-code (and the code repository falls back to repository), as cffconvert and
+// the CodeMeta crosswalk do; the writer leaves such a derived url out again.
+
+// cffMessage is the message written into CITATION.cff files, the schema's default.
+const cffMessage = "If you use this software, please cite it using the metadata from this file."
+
+// ReadCFF reads a CITATION.cff file into a record. The file must pass [ValidateCFF]; otherwise the error is a
+// *CFFValidationError listing every problem. Facts the record has no place for (person addresses, aliases,
+// identifier descriptions, ...) are listed in a *DroppedError returned with the record.
+func ReadCFF(data []byte) (*fair.Resource, error) {
+	if err := ValidateCFF(data); err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &CFFValidationError{Problems: []CFFProblem{{Message: "not YAML: " + err.Error()}}}
+	}
+	root := resolve(&doc)
+	c := &cffReader{}
+	r := c.root(root)
+	return r, droppedOrNil("CFF", c.dropped)
+}
+
+type cffReader struct {
+	dropped []string
+}
+
+// mapping returns the key → value pairs of a mapping node in order.
+func mapping(n *yaml.Node) [][2]*yaml.Node {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := make([][2]*yaml.Node, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, [2]*yaml.Node{n.Content[i], resolve(n.Content[i+1])})
+	}
+	return out
+}
+
+func seq(n *yaml.Node) []*yaml.Node {
+	n = resolve(n)
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.SequenceNode {
+		out := make([]*yaml.Node, len(n.Content))
+		for i, c := range n.Content {
+			out[i] = resolve(c)
+		}
+		return out
+	}
+	return []*yaml.Node{n}
+}
+
+func scalar(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
+
+func (c *cffReader) root(n *yaml.Node) *fair.Resource {
+	r := &fair.Resource{ResourceType: fair.ResourceType{General: fair.ResourceTypeSoftware}}
+	var urlIDs []string
+	var repository, artifact, landing string
+	for _, kv := range mapping(n) {
+		k, v := kv[0].Value, kv[1]
+		switch k {
+		case "cff-version", "message": // format boilerplate, not facts of the work
+		case "title":
+			r.Titles = []fair.Title{{Title: scalar(v)}}
+		case "abstract":
+			r.Descriptions = append(r.Descriptions, fair.Description{Description: scalar(v), Type: fair.DescriptionAbstract})
+		case "version":
+			r.Version = scalar(v)
+		case "date-released":
+			r.Dates = append(r.Dates, fair.Date{Date: scalar(v), Type: fair.DateIssued})
+			r.PublicationYear = yearOf(scalar(v))
+		case "type":
+			if scalar(v) == "dataset" {
+				r.ResourceType.General = fair.ResourceTypeDataset
+			}
+		case "authors":
+			for i, a := range seq(v) {
+				r.Creators = append(r.Creators, c.person(a, fmt.Sprintf("authors[%d]", i)))
+			}
+		case "contact":
+			for i, a := range seq(v) {
+				r.Contributors = append(r.Contributors, fair.Contributor{Creator: c.person(a, fmt.Sprintf("contact[%d]", i)),
+					ContributorType: fair.ContributorContactPerson})
+			}
+		case "doi":
+			r.Identifier = fair.Identifier{Value: bareDOI(scalar(v)), Type: "DOI"}
+		case "identifiers":
+			for i, id := range seq(v) {
+				c.identifier(r, id, fmt.Sprintf("identifiers[%d]", i), &urlIDs)
+			}
+		case "license":
+			for _, l := range seq(v) {
+				r.Rights = append(r.Rights, spdxRights(scalar(l)))
+			}
+		case "license-url":
+			r.Rights = append(r.Rights, fair.Rights{URI: scalar(v)})
+		case "url":
+			landing = scalar(v)
+		case "repository-code":
+			r.Software.CodeRepository = scalar(v)
+		case "repository":
+			repository = scalar(v)
+			r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: repository,
+				IdentifierType: fair.IDTypeURL, RelationType: fair.RelIsIdenticalTo})
+		case "repository-artifact":
+			artifact = scalar(v)
+			r.Distributions = append(r.Distributions, fair.Distribution{ContentURL: artifact})
+		case "commit":
+			r.Software.Commit = scalar(v)
+		case "keywords":
+			for _, kw := range seq(v) {
+				r.Keywords = append(r.Keywords, scalar(kw))
+			}
+		case "references":
+			for i, ref := range seq(v) {
+				r.References = append(r.References, c.reference(ref, fmt.Sprintf("references[%d]", i), fair.RelReferences))
+			}
+		case "preferred-citation":
+			r.RelatedItems = append(r.RelatedItems, c.reference(v, "preferred-citation", fair.RelIsDocumentedBy))
+		default:
+			c.dropped = append(c.dropped, k)
+		}
+	}
+	// The identifiers' DOI stands for the work when there is no doi key.
+	if r.Identifier.Value == "" {
+		for i, id := range r.AlternateIdentifiers {
+			if id.Type == "DOI" {
+				r.Identifier = id
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers[:i:i], r.AlternateIdentifiers[i+1:]...)
+				break
+			}
+		}
+	}
+	// SPDX licences first, then licence URLs, as the writer gives them.
+	sort.SliceStable(r.Rights, func(i, j int) bool { return r.Rights[i].Identifier != "" && r.Rights[j].Identifier == "" })
+	r.URL = landing
+	if r.URL == "" {
+		for _, u := range append(urlIDs, repository, artifact, r.Software.CodeRepository) {
+			if u != "" {
+				r.URL = u
+				break
+			}
+		}
+	}
+	if r.Software.CodeRepository == "" {
+		r.Software.CodeRepository = repository
+	}
+	return r
+}
+
+func (c *cffReader) identifier(r *fair.Resource, n *yaml.Node, path string, urlIDs *[]string) {
+	var typ, val, desc string
+	for _, kv := range mapping(n) {
+		switch kv[0].Value {
+		case "type":
+			typ = scalar(kv[1])
+		case "value":
+			val = scalar(kv[1])
+		case "description":
+			desc = scalar(kv[1])
+		}
+	}
+	id := fair.Identifier{Value: val}
+	switch typ {
+	case "doi":
+		id = fair.Identifier{Value: bareDOI(val), Type: "DOI"}
+		if id.Value == r.Identifier.Value {
+			return // the same DOI as the doi key
+		}
+	case "url":
+		id.Type = string(fair.IDTypeURL)
+		*urlIDs = append(*urlIDs, val)
+	case "swh":
+		id.Type = string(fair.IDTypeSWHID)
+	default:
+		id.Type = "other"
+		if desc != "" {
+			id.Type, desc = desc, ""
+		}
+	}
+	if desc != "" {
+		c.dropped = append(c.dropped, path+".description")
+	}
+	for _, x := range r.AlternateIdentifiers {
+		if x == id {
+			return
+		}
+	}
+	r.AlternateIdentifiers = append(r.AlternateIdentifiers, id)
+}
+
+// person reads a CFF person or entity.
+func (c *cffReader) person(n *yaml.Node, path string) fair.Creator {
+	var cr fair.Creator
+	var given, particle, family, suffix string
+	entity := false
+	for _, kv := range mapping(n) {
+		k, v := kv[0].Value, scalar(kv[1])
+		switch k {
+		case "name":
+			cr.Name, entity = v, true
+		case "given-names":
+			given = v
+		case "family-names":
+			family = v
+		case "name-particle":
+			particle = v
+		case "name-suffix":
+			suffix = v
+		case "orcid":
+			cr.NameIdentifiers = append(cr.NameIdentifiers, orcidIdentifier(v))
+		case "affiliation":
+			cr.Affiliations = append(cr.Affiliations, fair.Affiliation{Name: v})
+		case "email":
+			cr.Email = v
+		case "website":
+			cr.Website = v
+		default: // alias, address, city, country, region, post-code, tel, fax, location, date-start, date-end
+			c.dropped = append(c.dropped, path+"."+k)
+		}
+	}
+	if entity {
+		cr.NameType = fair.NameOrganizational
+		return cr
+	}
+	cr.NameType = fair.NamePersonal
+	cr.GivenName = given
+	cr.FamilyName = strings.Join(nonEmpty(particle, family, suffix), " ")
+	cr.Name = personName(cr.GivenName, cr.FamilyName)
+	return cr
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cffReferenceTypes maps CFF reference types to DataCite resourceTypeGeneral; unlisted types are Other.
+var cffReferenceTypeMap = map[string]fair.ResourceTypeGeneral{
+	"article": fair.ResourceTypeJournalArticle, "magazine-article": fair.ResourceTypeText, "newspaper-article": fair.ResourceTypeText,
+	"audiovisual": fair.ResourceTypeAudiovisual, "film-broadcast": fair.ResourceTypeAudiovisual, "video": fair.ResourceTypeAudiovisual,
+	"book": fair.ResourceTypeBook, "edited-work": fair.ResourceTypeBook, "conference-paper": fair.ResourceTypeConferencePaper,
+	"proceedings": fair.ResourceTypeConferenceProceeding, "conference": fair.ResourceTypeEvent, "data": fair.ResourceTypeDataset,
+	"database": fair.ResourceTypeDataset, "report": fair.ResourceTypeReport, "thesis": fair.ResourceTypeDissertation,
+	"software": fair.ResourceTypeSoftware, "software-code": fair.ResourceTypeSoftware, "software-container": fair.ResourceTypeSoftware,
+	"software-executable": fair.ResourceTypeSoftware, "software-virtual-machine": fair.ResourceTypeSoftware,
+	"standard": fair.ResourceTypeStandard, "art": fair.ResourceTypeImage, "map": fair.ResourceTypeImage,
+	"sound-recording": fair.ResourceTypeSound, "music": fair.ResourceTypeSound, "serial": fair.ResourceTypeJournal,
+	"slides": fair.ResourceTypePresentation, "grant": fair.ResourceTypeAward, "website": fair.ResourceTypeInteractiveResource,
+	"blog": fair.ResourceTypeText, "manual": fair.ResourceTypeText, "pamphlet": fair.ResourceTypeText, "generic": fair.ResourceTypeText,
+	"unpublished": fair.ResourceTypeText, "dictionary": fair.ResourceTypeBook, "encyclopedia": fair.ResourceTypeBook,
+}
+
+// reference reads a CFF reference into a related item: type, authors (names), title, year, DOI or URL, journal,
+// volume, issue, pages, publisher, edition; other keys are listed as dropped.
+func (c *cffReader) reference(n *yaml.Node, path string, rel fair.RelationType) fair.RelatedItem {
+	it := fair.RelatedItem{RelationType: rel, Type: fair.ResourceTypeOther}
+	var cffType, url, journal string
+	for _, kv := range mapping(n) {
+		k, v := kv[0].Value, kv[1]
+		switch k {
+		case "type":
+			cffType = scalar(v)
+			if t, ok := cffReferenceTypeMap[cffType]; ok {
+				it.Type = t
+			}
+		case "authors":
+			for i, a := range seq(v) {
+				it.Creators = append(it.Creators, c.person(a, fmt.Sprintf("%s.authors[%d]", path, i)))
+			}
+		case "title":
+			it.Titles = []fair.Title{{Title: scalar(v)}}
+		case "year":
+			it.PublicationYear, _ = strconv.Atoi(scalar(v))
+		case "doi":
+			it.Identifier = fair.RelatedItemIdentifier{Identifier: bareDOI(scalar(v)), Type: fair.IDTypeDOI}
+		case "url":
+			url = scalar(v)
+		case "journal":
+			journal = scalar(v)
+		case "volume":
+			it.Volume = scalar(v)
+		case "issue":
+			it.Issue = scalar(v)
+		case "start":
+			it.FirstPage = scalar(v)
+		case "end":
+			it.LastPage = scalar(v)
+		case "pages":
+			if first, last, ok := strings.Cut(scalar(v), "-"); ok {
+				it.FirstPage, it.LastPage = strings.TrimSpace(first), strings.TrimSpace(last)
+			} else {
+				it.FirstPage = scalar(v)
+			}
+		case "publisher":
+			for _, kv := range mapping(v) {
+				if kv[0].Value == "name" {
+					it.Publisher = scalar(kv[1])
+				}
+			}
+		case "edition", "version":
+			it.Edition = scalar(v)
+		default:
+			c.dropped = append(c.dropped, path+"."+k)
+		}
+	}
+	if it.Identifier.Identifier == "" && url != "" {
+		it.Identifier = fair.RelatedItemIdentifier{Identifier: url, Type: fair.IDTypeURL}
+	} else if url != "" {
+		c.dropped = append(c.dropped, path+".url")
+	}
+	if journal != "" {
+		if it.Publisher == "" && it.Type == fair.ResourceTypeJournalArticle {
+			it.Publisher = journal
+		} else {
+			c.dropped = append(c.dropped, path+".journal")
+		}
+	}
+	return it
+}
+
+// cffDoc is a CITATION.cff file in the key order the format's guide uses.
+type cffDoc struct {
+	CFFVersion         string      `yaml:"cff-version"`
+	Message            string      `yaml:"message"`
+	Type               string      `yaml:"type,omitempty"`
+	Title              string      `yaml:"title"`
+	Version            string      `yaml:"version,omitempty"`
+	Abstract           string      `yaml:"abstract,omitempty"`
+	Authors            []cffPerson `yaml:"authors"`
+	Contact            []cffPerson `yaml:"contact,omitempty"`
+	DOI                string      `yaml:"doi,omitempty"`
+	Identifiers        []cffID     `yaml:"identifiers,omitempty"`
+	DateReleased       string      `yaml:"date-released,omitempty"`
+	License            any         `yaml:"license,omitempty"`
+	LicenseURL         string      `yaml:"license-url,omitempty"`
+	URL                string      `yaml:"url,omitempty"`
+	Repository         string      `yaml:"repository,omitempty"`
+	RepositoryCode     string      `yaml:"repository-code,omitempty"`
+	RepositoryArtifact string      `yaml:"repository-artifact,omitempty"`
+	Commit             string      `yaml:"commit,omitempty"`
+	Keywords           []string    `yaml:"keywords,omitempty"`
+	PreferredCitation  *cffRef     `yaml:"preferred-citation,omitempty"`
+	References         []cffRef    `yaml:"references,omitempty"`
+}
+
+type cffPerson struct {
+	Name        string `yaml:"name,omitempty"`
+	GivenNames  string `yaml:"given-names,omitempty"`
+	FamilyNames string `yaml:"family-names,omitempty"`
+	Email       string `yaml:"email,omitempty"`
+	Affiliation string `yaml:"affiliation,omitempty"`
+	ORCID       string `yaml:"orcid,omitempty"`
+	Website     string `yaml:"website,omitempty"`
+}
+
+type cffID struct {
+	Type        string `yaml:"type"`
+	Value       string `yaml:"value"`
+	Description string `yaml:"description,omitempty"`
+}
+
+type cffRef struct {
+	Type      string      `yaml:"type"`
+	Title     string      `yaml:"title"`
+	Authors   []cffPerson `yaml:"authors"`
+	Year      int         `yaml:"year,omitempty"`
+	DOI       string      `yaml:"doi,omitempty"`
+	URL       string      `yaml:"url,omitempty"`
+	Journal   string      `yaml:"journal,omitempty"`
+	Volume    string      `yaml:"volume,omitempty"`
+	Issue     string      `yaml:"issue,omitempty"`
+	Start     string      `yaml:"start,omitempty"`
+	End       string      `yaml:"end,omitempty"`
+	Publisher *cffPerson  `yaml:"publisher,omitempty"`
+	Edition   string      `yaml:"edition,omitempty"`
+}
+
+func cffPersonOf(c fair.Creator) cffPerson {
+	p := cffPerson{Email: c.Email, Website: c.Website, ORCID: orcidOf(c)}
+	if isPerson(c) {
+		p.GivenNames, p.FamilyNames = nameParts(c)
+		if p.GivenNames == "" && p.FamilyNames == "" {
+			p.FamilyNames = c.Name
+		}
+		if len(c.Affiliations) > 0 {
+			p.Affiliation = c.Affiliations[0].Name
+		}
+	} else {
+		p.Name = c.Name
+	}
+	return p
+}
+
+// cffReferenceType returns the CFF type of a related item's resourceTypeGeneral.
+func cffReferenceType(t fair.ResourceTypeGeneral) string {
+	best := ""
+	for k, v := range cffReferenceTypeMap {
+		if v == t && (best == "" || len(k) < len(best) || len(k) == len(best) && k < best) {
+			best = k
+		}
+	}
+	if best == "" {
+		return "generic"
+	}
+	return best
+}
+
+func cffRefOf(it fair.RelatedItem) *cffRef {
+	ref := &cffRef{Type: cffReferenceType(it.Type), Year: it.PublicationYear, Volume: it.Volume, Issue: it.Issue,
+		Start: it.FirstPage, End: it.LastPage, Edition: it.Edition}
+	if it.Type == fair.ResourceTypeSoftware {
+		ref.Type = "software"
+	}
+	if len(it.Titles) > 0 {
+		ref.Title = it.Titles[0].Title
+	}
+	for _, c := range it.Creators {
+		ref.Authors = append(ref.Authors, cffPersonOf(c))
+	}
+	if len(ref.Authors) == 0 {
+		ref.Authors = []cffPerson{{Name: "anonymous"}} // CFF requires authors; this is its convention for none
+	}
+	switch it.Identifier.Type {
+	case fair.IDTypeDOI:
+		ref.DOI = it.Identifier.Identifier
+	case fair.IDTypeURL:
+		ref.URL = it.Identifier.Identifier
+	}
+	if it.Publisher != "" {
+		if it.Type == fair.ResourceTypeJournalArticle {
+			ref.Journal = it.Publisher
+		} else {
+			ref.Publisher = &cffPerson{Name: it.Publisher}
+		}
+	}
+	return ref
+}
+
+// WriteCFF writes r as a CITATION.cff 1.2.0 file and checks the result with [ValidateCFF]: a record without a
+// title or creators, or with values CFF does not allow, gives a *CFFValidationError.
+func WriteCFF(w io.Writer, r *fair.Resource) error {
+	d := cffDoc{CFFVersion: "1.2.0", Message: cffMessage, Title: r.MainTitle(), Version: r.Version,
+		Abstract: descriptionText(r), Commit: r.Software.Commit, Keywords: r.Keywords}
+	if r.ResourceType.General == fair.ResourceTypeDataset {
+		d.Type = "dataset"
+		d.Message = strings.Replace(cffMessage, "software", "dataset", 1)
+	}
+	for _, c := range r.Creators {
+		d.Authors = append(d.Authors, cffPersonOf(c))
+	}
+	for _, c := range r.Contributors {
+		if c.ContributorType == fair.ContributorContactPerson {
+			d.Contact = append(d.Contact, cffPersonOf(c.Creator))
+		}
+	}
+	if v := r.DOI(); v != "" {
+		d.DOI = bareDOI(v)
+		if d.DOI == "" {
+			d.DOI = v
+		}
+	}
+	written := map[string]bool{}
+	for _, id := range r.AlternateIdentifiers {
+		cid := cffID{Value: id.Value}
+		switch strings.ToUpper(id.Type) {
+		case "DOI":
+			cid.Type, cid.Value = "doi", bareDOI(id.Value)
+		case "URL":
+			cid.Type = "url"
+			written[id.Value] = true
+		case "SWHID":
+			cid.Type = "swh"
+		default:
+			cid.Type = "other"
+			if id.Type != "other" {
+				cid.Description = id.Type
+			}
+		}
+		if cid.Value != "" {
+			d.Identifiers = append(d.Identifiers, cid)
+		}
+	}
+	if t := dateOf(r, fair.DateIssued); len(t) >= 10 {
+		d.DateReleased = t[:10]
+	}
+	ids, uris := spdxOf(r)
+	switch len(ids) {
+	case 0:
+	case 1:
+		d.License = ids[0]
+	default:
+		d.License = ids
+	}
+	if len(uris) > 0 {
+		d.LicenseURL = uris[0]
+	}
+	d.Repository = relatedURL(r, fair.RelIsIdenticalTo)
+	if len(r.Distributions) > 0 {
+		d.RepositoryArtifact = r.Distributions[0].ContentURL
+	}
+	if r.Software.CodeRepository != d.Repository {
+		d.RepositoryCode = r.Software.CodeRepository
+	}
+	written[d.Repository], written[d.RepositoryArtifact], written[r.Software.CodeRepository] = true, true, true
+	if !written[r.URL] {
+		d.URL = r.URL
+	}
+	for _, it := range r.References {
+		d.References = append(d.References, *cffRefOf(it))
+	}
+	for _, it := range r.RelatedItems {
+		if it.RelationType == fair.RelIsDocumentedBy && d.PreferredCitation == nil {
+			d.PreferredCitation = cffRefOf(it)
+		}
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&d); err != nil {
+		return fmt.Errorf("software: writing CFF: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("software: writing CFF: %w", err)
+	}
+	if err := ValidateCFF(buf.Bytes()); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
