@@ -45,6 +45,9 @@ func (s MetricSet) Specification() string {
 	return ""
 }
 
+// Valid reports whether s is one of the metric sets fairmeta implements.
+func (s MetricSet) Valid() bool { _, ok := s.metrics(); return ok }
+
 func (s MetricSet) metrics() ([]metricDef, bool) {
 	switch s {
 	case MetricsData:
@@ -453,12 +456,12 @@ func (a *assessment) run(ctx context.Context, td testDef) (TestResult, error) {
 	var v verdict
 	switch c.kind {
 	case kindRepository:
-		tr.Detail = "not run: " + c.reason
+		tr.Detail = c.reason
 		return tr, nil
 	case kindNetwork:
 		tr.Network = true
 		if a.client == nil {
-			tr.Detail = "not run: network test; pass an HTTP client (fairmeta assess -network) to run it"
+			tr.Detail = "network test; give an HTTP client (fairmeta assess -network) to run it"
 			return tr, nil
 		}
 		var err error

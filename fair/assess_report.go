@@ -110,6 +110,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.92rem}
 th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}
 td.num{text-align:right;white-space:nowrap}
+td.id{white-space:nowrap;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85rem}
 .pass{color:#116329;font-weight:600}.fail{color:#a40e26;font-weight:600}.not-run{color:#6e7781;font-style:italic}
 tr.metric td{background:#f6f8fa;font-weight:600}
 .fix{color:#6f4e00}
@@ -145,8 +146,8 @@ FAIR maturity {{num .Overall.Maturity}} of 3. Most reachable {{if .Network}}with
 </div>
 <h2>Metrics</h2>
 <table id="metrics"><tr><th>Metric / test</th><th>Principle</th><th>Name</th><th>Points</th><th>Maturity</th><th>Outcome and fixes</th></tr>
-{{range .Metrics}}<tr class="metric" id="{{.ID}}"><td>{{.ID}}</td><td>{{.Principle}}</td><td>{{.Name}}</td><td class="num">{{num .Earned}} / {{num .Total}}</td><td>{{.Maturity}} ({{maturity .Maturity}})</td><td class="{{outcome .Status}}">{{.Status}}</td></tr>
-{{range .Tests}}<tr class="test" id="{{.ID}}"><td>{{.ID}}</td><td></td><td>{{.Name}}</td><td class="num">{{num .Earned}} / {{num .Points}}</td><td>{{.Maturity}}</td><td><span class="{{outcome .Outcome}}">{{.Outcome}}</span>{{if .Detail}}: {{.Detail}}{{end}}{{range .Fixes}}<br><span class="fix">Fix: {{.}}</span>{{end}}</td></tr>
+{{range .Metrics}}<tr class="metric" id="{{.ID}}"><td class="id">{{.ID}}</td><td>{{.Principle}}</td><td>{{.Name}}</td><td class="num">{{num .Earned}} / {{num .Total}}</td><td>{{.Maturity}} ({{maturity .Maturity}})</td><td class="{{outcome .Status}}">{{.Status}}</td></tr>
+{{range .Tests}}<tr class="test" id="{{.ID}}"><td class="id">{{.ID}}</td><td></td><td>{{.Name}}</td><td class="num">{{num .Earned}} / {{num .Points}}</td><td>{{.Maturity}}</td><td><span class="{{outcome .Outcome}}">{{.Outcome}}</span>{{if .Detail}}: {{.Detail}}{{end}}{{range .Fixes}}<br><span class="fix">Fix: {{.}}</span>{{end}}</td></tr>
 {{end}}{{end}}</table>
 {{if .Fixes}}<h2>How to fix ({{len .Fixes}})</h2>
 <ol id="fixes">{{range .Fixes}}<li><code>{{.Test}}</code> {{.Text}}</li>

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	goio "io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/httpx"
+)
+
+func init() {
+	register(command{name: "assess", summary: "score records against the FAIR metrics F-UJI applies and say how to fix them", run: runAssess})
+}
+
+// runAssess assesses every record of every FILE ("-" is standard input) and writes the reports: text on standard
+// output, or JSON (-json), or HTML files (-html FILE). The exit status is 0 whatever the scores; 1 when an input
+// cannot be read or parsed (the others are still assessed); 2 for a usage error.
+func runAssess(ctx context.Context, args []string, io stdio) int {
+	fs := newFlags("assess", "[-json|-html FILE] [-network] [-metrics SET] [-from FORMAT] FILE...", io)
+	asJSON := fs.Bool("json", false, "write the reports as a JSON array on standard output")
+	htmlFile := fs.String("html", "", "write the report as a self-contained HTML page to `FILE` (FILE-2.html, ... for further records)")
+	network := fs.Bool("network", false, "run the network tests: resolve identifiers, fetch landing pages and data links")
+	metrics := fs.String("metrics", "", "metric `SET`: "+string(fair.MetricsData)+" or "+string(fair.MetricsSoftware)+" (default: by resource type)")
+	from := fs.String("from", "", "input `FORMAT` (default: detected); one of the formats of \"fairmeta convert\"")
+	timeout := fs.Duration("timeout", 30*time.Second, "with -network, the time limit of each request")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 || *asJSON && *htmlFile != "" {
+		fs.Usage()
+		return exitUsage
+	}
+	var opts []fair.AssessOption
+	if *metrics != "" {
+		if !fair.MetricSet(*metrics).Valid() {
+			fmt.Fprintf(io.err, "fairmeta assess: unknown metric set %q (known: %s, %s)\n", *metrics, fair.MetricsData, fair.MetricsSoftware)
+			return exitUsage
+		}
+		opts = append(opts, fair.WithMetricSet(fair.MetricSet(*metrics)))
+	}
+	if *network {
+		opts = append(opts, fair.WithHTTPClient(httpx.NewClient(*timeout)))
+	}
+
+	code := exitOK
+	var reports []*fair.Report
+	for _, name := range fs.Args() {
+		recs, err := readRecords(name, *from, io.in)
+		if err != nil {
+			fmt.Fprintf(io.err, "fairmeta assess: %s: %v\n", name, err)
+			code = exitProblem
+			continue
+		}
+		for _, r := range recs {
+			rep, err := fair.Assess(ctx, r, opts...)
+			if err != nil {
+				fmt.Fprintf(io.err, "fairmeta assess: %s: %v\n", name, err)
+				if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+					return exitProblem
+				}
+				code = exitProblem
+				continue
+			}
+			reports = append(reports, rep)
+		}
+	}
+
+	switch {
+	case *asJSON:
+		enc := json.NewEncoder(io.out)
+		enc.SetIndent("", "  ")
+		if reports == nil {
+			reports = []*fair.Report{}
+		}
+		if err := enc.Encode(reports); err != nil {
+			fmt.Fprintf(io.err, "fairmeta assess: %v\n", err)
+			return exitProblem
+		}
+	case *htmlFile != "":
+		for i, rep := range reports {
+			path := htmlName(*htmlFile, i)
+			if err := writeHTML(path, rep); err != nil {
+				fmt.Fprintf(io.err, "fairmeta assess: %v\n", err)
+				return exitProblem
+			}
+			fmt.Fprintf(io.out, "%s: %v of %v points (%v %%), FAIR maturity %v: %s\n", rep.Identifier+titleSuffix(rep),
+				rep.Overall.Earned, rep.Overall.Total, rep.Overall.Percent, rep.Overall.Maturity, path)
+		}
+	default:
+		for i, rep := range reports {
+			if i > 0 {
+				fmt.Fprintln(io.out)
+			}
+			if err := rep.WriteText(io.out); err != nil {
+				fmt.Fprintf(io.err, "fairmeta assess: %v\n", err)
+				return exitProblem
+			}
+		}
+	}
+	return code
+}
+
+// readRecords reads the records of one input through the format registry.
+func readRecords(name, from string, stdin goio.Reader) ([]*fair.Resource, error) {
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = goio.ReadAll(goio.LimitReader(stdin, maxInput))
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	f, err := lookupFormat(from, data)
+	if err != nil {
+		return nil, err
+	}
+	if f.read == nil {
+		return nil, fmt.Errorf("format %s cannot be read", f.name)
+	}
+	recs, err := f.read(data)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", f.name, err)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("no record in the %s input", f.name)
+	}
+	return recs, nil
+}
+
+// maxInput caps what assess reads from standard input.
+const maxInput = 64 << 20
+
+func titleSuffix(rep *fair.Report) string {
+	if rep.Identifier == "" {
+		return rep.Title
+	}
+	return " " + rep.Title
+}
+
+// htmlName returns FILE for the first report and FILE-2.html, FILE-3.html, ... for the next ones.
+func htmlName(file string, i int) string {
+	if i == 0 {
+		return file
+	}
+	ext := filepath.Ext(file)
+	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(file, ext), i+1, ext)
+}
+
+func writeHTML(path string, rep *fair.Report) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := rep.WriteHTML(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
