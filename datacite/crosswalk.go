@@ -1,0 +1,314 @@
+package datacite
+
+import (
+	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
+)
+
+// ToResource converts r to a fair.Resource. Every property of the 4.7 schema has its place in a Resource, so the
+// conversion loses no metadata: FromResource(ToResource(r)) writes the same XML and JSON metadata as r. The REST-only
+// attributes other than url (state, dates of the DOI's life, client, Extra) stay on the Record.
+//
+// The access level of the resource ([fair.Resource.AccessRights]) is also set from a rights entry whose rightsURI is
+// an info:eu-repo or COAR access-right URI; the rights entry itself is kept.
+func ToResource(r *Record) *fair.Resource {
+	res := &fair.Resource{
+		Publisher: fair.Publisher{Name: r.Publisher.Name, Identifier: r.Publisher.Identifier,
+			IdentifierScheme: r.Publisher.IdentifierScheme, SchemeURI: r.Publisher.SchemeURI, Lang: r.Publisher.Lang},
+		PublicationYear: r.PublicationYear,
+		ResourceType:    fair.ResourceType{General: r.Types.ResourceTypeGeneral, Type: r.Types.ResourceType},
+		Language:        r.Language,
+		Sizes:           clone(r.Sizes),
+		Formats:         clone(r.Formats),
+		Version:         r.Version,
+		URL:             r.URL,
+	}
+	if r.DOI != "" || r.IdentifierType != "" {
+		t := r.IdentifierType
+		if t == "" {
+			t = "DOI"
+		}
+		res.Identifier = fair.Identifier{Value: r.DOI, Type: t}
+	}
+	res.Creators = mapSlice(r.Creators, func(c Creator) fair.Creator { return toCreator(c) })
+	res.Contributors = mapSlice(r.Contributors, func(c Contributor) fair.Contributor {
+		return fair.Contributor{Creator: toCreator(c.Creator), ContributorType: c.ContributorType}
+	})
+	res.Titles = mapSlice(r.Titles, toTitle)
+	res.Subjects = mapSlice(r.Subjects, func(s Subject) fair.Subject {
+		return fair.Subject{Subject: s.Subject, Scheme: s.Scheme, SchemeURI: s.SchemeURI, ValueURI: s.ValueURI,
+			ClassificationCode: s.ClassificationCode, Lang: s.Lang}
+	})
+	res.Dates = mapSlice(r.Dates, func(d Date) fair.Date { return fair.Date{Date: d.Date, Type: d.Type, Information: d.Information} })
+	res.AlternateIdentifiers = mapSlice(r.AlternateIdentifiers, func(a AlternateIdentifier) fair.Identifier {
+		return fair.Identifier{Value: a.Identifier, Type: a.Type}
+	})
+	res.RelatedIdentifiers = mapSlice(r.RelatedIdentifiers, func(ri RelatedIdentifier) fair.RelatedIdentifier {
+		return fair.RelatedIdentifier{Identifier: ri.Identifier, IdentifierType: ri.IdentifierType, RelationType: ri.RelationType,
+			ResourceTypeGeneral: ri.ResourceTypeGeneral, RelatedMetadataScheme: ri.RelatedMetadataScheme, SchemeURI: ri.SchemeURI,
+			SchemeType: ri.SchemeType, RelationTypeInformation: ri.RelationTypeInformation}
+	})
+	res.Rights = mapSlice(r.RightsList, func(rt Rights) fair.Rights {
+		return fair.Rights{Rights: rt.Rights, URI: rt.URI, Identifier: rt.Identifier, IdentifierScheme: rt.IdentifierScheme,
+			SchemeURI: rt.SchemeURI, Lang: rt.Lang}
+	})
+	for _, rt := range r.RightsList {
+		if a, ok := accessRightsOf(rt.URI); ok {
+			res.AccessRights = a
+			break
+		}
+	}
+	res.Descriptions = mapSlice(r.Descriptions, func(d Description) fair.Description {
+		return fair.Description{Description: d.Description, Type: d.Type, Lang: d.Lang}
+	})
+	res.GeoLocations = mapSlice(r.GeoLocations, func(g GeoLocation) fair.GeoLocation {
+		out := fair.GeoLocation{Place: g.Place}
+		if g.Point != nil {
+			out.Point = &fair.GeoPoint{Longitude: g.Point.Longitude, Latitude: g.Point.Latitude}
+		}
+		if g.Box != nil {
+			b := fair.GeoBox(*g.Box)
+			out.Box = &b
+		}
+		out.Polygons = mapSlice(g.Polygons, func(p GeoPolygon) fair.GeoPolygon {
+			fp := fair.GeoPolygon{Points: mapSlice(p.Points, func(pt GeoPoint) fair.GeoPoint { return fair.GeoPoint(pt) })}
+			if p.InPolygonPoint != nil {
+				in := fair.GeoPoint(*p.InPolygonPoint)
+				fp.InPolygonPoint = &in
+			}
+			return fp
+		})
+		return out
+	})
+	res.FundingReferences = mapSlice(r.FundingReferences, func(f FundingReference) fair.FundingReference { return fair.FundingReference(f) })
+	res.RelatedItems = mapSlice(r.RelatedItems, func(it RelatedItem) fair.RelatedItem {
+		out := fair.RelatedItem{Type: it.Type, RelationType: it.RelationType, RelationTypeInformation: it.RelationTypeInformation,
+			Titles: mapSlice(it.Titles, toTitle), PublicationYear: it.PublicationYear, Volume: it.Volume, Issue: it.Issue,
+			Number: it.Number, NumberType: it.NumberType, FirstPage: it.FirstPage, LastPage: it.LastPage,
+			Publisher: it.Publisher, Edition: it.Edition}
+		if id := it.Identifier; id != nil {
+			out.Identifier = fair.RelatedItemIdentifier(*id)
+		}
+		out.Creators = mapSlice(it.Creators, func(n RelatedItemName) fair.Creator {
+			return fair.Creator{Name: n.Name, NameType: n.NameType, Lang: n.Lang, GivenName: n.GivenName, FamilyName: n.FamilyName}
+		})
+		out.Contributors = mapSlice(it.Contributors, func(n RelatedItemName) fair.Contributor {
+			return fair.Contributor{Creator: fair.Creator{Name: n.Name, NameType: n.NameType, Lang: n.Lang, GivenName: n.GivenName,
+				FamilyName: n.FamilyName}, ContributorType: n.ContributorType}
+		})
+		return out
+	})
+	return res
+}
+
+// FromResource converts res to a Record, the inverse of [ToResource]. What the Resource holds beyond DataCite is
+// carried where DataCite has a place for it and left out otherwise:
+//
+//   - Keywords become subjects without a scheme (unless an equal subject is already there);
+//   - AccessRights becomes a rights entry with the info:eu-repo URI (unless a rights entry already says it);
+//   - Distributions, References, Software, AccessConditions and the email and website of persons have no
+//     DataCite property and are not carried; [Unmapped] names those a Resource holds.
+func FromResource(res *fair.Resource) *Record {
+	r := &Record{
+		Publisher: Publisher{Name: res.Publisher.Name, Identifier: res.Publisher.Identifier,
+			IdentifierScheme: res.Publisher.IdentifierScheme, SchemeURI: res.Publisher.SchemeURI, Lang: res.Publisher.Lang},
+		PublicationYear: res.PublicationYear,
+		Types:           Types{ResourceTypeGeneral: res.ResourceType.General, ResourceType: res.ResourceType.Type},
+		Language:        res.Language,
+		Sizes:           clone(res.Sizes),
+		Formats:         clone(res.Formats),
+		Version:         res.Version,
+		URL:             res.URL,
+		DOI:             res.Identifier.Value,
+	}
+	if t := res.Identifier.Type; t != "DOI" {
+		r.IdentifierType = t
+	}
+	r.Creators = mapSlice(res.Creators, fromCreator)
+	r.Contributors = mapSlice(res.Contributors, func(c fair.Contributor) Contributor {
+		return Contributor{Creator: fromCreator(c.Creator), ContributorType: c.ContributorType}
+	})
+	r.Titles = mapSlice(res.Titles, fromTitle)
+	r.Subjects = mapSlice(res.Subjects, func(s fair.Subject) Subject {
+		return Subject{Subject: s.Subject, Scheme: s.Scheme, SchemeURI: s.SchemeURI, ValueURI: s.ValueURI,
+			ClassificationCode: s.ClassificationCode, Lang: s.Lang}
+	})
+	for _, k := range res.Keywords {
+		dup := false
+		for _, s := range r.Subjects {
+			if s.Scheme == "" && strings.EqualFold(s.Subject, k) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			r.Subjects = append(r.Subjects, Subject{Subject: k})
+		}
+	}
+	r.Dates = mapSlice(res.Dates, func(d fair.Date) Date { return Date{Date: d.Date, Type: d.Type, Information: d.Information} })
+	r.AlternateIdentifiers = mapSlice(res.AlternateIdentifiers, func(a fair.Identifier) AlternateIdentifier {
+		return AlternateIdentifier{Identifier: a.Value, Type: a.Type}
+	})
+	r.RelatedIdentifiers = mapSlice(res.RelatedIdentifiers, func(ri fair.RelatedIdentifier) RelatedIdentifier {
+		return RelatedIdentifier{Identifier: ri.Identifier, IdentifierType: ri.IdentifierType, RelationType: ri.RelationType,
+			ResourceTypeGeneral: ri.ResourceTypeGeneral, RelatedMetadataScheme: ri.RelatedMetadataScheme, SchemeURI: ri.SchemeURI,
+			SchemeType: ri.SchemeType, RelationTypeInformation: ri.RelationTypeInformation}
+	})
+	r.RightsList = mapSlice(res.Rights, func(rt fair.Rights) Rights {
+		return Rights{Rights: rt.Rights, URI: rt.URI, Identifier: rt.Identifier, IdentifierScheme: rt.IdentifierScheme,
+			SchemeURI: rt.SchemeURI, Lang: rt.Lang}
+	})
+	if res.AccessRights.Valid() {
+		have := false
+		for _, rt := range r.RightsList {
+			if a, ok := accessRightsOf(rt.URI); ok && a == res.AccessRights {
+				have = true
+				break
+			}
+		}
+		if !have {
+			r.RightsList = append(r.RightsList, Rights{Rights: accessRightsLabel(res.AccessRights), URI: res.AccessRights.EURepoURI()})
+		}
+	}
+	r.Descriptions = mapSlice(res.Descriptions, func(d fair.Description) Description {
+		return Description{Description: d.Description, Type: d.Type, Lang: d.Lang}
+	})
+	r.GeoLocations = mapSlice(res.GeoLocations, func(g fair.GeoLocation) GeoLocation {
+		out := GeoLocation{Place: g.Place}
+		if g.Point != nil {
+			out.Point = &GeoPoint{Longitude: g.Point.Longitude, Latitude: g.Point.Latitude}
+		}
+		if g.Box != nil {
+			b := GeoBox(*g.Box)
+			out.Box = &b
+		}
+		out.Polygons = mapSlice(g.Polygons, func(p fair.GeoPolygon) GeoPolygon {
+			gp := GeoPolygon{Points: mapSlice(p.Points, func(pt fair.GeoPoint) GeoPoint { return GeoPoint(pt) })}
+			if p.InPolygonPoint != nil {
+				in := GeoPoint(*p.InPolygonPoint)
+				gp.InPolygonPoint = &in
+			}
+			return gp
+		})
+		return out
+	})
+	r.FundingReferences = mapSlice(res.FundingReferences, func(f fair.FundingReference) FundingReference { return FundingReference(f) })
+	r.RelatedItems = mapSlice(res.RelatedItems, func(it fair.RelatedItem) RelatedItem {
+		out := RelatedItem{Type: it.Type, RelationType: it.RelationType, RelationTypeInformation: it.RelationTypeInformation,
+			Titles: mapSlice(it.Titles, fromTitle), PublicationYear: it.PublicationYear, Volume: it.Volume, Issue: it.Issue,
+			Number: it.Number, NumberType: it.NumberType, FirstPage: it.FirstPage, LastPage: it.LastPage,
+			Publisher: it.Publisher, Edition: it.Edition}
+		if it.Identifier != (fair.RelatedItemIdentifier{}) {
+			id := RelatedItemIdentifier(it.Identifier)
+			out.Identifier = &id
+		}
+		out.Creators = mapSlice(it.Creators, func(c fair.Creator) RelatedItemName {
+			return RelatedItemName{Name: c.Name, NameType: c.NameType, Lang: c.Lang, GivenName: c.GivenName, FamilyName: c.FamilyName}
+		})
+		out.Contributors = mapSlice(it.Contributors, func(c fair.Contributor) RelatedItemName {
+			return RelatedItemName{Name: c.Name, NameType: c.NameType, Lang: c.Lang, GivenName: c.GivenName,
+				FamilyName: c.FamilyName, ContributorType: c.ContributorType}
+		})
+		return out
+	})
+	return r
+}
+
+// Unmapped names the properties of res that a DataCite record has no place for and [FromResource] leaves out, e.g.
+// "distributions", "software", "creators[0].email". It returns nil when FromResource carries everything.
+func Unmapped(res *fair.Resource) []string {
+	var out []string
+	if len(res.Distributions) > 0 {
+		out = append(out, "distributions")
+	}
+	if len(res.References) > 0 {
+		out = append(out, "references")
+	}
+	if !res.Software.IsZero() {
+		out = append(out, "software")
+	}
+	if res.AccessConditions != "" {
+		out = append(out, "accessConditions")
+	}
+	person := func(kind string, i int, c fair.Creator) {
+		if c.Email != "" {
+			out = append(out, idx("", kind, i)+".email")
+		}
+		if c.Website != "" {
+			out = append(out, idx("", kind, i)+".website")
+		}
+	}
+	for i, c := range res.Creators {
+		person("creators", i, c)
+	}
+	for i, c := range res.Contributors {
+		person("contributors", i, c.Creator)
+	}
+	return out
+}
+
+func toCreator(c Creator) fair.Creator {
+	return fair.Creator{Name: c.Name, NameType: c.NameType, Lang: c.Lang, GivenName: c.GivenName, FamilyName: c.FamilyName,
+		NameIdentifiers: mapSlice(c.NameIdentifiers, func(n NameIdentifier) fair.NameIdentifier {
+			return fair.NameIdentifier{Value: n.Value, Scheme: n.Scheme, SchemeURI: n.SchemeURI}
+		}),
+		Affiliations: mapSlice(c.Affiliations, func(a Affiliation) fair.Affiliation {
+			return fair.Affiliation{Name: a.Name, Identifier: a.Identifier, IdentifierScheme: a.IdentifierScheme, SchemeURI: a.SchemeURI}
+		}),
+	}
+}
+
+func fromCreator(c fair.Creator) Creator {
+	return Creator{Name: c.Name, NameType: c.NameType, Lang: c.Lang, GivenName: c.GivenName, FamilyName: c.FamilyName,
+		NameIdentifiers: mapSlice(c.NameIdentifiers, func(n fair.NameIdentifier) NameIdentifier {
+			return NameIdentifier{Value: n.Value, Scheme: n.Scheme, SchemeURI: n.SchemeURI}
+		}),
+		Affiliations: mapSlice(c.Affiliations, func(a fair.Affiliation) Affiliation {
+			return Affiliation{Name: a.Name, Identifier: a.Identifier, IdentifierScheme: a.IdentifierScheme, SchemeURI: a.SchemeURI}
+		}),
+	}
+}
+
+func toTitle(t Title) fair.Title { return fair.Title{Title: t.Title, Type: t.Type, Lang: t.Lang} }
+
+func fromTitle(t fair.Title) Title { return Title{Title: t.Title, Type: t.Type, Lang: t.Lang} }
+
+// accessRightsOf recognises an info:eu-repo or COAR access-right URI.
+func accessRightsOf(uri string) (fair.AccessRights, bool) {
+	u := strings.ToLower(strings.TrimSpace(uri))
+	if !strings.HasPrefix(u, "info:eu-repo/semantics/") && !strings.Contains(u, "purl.org/coar/access_right/") {
+		return "", false
+	}
+	return fair.ParseAccessRights(uri)
+}
+
+func accessRightsLabel(a fair.AccessRights) string {
+	switch a {
+	case fair.AccessOpen:
+		return "Open Access"
+	case fair.AccessEmbargoed:
+		return "Embargoed Access"
+	case fair.AccessRestricted:
+		return "Restricted Access"
+	}
+	return "Metadata Only Access"
+}
+
+func mapSlice[S, T any](in []S, f func(S) T) []T {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]T, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}
+
+func clone(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return append([]string(nil), s...)
+}

@@ -1,0 +1,865 @@
+package datacite
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// ReadJSON reads DataCite JSON as the REST API speaks it: a JSON:API document holding one record
+// ({"data": {"id": ..., "type": "dois", "attributes": {...}}}), a list ({"data": [...]}), or a bare attributes
+// object. The document-level meta, links and included members of a list are not records and are not kept.
+//
+// publisher and affiliation read from plain strings or objects, publicationYear and coordinates from numbers or
+// strings. Attributes the schema does not define (the REST API's citationCount, container, xml, ...) are kept in
+// [Record.Extra], the JSON:API relationships in [Record.Relationships] and the client's ID in [Record.Client].
+// Malformed JSON or a value of the wrong type is a *ReadError with its line, column and path.
+func ReadJSON(data []byte) ([]*Record, error) {
+	data = trimBOM(data)
+	start := skipWS(data, 0)
+	if start >= len(data) {
+		return nil, &ReadError{Format: "JSON", Msg: "empty input"}
+	}
+	if data[start] != '{' {
+		line, col := lineCol(data, start)
+		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Msg: "want a JSON object (a JSON:API document or DataCite attributes)"}
+	}
+	var dataVal []byte
+	dataOff := -1
+	if err := scanObject(data, start, func(key string, val []byte, off int) error {
+		if key == "data" {
+			dataVal, dataOff = val, off
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if dataOff < 0 {
+		rec := new(Record)
+		if err := rec.decodeAttributes(data, start, ""); err != nil {
+			return nil, err
+		}
+		return []*Record{rec}, nil
+	}
+	switch dataVal[0] {
+	case '{':
+		rec, err := decodeResource(data, dataOff, "data")
+		if err != nil {
+			return nil, err
+		}
+		return []*Record{rec}, nil
+	case '[':
+		var recs []*Record
+		i := 0
+		err := scanArray(data, dataOff, func(val []byte, off int) error {
+			path := "data[" + strconv.Itoa(i) + "]"
+			i++
+			if val[0] != '{' {
+				return typeErr(data, off, path, "a JSON:API resource object", val)
+			}
+			rec, err := decodeResource(data, off, path)
+			if err != nil {
+				return err
+			}
+			recs = append(recs, rec)
+			return nil
+		})
+		return recs, err
+	case 'n':
+		return nil, nil
+	}
+	return nil, typeErr(data, dataOff, "data", "an object or an array", dataVal)
+}
+
+// ReadJSONRecord is [ReadJSON] for input that must hold exactly one record, such as a REST API response to a
+// single DOI.
+func ReadJSONRecord(data []byte) (*Record, error) {
+	recs, err := ReadJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) != 1 {
+		return nil, &ReadError{Format: "JSON", Path: "data", Msg: fmt.Sprintf("holds %d records, want 1", len(recs))}
+	}
+	return recs[0], nil
+}
+
+// decodeResource reads one JSON:API resource object {"id", "type", "attributes", "relationships"} at data[off:].
+func decodeResource(data []byte, off int, path string) (*Record, error) {
+	rec := new(Record)
+	var id string
+	attrOff := -1
+	err := scanObject(data, off, func(key string, val []byte, voff int) error {
+		switch key {
+		case "id":
+			return decodeString(data, voff, path+".id", val, &id)
+		case "type":
+			var t string
+			if err := decodeString(data, voff, path+".type", val, &t); err != nil {
+				return err
+			}
+			if t != "" && t != "dois" {
+				line, col := lineCol(data, voff)
+				return &ReadError{Format: "JSON", Line: line, Column: col, Path: path + ".type", Msg: fmt.Sprintf("resource type %q is not a DOI record (want \"dois\")", t)}
+			}
+		case "attributes":
+			if val[0] == 'n' {
+				return nil
+			}
+			if val[0] != '{' {
+				return typeErr(data, voff, path+".attributes", "an object", val)
+			}
+			attrOff = voff
+		case "relationships":
+			if val[0] != 'n' {
+				rec.Relationships = append(json.RawMessage(nil), val...)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if attrOff >= 0 {
+		if err := rec.decodeAttributes(data, attrOff, path+".attributes"); err != nil {
+			return nil, err
+		}
+	}
+	if rec.DOI == "" {
+		rec.DOI = id
+	}
+	if len(rec.Relationships) > 0 {
+		var rel struct {
+			Client struct {
+				Data struct {
+					ID string `json:"id"`
+				} `json:"data"`
+			} `json:"client"`
+		}
+		if json.Unmarshal(rec.Relationships, &rel) == nil {
+			rec.Client = rel.Client.Data.ID
+		}
+	}
+	return rec, nil
+}
+
+// UnmarshalJSON reads a DataCite attributes object (the `data.attributes` of the REST API) into r, replacing its
+// contents. Use [ReadJSON] for whole JSON:API documents.
+func (r *Record) UnmarshalJSON(data []byte) error {
+	*r = Record{}
+	start := skipWS(data, 0)
+	if start >= len(data) || data[start] != '{' {
+		return &ReadError{Format: "JSON", Msg: "want a JSON object of DataCite attributes"}
+	}
+	return r.decodeAttributes(data, start, "")
+}
+
+// attrDecoders decode the attributes the record has fields for, by JSON name.
+var attrDecoders map[string]func(r *Record, d *attrDec) error
+
+type attrDec struct {
+	data []byte // the whole input, for positions
+	off  int    // offset of val in data
+	path string // path of val
+	val  []byte
+	seen map[string]bool
+}
+
+func (d *attrDec) str(p *string) error { return decodeString(d.data, d.off, d.path, d.val, p) }
+
+func (d *attrDec) into(v any) error {
+	if err := json.Unmarshal(d.val, v); err != nil {
+		return jsonErr(d.data, d.off, d.path, err)
+	}
+	return nil
+}
+
+func init() {
+	str := func(f func(r *Record) *string) func(r *Record, d *attrDec) error {
+		return func(r *Record, d *attrDec) error { return d.str(f(r)) }
+	}
+	attrDecoders = map[string]func(r *Record, d *attrDec) error{
+		"doi":            str(func(r *Record) *string { return &r.DOI }),
+		"identifierType": str(func(r *Record) *string { return &r.IdentifierType }),
+		"prefix":         str(func(r *Record) *string { return &r.Prefix }),
+		"suffix":         str(func(r *Record) *string { return &r.Suffix }),
+		"event":          str(func(r *Record) *string { return (*string)(&r.Event) }),
+		"url":            str(func(r *Record) *string { return &r.URL }),
+		"state":          str(func(r *Record) *string { return (*string)(&r.State) }),
+		"created":        str(func(r *Record) *string { return &r.Created }),
+		"updated":        str(func(r *Record) *string { return &r.Updated }),
+		"registered":     str(func(r *Record) *string { return &r.Registered }),
+		"published":      str(func(r *Record) *string { return &r.Published }),
+		"schemaVersion":  str(func(r *Record) *string { return &r.SchemaVersion }),
+		"language":       str(func(r *Record) *string { return &r.Language }),
+		"version":        str(func(r *Record) *string { return &r.Version }),
+		"creators":       func(r *Record, d *attrDec) error { return d.into(&r.Creators) },
+		"titles":         func(r *Record, d *attrDec) error { return d.into(&r.Titles) },
+		"publisher":      func(r *Record, d *attrDec) error { return d.into(&r.Publisher) },
+		"publicationYear": func(r *Record, d *attrDec) error {
+			y, err := decodeYear(d.data, d.off, d.path, d.val)
+			r.PublicationYear = y
+			return err
+		},
+		"types":                func(r *Record, d *attrDec) error { return d.into(&r.Types) },
+		"subjects":             func(r *Record, d *attrDec) error { return d.into(&r.Subjects) },
+		"contributors":         func(r *Record, d *attrDec) error { return d.into(&r.Contributors) },
+		"dates":                func(r *Record, d *attrDec) error { return d.into(&r.Dates) },
+		"alternateIdentifiers": func(r *Record, d *attrDec) error { return d.into(&r.AlternateIdentifiers) },
+		"identifiers": func(r *Record, d *attrDec) error {
+			// The REST API's newer name for the alternate identifiers; alternateIdentifiers wins when both are given.
+			if d.seen["alternateIdentifiers"] {
+				return errKeepExtra
+			}
+			var ids []struct {
+				Identifier string `json:"identifier"`
+				Type       string `json:"identifierType"`
+			}
+			if err := d.into(&ids); err != nil {
+				return err
+			}
+			r.AlternateIdentifiers = r.AlternateIdentifiers[:0]
+			for _, id := range ids {
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, AlternateIdentifier{Identifier: id.Identifier, Type: id.Type})
+			}
+			if len(r.AlternateIdentifiers) == 0 {
+				r.AlternateIdentifiers = nil
+			}
+			return nil
+		},
+		"relatedIdentifiers": func(r *Record, d *attrDec) error { return d.into(&r.RelatedIdentifiers) },
+		"sizes":              func(r *Record, d *attrDec) error { return d.into(&r.Sizes) },
+		"formats":            func(r *Record, d *attrDec) error { return d.into(&r.Formats) },
+		"rightsList":         func(r *Record, d *attrDec) error { return d.into(&r.RightsList) },
+		"descriptions":       func(r *Record, d *attrDec) error { return d.into(&r.Descriptions) },
+		"geoLocations":       func(r *Record, d *attrDec) error { return d.into(&r.GeoLocations) },
+		"fundingReferences":  func(r *Record, d *attrDec) error { return d.into(&r.FundingReferences) },
+		"relatedItems":       func(r *Record, d *attrDec) error { return d.into(&r.RelatedItems) },
+	}
+}
+
+// errKeepExtra tells decodeAttributes to keep an attribute in Extra.
+var errKeepExtra = errors.New("keep in extra")
+
+func (r *Record) decodeAttributes(data []byte, off int, path string) error {
+	seen := make(map[string]bool, 48)
+	// alternateIdentifiers may come after identifiers: look first.
+	_ = scanObject(data, off, func(key string, _ []byte, _ int) error {
+		if key == "alternateIdentifiers" {
+			seen[key] = true
+		}
+		return nil
+	})
+	return scanObject(data, off, func(key string, val []byte, voff int) error {
+		p := key
+		if path != "" {
+			p = path + "." + key
+		}
+		if dec, ok := attrDecoders[key]; ok {
+			err := dec(r, &attrDec{data: data, off: voff, path: p, val: val, seen: seen})
+			if err != errKeepExtra {
+				return err
+			}
+		}
+		if r.Extra == nil {
+			r.Extra = make(map[string]json.RawMessage)
+		}
+		r.Extra[key] = append(json.RawMessage(nil), val...)
+		return nil
+	})
+}
+
+// MarshalJSON writes r as a DataCite attributes object: the metadata, the REST attributes that are set (doi, url,
+// event, ...) and Extra. It is the `data.attributes` of a REST API request; [Record.MarshalJSONAPI] wraps it.
+func (r Record) MarshalJSON() ([]byte, error) {
+	type plain Record // drops the methods, keeps the tags
+	b, err := json.Marshal((*plain)(&r))
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Extra) == 0 {
+		return b, nil
+	}
+	keys := make([]string, 0, len(r.Extra))
+	for k := range r.Extra {
+		if _, known := attrDecoders[k]; known && k != "identifiers" {
+			continue // a field owns this name
+		}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]byte, 0, len(b)+64*len(keys))
+	out = append(out, b[:len(b)-1]...)
+	for _, k := range keys {
+		v := r.Extra[k]
+		if !json.Valid(v) {
+			return nil, fmt.Errorf("datacite: Extra[%q] is not valid JSON", k)
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		kb, _ := json.Marshal(k)
+		out = append(out, kb...)
+		out = append(out, ':')
+		out = append(out, v...)
+	}
+	return append(out, '}'), nil
+}
+
+// MarshalJSONAPI writes r as a JSON:API document of one DOI: {"data": {"id": DOI, "type": "dois",
+// "attributes": {...}, "relationships": {...}}}. id is left out when DOI is empty, relationships when r has none
+// and no Client.
+func (r *Record) MarshalJSONAPI() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"data":`)
+	if err := r.appendResource(&b); err != nil {
+		return nil, err
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func (r *Record) appendResource(b *bytes.Buffer) error {
+	attrs, err := r.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	b.WriteByte('{')
+	if r.DOI != "" {
+		id, _ := json.Marshal(r.DOI)
+		b.WriteString(`"id":`)
+		b.Write(id)
+		b.WriteByte(',')
+	}
+	b.WriteString(`"type":"dois","attributes":`)
+	b.Write(attrs)
+	switch {
+	case len(r.Relationships) > 0:
+		b.WriteString(`,"relationships":`)
+		b.Write(r.Relationships)
+	case r.Client != "":
+		c, _ := json.Marshal(r.Client)
+		b.WriteString(`,"relationships":{"client":{"data":{"id":`)
+		b.Write(c)
+		b.WriteString(`,"type":"clients"}}}`)
+	}
+	b.WriteByte('}')
+	return nil
+}
+
+// WriteJSON writes r to w as a JSON:API document of one DOI ([Record.MarshalJSONAPI]) and a newline.
+func (r *Record) WriteJSON(w io.Writer) error {
+	b, err := r.MarshalJSONAPI()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// WriteJSONList writes recs to w as a JSON:API list document {"data": [...]} and a newline.
+func WriteJSONList(w io.Writer, recs []*Record) error {
+	var b bytes.Buffer
+	b.WriteString(`{"data":[`)
+	for i, r := range recs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := r.appendResource(&b); err != nil {
+			return err
+		}
+	}
+	b.WriteString("]}\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// UnmarshalJSON reads a publisher from a plain string (its name) or an object.
+func (p *Publisher) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		*p = Publisher{}
+		return json.Unmarshal(data, &p.Name)
+	}
+	type plain Publisher
+	return json.Unmarshal(data, (*plain)(p))
+}
+
+// UnmarshalJSON reads an affiliation from a plain string (its name) or an object.
+func (a *Affiliation) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		*a = Affiliation{}
+		return json.Unmarshal(data, &a.Name)
+	}
+	type plain Affiliation
+	return json.Unmarshal(data, (*plain)(a))
+}
+
+// coord is a coordinate in JSON: a number or a numeric string.
+type coord float64
+
+func (c *coord) UnmarshalJSON(data []byte) error {
+	s := string(data)
+	if s == "null" {
+		return nil
+	}
+	if len(s) > 0 && s[0] == '"' {
+		if err := json.Unmarshal(data, &s); err != nil {
+			return err
+		}
+		s = strings.TrimSpace(s)
+	}
+	f, err := parseXSFloat(s)
+	if err != nil {
+		return fmt.Errorf("coordinate %s is not a number", data)
+	}
+	*c = coord(f)
+	return nil
+}
+
+// UnmarshalJSON reads a point whose coordinates are numbers or numeric strings.
+func (p *GeoPoint) UnmarshalJSON(data []byte) error {
+	var v struct {
+		Lon coord `json:"pointLongitude"`
+		Lat coord `json:"pointLatitude"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*p = GeoPoint{Longitude: float64(v.Lon), Latitude: float64(v.Lat)}
+	return nil
+}
+
+// MarshalJSON writes the coordinates as numbers.
+func (p GeoPoint) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 64)
+	b = append(b, `{"pointLongitude":`...)
+	b = appendJSONFloat(b, p.Longitude)
+	b = append(b, `,"pointLatitude":`...)
+	b = appendJSONFloat(b, p.Latitude)
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON reads a box whose coordinates are numbers or numeric strings.
+func (g *GeoBox) UnmarshalJSON(data []byte) error {
+	var v struct {
+		W coord `json:"westBoundLongitude"`
+		E coord `json:"eastBoundLongitude"`
+		S coord `json:"southBoundLatitude"`
+		N coord `json:"northBoundLatitude"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*g = GeoBox{WestLongitude: float64(v.W), EastLongitude: float64(v.E), SouthLatitude: float64(v.S), NorthLatitude: float64(v.N)}
+	return nil
+}
+
+// MarshalJSON writes the coordinates as numbers.
+func (g GeoBox) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 128)
+	b = append(b, `{"westBoundLongitude":`...)
+	b = appendJSONFloat(b, g.WestLongitude)
+	b = append(b, `,"eastBoundLongitude":`...)
+	b = appendJSONFloat(b, g.EastLongitude)
+	b = append(b, `,"southBoundLatitude":`...)
+	b = appendJSONFloat(b, g.SouthLatitude)
+	b = append(b, `,"northBoundLatitude":`...)
+	b = appendJSONFloat(b, g.NorthLatitude)
+	return append(b, '}'), nil
+}
+
+// appendJSONFloat writes f as a JSON number; JSON has none for NaN and infinities, which go as XML Schema strings.
+func appendJSONFloat(b []byte, f float64) []byte {
+	switch {
+	case math.IsNaN(f):
+		return append(b, `"NaN"`...)
+	case math.IsInf(f, 1):
+		return append(b, `"INF"`...)
+	case math.IsInf(f, -1):
+		return append(b, `"-INF"`...)
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
+}
+
+type polygonEntry struct {
+	PolygonPoint   *GeoPoint `json:"polygonPoint,omitempty"`
+	InPolygonPoint *GeoPoint `json:"inPolygonPoint,omitempty"`
+}
+
+func polygonFromEntries(es []polygonEntry) GeoPolygon {
+	var p GeoPolygon
+	for _, e := range es {
+		if e.PolygonPoint != nil {
+			p.Points = append(p.Points, *e.PolygonPoint)
+		}
+		if e.InPolygonPoint != nil {
+			p.InPolygonPoint = e.InPolygonPoint
+		}
+	}
+	return p
+}
+
+func entriesFromPolygon(p GeoPolygon) []polygonEntry {
+	es := make([]polygonEntry, 0, len(p.Points)+1)
+	for i := range p.Points {
+		es = append(es, polygonEntry{PolygonPoint: &p.Points[i]})
+	}
+	if p.InPolygonPoint != nil {
+		es = append(es, polygonEntry{InPolygonPoint: p.InPolygonPoint})
+	}
+	return es
+}
+
+// UnmarshalJSON reads a geoLocation; geoLocationPolygon is one polygon (an array of point entries) or several (an
+// array of such arrays).
+func (g *GeoLocation) UnmarshalJSON(data []byte) error {
+	type plain GeoLocation
+	var v struct {
+		*plain
+		Polygon json.RawMessage `json:"geoLocationPolygon"`
+	}
+	*g = GeoLocation{}
+	v.plain = (*plain)(g)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	raw := bytes.TrimSpace(v.Polygon)
+	if len(raw) == 0 || raw[0] == 'n' {
+		return nil
+	}
+	var many [][]polygonEntry
+	if err := json.Unmarshal(raw, &many); err == nil {
+		for _, es := range many {
+			g.Polygons = append(g.Polygons, polygonFromEntries(es))
+		}
+		return nil
+	}
+	var one []polygonEntry
+	if err := json.Unmarshal(raw, &one); err != nil {
+		return err
+	}
+	if len(one) > 0 {
+		g.Polygons = []GeoPolygon{polygonFromEntries(one)}
+	}
+	return nil
+}
+
+// MarshalJSON writes a geoLocation; one polygon is an array of point entries, several an array of such arrays.
+func (g GeoLocation) MarshalJSON() ([]byte, error) {
+	type plain GeoLocation
+	var v struct {
+		plain
+		Polygon any `json:"geoLocationPolygon,omitempty"`
+	}
+	v.plain = plain(g)
+	switch len(g.Polygons) {
+	case 0:
+	case 1:
+		v.Polygon = entriesFromPolygon(g.Polygons[0])
+	default:
+		all := make([][]polygonEntry, len(g.Polygons))
+		for i, p := range g.Polygons {
+			all[i] = entriesFromPolygon(p)
+		}
+		v.Polygon = all
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads a related item; its publicationYear is a number or a string.
+func (it *RelatedItem) UnmarshalJSON(data []byte) error {
+	type plain RelatedItem
+	var v struct {
+		*plain
+		Year json.RawMessage `json:"publicationYear"`
+	}
+	*it = RelatedItem{}
+	v.plain = (*plain)(it)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	if len(v.Year) > 0 {
+		y, err := decodeYear(v.Year, 0, "publicationYear", v.Year)
+		if err != nil {
+			return err
+		}
+		it.PublicationYear = y
+	}
+	return nil
+}
+
+// MarshalJSON writes a related item with its publicationYear as a string, as the REST API does.
+func (it RelatedItem) MarshalJSON() ([]byte, error) {
+	type plain RelatedItem
+	var v struct {
+		plain
+		Year string `json:"publicationYear,omitempty"`
+	}
+	v.plain = plain(it)
+	if it.PublicationYear != 0 {
+		v.Year = fmt.Sprintf("%04d", it.PublicationYear)
+	}
+	return json.Marshal(v)
+}
+
+// decodeYear reads a year from a JSON number, a string of digits, or null (0).
+func decodeYear(data []byte, off int, path string, val []byte) (int, error) {
+	s := string(val)
+	switch {
+	case s == "null":
+		return 0, nil
+	case len(s) > 0 && s[0] == '"':
+		if err := json.Unmarshal(val, &s); err != nil {
+			return 0, jsonErr(data, off, path, err)
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return 0, nil
+		}
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 0 || y > 9999 {
+		line, col := lineCol(data, off)
+		return 0, &ReadError{Format: "JSON", Line: line, Column: col, Path: path, Msg: fmt.Sprintf("%s is not a year (want four digits, e.g. 2026)", val)}
+	}
+	return y, nil
+}
+
+func decodeString(data []byte, off int, path string, val []byte, p *string) error {
+	switch val[0] {
+	case '"':
+		if err := json.Unmarshal(val, p); err != nil {
+			return jsonErr(data, off, path, err)
+		}
+		return nil
+	case 'n':
+		return nil
+	}
+	return typeErr(data, off, path, "a string", val)
+}
+
+func typeErr(data []byte, off int, path, want string, val []byte) error {
+	line, col := lineCol(data, off)
+	got := "a number"
+	switch val[0] {
+	case '{':
+		got = "an object"
+	case '[':
+		got = "an array"
+	case '"':
+		got = "a string"
+	case 't', 'f':
+		got = "a boolean"
+	case 'n':
+		got = "null"
+	}
+	return &ReadError{Format: "JSON", Line: line, Column: col, Path: path, Msg: "want " + want + ", got " + got}
+}
+
+// jsonErr turns an encoding/json error about the value at data[off:] into a *ReadError with its position and path.
+func jsonErr(data []byte, off int, path string, err error) error {
+	e := &ReadError{Format: "JSON", Path: path, Msg: err.Error(), Err: err}
+	pos := off
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		pos = off + int(te.Offset)
+		if te.Field != "" {
+			e.Path = path + "." + te.Field
+		}
+		e.Msg = "want " + jsonTypeName(te.Type.String()) + ", got " + te.Value
+	case errors.As(err, &se):
+		pos = off + int(se.Offset)
+		e.Msg = strings.TrimPrefix(se.Error(), "json: ")
+	default:
+		e.Msg = strings.TrimPrefix(e.Msg, "json: ")
+	}
+	e.Line, e.Column = lineCol(data, pos)
+	return e
+}
+
+func jsonTypeName(goType string) string {
+	switch {
+	case goType == "string" || strings.HasPrefix(goType, "fair."):
+		return "a string"
+	case strings.HasPrefix(goType, "[]"):
+		return "an array"
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "float"):
+		return "a number"
+	}
+	return "an object"
+}
+
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }
+
+func skipWS(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the JSON value starting at data[i] (after whitespace). It finds boundaries only:
+// the value itself is checked when it is decoded.
+func skipValue(data []byte, i int) (int, error) {
+	i = skipWS(data, i)
+	if i >= len(data) {
+		return i, syntaxErr(data, i, "unexpected end of input")
+	}
+	switch c := data[i]; c {
+	case '"':
+		return skipString(data, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				end, err := skipString(data, j)
+				if err != nil {
+					return end, err
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, nil
+				}
+			}
+		}
+		return len(data), syntaxErr(data, len(data), "unexpected end of input")
+	default:
+		j := i
+		for j < len(data) {
+			c := data[j]
+			if c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				break
+			}
+			j++
+		}
+		if j == i {
+			return i, syntaxErr(data, i, fmt.Sprintf("unexpected %q", data[i]))
+		}
+		if !json.Valid(data[i:j]) {
+			return i, syntaxErr(data, i, fmt.Sprintf("invalid value %q", truncate(string(data[i:j]), 20)))
+		}
+		return j, nil
+	}
+}
+
+func skipString(data []byte, i int) (int, error) {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, nil
+		}
+	}
+	return len(data), syntaxErr(data, len(data), "unterminated string")
+}
+
+func syntaxErr(data []byte, off int, msg string) error {
+	line, col := lineCol(data, off)
+	return &ReadError{Format: "JSON", Line: line, Column: col, Msg: msg}
+}
+
+// scanObject calls f with each member of the JSON object starting at data[i], its value (a slice of data, not
+// copied) and the value's offset.
+func scanObject(data []byte, i int, f func(key string, val []byte, off int) error) error {
+	i = skipWS(data, i)
+	if i >= len(data) || data[i] != '{' {
+		return syntaxErr(data, i, "want an object")
+	}
+	i = skipWS(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return nil
+	}
+	for {
+		i = skipWS(data, i)
+		if i >= len(data) || data[i] != '"' {
+			return syntaxErr(data, i, "want a member name in quotes")
+		}
+		end, err := skipString(data, i)
+		if err != nil {
+			return err
+		}
+		var key string
+		if err := json.Unmarshal(data[i:end], &key); err != nil {
+			return syntaxErr(data, i, "invalid member name")
+		}
+		i = skipWS(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return syntaxErr(data, i, "want ':' after member name")
+		}
+		vstart := skipWS(data, i+1)
+		vend, err := skipValue(data, vstart)
+		if err != nil {
+			return err
+		}
+		if err := f(key, data[vstart:vend], vstart); err != nil {
+			return err
+		}
+		i = skipWS(data, vend)
+		if i >= len(data) {
+			return syntaxErr(data, i, "unexpected end of input in object")
+		}
+		switch data[i] {
+		case ',':
+			i++
+		case '}':
+			return nil
+		default:
+			return syntaxErr(data, i, fmt.Sprintf("want ',' or '}' after object member, got %q", data[i]))
+		}
+	}
+}
+
+// scanArray calls f with each element of the JSON array starting at data[i] and its offset.
+func scanArray(data []byte, i int, f func(val []byte, off int) error) error {
+	i = skipWS(data, i)
+	if i >= len(data) || data[i] != '[' {
+		return syntaxErr(data, i, "want an array")
+	}
+	i = skipWS(data, i+1)
+	if i < len(data) && data[i] == ']' {
+		return nil
+	}
+	for {
+		vstart := skipWS(data, i)
+		vend, err := skipValue(data, vstart)
+		if err != nil {
+			return err
+		}
+		if err := f(data[vstart:vend], vstart); err != nil {
+			return err
+		}
+		i = skipWS(data, vend)
+		if i >= len(data) {
+			return syntaxErr(data, i, "unexpected end of input in array")
+		}
+		switch data[i] {
+		case ',':
+			i++
+		case ']':
+			return nil
+		default:
+			return syntaxErr(data, i, fmt.Sprintf("want ',' or ']' after array element, got %q", data[i]))
+		}
+	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
