@@ -1,0 +1,233 @@
+package ror
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+)
+
+// DumpError reports a ROR data dump that cannot be read: which file and record, and why.
+type DumpError struct {
+	File   string // the file or zip entry read, empty for a plain reader
+	Record int    // 1-based number of the record that failed; 0 when the failure is not in a record
+	Err    error  // the underlying problem
+}
+
+func (e *DumpError) Error() string {
+	var b strings.Builder
+	b.WriteString("ror: dump")
+	if e.File != "" {
+		b.WriteString(" " + e.File)
+	}
+	if e.Record > 0 {
+		fmt.Fprintf(&b, ": record %d", e.Record)
+	}
+	b.WriteString(": " + e.Err.Error())
+	return b.String()
+}
+
+func (e *DumpError) Unwrap() error { return e.Err }
+
+// ErrNotV2 is wrapped by the DumpError of a record that is not in the v2 schema (a v1 record has "name", not
+// "names"). Only v2 dumps are read: every release since v1.45 ships one (the file named *_schema_v2.json before v2.0).
+var ErrNotV2 = errors.New("record is not in the ROR v2 schema (no \"names\")")
+
+// maxRecordSize caps one record, so that a corrupt or hostile dump cannot make the reader buffer without bound.
+const maxRecordSize = 4 << 20
+
+// ReadDump streams the organisations of a ROR data dump from r and calls fn with each, in file order. r holds the
+// release's JSON (an array of records) or JSON Lines (one record per line), optionally gzip-compressed (detected from
+// the content, not a name). A release .zip is read too when r is an io.ReaderAt with a size (an *os.File, a
+// *bytes.Reader); see [ReadDumpFile]. The records are decoded one at a time, never slurped. fn's error stops the read
+// and is returned as is; a malformed dump gives a *DumpError naming the record. ctx is checked between records.
+func ReadDump(ctx context.Context, r io.Reader, fn func(*Organization) error) error {
+	return readDump(ctx, "", r, fn)
+}
+
+// ReadDumpFile is [ReadDump] on a file: .json, .json.gz, .jsonl, .jsonl.gz or a ROR release .zip (whose v2 JSON
+// entry is read: the one named *schema_v2.json when there is one, else the only .json entry).
+func ReadDumpFile(ctx context.Context, name string, fn func(*Organization) error) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return &DumpError{File: name, Err: err}
+	}
+	defer f.Close()
+	return readDump(ctx, name, f, fn)
+}
+
+func readDump(ctx context.Context, name string, r io.Reader, fn func(*Organization) error) error {
+	br := bufio.NewReaderSize(r, 256<<10)
+	head, _ := br.Peek(4)
+	switch {
+	case len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b:
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return &DumpError{File: name, Err: err}
+		}
+		defer zr.Close()
+		return readJSON(ctx, name, zr, fn)
+	case len(head) == 4 && string(head) == "PK\x03\x04":
+		ra, ok := r.(io.ReaderAt)
+		size, sok := sizeOf(r)
+		if !ok || !sok {
+			return &DumpError{File: name, Err: errors.New("a .zip dump needs a file or another io.ReaderAt with a size")}
+		}
+		return readZip(ctx, name, ra, size, fn)
+	}
+	return readJSON(ctx, name, br, fn)
+}
+
+func sizeOf(r io.Reader) (int64, bool) {
+	switch v := r.(type) {
+	case *os.File:
+		st, err := v.Stat()
+		if err != nil {
+			return 0, false
+		}
+		return st.Size(), true
+	case interface{ Size() int64 }:
+		return v.Size(), true
+	}
+	return 0, false
+}
+
+func readZip(ctx context.Context, name string, ra io.ReaderAt, size int64, fn func(*Organization) error) error {
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return &DumpError{File: name, Err: err}
+	}
+	var pick, v2 []*zip.File
+	for _, f := range zr.File {
+		base := strings.ToLower(path.Base(f.Name))
+		if f.FileInfo().IsDir() || strings.HasPrefix(base, ".") || !strings.HasSuffix(base, ".json") && !strings.HasSuffix(base, ".jsonl") {
+			continue
+		}
+		if strings.Contains(base, "schema_v2") {
+			v2 = append(v2, f)
+		}
+		pick = append(pick, f)
+	}
+	if len(v2) > 0 {
+		pick = v2
+	}
+	if len(pick) != 1 {
+		return &DumpError{File: name, Err: fmt.Errorf("zip holds %d candidate JSON files, want exactly one", len(pick))}
+	}
+	rc, err := pick[0].Open()
+	if err != nil {
+		return &DumpError{File: name + ":" + pick[0].Name, Err: err}
+	}
+	defer rc.Close()
+	return readJSON(ctx, name+":"+pick[0].Name, bufio.NewReaderSize(rc, 256<<10), fn)
+}
+
+// readJSON reads an array of records or a stream of records (JSON Lines, or objects one after another).
+func readJSON(ctx context.Context, name string, r io.Reader, fn func(*Organization) error) error {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 256<<10)
+	}
+	// Skip a UTF-8 byte-order mark and leading space to see whether this is an array.
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			if err == io.EOF {
+				return nil // an empty dump holds no records
+			}
+			return &DumpError{File: name, Err: err}
+		}
+		if b[0] == ' ' || b[0] == '\t' || b[0] == '\n' || b[0] == '\r' {
+			br.ReadByte()
+			continue
+		}
+		if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
+			br.Discard(3)
+			continue
+		}
+		break
+	}
+	lr := &limitedRecordReader{r: br}
+	dec := json.NewDecoder(lr)
+	first, _ := br.Peek(1)
+	array := first[0] == '['
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return &DumpError{File: name, Err: err}
+		}
+	}
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if array && !dec.More() {
+			if _, err := dec.Token(); err != nil {
+				return &DumpError{File: name, Err: fmt.Errorf("after record %d: %w", n-1, err)}
+			}
+			if _, err := dec.Token(); err != io.EOF {
+				return &DumpError{File: name, Err: fmt.Errorf("data after the closing ] of the array")}
+			}
+			return nil
+		}
+		lr.n = 0
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			if err == io.EOF && !array {
+				return nil
+			}
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return &DumpError{File: name, Record: n, Err: err}
+		}
+		o, err := decodeRecord(raw)
+		if err != nil {
+			return &DumpError{File: name, Record: n, Err: err}
+		}
+		if err := fn(o); err != nil {
+			return err
+		}
+	}
+}
+
+// decodeRecord decodes one v2 record and checks the fields the index relies on.
+func decodeRecord(raw []byte) (*Organization, error) {
+	var o Organization
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return nil, err
+	}
+	if o.Names == nil {
+		return nil, ErrNotV2
+	}
+	if o.ID == "" {
+		return nil, errors.New("record has no id")
+	}
+	return &o, nil
+}
+
+// errRecordTooLarge is wrapped when one record exceeds maxRecordSize.
+var errRecordTooLarge = fmt.Errorf("record larger than %d bytes", maxRecordSize)
+
+// limitedRecordReader fails once more than maxRecordSize bytes are read for one record; readJSON resets n before
+// each record. The decoder reads ahead by its buffer, so the cap is approximate, which is all it needs to be.
+type limitedRecordReader struct {
+	r io.Reader
+	n int
+}
+
+func (l *limitedRecordReader) Read(p []byte) (int, error) {
+	if l.n > maxRecordSize {
+		return 0, errRecordTooLarge
+	}
+	n, err := l.r.Read(p)
+	l.n += n
+	return n, err
+}

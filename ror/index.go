@@ -1,0 +1,408 @@
+package ror
+
+import (
+	"context"
+	"io"
+	"iter"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Index holds ROR organisations in memory for lookups by ID and offline affiliation matching. Build one with
+// [NewIndex] from records, [LoadIndex] from a data dump file, [ReadIndex] from a reader, or use [Default], the
+// curated set built into the package.
+//
+// An Index is immutable once built and safe for concurrent use by any number of goroutines. The *Organization values
+// it returns are shared: callers must not modify them.
+type Index struct {
+	orgs []*Organization
+	byID map[ID]int32
+	info []orgInfo
+
+	vocab   map[string]uint32 // token → id (from 1); unknown query tokens get 0 and end every span
+	keys    map[uint64]uint32 // hash of a token-id sequence → entries index
+	entries []entry
+	maxSpan int
+
+	pool sync.Pool // of *matchState, reused between Match calls
+}
+
+// orgInfo is what the matcher needs about one organisation, precomputed.
+type orgInfo struct {
+	country string   // ISO code of the first location
+	cities  []uint32 // entries of its location's city names
+	parents []int32
+	target  int32 // the organisation a match of this one resolves to: itself if active, an active successor, or -1
+}
+
+// entry is everything one normalised token sequence means: the organisation names and places written that way.
+type entry struct {
+	toks   []uint32
+	breaks uint64 // bit i set when some name with this key had a part break before token i (i < 64)
+	names  []nameRef
+	places []placeRef
+	// orgs is the number of distinct organisations (after successor resolution) among names.
+	orgs int32
+}
+
+// nameKind ranks how a name was given: the ROR types, and variants the index derives itself.
+type nameKind uint8
+
+const (
+	kindDisplay nameKind = iota
+	kindLabel
+	kindAlias
+	kindDerived // a variant of a label or alias ("X University" for "University of X")
+	kindAcronym
+)
+
+func (k nameKind) nameType() NameType {
+	switch k {
+	case kindDisplay:
+		return NameDisplay
+	case kindLabel:
+		return NameLabel
+	case kindAcronym:
+		return NameAcronym
+	}
+	return NameAlias
+}
+
+// nameRef is one organisation's name under an entry.
+type nameRef struct {
+	org  int32
+	kind nameKind
+	caps bool // the name is written in capitals (an acronym like "CERN"); a query must then be too
+}
+
+// NewIndex builds an index of orgs. When an ID occurs twice, the later record wins.
+func NewIndex(orgs []*Organization) *Index {
+	b := newBuilder()
+	for _, o := range orgs {
+		b.add(o)
+	}
+	return b.finish()
+}
+
+// LoadIndex builds an index from a ROR data dump file in any form [ReadDumpFile] reads.
+func LoadIndex(ctx context.Context, name string) (*Index, error) {
+	b := newBuilder()
+	if err := ReadDumpFile(ctx, name, func(o *Organization) error { b.add(o); return nil }); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// ReadIndex builds an index from a ROR data dump read from r, in any form [ReadDump] reads.
+func ReadIndex(ctx context.Context, r io.Reader) (*Index, error) {
+	b := newBuilder()
+	if err := ReadDump(ctx, r, func(o *Organization) error { b.add(o); return nil }); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// Len returns the number of organisations in the index.
+func (ix *Index) Len() int { return len(ix.orgs) }
+
+// Get returns the organisation with the given ID.
+func (ix *Index) Get(id ID) (*Organization, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return ix.orgs[i], true
+}
+
+// All iterates over the organisations in the order they were added.
+func (ix *Index) All() iter.Seq[*Organization] {
+	return func(yield func(*Organization) bool) {
+		for _, o := range ix.orgs {
+			if !yield(o) {
+				return
+			}
+		}
+	}
+}
+
+// Resolve returns the organisation that stands for id today: the record itself when it is active, else the active
+// successor its relationships name (followed through several steps); false when there is none.
+func (ix *Index) Resolve(id ID) (*Organization, bool) {
+	i, ok := ix.byID[id]
+	if !ok || ix.info[i].target < 0 {
+		return nil, false
+	}
+	return ix.orgs[ix.info[i].target], true
+}
+
+// builder accumulates records and then computes the matcher's tables.
+type builder struct {
+	ix *Index
+}
+
+func newBuilder() *builder {
+	return &builder{ix: &Index{byID: map[ID]int32{}, vocab: map[string]uint32{}, keys: map[uint64]uint32{}}}
+}
+
+func (b *builder) add(o *Organization) {
+	if o == nil || o.ID == "" {
+		return
+	}
+	if i, ok := b.ix.byID[o.ID]; ok {
+		b.ix.orgs[i] = o
+		return
+	}
+	b.ix.byID[o.ID] = int32(len(b.ix.orgs))
+	b.ix.orgs = append(b.ix.orgs, o)
+}
+
+const hashSeed uint64 = 14695981039346656037
+
+func mix(h uint64, id uint32) uint64 {
+	h ^= uint64(id)
+	h *= 1099511628211
+	h ^= h >> 29
+	return h
+}
+
+// intern returns the ids of the tokens, adding new ones to the vocabulary.
+func (b *builder) intern(ts []token) ([]uint32, uint64) {
+	ids := make([]uint32, len(ts))
+	var breaks uint64
+	for i, t := range ts {
+		id, ok := b.ix.vocab[t.text]
+		if !ok {
+			id = uint32(len(b.ix.vocab) + 1)
+			b.ix.vocab[t.text] = id
+		}
+		ids[i] = id
+		if i > 0 && i < 64 && ts[i].part != ts[i-1].part {
+			breaks |= 1 << i
+		}
+	}
+	return ids, breaks
+}
+
+// entryFor returns the entry of a token-id sequence, creating it.
+func (b *builder) entryFor(ids []uint32, breaks uint64) *entry {
+	h := hashSeed
+	for _, id := range ids {
+		h = mix(h, id)
+	}
+	ix := b.ix
+	for {
+		e, ok := ix.keys[h]
+		if !ok {
+			ix.keys[h] = uint32(len(ix.entries))
+			ix.entries = append(ix.entries, entry{toks: ids, breaks: breaks})
+			if len(ids) > ix.maxSpan {
+				ix.maxSpan = len(ids)
+			}
+			return &ix.entries[len(ix.entries)-1]
+		}
+		if slices.Equal(ix.entries[e].toks, ids) {
+			ix.entries[e].breaks |= breaks
+			return &ix.entries[e]
+		}
+		h++ // a 64-bit collision: probe on; lookups probe the same way
+	}
+}
+
+func (b *builder) addName(text string, org int32, kind nameKind, buf []token) []token {
+	buf = tokenize(text, buf[:0])
+	if len(buf) == 0 || len(buf) > maxNameTokens {
+		return buf
+	}
+	caps := kind == kindAcronym && isCaps(text)
+	ids, breaks := b.intern(buf)
+	e := b.entryFor(ids, breaks)
+	for _, n := range e.names {
+		if n.org == org {
+			return buf // the same organisation under the same key: keep the first, best-ranked kind
+		}
+	}
+	e.names = append(e.names, nameRef{org: org, kind: kind, caps: caps})
+	return buf
+}
+
+// maxNameTokens bounds the names indexed (and so the spans tried per query position); longer names are
+// descriptions, not names.
+const maxNameTokens = 24
+
+func isCaps(s string) bool {
+	up := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			up++
+		}
+	}
+	return up >= 2
+}
+
+func (b *builder) addPlace(text string, p placeRef, buf []token) []token {
+	buf = tokenize(text, buf[:0])
+	if len(buf) == 0 || len(buf) > maxNameTokens {
+		return buf
+	}
+	ids, _ := b.intern(buf)
+	e := b.entryFor(ids, 0)
+	if !slices.Contains(e.places, p) {
+		e.places = append(e.places, p)
+	}
+	return buf
+}
+
+func (b *builder) finish() *Index {
+	ix := b.ix
+	ix.info = make([]orgInfo, len(ix.orgs))
+	var buf []token
+	// Places first, so that city entries exist when organisations point at them.
+	for code, names := range countryNames() {
+		for _, n := range names {
+			buf = b.addPlace(n, placeRef{placeCountry, code}, buf)
+		}
+	}
+	for _, c := range usStateCodes {
+		buf = b.addPlace(c, placeRef{placeStateCode, "US"}, buf)
+	}
+	for i, o := range ix.orgs {
+		inf := &ix.info[i]
+		for li, l := range o.Locations {
+			g := l.GeoNames
+			if li == 0 {
+				inf.country = g.CountryCode
+			}
+			if g.CountryName != "" {
+				buf = b.addPlace(g.CountryName, placeRef{placeCountry, g.CountryCode}, buf)
+			}
+			if g.CountrySubdivisionName != "" {
+				buf = b.addPlace(g.CountrySubdivisionName, placeRef{placeSubdivision, g.CountryCode}, buf)
+			}
+			if g.Name != "" {
+				buf = b.addPlace(g.Name, placeRef{placeCity, g.CountryCode}, buf)
+				ids, _ := b.intern(buf)
+				e := b.lookup(ids)
+				if e >= 0 && !slices.Contains(inf.cities, uint32(e)) {
+					inf.cities = append(inf.cities, uint32(e))
+				}
+			}
+		}
+		for _, r := range o.Relationships {
+			if r.Type == RelParent {
+				if p, ok := ix.byID[r.ID]; ok {
+					inf.parents = append(inf.parents, p)
+				}
+			}
+		}
+	}
+	for i := range ix.orgs {
+		ix.info[i].target = ix.resolveTarget(int32(i))
+	}
+	for i, o := range ix.orgs {
+		org := int32(i)
+		for _, n := range o.Names {
+			kind := kindAlias
+			switch {
+			case n.Has(NameDisplay):
+				kind = kindDisplay
+			case n.Has(NameLabel):
+				kind = kindLabel
+			case n.Has(NameAcronym):
+				kind = kindAcronym
+			}
+			buf = b.addName(n.Value, org, kind, buf)
+			if kind != kindAcronym {
+				for _, v := range variants(n.Value) {
+					buf = b.addName(v, org, kindDerived, buf)
+				}
+			}
+		}
+	}
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		seen := map[int32]bool{}
+		for _, n := range e.names {
+			if t := ix.info[n.org].target; t >= 0 {
+				seen[t] = true
+			}
+		}
+		e.orgs = int32(len(seen))
+	}
+	ix.pool.New = func() any { return new(matchState) }
+	return ix
+}
+
+// lookup returns the entry of exactly ids, or -1.
+func (b *builder) lookup(ids []uint32) int {
+	h := hashSeed
+	for _, id := range ids {
+		h = mix(h, id)
+	}
+	return b.ix.find(h, ids)
+}
+
+func (ix *Index) find(h uint64, ids []uint32) int {
+	for {
+		e, ok := ix.keys[h]
+		if !ok {
+			return -1
+		}
+		if slices.Equal(ix.entries[e].toks, ids) {
+			return int(e)
+		}
+		h++
+	}
+}
+
+// resolveTarget follows successor relationships from an inactive or withdrawn record to an active one.
+func (ix *Index) resolveTarget(i int32) int32 {
+	for range 8 {
+		o := ix.orgs[i]
+		if o.Status == StatusActive || o.Status == "" {
+			return i
+		}
+		next := int32(-1)
+		for _, r := range o.Relationships {
+			if r.Type == RelSuccessor {
+				if j, ok := ix.byID[r.ID]; ok {
+					next = j
+					break
+				}
+			}
+		}
+		if next < 0 {
+			return -1
+		}
+		i = next
+	}
+	return -1
+}
+
+// variants derives the other common orders of a name: "University of X" ↔ "X University" (X of one to three
+// words), and the name without a parenthesised part.
+func variants(name string) []string {
+	var out []string
+	if i := strings.IndexByte(name, '('); i > 0 {
+		if j := strings.IndexByte(name[i:], ')'); j > 0 {
+			out = append(out, strings.TrimSpace(name[:i])+" "+strings.TrimSpace(name[i+j+1:]))
+		}
+	}
+	words := strings.Fields(name)
+	if len(words) >= 3 && len(words) <= 5 && strings.EqualFold(words[0], "University") && strings.EqualFold(words[1], "of") {
+		rest := words[2:]
+		if !slices.ContainsFunc(rest, func(w string) bool { return strings.EqualFold(w, "of") || strings.EqualFold(w, "and") || strings.Contains(w, ",") }) {
+			out = append(out, strings.Join(rest, " ")+" University")
+		}
+	}
+	if len(words) >= 2 && len(words) <= 4 && strings.EqualFold(words[len(words)-1], "University") {
+		rest := words[:len(words)-1]
+		if !slices.ContainsFunc(rest, func(w string) bool { return strings.EqualFold(w, "of") || strings.EqualFold(w, "and") || strings.Contains(w, ",") }) {
+			out = append(out, "University of "+strings.Join(rest, " "))
+		}
+	}
+	return out
+}

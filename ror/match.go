@@ -1,0 +1,409 @@
+package ror
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Result is the outcome of matching one affiliation string.
+type Result struct {
+	// Affiliation is the string matched, as given.
+	Affiliation string `json:"affiliation"`
+	// Chosen is the organisation the string names, when the matcher is confident; nil otherwise. It is one of
+	// Candidates.
+	Chosen *Candidate `json:"chosen,omitempty"`
+	// Candidates are the organisations whose names occur in the string, best first.
+	Candidates []Candidate `json:"candidates,omitempty"`
+}
+
+// Candidate is an organisation an affiliation string may name.
+type Candidate struct {
+	// Organization is the organisation. It is shared with the index or client cache: do not modify it.
+	Organization *Organization `json:"organization"`
+	// Score is the matcher's confidence, from 0 to 1.
+	Score float64 `json:"score"`
+	// Substring is the part of the affiliation string that matched one of the organisation's names.
+	Substring string `json:"substring"`
+	// MatchingType says how it matched: "exact" (the name is a whole part of the string), "partial" (the name is
+	// inside a longer part), "acronym"; or the ROR API's matching type for API results.
+	MatchingType string `json:"matching_type"`
+	// NameType is the type of the name that matched; empty for API results.
+	NameType NameType `json:"name_type,omitempty"`
+	// Chosen reports whether this is the chosen candidate.
+	Chosen bool `json:"chosen"`
+}
+
+// The thresholds of the choice: a candidate is chosen when it scores at least chooseAt and no candidate for the
+// same words of the string comes within margin of it.
+const (
+	chooseAt = 0.85
+	margin   = 0.1
+)
+
+// matchState is the scratch space of one Match call, pooled.
+type matchState struct {
+	toks  []token
+	ids   []uint32
+	hits  []hit
+	cands []cand
+	cover []bool
+}
+
+// hit is a span of the query whose tokens are a key of the index.
+type hit struct {
+	i, j      int
+	e         uint32
+	dominated bool
+}
+
+// cand is the best evidence found so far for one organisation.
+type cand struct {
+	org   int32
+	score float64
+	hit   int // index in hits of the span behind the score
+	kind  nameKind
+	class matchClass
+}
+
+// matchClass says how a name sits in its part of the string.
+type matchClass uint8
+
+const (
+	classExact matchClass = iota // the rest of the part is places, numbers and small words
+	classUnit                    // the rest names a unit inside the organisation (department, school, ...)
+	classOther                   // the name is inside other words
+)
+
+// baseScore is the confidence of a name match before place evidence, by name kind and class.
+var baseScore = [5][3]float64{
+	kindDisplay: {1.00, 0.90, 0.70},
+	kindLabel:   {1.00, 0.90, 0.70},
+	kindAlias:   {0.95, 0.86, 0.65},
+	kindDerived: {0.92, 0.84, 0.62},
+	kindAcronym: {0.70, 0.45, 0.30},
+}
+
+// ignorable words may surround a name in its part without making the match partial.
+var ignorable = map[string]bool{
+	"of": true, "and": true, "for": true, "at": true, "in": true, "on": true, "de": true, "di": true, "du": true,
+	"des": true, "la": true, "le": true, "les": true, "del": true, "della": true, "der": true, "die": true, "das": true,
+	"fur": true, "von": true, "van": true, "from": true, "to": true, "a": true, "an": true, "with": true, "also": true,
+	"present": true, "address": true, "current": true, "email": true, "mail": true, "affiliated": true,
+	"box": true, "po": true, "bp": true, "cedex": true, "limited": true, "incorporated": true, "company": true,
+	"corporation": true, "llc": true, "plc": true, "gmbh": true, "ag": true, "sa": true, "srl": true, "spa": true,
+	"bv": true, "nv": true, "kk": true, "ab": true, "oy": true, "main": true, "campus": true,
+}
+
+// unitWords name the units inside an organisation; a name beside them is the organisation they belong to.
+var unitWords = map[string]bool{
+	"department": true, "departments": true, "faculty": true, "school": true, "college": true, "division": true,
+	"section": true, "unit": true, "laboratory": true, "laboratories": true, "group": true, "program": true,
+	"institute": true, "center": true, "centers": true, "clinic": true, "service": true, "chair": true,
+	"graduate": true, "key": true, "research": true, "team": true, "office": true, "branch": true, "hospital": true,
+	"cluster": true, "centro": true, "departamento": true, "dipartimento": true, "facultad": true, "instituto": true,
+	"istituto": true, "institut": true, "laboratoire": true, "laboratorio": true, "fakultat": true, "lehrstuhl": true,
+	"abteilung": true, "klinik": true, "equipe": true, "ufr": true, "umr": true, "inserm": true, "cnrs": true,
+	"medicine": true, "engineering": true, "science": true, "sciences": true, "studies": true, "programme": true,
+	"museum": true, "station": true, "observatory": true, "library": true, "directorate": true, "ministry": true,
+}
+
+// Match finds the organisations an affiliation string names and chooses one when confident. It never fails: a string
+// with no known name gives a Result without candidates.
+//
+// The string is split into parts at commas, semicolons and brackets, normalised (case, accents, punctuation,
+// abbreviations) and every run of words that is a name of an organisation is a candidate. A candidate scores by the
+// type of name (display name and labels above aliases above acronyms), by whether the name is the whole of its part
+// or sits beside a department or inside other words, and by whether the countries and cities the string mentions are
+// the organisation's. Inactive and withdrawn records count as their active successor, or not at all. A candidate is
+// chosen only when it scores high enough and no other organisation matched by the same words comes close; acronyms
+// are chosen only when the string also names the organisation's country or city.
+func (ix *Index) Match(affiliation string) Result {
+	res := Result{Affiliation: affiliation}
+	st := ix.pool.Get().(*matchState)
+	defer ix.pool.Put(st)
+	st.toks = tokenize(affiliation, st.toks[:0])
+	if len(st.toks) == 0 || len(ix.entries) == 0 {
+		return res
+	}
+	ix.findHits(st)
+	if len(st.hits) == 0 {
+		return res
+	}
+	ev := ix.evidence(st)
+	ix.score(st, &ev)
+	if len(st.cands) == 0 {
+		return res
+	}
+	slices.SortStableFunc(st.cands, func(a, b cand) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(st.hits[a.hit].i, st.hits[b.hit].i)
+	})
+	chosen := ix.choose(st)
+	res.Candidates = make([]Candidate, 0, min(len(st.cands), 10))
+	for k, c := range st.cands {
+		if k == 10 {
+			break
+		}
+		h := st.hits[c.hit]
+		mt := "exact"
+		switch {
+		case c.kind == kindAcronym:
+			mt = "acronym"
+		case c.class != classExact:
+			mt = "partial"
+		}
+		res.Candidates = append(res.Candidates, Candidate{
+			Organization: ix.orgs[c.org],
+			Score:        float64(int(c.score*1000+0.5)) / 1000,
+			Substring:    affiliation[st.toks[h.i].start:st.toks[h.j-1].end],
+			MatchingType: mt,
+			NameType:     c.kind.nameType(),
+			Chosen:       k == chosen,
+		})
+	}
+	if chosen >= 0 && chosen < len(res.Candidates) {
+		res.Chosen = &res.Candidates[chosen]
+	}
+	return res
+}
+
+// findHits looks every span of the query up in the index and marks the spans inside longer ones as dominated.
+func (ix *Index) findHits(st *matchState) {
+	st.ids = st.ids[:0]
+	for _, t := range st.toks {
+		st.ids = append(st.ids, ix.vocab[t.text])
+	}
+	st.hits = st.hits[:0]
+	n := len(st.ids)
+	allCaps := 0
+	for _, t := range st.toks {
+		if t.upper {
+			allCaps++
+		}
+	}
+	shouting := allCaps*2 > n // most words in capitals: capitals say nothing about acronyms
+	for i := 0; i < n; i++ {
+		h := hashSeed
+		var breaks uint64
+		for j := i; j < n && j-i < ix.maxSpan; j++ {
+			id := st.ids[j]
+			if id == 0 {
+				break
+			}
+			if j > i && st.toks[j].part != st.toks[j-1].part && j-i < 64 {
+				breaks |= 1 << (j - i)
+			}
+			h = mix(h, id)
+			e := ix.find(h, st.ids[i:j+1])
+			if e < 0 {
+				continue
+			}
+			ent := &ix.entries[e]
+			if breaks&^ent.breaks != 0 {
+				continue // the span crosses a comma that the name does not have
+			}
+			if j == i && len(st.toks[i].text) <= 3 && (!st.toks[i].upper || shouting) && !ix.hasLongName(ent) {
+				continue // a short word in lower case ("in", "us") is not the acronym or code it spells
+			}
+			st.hits = append(st.hits, hit{i: i, j: j + 1, e: uint32(e)})
+		}
+	}
+	for a := range st.hits {
+		for b := range st.hits {
+			ha, hb := st.hits[a], st.hits[b]
+			if a != b && hb.i <= ha.i && ha.j <= hb.j && hb.j-hb.i > ha.j-ha.i && len(ix.entries[hb.e].names) > 0 {
+				st.hits[a].dominated = true
+				break
+			}
+		}
+	}
+}
+
+// hasLongName reports whether some organisation name under e is not an acronym (so that case does not matter).
+func (ix *Index) hasLongName(e *entry) bool {
+	for _, n := range e.names {
+		if n.kind != kindAcronym {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence is what the string says about where the organisation is.
+type evidence struct {
+	strong, weak []string // countries named outright; countries implied by a state, region or city
+	cities       []uint32 // entries of the cities named
+}
+
+func (ix *Index) evidence(st *matchState) evidence {
+	var ev evidence
+	for _, h := range st.hits {
+		e := &ix.entries[h.e]
+		if h.dominated || len(e.places) == 0 {
+			continue
+		}
+		country, kinds, same := "", 0, true
+		for _, p := range e.places {
+			if country == "" {
+				country = p.country
+			} else if p.country != country {
+				same = false
+			}
+			if p.kind == placeCountry {
+				kinds++
+			}
+			if p.kind == placeCity {
+				ev.cities = append(ev.cities, h.e)
+			}
+		}
+		for _, p := range e.places {
+			if kinds > 0 && same && len(e.names) == 0 {
+				ev.strong = appendNew(ev.strong, p.country)
+			} else {
+				ev.weak = appendNew(ev.weak, p.country)
+			}
+		}
+	}
+	return ev
+}
+
+func appendNew(s []string, v string) []string {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// score turns the undominated name hits into one candidate per organisation with its best score.
+func (ix *Index) score(st *matchState, ev *evidence) {
+	n := len(st.toks)
+	st.cover = slices.Grow(st.cover[:0], n)[:n]
+	clear(st.cover)
+	for _, h := range st.hits {
+		if !h.dominated {
+			for k := h.i; k < h.j; k++ {
+				st.cover[k] = true
+			}
+		}
+	}
+	st.cands = st.cands[:0]
+	for hi, h := range st.hits {
+		e := &ix.entries[h.e]
+		if h.dominated || len(e.names) == 0 {
+			continue
+		}
+		class := st.classify(h)
+		upper := true
+		for k := h.i; k < h.j; k++ {
+			upper = upper && st.toks[k].upper
+		}
+		single := h.j-h.i == 1
+		for _, nr := range e.names {
+			t := ix.info[nr.org].target
+			if t < 0 {
+				continue
+			}
+			if nr.kind == kindAcronym && (nr.caps && !upper || single && len(st.toks[h.i].text) <= 2) {
+				continue
+			}
+			if len(e.places) > 0 && (nr.kind == kindAcronym || single) {
+				continue // a place's name ("Georgia", "USA") is not taken for an organisation of that name
+			}
+			s := baseScore[nr.kind][class]
+			if single && nr.kind != kindAcronym && class != classExact {
+				s -= 0.2 // one word inside others is weak evidence of a name
+			}
+			inf := &ix.info[t]
+			countryOK := slices.Contains(ev.strong, inf.country)
+			cityOK := false
+			for _, c := range inf.cities {
+				if slices.Contains(ev.cities, c) {
+					cityOK = true
+					break
+				}
+			}
+			switch {
+			case len(ev.strong) > 0 && !countryOK && !slices.Contains(ev.weak, inf.country):
+				s -= 0.35 // the string names another country
+			case countryOK:
+				s += 0.05
+			case slices.Contains(ev.weak, inf.country):
+				s += 0.02
+			}
+			if cityOK {
+				s += 0.05
+			}
+			if nr.kind == kindAcronym && !countryOK && !cityOK {
+				s = min(s, 0.5) // an acronym alone is too often someone else's
+			}
+			if e.orgs > 1 {
+				s -= 0.02 // a name several organisations share
+			}
+			s = max(0, min(1, s))
+			found := false
+			for k := range st.cands {
+				if st.cands[k].org == t {
+					found = true
+					if s > st.cands[k].score {
+						st.cands[k] = cand{org: t, score: s, hit: hi, kind: nr.kind, class: class}
+					}
+					break
+				}
+			}
+			if !found {
+				st.cands = append(st.cands, cand{org: t, score: s, hit: hi, kind: nr.kind, class: class})
+			}
+		}
+	}
+}
+
+// classify looks at the rest of the parts a hit is in: nothing but places, numbers and small words (exact), words
+// that name a unit such as a department (unit), or other words (other).
+func (st *matchState) classify(h hit) matchClass {
+	p0, p1 := st.toks[h.i].part, st.toks[h.j-1].part
+	unit, other := false, false
+	look := func(k int) {
+		t := st.toks[k].text
+		switch {
+		case st.cover[k] || ignorable[t] || len(t) == 1 || t[0] >= '0' && t[0] <= '9':
+		case unitWords[t]:
+			unit = true
+		default:
+			other = true
+		}
+	}
+	for k := h.i - 1; k >= 0 && st.toks[k].part >= p0; k-- {
+		look(k)
+	}
+	for k := h.j; k < len(st.toks) && st.toks[k].part <= p1; k++ {
+		look(k)
+	}
+	switch {
+	case unit:
+		return classUnit
+	case other:
+		return classOther
+	}
+	return classExact
+}
+
+// choose returns the index in st.cands of the chosen candidate, or -1.
+func (ix *Index) choose(st *matchState) int {
+	top := st.cands[0]
+	if top.score < chooseAt {
+		return -1
+	}
+	th := st.hits[top.hit]
+	for _, c := range st.cands[1:] {
+		if c.score <= top.score-margin {
+			break
+		}
+		h := st.hits[c.hit]
+		if h.i < th.j && th.i < h.j {
+			return -1 // the same words name another organisation about as well
+		}
+	}
+	return 0
+}

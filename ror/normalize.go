@@ -1,0 +1,272 @@
+package ror
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A token is one normalised word of a name or an affiliation string.
+type token struct {
+	text       string
+	part       int  // which comma-, semicolon- or bracket-delimited part of the string it is in
+	upper      bool // written in capitals (at least two letters, no lower-case letter): a possible acronym
+	capital    bool // starts with a capital letter
+	start, end int  // byte offsets of the token in the original string
+}
+
+// canon maps abbreviations and spelling variants to one form, applied alike to names and to queries, so that
+// "Univ. of Tech." meets "University of Technology" and "Centre" meets "Center".
+var canon = map[string]string{
+	"univ": "university", "universty": "university", "uni": "university",
+	"inst": "institute", "instit": "institute",
+	"lab": "laboratory", "labo": "laboratory", "labs": "laboratories", "lab.": "laboratory",
+	"dept": "department", "dep": "department", "depts": "departments",
+	"natl": "national",
+	"acad": "academy", "hosp": "hospital", "ctr": "center", "cntr": "center", "centre": "center", "centres": "centers",
+	"coll": "college", "sch": "school", "fac": "faculty", "res": "research", "sci": "science", "sciences": "science",
+	"tech": "technology", "technol": "technology", "med": "medical", "assoc": "association", "intl": "international",
+	"govt": "government", "mem": "memorial", "gen": "general", "eng": "engineering", "engn": "engineering",
+	"agric": "agricultural", "polytech": "polytechnic", "saint": "st", "sainte": "ste", "mt": "mount", "ft": "fort",
+	"organisation": "organization", "programme": "program", "corp": "corporation",
+	"and": "and", "und": "and", "et": "and", "y": "and", "e": "and",
+	"technologies": "technology", "inc": "incorporated", "ltd": "limited", "hlth": "health", "ctr.": "center",
+}
+
+// dropped are tokens removed from names and queries alike.
+var dropped = map[string]bool{"the": true}
+
+// foldRune maps a rune to lower-case ASCII letters where it has a Latin base letter, dropping accents. Letters of
+// other scripts are lower-cased and kept. It returns "" for combining marks.
+func foldRune(r rune) string {
+	switch r {
+	case 'ß':
+		return "ss"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ø', 'Ø':
+		return "o"
+	case 'ł', 'Ł':
+		return "l"
+	case 'đ', 'Đ', 'ð', 'Ð':
+		return "d"
+	case 'þ', 'Þ':
+		return "th"
+	case 'ı', 'İ':
+		return "i"
+	}
+	d := norm.NFKD.String(string(r))
+	var b strings.Builder
+	for _, c := range d {
+		if unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String()
+}
+
+// splitsWords reports whether the script of r writes words without spaces, so that each character is a token.
+func splitsWords(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Thai, r)
+}
+
+// isPartBreak reports whether r separates the parts of an affiliation string ("Dept. X, Univ. Y; City (Country)").
+func isPartBreak(r rune) bool {
+	switch r {
+	case ',', ';', '(', ')', '[', ']', '{', '}', '|', '\n', '\r', '\t', ':', '/', '\\', '，', '；', '、', '（', '）', '·', '•':
+		return true
+	}
+	return false
+}
+
+// tokenize splits s into normalised tokens. It unescapes the HTML entities publishers leave in metadata, folds case
+// and accents, drops apostrophes, turns '&' into "and", joins spelled-out initials ("U.S.A." → "usa") and maps
+// abbreviations through canon.
+func tokenize(s string, dst []token) []token {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = unescapeEntities(s)
+	}
+	part := 0
+	var cur strings.Builder
+	start, upper, lower := -1, 0, 0
+	capital := false
+	base := len(dst)
+	flush := func(end int) {
+		if cur.Len() == 0 {
+			start, upper, lower = -1, 0, 0
+			return
+		}
+		first, _ := utf8.DecodeRuneInString(s[start:])
+		capital = unicode.IsUpper(first)
+		t := cur.String()
+		cur.Reset()
+		if c, ok := canon[t]; ok {
+			t = c
+		}
+		if !dropped[t] {
+			dst = append(dst, token{text: t, part: part, upper: upper >= 2 && lower == 0, capital: capital, start: start, end: end})
+		}
+		start, upper, lower = -1, 0, 0
+	}
+	for i, r := range s {
+		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			if start < 0 {
+				start = i
+			}
+			if r >= 'a' {
+				lower++
+			}
+			cur.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			if start < 0 {
+				start = i
+			}
+			upper++
+			cur.WriteRune(r + ('a' - 'A'))
+		case r == '\'' || r == '’' || r == '`' || r == '´' || r == 'ʼ' || r == '‘':
+			// Apostrophes join: "People's" → "peoples".
+		case r == '&':
+			flush(i)
+			dst = append(dst, token{text: "and", part: part, start: i, end: i + 1})
+		case isPartBreak(r):
+			flush(i)
+			if len(dst) > base && dst[len(dst)-1].part == part {
+				part++
+			}
+		case r < utf8.RuneSelf:
+			flush(i)
+		case splitsWords(r):
+			flush(i)
+			dst = append(dst, token{text: string(r), part: part, start: i, end: i + utf8.RuneLen(r)})
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			if start < 0 {
+				start = i
+			}
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+			cur.WriteString(foldRune(r))
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return joinInitials(dst, base)
+}
+
+// joinInitials merges runs of single-letter tokens in one part ("u", "s", "a") into one token ("usa"), so that
+// dotted initials meet the undotted acronym.
+func joinInitials(ts []token, base int) []token {
+	out := ts[:base]
+	for i := base; i < len(ts); {
+		j := i
+		for j < len(ts) && len(ts[j].text) == 1 && ts[j].text[0] >= 'a' && ts[j].text[0] <= 'z' && ts[j].part == ts[i].part {
+			j++
+		}
+		if j-i >= 2 {
+			var b strings.Builder
+			up := true
+			for k := i; k < j; k++ {
+				b.WriteString(ts[k].text)
+				up = up && ts[k].capital
+			}
+			t := ts[i]
+			t.text, t.end = b.String(), ts[j-1].end
+			t.upper = up
+			out = append(out, t)
+			i = j
+			continue
+		}
+		out = append(out, ts[i])
+		i++
+	}
+	return out
+}
+
+// entities are the HTML entities seen in affiliation metadata; numeric ones are decoded generally.
+var entities = map[string]string{"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "}
+
+// unescapeEntities decodes &name; and &#NN; / &#xNN; entities (also doubly escaped "&amp;amp;").
+func unescapeEntities(s string) string {
+	for range 2 {
+		if !strings.Contains(s, "&") {
+			return s
+		}
+		var b strings.Builder
+		for {
+			i := strings.IndexByte(s, '&')
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			b.WriteString(s[:i])
+			s = s[i:]
+			j := strings.IndexByte(s, ';')
+			if j < 2 || j > 10 {
+				b.WriteByte('&')
+				s = s[1:]
+				continue
+			}
+			ent := s[1:j]
+			if r, ok := numericEntity(ent); ok {
+				b.WriteRune(r)
+			} else if v, ok := entities[strings.ToLower(ent)]; ok {
+				b.WriteString(v)
+			} else {
+				b.WriteString(s[:j+1])
+			}
+			s = s[j+1:]
+		}
+		s = b.String()
+	}
+	return s
+}
+
+func numericEntity(ent string) (rune, bool) {
+	if len(ent) < 2 || ent[0] != '#' {
+		return 0, false
+	}
+	hex := ent[1] == 'x' || ent[1] == 'X'
+	digits := ent[1:]
+	if hex {
+		digits = ent[2:]
+	}
+	if digits == "" {
+		return 0, false
+	}
+	var n rune
+	for _, c := range digits {
+		var d rune
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case hex && c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case hex && c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		if hex {
+			n = n*16 + d
+		} else {
+			n = n*10 + d
+		}
+		if n > unicode.MaxRune {
+			return 0, false
+		}
+	}
+	if n == 0 || !utf8.ValidRune(n) {
+		return 0, false
+	}
+	return n, true
+}
