@@ -20,7 +20,9 @@ type IDError struct {
 	Reason string // why it is not a ROR ID
 }
 
-func (e *IDError) Error() string { return fmt.Sprintf("ror: %q is not a valid ROR ID: %s", e.Input, e.Reason) }
+func (e *IDError) Error() string {
+	return fmt.Sprintf("ror: %q is not a valid ROR ID: %s", e.Input, e.Reason)
+}
 
 // ParseID reads a ROR ID in any form people write it — "02feahw73", "ror.org/02feahw73",
 // "https://ror.org/02feahw73", upper or lower case — and checks its form and its MOD 97-10 checksum. Errors are

@@ -44,6 +44,9 @@ type entry struct {
 	places []placeRef
 	// orgs is the number of distinct organisations (after successor resolution) among names.
 	orgs int32
+	// within is the number of other organisations with a longer name that contains this one: how generic the words
+	// are ("National Institute of Technology" is inside many names, "Stockholm University" inside few).
+	within int32
 }
 
 // nameKind ranks how a name was given: the ROR types, and variants the index derives itself.
@@ -322,6 +325,7 @@ func (b *builder) finish() *Index {
 			}
 		}
 	}
+	b.countWithin()
 	for k := range ix.entries {
 		e := &ix.entries[k]
 		seen := map[int32]bool{}
@@ -394,15 +398,69 @@ func variants(name string) []string {
 	words := strings.Fields(name)
 	if len(words) >= 3 && len(words) <= 5 && strings.EqualFold(words[0], "University") && strings.EqualFold(words[1], "of") {
 		rest := words[2:]
-		if !slices.ContainsFunc(rest, func(w string) bool { return strings.EqualFold(w, "of") || strings.EqualFold(w, "and") || strings.Contains(w, ",") }) {
+		if !slices.ContainsFunc(rest, func(w string) bool {
+			return strings.EqualFold(w, "of") || strings.EqualFold(w, "and") || strings.Contains(w, ",")
+		}) {
 			out = append(out, strings.Join(rest, " ")+" University")
 		}
 	}
 	if len(words) >= 2 && len(words) <= 4 && strings.EqualFold(words[len(words)-1], "University") {
 		rest := words[:len(words)-1]
-		if !slices.ContainsFunc(rest, func(w string) bool { return strings.EqualFold(w, "of") || strings.EqualFold(w, "and") || strings.Contains(w, ",") }) {
+		if !slices.ContainsFunc(rest, func(w string) bool {
+			return strings.EqualFold(w, "of") || strings.EqualFold(w, "and") || strings.Contains(w, ",")
+		}) {
 			out = append(out, "University of "+strings.Join(rest, " "))
 		}
 	}
 	return out
+}
+
+// related reports whether a relationship links organisations a and b, either way.
+func (ix *Index) related(a, b int32) bool {
+	for _, r := range ix.orgs[a].Relationships {
+		if r.ID == ix.orgs[b].ID {
+			return true
+		}
+	}
+	for _, r := range ix.orgs[b].Relationships {
+		if r.ID == ix.orgs[a].ID {
+			return true
+		}
+	}
+	return false
+}
+
+// countWithin sets every name entry's within: for each organisation, each phrase inside one of its names that is
+// another entry's key counts that organisation once.
+func (b *builder) countWithin() {
+	ix := b.ix
+	last := make([]int32, len(ix.entries)) // the last organisation counted for an entry, +1
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		if len(e.names) == 0 {
+			continue
+		}
+		for _, nr := range e.names {
+			org := nr.org
+			ids := e.toks
+			for i := range ids {
+				h := hashSeed
+				for j := i; j < len(ids); j++ {
+					h = mix(h, ids[j])
+					if j-i+1 == len(ids) {
+						break
+					}
+					f := ix.find(h, ids[i:j+1])
+					if f < 0 || len(ix.entries[f].names) == 0 || last[f] == org+1 {
+						continue
+					}
+					if slices.ContainsFunc(ix.entries[f].names, func(n nameRef) bool { return n.org == org || ix.related(n.org, org) }) {
+						continue // its own name, or a unit of it named after it ("Stanford University School of Medicine")
+					}
+					last[f] = org + 1
+					ix.entries[f].within++
+				}
+			}
+		}
+	}
 }

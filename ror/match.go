@@ -74,14 +74,8 @@ const (
 	classOther                   // the name is inside other words
 )
 
-// baseScore is the confidence of a name match before place evidence, by name kind and class.
-var baseScore = [5][3]float64{
-	kindDisplay: {1.00, 0.90, 0.70},
-	kindLabel:   {1.00, 0.90, 0.70},
-	kindAlias:   {0.95, 0.86, 0.65},
-	kindDerived: {0.92, 0.84, 0.62},
-	kindAcronym: {0.70, 0.45, 0.30},
-}
+// baseScore is the confidence of a name match by the kind of name, before its place in the string and the evidence.
+var baseScore = [5]float64{kindDisplay: 1, kindLabel: 1, kindAlias: 0.95, kindDerived: 0.9, kindAcronym: 0.75}
 
 // ignorable words may surround a name in its part without making the match partial.
 var ignorable = map[string]bool{
@@ -259,7 +253,7 @@ func (ix *Index) evidence(st *matchState) evidence {
 			}
 		}
 		for _, p := range e.places {
-			if kinds > 0 && same && len(e.names) == 0 {
+			if kinds > 0 && same {
 				ev.strong = appendNew(ev.strong, p.country)
 			} else {
 				ev.weak = appendNew(ev.weak, p.country)
@@ -275,6 +269,11 @@ func appendNew(s []string, v string) []string {
 	}
 	return append(s, v)
 }
+
+// genericWithin is how many other organisations' names may contain a name before it counts as generic words
+// ("Institute of Physics") rather than a proper name; a generic name is chosen only where it is the whole of its
+// part and the string names the organisation's country or city.
+const genericWithin = 3
 
 // score turns the undominated name hits into one candidate per organisation with its best score.
 func (ix *Index) score(st *matchState, ev *evidence) {
@@ -300,23 +299,36 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			upper = upper && st.toks[k].upper
 		}
 		single := h.j-h.i == 1
+		generic := e.within >= genericWithin
 		for _, nr := range e.names {
 			t := ix.info[nr.org].target
 			if t < 0 {
 				continue
 			}
-			if nr.kind == kindAcronym && (nr.caps && !upper || single && len(st.toks[h.i].text) <= 2) {
+			acr := nr.kind == kindAcronym
+			if acr && (nr.caps && !upper || single && len(st.toks[h.i].text) <= 2) {
 				continue
 			}
-			if len(e.places) > 0 && (nr.kind == kindAcronym || single) {
+			if len(e.places) > 0 && (acr || single) {
 				continue // a place's name ("Georgia", "USA") is not taken for an organisation of that name
 			}
-			s := baseScore[nr.kind][class]
-			if single && nr.kind != kindAcronym && class != classExact {
-				s -= 0.2 // one word inside others is weak evidence of a name
+			if single && !acr && (generic || !st.toks[h.i].capital) {
+				continue // one common word ("Engineering", "Faculty") is not a name here
+			}
+			s := baseScore[nr.kind]
+			switch {
+			case class == classUnit && generic:
+				s -= 0.3
+			case class == classOther && generic:
+				s -= 0.4
+			case class == classUnit:
+				s -= 0.05
+			case class == classOther:
+				s -= 0.1
 			}
 			inf := &ix.info[t]
 			countryOK := slices.Contains(ev.strong, inf.country)
+			weakOK := slices.Contains(ev.weak, inf.country)
 			cityOK := false
 			for _, c := range inf.cities {
 				if slices.Contains(ev.cities, c) {
@@ -325,18 +337,20 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 				}
 			}
 			switch {
-			case len(ev.strong) > 0 && !countryOK && !slices.Contains(ev.weak, inf.country):
+			case len(ev.strong) > 0 && !countryOK && !weakOK:
 				s -= 0.35 // the string names another country
 			case countryOK:
 				s += 0.05
-			case slices.Contains(ev.weak, inf.country):
+			case len(ev.strong) == 0 && len(ev.weak) > 0 && !weakOK:
+				s -= 0.1 // the string names places elsewhere
+			case weakOK:
 				s += 0.02
 			}
 			if cityOK {
 				s += 0.05
 			}
-			if nr.kind == kindAcronym && !countryOK && !cityOK {
-				s = min(s, 0.5) // an acronym alone is too often someone else's
+			if (acr || generic) && !countryOK && !cityOK {
+				s = min(s, 0.6) // an acronym or generic name alone is too often someone else's
 			}
 			if e.orgs > 1 {
 				s -= 0.02 // a name several organisations share
@@ -389,21 +403,62 @@ func (st *matchState) classify(h hit) matchClass {
 	return classExact
 }
 
-// choose returns the index in st.cands of the chosen candidate, or -1.
+// choose returns the index in st.cands of the chosen candidate, or -1. Among the confident candidates, a parent
+// wins over its child and otherwise the organisation named last: affiliation strings run from the smallest unit to
+// the institution ("Institute X, University Y, City"), and the institution is the affiliation to credit. A candidate
+// is not chosen when another organisation matched by the same words comes within margin of it.
 func (ix *Index) choose(st *matchState) int {
-	top := st.cands[0]
-	if top.score < chooseAt {
-		return -1
-	}
-	th := st.hits[top.hit]
-	for _, c := range st.cands[1:] {
-		if c.score <= top.score-margin {
+	best := -1
+	for k, c := range st.cands {
+		if c.score < chooseAt {
 			break
 		}
-		h := st.hits[c.hit]
-		if h.i < th.j && th.i < h.j {
-			return -1 // the same words name another organisation about as well
+		if ix.contested(st, k) {
+			continue
+		}
+		if best < 0 {
+			best = k
+			continue
+		}
+		b := st.cands[best]
+		switch {
+		case ix.isAncestor(c.org, b.org):
+			best = k
+		case ix.isAncestor(b.org, c.org):
+		case c.score >= b.score-margin && st.hits[c.hit].i > st.hits[b.hit].i:
+			best = k
 		}
 	}
-	return 0
+	return best
+}
+
+// contested reports whether another candidate matched by overlapping words scores within margin of candidate k.
+func (ix *Index) contested(st *matchState, k int) bool {
+	c := st.cands[k]
+	ch := st.hits[c.hit]
+	for m, o := range st.cands {
+		if m == k || o.score <= c.score-margin {
+			continue
+		}
+		h := st.hits[o.hit]
+		if h.i < ch.j && ch.i < h.j && !ix.isAncestor(o.org, c.org) && !ix.isAncestor(c.org, o.org) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAncestor reports whether a is a parent of b, or a parent of a parent (three levels at most).
+func (ix *Index) isAncestor(a, b int32) bool {
+	for range 3 {
+		ps := ix.info[b].parents
+		if len(ps) == 0 {
+			return false
+		}
+		if slices.Contains(ps, a) {
+			return true
+		}
+		b = ps[0]
+	}
+	return false
 }

@@ -36,7 +36,7 @@ var canon = map[string]string{
 }
 
 // dropped are tokens removed from names and queries alike.
-var dropped = map[string]bool{"the": true}
+var dropped = map[string]bool{"the": true, "at": true}
 
 // foldRune maps a rune to lower-case ASCII letters where it has a Latin base letter, dropping accents. Letters of
 // other scripts are lower-cased and kept. It returns "" for combining marks.
@@ -125,6 +125,9 @@ func tokenize(s string, dst []token) []token {
 			}
 			cur.WriteRune(r)
 		case r >= 'A' && r <= 'Z':
+			if start >= 0 && lower == 0 && upper == 0 && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' {
+				flush(i) // a footnote mark glued to a word: "1West Virginia" → "1", "west"
+			}
 			if start < 0 {
 				start = i
 			}
