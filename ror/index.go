@@ -430,8 +430,9 @@ func (ix *Index) related(a, b int32) bool {
 	return false
 }
 
-// countWithin sets every name entry's within: for each organisation, each phrase inside one of its names that is
-// another entry's key counts that organisation once.
+// countWithin sets every name entry's within: for each organisation, each phrase inside one of its names, after its
+// first word, that is another entry's key counts that organisation once. "Slovak University of Technology" makes
+// "University of Technology" more generic; "Tohoku University Hospital" says nothing about "Tohoku University".
 func (b *builder) countWithin() {
 	ix := b.ix
 	last := make([]int32, len(ix.entries)) // the last organisation counted for an entry, +1
@@ -443,7 +444,7 @@ func (b *builder) countWithin() {
 		for _, nr := range e.names {
 			org := nr.org
 			ids := e.toks
-			for i := range ids {
+			for i := 1; i < len(ids); i++ { // phrases at the start of a name are mostly the units of an organisation
 				h := hashSeed
 				for j := i; j < len(ids); j++ {
 					h = mix(h, ids[j])

@@ -36,7 +36,7 @@ type Candidate struct {
 // The thresholds of the choice: a candidate is chosen when it scores at least chooseAt and no candidate for the
 // same words of the string comes within margin of it.
 const (
-	chooseAt = 0.85
+	chooseAt = 0.9
 	margin   = 0.1
 )
 
@@ -75,7 +75,7 @@ const (
 )
 
 // baseScore is the confidence of a name match by the kind of name, before its place in the string and the evidence.
-var baseScore = [5]float64{kindDisplay: 1, kindLabel: 1, kindAlias: 0.95, kindDerived: 0.9, kindAcronym: 0.75}
+var baseScore = [5]float64{kindDisplay: 1, kindLabel: 1, kindAlias: 0.95, kindDerived: 0.9, kindAcronym: 0.82}
 
 // ignorable words may surround a name in its part without making the match partial.
 var ignorable = map[string]bool{
@@ -337,7 +337,7 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 				}
 			}
 			switch {
-			case len(ev.strong) > 0 && !countryOK && !weakOK:
+			case len(ev.strong) > 0 && !countryOK:
 				s -= 0.35 // the string names another country
 			case countryOK:
 				s += 0.05
@@ -349,8 +349,11 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			if cityOK {
 				s += 0.05
 			}
-			if (acr || generic) && !countryOK && !cityOK {
-				s = min(s, 0.6) // an acronym or generic name alone is too often someone else's
+			switch {
+			case acr && !cityOK && !(countryOK && e.orgs == 1):
+				s = min(s, 0.6) // an acronym is chosen with its city, or its country when no one else uses it
+			case generic && !countryOK && !cityOK:
+				s = min(s, 0.6) // a generic name alone is too often someone else's
 			}
 			if e.orgs > 1 {
 				s -= 0.02 // a name several organisations share
@@ -425,7 +428,7 @@ func (ix *Index) choose(st *matchState) int {
 		case ix.isAncestor(c.org, b.org):
 			best = k
 		case ix.isAncestor(b.org, c.org):
-		case c.score >= b.score-margin && st.hits[c.hit].i > st.hits[b.hit].i:
+		case c.score >= b.score-margin && c.class <= b.class && st.hits[c.hit].i > st.hits[b.hit].i:
 			best = k
 		}
 	}
