@@ -307,6 +307,7 @@ func (b *builder) finish() *Index {
 	}
 	for i, o := range ix.orgs {
 		org := int32(i)
+		acronyms := o.NamesOf(NameAcronym)
 		for _, n := range o.Names {
 			kind := kindAlias
 			switch {
@@ -319,7 +320,7 @@ func (b *builder) finish() *Index {
 			}
 			buf = b.addName(n.Value, org, kind, buf)
 			if kind != kindAcronym {
-				for _, v := range variants(n.Value) {
+				for _, v := range variants(n.Value, acronyms) {
 					buf = b.addName(v, org, kindDerived, buf)
 				}
 			}
@@ -386,10 +387,16 @@ func (ix *Index) resolveTarget(i int32) int32 {
 	return -1
 }
 
-// variants derives the other common orders of a name: "University of X" ↔ "X University" (X of one to three
-// words), and the name without a parenthesised part.
-func variants(name string) []string {
+// variants derives other common forms of a name: "University of X" ↔ "X University" (X of one to three words),
+// the name without a parenthesised part, and the name without the organisation's acronym at its end
+// ("Deutsches Elektronen-Synchrotron DESY").
+func variants(name string, acronyms []string) []string {
 	var out []string
+	for _, a := range acronyms {
+		if rest, ok := strings.CutSuffix(name, " "+a); ok && len(a) >= 3 && len(tokenize(rest, nil)) >= 3 {
+			out = append(out, rest)
+		}
+	}
 	if i := strings.IndexByte(name, '('); i > 0 {
 		if j := strings.IndexByte(name[i:], ')'); j > 0 {
 			out = append(out, strings.TrimSpace(name[:i])+" "+strings.TrimSpace(name[i+j+1:]))
