@@ -307,7 +307,12 @@ func (b *builder) finish() *Index {
 	}
 	for i, o := range ix.orgs {
 		org := int32(i)
-		acronyms := o.NamesOf(NameAcronym)
+		var acronyms []string // acronyms, and other names written in capitals ("DESY" as a label)
+		for _, n := range o.Names {
+			if n.Has(NameAcronym) || isCaps(n.Value) && !strings.Contains(n.Value, " ") {
+				acronyms = append(acronyms, n.Value)
+			}
+		}
 		for _, n := range o.Names {
 			kind := kindAlias
 			switch {

@@ -75,7 +75,7 @@ const (
 )
 
 // baseScore is the confidence of a name match by the kind of name, before its place in the string and the evidence.
-var baseScore = [5]float64{kindDisplay: 1, kindLabel: 1, kindAlias: 0.95, kindDerived: 0.9, kindAcronym: 0.82}
+var baseScore = [5]float64{kindDisplay: 1, kindLabel: 1, kindAlias: 0.95, kindDerived: 0.9, kindAcronym: 0.83}
 
 // ignorable words may surround a name in its part without making the match partial.
 var ignorable = map[string]bool{
@@ -110,7 +110,8 @@ var unitWords = map[string]bool{
 // or sits beside a department or inside other words, and by whether the countries and cities the string mentions are
 // the organisation's. Inactive and withdrawn records count as their active successor, or not at all. A candidate is
 // chosen only when it scores high enough and no other organisation matched by the same words comes close; acronyms
-// are chosen only when the string also names the organisation's country or city.
+// are chosen only when the string also names the organisation's city, and no other organisation of that acronym
+// is there.
 func (ix *Index) Match(affiliation string) Result {
 	res := Result{Affiliation: affiliation}
 	st := ix.pool.Get().(*matchState)
@@ -309,6 +310,9 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			if acr && (nr.caps && !upper || single && len(st.toks[h.i].text) <= 2) {
 				continue
 			}
+			if acr && st.besideNumber(h) {
+				continue // "Canberra, ACT 2601": capitals beside a postcode are a region's code
+			}
 			if len(e.places) > 0 && (acr || single) {
 				continue // a place's name ("Georgia", "USA") is not taken for an organisation of that name
 			}
@@ -350,12 +354,12 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 				s += 0.05
 			}
 			switch {
-			case acr && !cityOK && !(countryOK && e.orgs == 1):
-				s = min(s, 0.6) // an acronym is chosen with its city, or its country when no one else uses it
+			case acr && !(cityOK && ix.onlyOneIn(e, inf.country)):
+				s = min(s, 0.6) // an acronym is chosen with its city, when no one else in that country uses it
 			case generic && !countryOK && !cityOK:
 				s = min(s, 0.6) // a generic name alone is too often someone else's
 			}
-			if e.orgs > 1 {
+			if e.orgs > 1 && !acr {
 				s -= 0.02 // a name several organisations share
 			}
 			s = max(0, min(1, s))
@@ -374,6 +378,47 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			}
 		}
 	}
+}
+
+// besideNumber reports whether the part of h holds a token with a digit.
+func (st *matchState) besideNumber(h hit) bool {
+	p := st.toks[h.i].part
+	for k := h.i - 1; k >= 0 && st.toks[k].part == p; k-- {
+		if hasDigit(st.toks[k].text) {
+			return true
+		}
+	}
+	for k := h.j; k < len(st.toks) && st.toks[k].part == p; k++ {
+		if hasDigit(st.toks[k].text) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyOneIn reports whether exactly one organisation (after successors) under e is in the given country.
+func (ix *Index) onlyOneIn(e *entry, country string) bool {
+	var one int32 = -1
+	for _, nr := range e.names {
+		t := ix.info[nr.org].target
+		if t < 0 || ix.info[t].country != country || t == one {
+			continue
+		}
+		if one >= 0 {
+			return false
+		}
+		one = t
+	}
+	return one >= 0
 }
 
 // classify looks at the rest of the parts a hit is in: nothing but places, numbers and small words (exact), words
@@ -428,7 +473,8 @@ func (ix *Index) choose(st *matchState) int {
 		case ix.isAncestor(c.org, b.org):
 			best = k
 		case ix.isAncestor(b.org, c.org):
-		case c.score >= b.score-margin && c.class <= b.class && st.hits[c.hit].i > st.hits[b.hit].i:
+		case c.score >= b.score-margin && c.class <= b.class && (c.kind != kindAcronym || b.kind == kindAcronym) &&
+			st.hits[c.hit].i > st.hits[b.hit].i:
 			best = k
 		}
 	}

@@ -72,7 +72,7 @@ var countryNames = sync.OnceValue(func() map[string][]string {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() || r.String() != code {
+			if err != nil || !r.IsCountry() || r.String() != code || code == "FX" { // FX: "Metropolitan France", retired
 				continue
 			}
 			seen := map[string]bool{}

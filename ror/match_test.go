@@ -1,0 +1,169 @@
+package ror_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dop2i/fairmeta/ror"
+)
+
+// org builds a record: names as "type:value" ("display:Université de Lyon", "acronym:UDL", "label:..."), country
+// code and city.
+func org(id, country, city string, status ror.Status, names []string, rels ...ror.Relationship) *ror.Organization {
+	o := &ror.Organization{ID: ror.ID(id), Status: status, Relationships: rels,
+		Locations: []ror.Location{{GeoNames: ror.GeoNames{CountryCode: country, Name: city}}}}
+	for _, n := range names {
+		typ, v, _ := strings.Cut(n, ":")
+		types := []ror.NameType{ror.NameType(typ)}
+		if typ == "display" {
+			types = []ror.NameType{ror.NameDisplay, ror.NameLabel}
+		}
+		o.Names = append(o.Names, ror.Name{Value: v, Types: types})
+	}
+	return o
+}
+
+func testIndex() *ror.Index {
+	return ror.NewIndex([]*ror.Organization{
+		org("02feahw73", "FR", "Paris", ror.StatusActive, []string{"display:Centre National de la Recherche Scientifique", "acronym:CNRS"}),
+		org("00x9ewr78", "LB", "Beirut", ror.StatusActive, []string{"display:National Council for Scientific Research", "acronym:CNRS"}),
+		org("05f82e368", "FR", "Paris", ror.StatusActive, []string{"display:Université Paris Cité", "label:University of Paris"}),
+		org("052gg0110", "GB", "Oxford", ror.StatusActive, []string{"display:University of Oxford"}),
+		org("04t5xt781", "US", "Boston", ror.StatusActive, []string{"display:Northeastern University", "acronym:NU"}),
+		org("03awzbc87", "CN", "Shenyang", ror.StatusActive, []string{"display:Northeastern University", "label:东北大学"}),
+		org("025mx2575", "TR", "Istanbul", ror.StatusActive, []string{"display:Yeditepe University", "label:Yeditepe Üniversitesi"}),
+		org("04ezg6d83", "JP", "Toyohashi", ror.StatusActive, []string{"display:Toyohashi University of Technology"}),
+		org("0000a0a01", "JP", "Tokyo", ror.StatusInactive, []string{"display:Old Institute of Physics Tokyo"},
+			ror.Relationship{Type: ror.RelSuccessor, ID: "0000b0b03"}),
+		org("0000b0b03", "JP", "Tokyo", ror.StatusActive, []string{"display:New Institute of Physics Tokyo"}),
+		org("0000c0c05", "DE", "Bonn", ror.StatusWithdrawn, []string{"display:Withdrawn Institute of Bonn"}),
+		org("0000d0d07", "FR", "Annecy", ror.StatusActive, []string{"display:Laboratoire d'Annecy de Physique des Particules", "acronym:LAPP"},
+			ror.Relationship{Type: ror.RelParent, ID: "02feahw73"}),
+	})
+}
+
+func TestMatch(t *testing.T) {
+	ix := testIndex()
+	cases := []struct {
+		name, in string
+		want     ror.ID // "" when nothing may be chosen
+	}{
+		{"exact", "University of Oxford", "052gg0110"},
+		{"department, city and country around the name", "Dept. of Physics, University of Oxford, Oxford, UK", "052gg0110"},
+		{"case, accents and punctuation", "UNIVERSITE PARIS-CITE", "05f82e368"},
+		{"abbreviations", "Toyohashi Univ. of Tech.", "04ezg6d83"},
+		{"dotless and dotted i", "YEDİTEPE ÜNİVERSİTESİ", "025mx2575"},
+		{"non-Latin script", "东北大学, 沈阳", "03awzbc87"},
+		{"country decides between namesakes", "Northeastern University, Boston, MA, USA", "04t5xt781"},
+		{"country decides the other way", "Northeastern University, Shenyang, China", "03awzbc87"},
+		{"namesakes without a place stay unresolved", "Northeastern University", ""},
+		{"acronym alone is not enough", "CNRS", ""},
+		{"acronym with only its country is not enough", "CNRS, France", ""},
+		{"acronym with its city", "UMR 1234, CNRS, Paris", "02feahw73"},
+		{"acronym in lower case is a word", "cnrs, france", ""},
+		{"inactive record gives its successor", "Old Institute of Physics Tokyo, Japan", "0000b0b03"},
+		{"withdrawn record is never chosen", "Withdrawn Institute of Bonn, Germany", ""},
+		{"a country is not an organisation", "France", ""},
+		{"nothing known", "1101 17th Street NW, Suite 310, Washington, DC 20036", ""},
+		{"a parent beside its child", "Laboratoire d'Annecy de Physique des Particules, Centre National de la Recherche Scientifique", "02feahw73"},
+		{"a child with its acronym and city", "LAPP, CNRS, Annecy, France", "0000d0d07"},
+		{"HTML entities", "Centre National de la Recherche Scientifique &amp; friends", "02feahw73"},
+		{"other country named", "University of Oxford, Oxford, Mississippi, USA", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := ix.Match(c.in)
+			var got ror.ID
+			if m.Chosen != nil {
+				got = m.Chosen.Organization.ID
+				if !m.Chosen.Chosen || m.Chosen.Score < 0.9 || m.Chosen.Substring == "" || !strings.Contains(c.in, m.Chosen.Substring) {
+					t.Errorf("chosen candidate inconsistent: %+v", *m.Chosen)
+				}
+			}
+			if got != c.want {
+				t.Errorf("Match(%q) chose %q; want %q; candidates:\n%s", c.in, got, c.want, describe(m))
+			}
+		})
+	}
+}
+
+func describe(m ror.Result) string {
+	var b strings.Builder
+	for _, c := range m.Candidates {
+		fmt.Fprintf(&b, "  %.2f %s %s [%s] %q\n", c.Score, c.Organization.ID, c.Organization.DisplayName(), c.MatchingType, c.Substring)
+	}
+	return b.String()
+}
+
+func TestMatchCandidates(t *testing.T) {
+	m := testIndex().Match("Northeastern University")
+	if m.Chosen != nil || len(m.Candidates) != 2 {
+		t.Fatalf("want two unchosen candidates, got:\n%s", describe(m))
+	}
+	for _, c := range m.Candidates {
+		if c.Substring != "Northeastern University" || c.MatchingType != "exact" || c.NameType != ror.NameDisplay {
+			t.Errorf("candidate %+v", c)
+		}
+	}
+}
+
+// TestMatchConcurrent runs many matches at once (meaningful under -race) and checks they agree with serial ones.
+func TestMatchConcurrent(t *testing.T) {
+	ix := testIndex()
+	inputs := []string{"CNRS, France", "Northeastern University, Boston, MA, USA", "University of Oxford", "nothing"}
+	want := make([]string, len(inputs))
+	for i, s := range inputs {
+		want[i] = describe(ix.Match(s))
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 200 {
+				i := (g + k) % len(inputs)
+				if got := describe(ix.Match(inputs[i])); got != want[i] {
+					t.Errorf("concurrent Match(%q) = %s, want %s", inputs[i], got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestDefault(t *testing.T) {
+	cases := map[string]ror.ID{
+		"Istituto Nazionale di Fisica Nucleare":                   "005ta0471",
+		"CC-IN2P3, Villeurbanne, France":                          "04dcc3438",
+		"IJCLab, Orsay, France":                                   "03gc1p724",
+		"CERN, Geneva, Switzerland":                               "01ggx4157",
+		"Deutsches Elektronen-Synchrotron":                        "01js2sh04",
+		"SLAC National Accelerator Laboratory, Menlo Park, CA":    "05gzmn429",
+		"Fermi National Accelerator Laboratory, Batavia, IL, USA": "020hgte69",
+	}
+	for in, want := range cases {
+		m := ror.Default().Match(in)
+		if m.Chosen == nil || m.Chosen.Organization.ID != want {
+			t.Errorf("Default().Match(%q): want %s, candidates:\n%s", in, want, describe(m))
+		}
+	}
+}
+
+func FuzzMatch(f *testing.F) {
+	for _, s := range []string{"Dept. of Physics, Univ. of Oxford, Oxford, UK", "CNRS, France", "东北大学", "&#x0026;&amp;amp;", "1West Virginia Univ.", "U.S.A."} {
+		f.Add(s)
+	}
+	ix := testIndex()
+	f.Fuzz(func(t *testing.T, s string) {
+		m := ix.Match(s)
+		if m.Chosen != nil && (!m.Chosen.Chosen || m.Chosen.Score < 0.9) {
+			t.Fatalf("chosen candidate inconsistent: %+v", *m.Chosen)
+		}
+		for _, c := range m.Candidates {
+			if c.Organization == nil || c.Score < 0 || c.Score > 1 || !strings.Contains(s, c.Substring) && c.Substring != "" && !strings.Contains(s, "&") {
+				t.Fatalf("bad candidate %+v for %q", c, s)
+			}
+		}
+	})
+}
