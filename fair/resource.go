@@ -111,6 +111,9 @@ type Creator struct {
 	Email string `json:"email,omitempty"`
 	// Website is a home page of the person or organisation (CFF website, schema.org url). DataCite does not carry it.
 	Website string `json:"website,omitempty"`
+	// Alias is another name the person or organisation goes by: a nickname, user name or acronym (CFF alias,
+	// schema.org and CodeMeta alternateName). DataCite does not carry it.
+	Alias string `json:"alias,omitempty"`
 }
 
 // Contributor is a person or organisation that contributed to the resource in a typed role.

@@ -13,7 +13,7 @@ func full() fair.Resource {
 	creator := fair.Creator{Name: "Curie, Marie", NameType: fair.NamePersonal, Lang: "fr", GivenName: "Marie", FamilyName: "Curie",
 		NameIdentifiers: []fair.NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID", SchemeURI: "https://orcid.org"}},
 		Affiliations:    []fair.Affiliation{{Name: "IJCLab", Identifier: "https://ror.org/03gc1p724", IdentifierScheme: "ROR", SchemeURI: "https://ror.org"}},
-		Email:           "marie@example.org", Website: "https://example.org/marie"}
+		Email:           "marie@example.org", Website: "https://example.org/marie", Alias: "mcurie"}
 	pt := &fair.GeoPoint{Longitude: -69.3, Latitude: -35.2}
 	return fair.Resource{
 		Identifier:           fair.Identifier{Value: "10.1234/abcd-ef12", Type: "DOI"},
