@@ -100,7 +100,8 @@ type MetricResult struct {
 	// Earned are the points earned, out of Total.
 	Earned float64 `json:"earned"`
 	Total  float64 `json:"total"`
-	// Maturity is the highest maturity of the passed tests: 0 incomplete, 1 initial, 2 moderate, 3 advanced.
+	// Maturity is the highest maturity of the passed tests (0 when the metric earned no points): 0 incomplete,
+	// 1 initial, 2 moderate, 3 advanced.
 	Maturity int `json:"maturity"`
 	// Status is pass when the metric earned points, otherwise fail.
 	Status Outcome `json:"status"`
