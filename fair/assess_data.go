@@ -360,7 +360,11 @@ func (a *assessment) relatedResources(machine bool) verdict {
 		if _, ok := uniqueSyntax(it.Identifier.Identifier); ok && it.RelationType != "" {
 			return verdict{pass: true, detail: fmt.Sprintf("relatedItems[%d] %s %q", i, it.RelationType, it.Identifier.Identifier)}
 		}
-		bad = append(bad, fmt.Sprintf("relatedItems[%d] %q has no identifier", i, firstNonEmpty(titleOf(it.Titles), string(it.Type))))
+		what := "resource"
+		if it.Type != "" {
+			what = strings.ToLower(string(it.Type))
+		}
+		bad = append(bad, fmt.Sprintf("relatedItems[%d] (the related %s %q) has no persistent identifier", i, what, titleOf(it.Titles)))
 	}
 	for i, it := range r.References {
 		bad = append(bad, fmt.Sprintf("references[%d] %q is cited by text only", i, firstNonEmpty(titleOf(it.Titles), string(it.Type))))

@@ -322,6 +322,17 @@ func minimalRecord() *Resource {
 	}
 }
 
+func TestFixNamesTheRelatedSoftware(t *testing.T) {
+	r := fullDataset()
+	r.RelatedIdentifiers = nil
+	r.RelatedItems = []RelatedItem{{Type: ResourceTypeSoftware, RelationType: RelIsCompiledBy, Titles: []Title{{Title: "showercal"}}}}
+	got, _ := assess(t, r).Test("FsF-I3-01M-2")
+	want := `relatedItems[0] (the related software "showercal") has no persistent identifier`
+	if got.Outcome != Fail || len(got.Fixes) != 1 || !strings.HasPrefix(got.Fixes[0], want) {
+		t.Errorf("%s, fixes %q, want one starting %q", got.Outcome, got.Fixes, want)
+	}
+}
+
 func TestFixNamesThePerson(t *testing.T) {
 	r := fullSoftware()
 	r.Creators = append(r.Creators, Creator{Name: "Rossi, Paolo", NameType: NamePersonal})
