@@ -301,8 +301,16 @@ func wrap(op string, err error) error {
 	return &JSONLDError{Op: op, Code: "error", Err: err}
 }
 
+// guard turns a panic inside json-gold (it has some on malformed input, such as {"": 0}) into a *JSONLDError.
+func guard(op string, err *error) {
+	if v := recover(); v != nil {
+		*err = &JSONLDError{Op: op, Code: "invalid input", Err: fmt.Errorf("json-gold failed: %v", v)}
+	}
+}
+
 // Expand returns the expanded form of a JSON-LD document: every term replaced by its IRI, every value in an array.
-func (p *Processor) Expand(ctx context.Context, doc []byte) ([]any, error) {
+func (p *Processor) Expand(ctx context.Context, doc []byte) (_ []any, err error) {
+	defer guard("expand", &err)
 	d, err := p.prepare(ctx, "expand", doc)
 	if err != nil {
 		return nil, err
@@ -316,7 +324,8 @@ func (p *Processor) Expand(ctx context.Context, doc []byte) ([]any, error) {
 
 // Compact returns the document compacted with jsonldContext, a @context value (a URL string, an object or an
 // array) or a document that has a @context member.
-func (p *Processor) Compact(ctx context.Context, doc []byte, jsonldContext any) (map[string]any, error) {
+func (p *Processor) Compact(ctx context.Context, doc []byte, jsonldContext any) (_ map[string]any, err error) {
+	defer guard("compact", &err)
 	d, err := p.prepare(ctx, "compact", doc)
 	if err != nil {
 		return nil, err
@@ -373,7 +382,8 @@ func (p *Processor) Compact(ctx context.Context, doc []byte, jsonldContext any) 
 //
 // The output is byte for byte what json-gold's Normalize gives for the same document and contexts; only the
 // processing of each context is done once per processor instead of once per call.
-func (p *Processor) Canonicalize(ctx context.Context, doc []byte) ([]byte, error) {
+func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err error) {
+	defer guard("canonicalize", &err)
 	d, err := p.prepare(ctx, "canonicalize", doc)
 	if err != nil {
 		return nil, err

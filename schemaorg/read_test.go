@@ -1,0 +1,169 @@
+package schemaorg
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/dop2i/fairmeta/fair"
+)
+
+func TestReadLandingPages(t *testing.T) {
+	docs := landingDocs(t)
+	for _, tc := range []struct {
+		file, doi, title, publisher string
+		year, creators              int
+		unmapped                    []string // paths the report must name
+	}{
+		{"dryad.json", "10.5061/dryad.8515", "A new malaria agent in African hominids.", "Dryad", 0, 8, []string{"publisher.legalName"}},
+		{"pangaea.json", "10.1594/pangaea.836178", "Hydrological and meteorological investigations in a lake near Kangerlussuaq, west Greenland", "PANGAEA", 2014, 8,
+			[]string{"publisher.url", "@reverse.isBasedOn.isPartOf.name"}},
+		{"zenodo.json", "10.5281/zenodo.1196821", "PsPM-SC4B: SCR, ECG, EMG, PSR and respiration measurements in a delay fear conditioning task with auditory CS and electrical US", "Zenodo", 2018, 6, nil},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			r, rep, err := Read(docs[tc.file])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.DOI() != tc.doi || r.MainTitle() != tc.title || r.Publisher.Name != tc.publisher || r.PublicationYear != tc.year || len(r.Creators) != tc.creators {
+				t.Errorf("got DOI %q title %q publisher %q year %d %d creators; want %q %q %q %d %d",
+					r.DOI(), r.MainTitle(), r.Publisher.Name, r.PublicationYear, len(r.Creators), tc.doi, tc.title, tc.publisher, tc.year, tc.creators)
+			}
+			if r.ResourceType.General != fair.ResourceTypeDataset {
+				t.Errorf("type %q, want Dataset", r.ResourceType.General)
+			}
+			if len(r.Distributions) == 0 || len(r.Descriptions) == 0 || len(r.Rights) == 0 {
+				t.Errorf("distributions %v, descriptions %d, rights %v", r.Distributions, len(r.Descriptions), r.Rights)
+			}
+			for _, want := range tc.unmapped {
+				found := false
+				for _, u := range rep.Unmapped {
+					found = found || u.Path == want
+				}
+				if !found {
+					t.Errorf("the report does not name %s: %v", want, rep.Unmapped)
+				}
+			}
+		})
+	}
+	// Specific mappings.
+	dryad, _, _ := Read(docs["dryad.json"])
+	if a := dryad.Creators[0].Affiliations; len(a) != 1 || a[0].Identifier != "https://ror.org/01wyqb997" || a[0].IdentifierScheme != "ROR" {
+		t.Errorf("dryad affiliation from sameAs: %+v", a)
+	}
+	if len(dryad.Rights) != 1 || dryad.Rights[0].Identifier != "CC0-1.0" || dryad.Rights[0].Rights != "Creative Commons Zero v1.0 Universal" {
+		t.Errorf("dryad licence: %+v", dryad.Rights)
+	}
+	if dryad.Version != "1" || dryad.AccessRights != fair.AccessOpen || len(dryad.Keywords) != 4 {
+		t.Errorf("dryad version %q access %q keywords %v", dryad.Version, dryad.AccessRights, dryad.Keywords)
+	}
+	if got := dryad.TemporalCoverage(); len(got) != 2 || got[0] != "2011" {
+		t.Errorf("dryad temporal coverage %v", got)
+	}
+	if len(dryad.RelatedIdentifiers) != 1 || dryad.RelatedIdentifiers[0] != (fair.RelatedIdentifier{Identifier: "10.1371/journal.ppat.1000446",
+		IdentifierType: fair.IDTypeDOI, RelationType: fair.RelCites}) {
+		t.Errorf("dryad citation: %+v", dryad.RelatedIdentifiers)
+	}
+	pangaea, _, _ := Read(docs["pangaea.json"])
+	if len(pangaea.RelatedItems) != 1 || pangaea.RelatedItems[0].RelationType != fair.RelIsSourceOf || pangaea.RelatedItems[0].Volume != "7(1)" ||
+		pangaea.RelatedItems[0].FirstPage != "93" || pangaea.RelatedItems[0].Type != fair.ResourceTypeJournalArticle {
+		t.Errorf("pangaea @reverse isBasedOn: %+v", pangaea.RelatedItems)
+	}
+	if g := pangaea.GeoLocations; len(g) != 1 || g[0].Point == nil || g[0].Point.Latitude != 67.12594 {
+		t.Errorf("pangaea place: %+v", g)
+	}
+	zenodo, _, _ := Read(docs["zenodo.json"])
+	if len(zenodo.Keywords) != 12 || zenodo.Language != "eng" || len(zenodo.Contributors) != 2 || zenodo.Contributors[0].ContributorType != fair.ContributorEditor {
+		t.Errorf("zenodo keywords %v language %q contributors %+v", zenodo.Keywords, zenodo.Language, zenodo.Contributors)
+	}
+}
+
+func TestReadShapes(t *testing.T) {
+	for _, tc := range []struct{ name, doc string }{
+		{"http context", `{"@context": "http://schema.org", "@type": "Dataset", "name": "N"}`},
+		{"https context with slash", `{"@context": "https://schema.org/", "@type": "Dataset", "name": "N"}`},
+		{"object context", `{"@context": {"@vocab": "https://schema.org/"}, "@type": "Dataset", "name": "N"}`},
+		{"array context", `{"@context": ["https://schema.org", {"ex": "https://example.org/"}], "@type": ["Dataset", "ex:Thing"], "name": ["N"]}`},
+		{"no schema.org context, full IRIs", `{"@type": "http://schema.org/Dataset", "http://schema.org/name": {"@value": "N"}}`},
+		{"graph", `{"@context": "https://schema.org", "@graph": [{"@id": "#p", "@type": "Person", "name": "P"}, {"@type": "Dataset", "name": "N", "creator": {"@id": "#p"}}]}`},
+		{"unknown remote context", `{"@context": "https://w3id.org/ro/crate/1.1/context", "@type": "Dataset", "name": "N"}`},
+		{"croissant", `{"@context": {"@language": "en", "@vocab": "https://schema.org/", "sc": "https://schema.org/", "cr": "http://mlcommons.org/croissant/",
+			"recordSet": "cr:recordSet", "md5": "cr:md5"}, "@type": "sc:Dataset", "name": "N", "distribution": [{"@type": "cr:FileObject", "@id": "f",
+			"name": "f.csv", "contentUrl": "https://example.org/f.csv", "encodingFormat": "text/csv", "md5": "ABC"}], "recordSet": [{"@type": "cr:RecordSet", "name": "r"}]}`},
+		{"html", `<!DOCTYPE html><html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList"}</script>
+			<script TYPE='application/ld+json; charset=utf-8'>{"@context": "https://schema.org", "@type": "Dataset", "name": "N"}</script></head></html>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, rep, err := Read([]byte(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.MainTitle() != "N" || r.ResourceType.General != fair.ResourceTypeDataset {
+				t.Errorf("title %q type %q; report %+v", r.MainTitle(), r.ResourceType.General, rep)
+			}
+			switch tc.name {
+			case "graph":
+				if len(r.Creators) != 1 || r.Creators[0].Name != "P" {
+					t.Errorf("creator by reference: %+v", r.Creators)
+				}
+			case "unknown remote context":
+				if len(rep.Notes) == 0 || !strings.Contains(rep.Notes[0], "w3id.org") {
+					t.Errorf("no note about the context that was not loaded: %v", rep.Notes)
+				}
+			case "croissant":
+				if len(r.Distributions) != 1 || r.Distributions[0].Checksum.Algorithm != "md5" || r.Distributions[0].MediaType != "text/csv" {
+					t.Errorf("croissant FileObject: %+v", r.Distributions)
+				}
+				if len(rep.Unmapped) != 1 || rep.Unmapped[0].Path != "http://mlcommons.org/croissant/recordSet" {
+					t.Errorf("croissant recordSet not reported: %v", rep.Unmapped)
+				}
+			case "html":
+				if rep.Source != "html script 2 of 2" {
+					t.Errorf("source %q", rep.Source)
+				}
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, tc := range []struct{ name, doc string }{
+		{"not JSON", `{"@context": `},
+		{"no resource", `{"@context": "https://schema.org", "@type": "Person", "name": "P"}`},
+		{"html without JSON-LD", `<html><body>hello</body></html>`},
+		{"local context", `{"@context": "/etc/passwd", "@type": "Dataset", "name": "N"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Read([]byte(tc.doc))
+			var re *ReadError
+			if !errors.As(err, &re) {
+				t.Fatalf("err = %v (%T), want a *ReadError", err, err)
+			}
+		})
+	}
+	_, _, err := Read([]byte(`{"@context": "https://schema.org", "@type": "Person", "name": "P"}`))
+	if !errors.Is(err, ErrNoResource) {
+		t.Errorf("a page without a resource: err = %v, want ErrNoResource", err)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, d := range []string{`{"@context": "https://schema.org", "@type": "Dataset", "name": "N", "creator": {"@type": "Person", "name": "P"}}`,
+		`<script type="application/ld+json">{"@type": "Dataset"}</script>`, `[{"@graph": []}]`} {
+		f.Add([]byte(d))
+	}
+	if doc, err := Marshal(fullDataset()); err == nil {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, rep, err := Read(data)
+		if err == nil && (r == nil || rep == nil) {
+			t.Fatal("nil record or report without an error")
+		}
+		if err == nil {
+			if _, err := Marshal(r); err != nil {
+				t.Fatalf("cannot write what was read: %v", err)
+			}
+		}
+	})
+}
