@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	orcid = fair.NameIdentifier{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID", SchemeURI: "https://orcid.org"}
+	orcid  = fair.NameIdentifier{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID", SchemeURI: "https://orcid.org"}
 	ijclab = fair.Affiliation{Name: "Laboratoire de Physique des 2 Infinis Irène Joliot-Curie", Identifier: "https://ror.org/03gc1p724",
 		IdentifierScheme: "ROR", SchemeURI: "https://ror.org"}
 )
