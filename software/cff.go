@@ -17,7 +17,7 @@ import (
 //
 //	title → main title; abstract → Abstract description; version → Version; date-released → Issued date
 //	authors → creators (an entry with "name" is an organisation, otherwise a person: given-names; name-particle,
-//	  family-names and name-suffix joined as the family name; orcid, affiliation, email, website)
+//	  family-names and name-suffix joined as the family name; orcid, affiliation, email, website, alias)
 //	contact → contributors of type ContactPerson
 //	doi → the primary identifier; identifiers → the primary DOI when there is no doi, else alternate identifiers
 //	  (types DOI, URL, SWHID, or the description for "other")
@@ -173,7 +173,12 @@ func (c *cffReader) root(n *yaml.Node) *fair.Resource {
 	sort.SliceStable(r.Rights, func(i, j int) bool { return r.Rights[i].Identifier != "" && r.Rights[j].Identifier == "" })
 	r.URL = landing
 	if r.URL == "" {
-		for _, u := range append(urlIDs, repository, artifact, r.Software.CodeRepository) {
+		// cffconvert's order: a repository that is not also the code repository comes before the artifact.
+		var early string
+		if r.Software.CodeRepository != "" {
+			early = repository
+		}
+		for _, u := range append(urlIDs, early, artifact, repository, r.Software.CodeRepository) {
 			if u != "" {
 				r.URL = u
 				break
@@ -253,7 +258,9 @@ func (c *cffReader) person(n *yaml.Node, path string) fair.Creator {
 			cr.Email = v
 		case "website":
 			cr.Website = v
-		default: // alias, address, city, country, region, post-code, tel, fax, location, date-start, date-end
+		case "alias":
+			cr.Alias = v
+		default: // address, city, country, region, post-code, tel, fax, location, date-start, date-end
 			c.dropped = append(c.dropped, path+"."+k)
 		}
 	}
@@ -395,6 +402,7 @@ type cffPerson struct {
 	Affiliation string `yaml:"affiliation,omitempty"`
 	ORCID       string `yaml:"orcid,omitempty"`
 	Website     string `yaml:"website,omitempty"`
+	Alias       string `yaml:"alias,omitempty"`
 }
 
 type cffID struct {
@@ -420,7 +428,7 @@ type cffRef struct {
 }
 
 func cffPersonOf(c fair.Creator) cffPerson {
-	p := cffPerson{Email: c.Email, Website: c.Website, ORCID: orcidOf(c)}
+	p := cffPerson{Email: c.Email, Website: c.Website, ORCID: orcidOf(c), Alias: c.Alias}
 	if isPerson(c) {
 		p.GivenNames, p.FamilyNames = nameParts(c)
 		if p.GivenNames == "" && p.FamilyNames == "" {

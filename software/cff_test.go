@@ -330,15 +330,15 @@ keywords: [cosmic rays]
 `)
 	r, err := ReadCFF(data)
 	var d *DroppedError
-	if !errors.As(err, &d) || !slices.Equal(d.Paths, []string{"authors[0].alias", "identifiers[0].description"}) {
-		t.Fatalf("err = %v, want the alias and identifier description dropped", err)
+	if !errors.As(err, &d) || !slices.Equal(d.Paths, []string{"identifiers[0].description"}) {
+		t.Fatalf("err = %v, want the identifier description dropped", err)
 	}
 	want := &fair.Resource{
 		Identifier: fair.Identifier{Value: "10.5281/zenodo.1234568", Type: "DOI"},
 		Creators: []fair.Creator{
 			{Name: "de Lefèvre, Camille", NameType: fair.NamePersonal, GivenName: "Camille", FamilyName: "de Lefèvre",
 				NameIdentifiers: []fair.NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID", SchemeURI: "https://orcid.org"}},
-				Affiliations:    []fair.Affiliation{{Name: "IJCLab"}}},
+				Affiliations:    []fair.Affiliation{{Name: "IJCLab"}}, Alias: "cam"},
 			{Name: "CC-IN2P3", NameType: fair.NameOrganizational},
 		},
 		Titles:          []fair.Title{{Title: "shower-calib"}},

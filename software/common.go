@@ -227,9 +227,7 @@ func licenseFromURL(u string) fair.Rights {
 				return spdxRights(id)
 			}
 			if canon, ok := spdxCanonical(id); ok {
-				rt := spdxRights(canon)
-				rt.URI = u
-				return rt
+				return spdxRights(canon) // the same licence, named by its SPDX identifier
 			}
 		}
 	}
