@@ -92,7 +92,7 @@ func schemaFacts(t *testing.T, data []byte) jsonFacts {
 
 type zenodoFacts struct {
 	Title, UploadType, Version, License string
-	Creators, Related                  []string
+	Creators, Related                   []string
 }
 
 func zenodoFactsOf(t *testing.T, data []byte) zenodoFacts {
