@@ -670,8 +670,9 @@ func jsonErr(data []byte, off int, path string, err error) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &te):
-		pos = off + int(te.Offset)
 		if te.Field != "" {
+			// Offset is where the decoder stood after the offending value, inside the property.
+			pos = off + int(te.Offset)
 			e.Path = path + "." + te.Field
 		}
 		e.Msg = "want " + jsonTypeName(te.Type.String()) + ", got " + te.Value

@@ -203,9 +203,9 @@ func (v *validator) identifier(r *Record) {
 		reason := err.Error()
 		var se *doi.SyntaxError
 		if errors.As(err, &se) {
-			reason = se.Error()
+			reason = se.Reason
 		}
-		v.warn("doi", "%q is not a valid DOI (%s); DataCite will refuse it", r.DOI, strings.TrimPrefix(reason, "doi: "))
+		v.warn("doi", "%q is not a valid DOI (%s); DataCite will refuse it", r.DOI, reason)
 		return
 	}
 	if !strings.EqualFold(string(d), r.DOI) {
@@ -386,15 +386,17 @@ func (v *validator) relatedID(path string, t fair.RelatedIdentifierType, id stri
 		return
 	}
 	if err != nil {
-		v.warn(path, "%q does not look like a %s: %s", id, t, trimPkg(err.Error()))
+		reason := err.Error()
+		var ie *fair.IdentifierError
+		var se *doi.SyntaxError
+		switch {
+		case errors.As(err, &ie):
+			reason = ie.Reason
+		case errors.As(err, &se):
+			reason = se.Reason
+		}
+		v.warn(path, "%q is not a valid %s: %s", id, t, reason)
 	}
-}
-
-func trimPkg(s string) string {
-	for _, p := range []string{"doi: ", "fair: "} {
-		s = strings.TrimPrefix(s, p)
-	}
-	return s
 }
 
 func (v *validator) relationType(path string, t fair.RelationType) {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/fair"
 )
 
@@ -21,6 +22,16 @@ type format struct {
 	read func(data []byte) ([]*fair.Resource, error)
 	// write writes one record; nil when the format cannot be written.
 	write func(w io.Writer, r *fair.Resource) error
+	// writeList writes several records as one document (a JSON:API list, a JSON array); nil when the format holds
+	// one record per document, in which case convert refuses input of several records unless -jsonl is given.
+	writeList func(w io.Writer, rs []*fair.Resource) error
+	// writeLine writes one record as a single line of JSON ending in a newline, for convert -jsonl; nil when the
+	// format has no one-line form.
+	writeLine func(w io.Writer, r *fair.Resource) error
+	// validate reads data and checks each record against DataCite 4.7, with what the format's reader noticed that a
+	// fair.Resource cannot show (unknown elements, missing attributes); nil means read, then
+	// datacite.ValidateResource on each record.
+	validate func(data []byte) ([]datacite.Report, error)
 }
 
 // formats is the table of formats, filled by init functions before main runs and only read afterwards.
@@ -88,5 +99,6 @@ func init() {
 			enc.SetIndent("", "  ")
 			return enc.Encode(r)
 		},
+		writeLine: func(w io.Writer, r *fair.Resource) error { return json.NewEncoder(w).Encode(r) },
 	})
 }
