@@ -767,6 +767,7 @@ func (rd *reader) agent(v any, path string) (fair.Creator, bool) {
 		out.NameType = fair.NameOrganizational
 	}
 	out.Name = rd.text(c, "name")
+	out.Alias = rd.text(c, "alternateName")
 	out.GivenName = rd.text(c, "givenName")
 	out.FamilyName = rd.text(c, "familyName")
 	if out.Name == "" {

@@ -25,7 +25,7 @@ func fullDataset() *fair.Resource {
 				NameIdentifiers: []fair.NameIdentifier{orcid, {Value: "0000000121032683", Scheme: "ISNI", SchemeURI: "https://isni.org"}},
 				Affiliations:    []fair.Affiliation{ijclab, {Name: "Université Paris-Saclay"}},
 				Email:           "camille.lefevre@example.org", Website: "https://example.org/~lefevre"},
-			{Name: "CTA Observatory", NameType: fair.NameOrganizational,
+			{Name: "CTA Observatory", NameType: fair.NameOrganizational, Alias: "CTAO",
 				NameIdentifiers: []fair.NameIdentifier{{Value: "https://ror.org/04dcc3438", Scheme: "ROR", SchemeURI: "https://ror.org"}}},
 		},
 		Titles: []fair.Title{

@@ -345,6 +345,7 @@ func agent(c fair.Creator) obj {
 	}
 	o.add("@type", typ)
 	o.add("name", c.Name)
+	o.add("alternateName", c.Alias)
 	o.add("givenName", c.GivenName)
 	o.add("familyName", c.FamilyName)
 	if id, ok := lookup(o, "@id"); ok {
