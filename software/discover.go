@@ -1,0 +1,243 @@
+package software
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/dop2i/fairmeta/fair"
+)
+
+// Discover describes the software whose source tree is at dir, from what the tree says about itself:
+//
+//   - codemeta.json, CITATION.cff and .zenodo.json, in that order of precedence: a fact missing from one is taken
+//     from the next;
+//   - go.mod: the module name, the Go version and the direct dependencies, and the repository of modules on known
+//     code hosts, when the metadata files do not say;
+//   - git, read from the repository files without a git binary: the commit checked out and its time, the tag
+//     pointing at it (the highest version), the remote "origin" as code repository when none is given, and whether
+//     tracked files have uncommitted changes, which adds "+dirty" to the version.
+//
+// A metadata file that cannot be read gives an error naming it. Facts of the files that have no place in the
+// record come back in a *DroppedError together with the record (see [IsDropped]).
+func Discover(dir string) (*fair.Resource, error) {
+	r := &fair.Resource{}
+	var dropped []string
+	readers := []struct {
+		file string
+		read func([]byte) (*fair.Resource, error)
+	}{
+		{"codemeta.json", ReadCodeMeta},
+		{"CITATION.cff", ReadCFF},
+		{".zenodo.json", ReadZenodo},
+	}
+	for _, rd := range readers {
+		data, err := os.ReadFile(filepath.Join(dir, rd.file))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("software: %w", err)
+		}
+		got, err := rd.read(data)
+		var d *DroppedError
+		if errors.As(err, &d) {
+			for _, p := range d.Paths {
+				dropped = append(dropped, rd.file+": "+p)
+			}
+		} else if err != nil {
+			return nil, fmt.Errorf("software: %s: %w", rd.file, err)
+		}
+		fillZero(reflect.ValueOf(r).Elem(), reflect.ValueOf(got).Elem())
+	}
+	if err := discoverGoMod(r, filepath.Join(dir, "go.mod")); err != nil {
+		return nil, err
+	}
+	if err := discoverGit(r, dir); err != nil {
+		return nil, err
+	}
+	if r.ResourceType.General == "" {
+		r.ResourceType.General = fair.ResourceTypeSoftware
+	}
+	return r, droppedOrNil("discovery", dropped)
+}
+
+// fillZero copies into dst the fields of src that are zero in dst, descending into nested structs (fair.Software).
+func fillZero(dst, src reflect.Value) {
+	for i := 0; i < dst.NumField(); i++ {
+		d, s := dst.Field(i), src.Field(i)
+		switch {
+		case d.Kind() == reflect.Struct && !d.IsZero():
+			fillZero(d, s)
+		case d.IsZero():
+			d.Set(s)
+		}
+	}
+}
+
+// discoverGoMod reads the module path, go directive and direct requirements of a go.mod file.
+func discoverGoMod(r *fair.Resource, file string) error {
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("software: %w", err)
+	}
+	mod, goVersion, reqs, err := ParseGoMod(data)
+	if err != nil {
+		return err
+	}
+	if r.MainTitle() == "" && mod != "" {
+		r.Titles = []fair.Title{{Title: path.Base(mod)}}
+	}
+	if r.Software.CodeRepository == "" {
+		r.Software.CodeRepository = moduleRepository(mod)
+	}
+	if len(r.Software.ProgrammingLanguages) == 0 {
+		r.Software.ProgrammingLanguages = []string{"Go"}
+	}
+	if len(r.Software.RuntimePlatforms) == 0 && goVersion != "" {
+		r.Software.RuntimePlatforms = []string{"go" + goVersion}
+	}
+	if len(r.Software.Requirements) == 0 {
+		r.Software.Requirements = reqs
+	}
+	return nil
+}
+
+// ParseGoMod reads the module path, the go directive and the direct requirements (those not marked
+// "// indirect") of a go.mod file.
+func ParseGoMod(data []byte) (module, goVersion string, reqs []fair.Requirement, err error) {
+	inRequire := false
+	for n, line := range strings.Split(string(data), "\n") {
+		indirect := strings.Contains(line, "// indirect")
+		if i := strings.Index(line, "//"); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		switch {
+		case inRequire && f[0] == ")":
+			inRequire = false
+		case inRequire:
+			if len(f) != 2 {
+				return "", "", nil, fmt.Errorf("software: go.mod line %d: %q is not \"path version\"", n+1, strings.TrimSpace(line))
+			}
+			if !indirect {
+				reqs = append(reqs, fair.Requirement{Name: f[0], Version: f[1]})
+			}
+		case f[0] == "module" && len(f) == 2:
+			module = strings.Trim(f[1], `"`)
+		case f[0] == "go" && len(f) == 2:
+			goVersion = f[1]
+		case f[0] == "require" && len(f) == 2 && f[1] == "(":
+			inRequire = true
+		case f[0] == "require" && len(f) == 3:
+			if !indirect {
+				reqs = append(reqs, fair.Requirement{Name: f[1], Version: f[2]})
+			}
+		}
+	}
+	if module == "" {
+		return "", "", nil, errors.New("software: go.mod has no module directive")
+	}
+	return module, goVersion, reqs, nil
+}
+
+// GitInfo is what a git checkout says about the release it holds.
+type GitInfo struct {
+	Commit     string    // the commit checked out; empty before the first commit
+	CommitTime time.Time // the committer time of Commit
+	Tag        string    // the highest-version tag pointing at Commit, or ""
+	Remote     string    // the web address of the "origin" remote, without credentials, or ""
+	Status     Status    // how the working tree differs from Commit
+}
+
+// Git reads the facts of the checkout: commit, commit time, tag, remote and status.
+func (r *Repo) Git() (GitInfo, error) {
+	var g GitInfo
+	head, err := r.Head()
+	if err != nil {
+		return g, err
+	}
+	g.Commit = head.Commit
+	if g.Commit != "" {
+		if _, body, err := r.ReadObject(g.Commit); err == nil {
+			g.CommitTime = committerTime(body)
+		}
+		tags, err := r.TagsAt(g.Commit)
+		if err != nil {
+			return g, err
+		}
+		if len(tags) > 0 {
+			g.Tag = tags[len(tags)-1]
+		}
+	}
+	if g.Remote, err = r.RemoteURL("origin"); err != nil {
+		return g, err
+	}
+	g.Status, err = r.Status()
+	return g, err
+}
+
+// committerTime reads the time of the "committer NAME <EMAIL> SECONDS ZONE" line of a commit.
+func committerTime(body []byte) time.Time {
+	line, ok := headerField(body, "committer")
+	if !ok {
+		return time.Time{}
+	}
+	f := strings.Fields(line)
+	if len(f) < 2 {
+		return time.Time{}
+	}
+	var sec int64
+	if _, err := fmt.Sscan(f[len(f)-2], &sec); err != nil {
+		return time.Time{}
+	}
+	return time.Unix(sec, 0).UTC()
+}
+
+func discoverGit(r *fair.Resource, dir string) error {
+	repo, err := OpenRepo(dir)
+	if errors.Is(err, ErrNoRepo) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	g, err := repo.Git()
+	if err != nil {
+		return err
+	}
+	if g.Commit != "" {
+		r.Software.Commit = g.Commit
+	}
+	if g.Tag != "" {
+		r.Software.Tag = g.Tag
+		if r.Version == "" {
+			r.Version = strings.TrimPrefix(g.Tag, "v")
+		}
+	}
+	if r.Software.CodeRepository == "" {
+		r.Software.CodeRepository = g.Remote
+	}
+	if !g.CommitTime.IsZero() {
+		r.Dates = append(r.Dates, fair.Date{Date: g.CommitTime.Format(time.RFC3339), Type: fair.DateCreated, Information: commitTimeInfo})
+	}
+	if g.Status.Dirty() && !strings.HasSuffix(r.Version, "+dirty") {
+		if r.Version == "" {
+			r.Version = "(devel)"
+		}
+		r.Version += "+dirty"
+	}
+	return nil
+}
