@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const testCFF = `cff-version: 1.2.0
+message: Please cite.
+title: shower-calib
+version: 2.1.0
+doi: 10.5281/zenodo.1234568
+authors:
+  - given-names: Camille
+    family-names: Lefèvre
+    orcid: https://orcid.org/0000-0002-1825-0097
+    affiliation: IJCLab
+    post-code: "91405"
+license: Apache-2.0
+repository-code: https://gitlab.in2p3.fr/dop2i/shower-calib
+`
+
+func TestSoftwareDescribe(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "CITATION.cff"), []byte(testCFF), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "", "software", "describe", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var cm map[string]any
+	if err := json.Unmarshal([]byte(out), &cm); err != nil {
+		t.Fatalf("codemeta output is not JSON: %v\n%s", err, out)
+	}
+	if cm["@context"] != "https://w3id.org/codemeta/3.0" || cm["name"] != "shower-calib" || cm["version"] != "2.1.0" ||
+		cm["identifier"] != "https://doi.org/10.5281/zenodo.1234568" || cm["license"] != "https://spdx.org/licenses/Apache-2.0" {
+		t.Errorf("codemeta output:\n%s", out)
+	}
+	if !strings.Contains(errs, "not carried over: CITATION.cff: authors[0].post-code") {
+		t.Errorf("the dropped post code is not reported: %q", errs)
+	}
+	for format, want := range map[string]string{
+		"cff":    "doi: 10.5281/zenodo.1234568",
+		"zenodo": `"upload_type": "software"`,
+		"fair":   `"general": "Software"`,
+	} {
+		code, out, errs := runCLI(t, "", "software", "describe", "-format", format, dir)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("-format %s: exit %d, stderr %q, output lacks %q:\n%s", format, code, errs, want, out)
+		}
+	}
+	if code, _, errs := runCLI(t, "", "software", "describe", "-format", "nosuch", dir); code != 2 || !strings.Contains(errs, "nosuch") {
+		t.Errorf("unknown format: exit %d, %q", code, errs)
+	}
+	code, out, _ = runCLI(t, "", "software", "describe", "-self", "-format", "fair")
+	if code != 0 || !strings.Contains(out, `"programmingLanguages": [`) || !strings.Contains(out, `"Go"`) {
+		t.Errorf("-self: exit %d:\n%s", code, out)
+	}
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "CITATION.cff"), []byte("cff-version: 1.2.0\ntitle: x\n"), 0o644)
+	if code, _, errs := runCLI(t, "", "software", "describe", bad); code != 1 || !strings.Contains(errs, "authors") {
+		t.Errorf("invalid CITATION.cff: exit %d, %q; want 1 naming the missing authors", code, errs)
+	}
+}
+
+func TestSoftwareFormatsConvert(t *testing.T) {
+	// CFF → CodeMeta → CFF through the format table, as "fairmeta convert -from cff -to codemeta" does.
+	f, err := lookupFormat("", []byte(testCFF))
+	if err != nil || f.name != "cff" {
+		t.Fatalf("CFF not detected: %v %q", err, f.name)
+	}
+	recs, err := f.read([]byte(testCFF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cm bytes.Buffer
+	if err := formats["codemeta"].write(&cm, recs[0]); err != nil {
+		t.Fatal(err)
+	}
+	g, err := lookupFormat("", cm.Bytes())
+	if err != nil || g.name != "codemeta" {
+		t.Fatalf("CodeMeta not detected: %v %q", err, g.name)
+	}
+	back, err := g.read(cm.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cff bytes.Buffer
+	if err := formats["cff"].write(&cff, back[0]); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"title: shower-calib", "family-names: Lefèvre", "orcid: https://orcid.org/0000-0002-1825-0097",
+		"affiliation: IJCLab", "license: Apache-2.0", "repository-code: https://gitlab.in2p3.fr/dop2i/shower-calib"} {
+		if !strings.Contains(cff.String(), want) {
+			t.Errorf("CFF → CodeMeta → CFF lost %q:\n%s", want, cff.String())
+		}
+	}
+	var z bytes.Buffer
+	if err := formats["zenodo"].write(&z, back[0]); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := lookupFormat("", z.Bytes()); err != nil || h.name != "zenodo" {
+		t.Errorf(".zenodo.json not detected: %v", err)
+	}
+}
