@@ -1,0 +1,154 @@
+package ror_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/dop2i/fairmeta/ror"
+)
+
+// setup mounts mux under a non-root base path on a loopback server and returns a client for it.
+func setup(t *testing.T, mux *http.ServeMux, opts ...ror.Option) *ror.Client {
+	t.Helper()
+	outer := http.NewServeMux()
+	outer.Handle("/api/v2/", http.StripPrefix("/api/v2", mux))
+	srv := httptest.NewServer(outer)
+	t.Cleanup(srv.Close)
+	c, err := ror.NewClient(append([]ror.Option{ror.WithBaseURL(srv.URL + "/api/v2/"), ror.WithRetries(3, time.Millisecond),
+		ror.WithRateLimit(1000, 100)}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestClientGet(t *testing.T) {
+	var calls atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /organizations/{id}", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		if got := r.Header.Get("Client-Id"); got != "my-client" {
+			t.Errorf("Client-Id header %q", got)
+		}
+		if r.PathValue("id") != "01ggx4157" {
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, `{"errors":["ROR ID 'x' does not exist"]}`)
+			return
+		}
+		if calls.Load() == 1 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		fmt.Fprint(w, rec1)
+	})
+	c := setup(t, mux, ror.WithClientID("my-client"))
+	ctx := context.Background()
+	o, err := c.Get(ctx, "01ggx4157")
+	if err != nil || o.DisplayName() != "European Organization for Nuclear Research" {
+		t.Fatalf("Get = %v, %v", o, err)
+	}
+	if calls.Load() != 2 {
+		t.Errorf("%d calls, want 2 (a 429, then the record)", calls.Load())
+	}
+	if _, err := c.Get(ctx, "01ggx4157"); err != nil || calls.Load() != 2 {
+		t.Errorf("second Get: %v, %d calls (want it from the cache)", err, calls.Load())
+	}
+	_, err = c.Get(ctx, "02feahw73")
+	var ae *ror.APIError
+	if !errors.Is(err, ror.ErrNotFound) || !errors.As(err, &ae) || !strings.Contains(ae.Message, "does not exist") {
+		t.Errorf("unknown ID: %v", err)
+	}
+}
+
+func TestClientSearchPages(t *testing.T) {
+	mux := http.NewServeMux()
+	var pages []string
+	mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		pages = append(pages, q.Get("page"))
+		if q.Get("query") != "physics" || q.Get("filter") != "status:active,country.country_code:FR" {
+			t.Errorf("query %v", q)
+		}
+		// 45 results: pages of 20, 20, 5.
+		n := 20
+		if q.Get("page") == "3" {
+			n = 5
+		}
+		items := make([]string, n)
+		for i := range items {
+			items[i] = rec1
+		}
+		fmt.Fprintf(w, `{"number_of_results":45,"items":[%s]}`, strings.Join(items, ","))
+	})
+	c := setup(t, mux)
+	n := 0
+	for o, err := range c.Search(context.Background(), "physics", ror.SearchOptions{Filter: []string{"status:active", "country.country_code:FR"}}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.ID != "01ggx4157" {
+			t.Fatalf("item %+v", o)
+		}
+		n++
+	}
+	if n != 45 || strings.Join(pages, ",") != "1,2,3" {
+		t.Errorf("%d organisations from pages %v; want 45 from 1,2,3", n, pages)
+	}
+	pages = nil
+	n = 0
+	for range c.Search(context.Background(), "physics", ror.SearchOptions{Filter: []string{"status:active", "country.country_code:FR"}, MaxResults: 25}) {
+		n++
+	}
+	if n != 25 || len(pages) != 2 {
+		t.Errorf("MaxResults 25: %d organisations from pages %v", n, pages)
+	}
+}
+
+func TestClientMatchAffiliation(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if q.Get("affiliation") != "CERN, Geneva" || !q.Has("single_search") {
+			t.Errorf("query %v", q)
+		}
+		fmt.Fprintf(w, `{"number_of_results":2,"items":[{"substring":"CERN, Geneva","score":0.9,"matching_type":"ACRONYM","chosen":false,"organization":%s},
+			{"substring":"CERN, Geneva","score":1.0,"matching_type":"SINGLE SEARCH","chosen":true,"organization":%s}]}`, rec2, rec1)
+	})
+	c := setup(t, mux)
+	m, err := c.MatchAffiliation(context.Background(), "CERN, Geneva", true)
+	if err != nil || m.Chosen == nil || m.Chosen.Organization.ID != "01ggx4157" || m.Chosen.MatchingType != "SINGLE SEARCH" || len(m.Candidates) != 2 {
+		t.Fatalf("MatchAffiliation = %+v, %v", m, err)
+	}
+}
+
+func TestClientErrors(t *testing.T) {
+	if _, err := ror.NewClient(ror.WithBaseURL("http://api.ror.org/v2/")); err == nil {
+		t.Error("plain http:// to a remote host was accepted")
+	}
+	if _, err := ror.NewClient(ror.WithRateLimit(0, 1)); err == nil {
+		t.Error("a zero rate was accepted")
+	}
+	mux := http.NewServeMux()
+	var calls atomic.Int32
+	mux.HandleFunc("GET /organizations/{id}", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusBadGateway)
+	})
+	c := setup(t, mux, ror.WithClientID("secret-client-id"))
+	_, err := c.Get(context.Background(), "01ggx4157")
+	var ae *ror.APIError
+	if !errors.As(err, &ae) || ae.StatusCode != 502 || calls.Load() != 3 {
+		t.Errorf("502: %v after %d calls; want an *APIError after 3", err, calls.Load())
+	}
+	if strings.Contains(err.Error(), "secret-client-id") {
+		t.Errorf("error shows the client ID: %v", err)
+	}
+}
