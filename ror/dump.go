@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime"
 	"strings"
 )
 
@@ -155,48 +156,205 @@ func readJSON(ctx context.Context, name string, r io.Reader, fn func(*Organizati
 		}
 		break
 	}
+	first, _ := br.Peek(1)
+	if first[0] == '[' {
+		return readArray(ctx, name, br, fn)
+	}
+	return readLines(ctx, name, br, fn)
+}
+
+// readArray reads a JSON array of records: the decoder splits the records, the decoding pipeline decodes them.
+func readArray(ctx context.Context, name string, br *bufio.Reader, fn func(*Organization) error) error {
 	lr := &limitedRecordReader{r: br}
 	dec := json.NewDecoder(lr)
-	first, _ := br.Peek(1)
-	array := first[0] == '['
-	if array {
-		if _, err := dec.Token(); err != nil {
-			return &DumpError{File: name, Err: err}
-		}
+	if _, err := dec.Token(); err != nil {
+		return &DumpError{File: name, Err: err}
 	}
-	for n := 1; ; n++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if array && !dec.More() {
-			if _, err := dec.Token(); err != nil {
-				return &DumpError{File: name, Err: fmt.Errorf("after record %d: %w", n-1, err)}
-			}
-			if _, err := dec.Token(); err != io.EOF {
-				return &DumpError{File: name, Err: fmt.Errorf("data after the closing ] of the array")}
-			}
-			return nil
-		}
+	p := newPipeline(ctx, name, fn)
+	n := 0
+	for dec.More() {
 		lr.n = 0
+		n++
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			if err == io.EOF && !array {
-				return nil
-			}
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
 			}
-			return &DumpError{File: name, Record: n, Err: err}
+			p.close()
+			return firstErr(p.wait(), &DumpError{File: name, Record: n, Err: err})
 		}
-		o, err := decodeRecord(raw)
-		if err != nil {
-			return &DumpError{File: name, Record: n, Err: err}
-		}
-		if err := fn(o); err != nil {
-			return err
+		if !p.send(raw) {
+			break
 		}
 	}
+	p.close()
+	if err := p.wait(); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != nil {
+		return &DumpError{File: name, Record: n + 1, Err: unexpectedEOF(err)}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return &DumpError{File: name, Err: errors.New("data after the closing ] of the array")}
+	}
+	return nil
 }
+
+// readLines reads JSON Lines: one record per line; blank lines are skipped.
+func readLines(ctx context.Context, name string, br *bufio.Reader, fn func(*Organization) error) error {
+	p := newPipeline(ctx, name, fn)
+	var long []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull && len(long) <= maxRecordSize {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			if len(long) > maxRecordSize {
+				p.close()
+				return firstErr(p.wait(), &DumpError{File: name, Record: p.sent + 1, Err: errRecordTooLarge})
+			}
+			line = long
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			if !p.send(bytes.Clone(t)) {
+				break
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			p.close()
+			return firstErr(p.wait(), &DumpError{File: name, Err: err})
+		}
+	}
+	p.close()
+	return p.wait()
+}
+
+func unexpectedEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+func firstErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// pipeline decodes records on every core while keeping their order: records go in batches to workers, and the
+// batches' results are handed to fn in the order the records were read.
+type pipeline struct {
+	ctx     context.Context
+	name    string
+	fn      func(*Organization) error
+	batch   [][]byte
+	sent    int // records sent so far
+	work    chan *batch
+	ordered chan *batch
+	done    chan error
+	stopped chan struct{}
+}
+
+type batch struct {
+	first int // record number of raw[0]
+	raw   [][]byte
+	orgs  []*Organization
+	err   error
+	ready chan struct{}
+}
+
+const batchSize = 256
+
+func newPipeline(ctx context.Context, name string, fn func(*Organization) error) *pipeline {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	p := &pipeline{ctx: ctx, name: name, fn: fn, work: make(chan *batch, workers*2), ordered: make(chan *batch, workers*4),
+		done: make(chan error, 1), stopped: make(chan struct{})}
+	for range workers {
+		go func() {
+			for b := range p.work {
+				b.orgs = make([]*Organization, 0, len(b.raw))
+				for i, raw := range b.raw {
+					o, err := decodeRecord(raw)
+					if err != nil {
+						b.err = &DumpError{File: name, Record: b.first + i, Err: err}
+						break
+					}
+					b.orgs = append(b.orgs, o)
+				}
+				b.raw = nil
+				close(b.ready)
+			}
+		}()
+	}
+	go func() {
+		var err error
+		for b := range p.ordered {
+			<-b.ready
+			if err != nil {
+				continue // drain
+			}
+			if err = p.ctx.Err(); err != nil {
+				close(p.stopped)
+				continue
+			}
+			for _, o := range b.orgs {
+				if err = p.fn(o); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				err = b.err
+			}
+			if err != nil {
+				close(p.stopped)
+			}
+		}
+		p.done <- err
+	}()
+	return p
+}
+
+// send queues one raw record; it returns false once the pipeline has stopped on an error.
+func (p *pipeline) send(raw []byte) bool {
+	p.batch = append(p.batch, raw)
+	p.sent++
+	if len(p.batch) == batchSize {
+		return p.flush()
+	}
+	return true
+}
+
+func (p *pipeline) flush() bool {
+	if len(p.batch) == 0 {
+		return true
+	}
+	b := &batch{first: p.sent - len(p.batch) + 1, raw: p.batch, ready: make(chan struct{})}
+	p.batch = nil
+	select {
+	case <-p.stopped:
+		return false
+	case p.ordered <- b:
+	}
+	p.work <- b
+	return true
+}
+
+// close sends what is left and ends the input.
+func (p *pipeline) close() {
+	p.flush()
+	close(p.ordered)
+	close(p.work)
+}
+
+func (p *pipeline) wait() error { return <-p.done }
 
 // decodeRecord decodes one v2 record and checks the fields the index relies on.
 func decodeRecord(raw []byte) (*Organization, error) {

@@ -74,7 +74,7 @@ func TestReadDumpErrors(t *testing.T) {
 		record  int
 		wantErr string
 	}{
-		"bad json in record 2": {rec1 + "\n{\"id\": ", 2, "unexpected EOF"},
+		"bad json in record 2": {rec1 + "\n{\"id\": ", 2, "unexpected end of JSON input"},
 		"v1 record":            {`{"id":"https://ror.org/01ggx4157","name":"CERN"}`, 1, "not in the ROR v2 schema"},
 		"bad id":               {`{"id":"https://ror.org/01ggx4158","names":[]}`, 1, "wrong checksum"},
 		"no id":                {`{"names":[]}`, 1, "no id"},
