@@ -323,6 +323,9 @@ func (b *builder) finish() *Index {
 			case n.Has(NameAcronym):
 				kind = kindAcronym
 			}
+			if isCaps(n.Value) && !strings.ContainsAny(n.Value, " -") && len(n.Value) <= 10 {
+				kind = kindAcronym // one word in capitals ("CERN" as a label) is an acronym, whatever its type
+			}
 			buf = b.addName(n.Value, org, kind, buf)
 			if kind != kindAcronym {
 				for _, v := range variants(n.Value, acronyms) {
