@@ -9,6 +9,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
+
+	"github.com/dop2i/fairmeta/doi"
 )
 
 // MetricSet names a set of FAIR metrics that [Assess] applies.
@@ -183,8 +186,9 @@ type AssessOption interface {
 }
 
 type assessConfig struct {
-	client *http.Client
-	set    MetricSet
+	client   *http.Client
+	resolver *doi.Resolver
+	set      MetricSet
 }
 
 type optionFunc func(*assessConfig) error
@@ -200,6 +204,19 @@ func WithHTTPClient(c *http.Client) AssessOption {
 			return fmt.Errorf("%w: WithHTTPClient(nil)", ErrAssessOption)
 		}
 		cfg.client = c
+		return nil
+	})
+}
+
+// WithDOIResolver makes the network tests resolve DOIs (Handle API) and negotiate their metadata with r, e.g. one
+// pointed at a test server. Without it they use a resolver for https://doi.org/ on the client of [WithHTTPClient].
+// It does not by itself enable the network tests: they run only with WithHTTPClient.
+func WithDOIResolver(r *doi.Resolver) AssessOption {
+	return optionFunc(func(cfg *assessConfig) error {
+		if r == nil {
+			return fmt.Errorf("%w: WithDOIResolver(nil)", ErrAssessOption)
+		}
+		cfg.resolver = r
 		return nil
 	})
 }
@@ -245,7 +262,16 @@ func Assess(ctx context.Context, r *Resource, opts ...AssessOption) (*Report, er
 		}
 	}
 	defs, _ := cfg.set.metrics()
+	if cfg.client != nil && cfg.resolver == nil {
+		res, err := doi.NewResolver(doi.WithResolverHTTPClient(cfg.client), doi.WithResolverRetry(2, 200*time.Millisecond),
+			doi.WithUserAgent("fairmeta-assess"))
+		if err != nil {
+			return nil, fmt.Errorf("fair: assess: %w", err)
+		}
+		cfg.resolver = res
+	}
 	a := newAssessment(r, cfg.client)
+	a.resolver = cfg.resolver
 	rep := &Report{
 		Title:         r.MainTitle(),
 		Identifier:    r.Identifier.Value,
@@ -483,13 +509,15 @@ func (a *assessment) run(ctx context.Context, td testDef) (TestResult, error) {
 
 // assessment holds the record being assessed and what the checks share.
 type assessment struct {
-	r      *Resource
-	client *http.Client
-	pages  map[string]*page // fetched pages by URL
+	r          *Resource
+	client     *http.Client
+	resolver   *doi.Resolver            // for DOIs: Handle API and content negotiation; set with client
+	pages      map[string]*page         // fetched pages by method, URL and Accept
+	negotiated map[doi.DOI]*negotiation // content negotiation results by DOI
 }
 
 func newAssessment(r *Resource, c *http.Client) *assessment {
-	return &assessment{r: r, client: c, pages: map[string]*page{}}
+	return &assessment{r: r, client: c, pages: map[string]*page{}, negotiated: map[doi.DOI]*negotiation{}}
 }
 
 // joinList writes "a, b and c".

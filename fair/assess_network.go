@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+
+	"github.com/dop2i/fairmeta/doi"
 )
 
 // The network tests. They run only when Assess is given an HTTP client, and talk only to the addresses the record
@@ -97,8 +99,24 @@ func (a *assessment) landing(ctx context.Context) (*page, error) {
 	return a.fetch(ctx, http.MethodGet, u, "text/html, application/xhtml+xml;q=0.9, */*;q=0.1", false)
 }
 
-// registered checks that a PID is registered: its resolver answers with a redirect, as F-UJI tests it.
+// registered checks that a PID is registered: a DOI must be known to the Handle system (asked through the doi
+// resolver's Handle API); another PID's resolver must answer with a redirect, as F-UJI tests it.
 func (a *assessment) registered(ctx context.Context, where string, p PID) (verdict, error) {
+	if p.Scheme == SchemeDOI {
+		d := doi.DOI(p.Value)
+		res, err := a.resolver.Resolve(ctx, d)
+		switch {
+		case err == nil:
+			return verdict{pass: true, detail: fmt.Sprintf("%s %s is registered: the Handle system resolves it to %s", where, d, res.URL)}, nil
+		case ctx.Err() != nil:
+			return verdict{}, fmt.Errorf("fair: assess: %w", ctx.Err())
+		case errors.Is(err, doi.ErrNotFound):
+			return verdict{detail: fmt.Sprintf("%s %s is not registered in the Handle system", where, d),
+				fixes: []string{fmt.Sprintf("%s %s is not registered: publish the DOI (fairmeta doi publish) or correct it", where, d)}}, nil
+		}
+		return verdict{detail: fmt.Sprintf("%s %s could not be resolved: %v", where, d, err),
+			fixes: []string{fmt.Sprintf("%s %s could not be resolved (%v): check that it is registered and findable", where, d, err)}}, nil
+	}
 	if p.URL == "" {
 		return verdict{detail: fmt.Sprintf("%s %s has no resolver", where, p.Value)}, nil
 	}
@@ -295,10 +313,52 @@ func (a *assessment) negotiate(ctx context.Context) (*page, error) {
 	return a.fetch(ctx, http.MethodGet, u, rdfAccept, false)
 }
 
+// negotiation is the outcome of asking the DOI resolver for schema.org JSON-LD.
+type negotiation struct {
+	doc any    // the decoded JSON-LD, nil when none
+	why string // what happened
+}
+
+// negotiateDOI asks the DOI resolver for the record's schema.org JSON-LD when its identifier is a DOI; nil when it
+// is not a DOI.
+func (a *assessment) negotiateDOI(ctx context.Context) (*negotiation, error) {
+	p, err := DetectPID(a.r.Identifier.Value)
+	if err != nil || p.Scheme != SchemeDOI {
+		return nil, nil
+	}
+	d := doi.DOI(p.Value)
+	if n, ok := a.negotiated[d]; ok {
+		return n, nil
+	}
+	n := &negotiation{}
+	md, err := a.resolver.Metadata(ctx, d, doi.TypeSchemaOrg)
+	switch {
+	case err == nil:
+		if json.Unmarshal(md.Body, &n.doc) == nil {
+			n.why = fmt.Sprintf("content negotiation for DOI %s gives %s", d, doi.TypeSchemaOrg)
+		} else {
+			n.doc, n.why = nil, fmt.Sprintf("content negotiation for DOI %s gives %s that does not parse", d, doi.TypeSchemaOrg)
+		}
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("fair: assess: %w", ctx.Err())
+	default:
+		n.why = fmt.Sprintf("content negotiation for DOI %s: %v", d, err)
+	}
+	a.negotiated[d] = n
+	return n, nil
+}
+
 func netContentNegotiation(ctx context.Context, a *assessment) (verdict, error) {
 	u := a.metadataURL()
 	if u == "" {
 		return verdict{detail: "no identifier or landing page URL", fixes: []string{fixMintDOI}}, nil
+	}
+	n, err := a.negotiateDOI(ctx)
+	if err != nil {
+		return verdict{}, err
+	}
+	if n != nil && n.doc != nil {
+		return verdict{pass: true, detail: n.why}, nil
 	}
 	pg, err := a.negotiate(ctx)
 	if err != nil {
@@ -320,7 +380,11 @@ func netContentNegotiation(ctx context.Context, a *assessment) (verdict, error) 
 			}
 		}
 	}
-	return verdict{detail: fmt.Sprintf("%s answered %s with %q to %q, and offers no typed link to RDF", u, pg, pg.contentType, rdfAccept),
+	detail := fmt.Sprintf("%s answered %s with %q to %q, and offers no typed link to RDF", u, pg, pg.contentType, rdfAccept)
+	if n != nil {
+		detail = n.why + "; " + detail
+	}
+	return verdict{detail: detail,
 		fixes: []string{fmt.Sprintf("serve the metadata as JSON-LD when %s is asked for application/ld+json (DataCite DOIs do this through content negotiation at doi.org), or add a Link header rel=\"describedby\" type=\"application/ld+json\"", u)}}, nil
 }
 
@@ -344,6 +408,11 @@ func (a *assessment) machineMetadata(ctx context.Context) ([]any, string, error)
 		if v := embeddedJSONLD(pg.body); len(v) > 0 {
 			return v, "JSON-LD embedded in " + pg.url, nil
 		}
+	}
+	if n, err := a.negotiateDOI(ctx); err != nil {
+		return nil, "", err
+	} else if n != nil && n.doc != nil {
+		return []any{n.doc}, n.why, nil
 	}
 	ng, err := a.negotiate(ctx)
 	if err != nil {

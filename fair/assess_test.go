@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/dop2i/fairmeta/doi"
 )
 
 // fullDataset is a dataset record that passes every offline test of the data metrics: a record that has applied
@@ -391,7 +393,7 @@ func TestAssessErrors(t *testing.T) {
 	if _, err := Assess(context.Background(), nil); !errors.Is(err, ErrNilResource) {
 		t.Errorf("nil record: %v", err)
 	}
-	for _, o := range []AssessOption{nil, WithHTTPClient(nil), WithMetricSet("fsf-0.5")} {
+	for _, o := range []AssessOption{nil, WithHTTPClient(nil), WithDOIResolver(nil), WithMetricSet("fsf-0.5")} {
 		if _, err := Assess(context.Background(), fullDataset(), o); !errors.Is(err, ErrAssessOption) {
 			t.Errorf("option %v: error %v, want ErrAssessOption", o, err)
 		}
@@ -503,7 +505,18 @@ func (l loopback) RoundTrip(req *http.Request) (*http.Response, error) {
 func fakeWeb(t *testing.T, good bool) *http.Client {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		handle, isAPI := strings.CutPrefix(r.URL.Path, "/api/handles/")
 		switch {
+		case r.Host == "doi.org" && isAPI && good: // the Handle API of the DOI proxy
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprintf(w, `{"responseCode":1,"handle":%q,"values":[{"index":1,"type":"URL","data":{"format":"string","value":"https://data.example.org/landing/%s"}}]}`, handle, handle)
+		case r.Host == "doi.org" && isAPI:
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprintf(w, `{"responseCode":100,"handle":%q}`, handle)
+		case r.Host == "doi.org" && good && r.Header.Get("Accept") == "application/vnd.schemaorg.ld+json": // content negotiation
+			w.Header().Set("Content-Type", "application/vnd.schemaorg.ld+json")
+			fmt.Fprint(w, `{"@context": "https://schema.org", "@type": "Dataset", "name": "Calibrated air-shower events, run 4271", "version": "1.4.0"}`)
 		case r.Host == "doi.org" && good:
 			http.Redirect(w, r, "https://data.example.org/landing"+r.URL.Path, http.StatusFound)
 		case r.Host == "doi.org":
@@ -555,6 +568,13 @@ func TestNetworkTests(t *testing.T) {
 		if !good.Network {
 			t.Error("report does not say the network tests ran")
 		}
+		// DOIs go through the doi resolver: the Handle API for registration, content negotiation for JSON-LD.
+		for id, want := range map[string]string{"FsF-F1-02MD-2": "the Handle system resolves it to https://data.example.org/landing/10.5281/zenodo.4271",
+			"FsF-I1-01M-2": "content negotiation for DOI 10.5281/zenodo.4271 gives application/vnd.schemaorg.ld+json"} {
+			if got, ok := good.Test(id); ok && !strings.Contains(got.Detail, want) {
+				t.Errorf("%s: detail %q, want it to say %q", id, got.Detail, want)
+			}
+		}
 		for _, m := range set.defs {
 			for _, td := range m.tests {
 				if checks[td.id].kind != kindNetwork {
@@ -604,5 +624,30 @@ func TestNetworkCancelled(t *testing.T) {
 	_, err := Assess(ctx, fullDataset(), WithHTTPClient(fakeWeb(t, true)))
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+// TestWithDOIResolver points the DOI resolution at a loopback resolver, as a pipeline's own tests do.
+func TestWithDOIResolver(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h, ok := strings.CutPrefix(r.URL.Path, "/api/handles/"); ok && h == "10.5281/zenodo.4271" {
+			fmt.Fprintf(w, `{"responseCode":1,"handle":%q,"values":[{"index":1,"type":"URL","data":{"format":"string","value":"https://data.example.org/runs/4271"}}]}`, h)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	res, err := doi.NewResolver(doi.WithResolverURL(srv.URL), doi.WithResolverHTTPClient(srv.Client()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []AssessOption{WithHTTPClient(&http.Client{Transport: refuseTransport{}}), WithDOIResolver(res)}
+	if got, _ := assess(t, fullDataset(), opts...).Test("FsF-F1-02MD-2"); got.Outcome != Pass {
+		t.Errorf("registered DOI: %s (%s)", got.Outcome, got.Detail)
+	}
+	r := fullDataset()
+	r.Identifier.Value = "10.5281/zenodo.999"
+	if got, _ := assess(t, r, opts...).Test("FsF-F1-02MD-2"); got.Outcome != Fail || !strings.Contains(got.Detail, "not registered") {
+		t.Errorf("unregistered DOI: %s (%s)", got.Outcome, got.Detail)
 	}
 }

@@ -42,11 +42,13 @@
 // Every test is decided from the record and those lists, except the following. Network tests run only when
 // [WithHTTPClient] is given, and are otherwise reported as not run, never as passed:
 //
-//   - FsF-F1-02MD-2, FsF-F1-02MD-5: is the metadata (data) PID registered — its resolver must answer with a redirect.
+//   - FsF-F1-02MD-2, FsF-F1-02MD-5: is the metadata (data) PID registered — a DOI must be known to the Handle
+//     system (asked with package doi's Resolver, see [WithDOIResolver]); another PID's resolver must redirect.
 //   - FsF-F4-01M-1: does the landing page carry schema.org, DCAT or Dublin Core markup search engines read.
 //   - FsF-A1-02MD-1, FsF-A1-02MD-2: are the metadata (data) retrievable through their identifiers.
 //   - FsF-I1-01M-1: does the landing page embed parsable JSON-LD or RDFa.
-//   - FsF-I1-01M-2: does content negotiation (or a typed link) give RDF or JSON-LD.
+//   - FsF-I1-01M-2: does content negotiation (for a DOI, through package doi's Resolver) or a typed link give RDF
+//     or JSON-LD.
 //   - FRSM-01-F1-1: does the software identifier resolve to a machine-readable landing page.
 //   - FRSM-07-F3-2: does the identifier resolve to this release (its metadata names its version).
 //   - FRSM-08-F4-2: is the persistent record visible to search engines (schema.org markup on its landing page).
