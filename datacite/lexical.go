@@ -96,7 +96,8 @@ func validLanguage(s string) bool {
 
 // validAnyURI reports whether libxml2 accepts s as an xs:anyURI: after whitespace collapse and replacing the
 // characters a URI may not hold literally (spaces, non-ASCII, <>"{}|\^`') it must parse as an RFC 3986
-// URI-reference, with libxml2's readings of the grammar (a port needs digits, a fragment may hold [ and ]).
+// URI-reference, with libxml2's readings of the grammar (a port needs digits, a fragment may hold [ and ], a host
+// is an IP literal or a reg-name).
 func validAnyURI(s string) bool {
 	s = collapse(s)
 	if s == "" {
@@ -292,46 +293,10 @@ func (p *uriParser) host() bool {
 		p.i++
 		return true
 	}
-	if isDigit(p.at(0)) {
-		start := p.i
-		ok := p.decOctet()
-		for k := 0; ok && k < 3; k++ {
-			if p.at(0) != '.' {
-				ok = false
-				break
-			}
-			p.i++
-			ok = p.decOctet()
-		}
-		if ok {
-			return true
-		}
-		p.i = start
-	}
+	// libxml2 tries an IPv4 address first, but its parser never completes one (it does not step over the second
+	// dot), so every host that is not an IP literal is read as a reg-name.
 	for p.unreserved() || p.pct() || p.subDelim() {
 		p.next()
-	}
-	return true
-}
-
-// decOctet reads a number 0-255 the way libxml2 does.
-func (p *uriParser) decOctet() bool {
-	c0, c1, c2 := p.at(0), p.at(1), p.at(2)
-	switch {
-	case !isDigit(c0):
-		return false
-	case !isDigit(c1):
-		p.i++
-	case c0 != '0' && isDigit(c1) && !isDigit(c2):
-		p.i += 2
-	case c0 == '1' && isDigit(c1) && isDigit(c2):
-		p.i += 3
-	case c0 == '2' && c1 >= '0' && c1 <= '4' && isDigit(c2):
-		p.i += 3
-	case c0 == '2' && c1 == '5' && c2 >= '0' && c1 <= '5':
-		p.i += 3
-	default:
-		return false
 	}
 	return true
 }

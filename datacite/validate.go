@@ -237,13 +237,15 @@ func (v *validator) person(path string, c *Creator, contributor bool) {
 	}
 	for j, id := range c.NameIdentifiers {
 		p := idx(path, "nameIdentifiers", j)
+		// nameIdentifier and affiliation are of type anyType in the 4.7 XSD (see xmlread.go): nothing in them is an
+		// error for the schema.
 		if id.Value == "" {
-			v.err(join(p, "nameIdentifier"), "the name identifier is required and empty")
+			v.warn(join(p, "nameIdentifier"), "the name identifier is empty")
 		}
 		if id.Scheme == "" {
 			v.warn(join(p, "nameIdentifierScheme"), "nameIdentifierScheme is empty; name the scheme (ORCID, ROR, ISNI, ...)")
 		}
-		v.uri(join(p, "schemeUri"), id.SchemeURI)
+		v.uriWarn(join(p, "schemeUri"), id.SchemeURI)
 		if id.Value != "" {
 			v.schemeID(join(p, "nameIdentifier"), id.Scheme, id.Value)
 		}
@@ -251,9 +253,9 @@ func (v *validator) person(path string, c *Creator, contributor bool) {
 	for j, a := range c.Affiliations {
 		p := idx(path, "affiliation", j)
 		if a.Name == "" {
-			v.err(join(p, "name"), "the affiliation's name is required and empty")
+			v.warn(join(p, "name"), "the affiliation's name is empty")
 		}
-		v.uri(join(p, "schemeUri"), a.SchemeURI)
+		v.uriWarn(join(p, "schemeUri"), a.SchemeURI)
 		v.schemeID(join(p, "affiliationIdentifier"), a.IdentifierScheme, a.Identifier)
 		if a.Identifier != "" && a.IdentifierScheme == "" {
 			v.warn(join(p, "affiliationIdentifierScheme"), "affiliationIdentifier %q has no affiliationIdentifierScheme; name it (e.g. ROR)", a.Identifier)
@@ -569,6 +571,13 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 func (v *validator) uri(path, s string) {
 	if s != "" && !validAnyURI(s) {
 		v.err(path, "%q is not a valid URI (xs:anyURI); percent-encode what it cannot hold literally", s)
+	}
+}
+
+// uriWarn checks a URI where the XSD does not: a bad one is a warning.
+func (v *validator) uriWarn(path, s string) {
+	if s != "" && !validAnyURI(s) {
+		v.warn(path, "%q is not a valid URI; percent-encode what it cannot hold literally", s)
 	}
 }
 

@@ -8,10 +8,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/dop2i/fairmeta/fair"
 	"golang.org/x/text/encoding/ianaindex"
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // ReadXML reads a DataCite XML record of kernel-4 (schema 4.0 to 4.7) or kernel-3, in any encoding the XML
@@ -19,8 +20,9 @@ import (
 // with or without namespace prefixes.
 //
 // A kernel-3 record is upgraded to 4.7: a contributor of type Funder becomes a fundingReference, geoLocationPoint and
-// geoLocationBox written as "lat long" text become structured points and boxes; [Validate] lists each change as a
-// warning.
+// geoLocationBox written as "lat long" text become structured points and boxes. [Validate] lists each change as a
+// warning, and reports the kernel-3 namespace itself as an error, since the 4.7 schema refuses it: write the record
+// again to store the upgraded 4.7 form.
 //
 // Malformed XML, or a root element other than resource, is a *ReadError with the line and column. Anything else the
 // 4.7 schema forbids but the record cannot hold (an unknown element or attribute, a missing mandatory attribute, a
@@ -59,7 +61,7 @@ func ReadXML(data []byte) (*Record, error) {
 	case Namespace:
 	case namespace3:
 		x.kernel3 = true
-		x.add("", SeverityWarning, "kernel-3 record upgraded to schema 4.7; write it again to store it as 4.7")
+		x.add("", SeverityError, "this is a kernel-3 record, which the 4.7 schema does not accept; it was read and upgraded: write it again (fairmeta convert -to datacite-xml) to get 4.7")
 	case "":
 		x.add("", SeverityError, "the resource has no namespace; DataCite 4.7 wants xmlns=\""+Namespace+"\"")
 	default:
@@ -93,8 +95,8 @@ func ReadXML(data []byte) (*Record, error) {
 // toUTF8 turns UTF-16 input (with a byte-order mark, or recognisable from "<?" in two bytes) into UTF-8 and drops a
 // UTF-8 byte-order mark.
 func toUTF8(data []byte) ([]byte, error) {
-	var enc *unicode.Endianness
-	be, le := unicode.BigEndian, unicode.LittleEndian
+	var enc *xunicode.Endianness
+	be, le := xunicode.BigEndian, xunicode.LittleEndian
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return data[3:], nil
@@ -105,10 +107,10 @@ func toUTF8(data []byte) ([]byte, error) {
 	default:
 		return data, nil
 	}
-	out, err := unicode.UTF16(*enc, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	out, err := xunicode.UTF16(*enc, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 	if err != nil {
 		// No BOM: decode without expecting one.
-		out, err = unicode.UTF16(*enc, unicode.IgnoreBOM).NewDecoder().Bytes(data)
+		out, err = xunicode.UTF16(*enc, xunicode.IgnoreBOM).NewDecoder().Bytes(data)
 	}
 	if err != nil {
 		return nil, &ReadError{Format: "XML", Msg: "invalid UTF-16: " + err.Error(), Err: err}
@@ -193,6 +195,9 @@ func (x *xmlReader) attrs(se xml.StartElement, path string, anyType bool, set fu
 			name = a.Name.Space + ":" + name
 		}
 		if set != nil && set(name, a.Value) {
+			if a.Value == "" && optionalEnums[name] && se.Name.Local != "resourceType" {
+				x.add(join(path, name), SeverityError, fmt.Sprintf("attribute %s of <%s> is empty; give a value of its controlled list or leave it out", name, se.Name.Local))
+			}
 			continue
 		}
 		if anyType {
@@ -202,6 +207,10 @@ func (x *xmlReader) attrs(se xml.StartElement, path string, anyType bool, set fu
 		}
 	}
 }
+
+// optionalEnums are the optional attributes whose type is a controlled list: present and empty is not absent.
+var optionalEnums = map[string]bool{"nameType": true, "titleType": true, "resourceTypeGeneral": true, "numberType": true,
+	"relatedItemIdentifierType": true}
 
 // text returns the character data in se, which the caller has just read. Child elements are problems and are
 // skipped (warnings for elements of type anyType, which may hold them).
@@ -469,6 +478,9 @@ func (x *xmlReader) resource(root xml.StartElement, r *Record) error {
 			})
 		case "language":
 			r.Language, err = x.leaf(se, "language", nil)
+			if err == nil && r.Language == "" {
+				x.add("language", SeverityError, "<language> is empty; give a language tag such as en, or leave the element out")
+			}
 		case "alternateIdentifiers":
 			err = x.list(se, "alternateIdentifiers", "alternateIdentifier", func(i int, se xml.StartElement) error {
 				var a AlternateIdentifier
@@ -655,15 +667,47 @@ func (x *xmlReader) year(se xml.StartElement, path string) (int, error) {
 		return 0, err
 	}
 	t := strings.Trim(s, " \t\r\n")
-	if len(t) != 4 || strings.Trim(t, "0123456789") != "" {
+	ascii, ok := asciiDigits(t)
+	if !ok || len(ascii) != 4 {
 		x.add(path, SeverityError, fmt.Sprintf("%q is not a year; write four digits, e.g. 2026", s))
 		return 0, nil
 	}
-	y, _ := strconv.Atoi(t)
+	if ascii != t {
+		x.add(path, SeverityWarning, fmt.Sprintf("year %q is read as %s and written with ASCII digits", s, ascii))
+	}
+	y, _ := strconv.Atoi(ascii)
 	if y == 0 {
 		x.add(path, SeverityWarning, "year 0000 cannot be kept and is read as no year")
 	}
 	return y, nil
+}
+
+// asciiDigits turns a string of decimal digits of any script (XML Schema's \d is any Unicode Nd digit) into ASCII.
+func asciiDigits(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		d, ok := digitValue(r)
+		if !ok {
+			return "", false
+		}
+		b.WriteByte(byte('0' + d))
+	}
+	return b.String(), s != ""
+}
+
+// digitValue returns the value of a Unicode decimal digit: Nd digits come in runs of ten starting at zero.
+func digitValue(r rune) (int, bool) {
+	if r >= '0' && r <= '9' {
+		return int(r - '0'), true
+	}
+	if !unicode.IsDigit(r) {
+		return 0, false
+	}
+	zero := r
+	for zero > 0 && unicode.IsDigit(zero-1) && r-zero < 9 {
+		zero--
+	}
+	return int(r-zero) % 10, true
 }
 
 var personChildren = map[string]int{"givenName": 1, "familyName": 2, "nameIdentifier": 3, "affiliation": 4}
@@ -703,10 +747,12 @@ func (x *xmlReader) person(se xml.StartElement, path, nameElem string, c *Creato
 		case "familyName":
 			c.FamilyName, err = x.anyLeaf(ch, join(path, "familyName"))
 		case "nameIdentifier":
+			// The schema declares nameIdentifier with xsi:type="nameIdentifier", which XML Schema ignores on a
+			// declaration: the element is of type anyType, so its attributes are not checked by the XSD.
 			var id NameIdentifier
 			p := idx(path, "nameIdentifiers", len(c.NameIdentifiers))
 			has := false
-			id.Value, err = x.leaf(ch, p, func(n, v string) bool {
+			x.attrs(ch, p, true, func(n, v string) bool {
 				switch n {
 				case "nameIdentifierScheme":
 					id.Scheme, has = v, true
@@ -717,13 +763,16 @@ func (x *xmlReader) person(se xml.StartElement, path, nameElem string, c *Creato
 				}
 				return true
 			})
+			id.Value, err = x.text(ch, p, true)
 			if !has {
-				x.add(join(p, "nameIdentifierScheme"), SeverityError, "<nameIdentifier> lacks its mandatory nameIdentifierScheme attribute (e.g. ORCID, ROR)")
+				x.add(join(p, "nameIdentifierScheme"), SeverityWarning, "<nameIdentifier> has no nameIdentifierScheme; name the scheme (ORCID, ROR, ISNI, ...)")
 			}
 			c.NameIdentifiers = append(c.NameIdentifiers, id)
 		case "affiliation":
+			// Of type anyType, like nameIdentifier.
 			var a Affiliation
-			a.Name, err = x.leaf(ch, idx(path, "affiliation", len(c.Affiliations)), func(n, v string) bool {
+			p := idx(path, "affiliation", len(c.Affiliations))
+			x.attrs(ch, p, true, func(n, v string) bool {
 				switch n {
 				case "affiliationIdentifier":
 					a.Identifier = v
@@ -736,6 +785,7 @@ func (x *xmlReader) person(se xml.StartElement, path, nameElem string, c *Creato
 				}
 				return true
 			})
+			a.Name, err = x.text(ch, p, true)
 			c.Affiliations = append(c.Affiliations, a)
 		}
 		return err
@@ -776,8 +826,12 @@ func (x *xmlReader) description(se xml.StartElement, path string) (Description, 
 		case xml.StartElement:
 			if t.Name.Local == "br" && t.Name.Space == x.ns {
 				x.attrs(t, path, false, nil)
-				if _, err := x.text(t, path, false); err != nil {
+				txt, err := x.text(t, path, false)
+				if err != nil {
 					return d, err
+				}
+				if txt != "" {
+					x.add(path, SeverityError, "<br/> must be empty; put the text after it")
 				}
 				b = append(b, '\n')
 				continue
