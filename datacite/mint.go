@@ -1,0 +1,251 @@
+package datacite
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dop2i/fairmeta/doi"
+)
+
+// MintRequest is what Client.Mint needs to create one DOI.
+type MintRequest struct {
+	// Record is the metadata, with its URL. Record.DOI, if set, is the exact DOI wanted: it is never replaced by
+	// another, and if another record holds it Mint fails with ErrAlreadyTaken.
+	Record *Record
+	// Prefix is the DOI prefix for a generated suffix, e.g. "10.5072"; ignored when Record.DOI is set.
+	Prefix string
+	// Shoulder, if set, starts every generated suffix, e.g. "in2p3.".
+	Shoulder string
+	// Event is the state to create the DOI in: "" for a draft, EventRegister or EventPublish.
+	Event Event
+	// Planned is a generated DOI chosen earlier for this record — by an interrupted run, read back from a journal.
+	// Mint first asks whether the API holds it for this record, then creates it; it is replaced by a fresh suffix
+	// only if another record holds it.
+	Planned doi.DOI
+	// OnPlan, if set, is called with each DOI before Mint first sends it to the API, so a journal can record the
+	// intent before the DOI can exist. An error from it stops Mint.
+	OnPlan func(doi.DOI) error
+}
+
+// MintResult is a minted DOI.
+type MintResult struct {
+	DOI       doi.DOI // the DOI, held by the API for this record
+	State     State   // its state at the API
+	Record    *Record // the record as the API holds it
+	Attempts  int     // HTTP requests made, checks included
+	Recovered bool    // an ambiguous failure was resolved by finding this record at the API
+	Suffixes  int     // suffixes tried; more than 1 when a generated suffix was taken by another record
+}
+
+// MintError is a failed Mint. When Unknown is set the outcome is not known — the last create may have been applied
+// — and DOI must be kept (Planned of the next attempt) so that trying again cannot make a second DOI.
+type MintError struct {
+	DOI     doi.DOI // the DOI last tried, "" if none was planned
+	Unknown bool    // whether the API may hold DOI for this record after all
+	Err     error   // the last error
+}
+
+func (e *MintError) Error() string {
+	if e.Unknown {
+		return fmt.Sprintf("datacite: mint %s: outcome unknown, keep this DOI to retry: %v", e.DOI, e.Err)
+	}
+	if e.DOI != "" {
+		return fmt.Sprintf("datacite: mint %s: %v", e.DOI, e.Err)
+	}
+	return "datacite: mint: " + e.Err.Error()
+}
+
+// Unwrap returns the last error.
+func (e *MintError) Unwrap() error { return e.Err }
+
+// maxSuffixDraws bounds fresh suffixes for one record: with 2^30 suffixes a second collision in a row means something
+// else is wrong (e.g. a server that says "taken" for everything).
+const maxSuffixDraws = 5
+
+// Mint creates a DOI for req.Record exactly once, even through timeouts, dropped connections and 5xx answers:
+//
+//   - the suffix is generated here ([doi.NewSuffix]), so the DOI is known before the first request;
+//   - after an ambiguous failure (no answer after the request was sent, a timeout, a 5xx) Mint first asks the API
+//     whether it holds the DOI for this record — same URL and same metadata [Fingerprint] — and only creates it
+//     again if it does not;
+//   - "already taken" is checked the same way: if the DOI holds this record, an earlier attempt created it; if it
+//     holds another record, a generated suffix is replaced by a fresh one (an exact Record.DOI is not);
+//   - creates are POSTs, which the API refuses for an existing DOI, never PUTs, which would overwrite it.
+//
+// So a record never gets two DOIs, and Mint reports success only for a DOI the API holds for this record. When the
+// attempts run out or the context ends after an ambiguous failure, the *MintError has Unknown set and the DOI to
+// retry with (MintRequest.Planned). Other failures (bad credentials, a forbidden prefix, invalid metadata) return at
+// once with the API's *Error inside.
+func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error) {
+	if req.Record == nil {
+		return nil, &MintError{Err: errors.New("no record")}
+	}
+	exact := req.Record.DOI != ""
+	var planned doi.DOI
+	var err error
+	switch {
+	case exact:
+		planned, err = doi.Parse(req.Record.DOI)
+	case req.Planned != "":
+		planned, err = doi.Parse(string(req.Planned))
+	default:
+		planned, err = doi.NewDOI(req.Prefix, req.Shoulder)
+	}
+	if err != nil {
+		return nil, &MintError{Err: err}
+	}
+	m := &minter{c: c, req: req, fp: Fingerprint(req.Record), exact: exact, res: &MintResult{Suffixes: 1}}
+	// A DOI from an earlier run may exist already: look before creating.
+	return m.run(ctx, planned, req.Planned != "" && !exact)
+}
+
+type minter struct {
+	c     *Client
+	req   MintRequest
+	fp    string
+	exact bool
+	res   *MintResult
+}
+
+// run is the mint loop for one record. unknown says whether the API may hold d for this record already.
+func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult, error) {
+	c := m.c
+	if m.req.OnPlan != nil {
+		if err := m.req.OnPlan(d); err != nil {
+			return nil, &MintError{DOI: d, Unknown: unknown, Err: err}
+		}
+	}
+	body, err := requestBody(m.req.Record, string(d), m.req.Event)
+	if err != nil {
+		return nil, &MintError{DOI: d, Err: err}
+	}
+	failures := 0
+	check := unknown
+	var last error
+	for {
+		if check {
+			rec, owned, err := m.lookup(ctx, d)
+			switch {
+			case err == nil && owned:
+				m.res.Recovered = unknown
+				return m.done(d, rec), nil
+			case err == nil: // another record holds d
+				return m.redraw(ctx, d, fmt.Errorf("%w by another record", ErrAlreadyTaken))
+			case errors.Is(err, ErrNotFound):
+				check = false // not there (yet): create it
+			default:
+				last = err
+				failures++
+				if failures >= c.retry.Attempts() || !retryable(err) || !c.pause(ctx, failures, err) {
+					return nil, &MintError{DOI: d, Unknown: unknown, Err: last}
+				}
+				continue
+			}
+		}
+		resp, err := c.attempt(ctx, "POST", "dois", body)
+		m.res.Attempts++
+		if err == nil {
+			rec, rerr := ReadJSONRecord(resp.Body)
+			if rerr != nil {
+				// Created, but the answer is unreadable: confirm by reading it back.
+				unknown, check, last = true, true, rerr
+				continue
+			}
+			m.res.Recovered = unknown
+			return m.done(d, rec), nil
+		}
+		last = err
+		switch {
+		case errors.Is(err, ErrAlreadyTaken):
+			// Ours from an earlier attempt, or another record's: look. Bounded like failures, in case the API says
+			// "taken" but cannot show the DOI.
+			check = true
+			if failures++; failures >= c.retry.Attempts() {
+				return nil, &MintError{DOI: d, Unknown: unknown, Err: last}
+			}
+			continue
+		case ambiguous(err):
+			unknown, check = true, true
+		case certainlyNotApplied(err):
+		default:
+			// Refused for good (401, 403, invalid metadata, ...). If an earlier attempt was ambiguous the DOI may
+			// still exist, so the outcome stays unknown.
+			return nil, &MintError{DOI: d, Unknown: unknown, Err: err}
+		}
+		failures++
+		if failures >= c.retry.Attempts() || ctx.Err() != nil || !c.pause(ctx, failures, err) {
+			return nil, &MintError{DOI: d, Unknown: unknown, Err: last}
+		}
+	}
+}
+
+// redraw replaces a generated suffix that another record holds.
+func (m *minter) redraw(ctx context.Context, taken doi.DOI, why error) (*MintResult, error) {
+	if m.exact || m.res.Suffixes >= maxSuffixDraws {
+		return nil, &MintError{DOI: taken, Err: why}
+	}
+	next, err := doi.NewDOI(taken.Prefix(), m.req.Shoulder)
+	if err != nil {
+		return nil, &MintError{DOI: taken, Err: err}
+	}
+	m.res.Suffixes++
+	m.c.logger.Warn("datacite: generated suffix taken by another record; drawing another", "doi", string(taken), "next", string(next))
+	// Our attempts on the taken DOI cannot have created anything: the DOI holds another record.
+	return m.run(ctx, next, false)
+}
+
+// lookup reads d and says whether it holds this record.
+func (m *minter) lookup(ctx context.Context, d doi.DOI) (*Record, bool, error) {
+	resp, err := m.c.attempt(ctx, "GET", doiPath(d), nil)
+	m.res.Attempts++
+	if err != nil {
+		return nil, false, err
+	}
+	rec, err := ReadJSONRecord(resp.Body)
+	if err != nil {
+		return nil, false, err
+	}
+	return rec, Fingerprint(rec) == m.fp, nil
+}
+
+func (m *minter) done(d doi.DOI, rec *Record) *MintResult {
+	m.res.DOI, m.res.Record, m.res.State = d, rec, rec.State
+	return m.res
+}
+
+// Fingerprint is a digest of what identifies a record's content for minting: its URL, titles, creators' names,
+// publisher, publication year and resource type — the properties the API keeps exactly as sent. Mint compares
+// fingerprints to tell its own record from another at the same DOI; batch journals store them. It is 32 hex digits.
+func Fingerprint(r *Record) string {
+	h := sha256.New()
+	field := func(name string, vals ...string) {
+		h.Write([]byte(name))
+		for _, v := range vals {
+			h.Write([]byte{0})
+			h.Write([]byte(strings.TrimSpace(v)))
+		}
+		h.Write([]byte{1})
+	}
+	field("url", r.URL)
+	titles := make([]string, 0, len(r.Titles))
+	for _, t := range r.Titles {
+		titles = append(titles, t.Title)
+	}
+	sort.Strings(titles)
+	field("titles", titles...)
+	creators := make([]string, 0, len(r.Creators))
+	for _, c := range r.Creators {
+		creators = append(creators, c.Name)
+	}
+	field("creators", creators...)
+	field("publisher", r.Publisher.Name)
+	field("year", strconv.Itoa(r.PublicationYear))
+	field("type", string(r.Types.ResourceTypeGeneral))
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
