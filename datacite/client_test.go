@@ -73,7 +73,9 @@ func TestLifecycle(t *testing.T) {
 		{"update", func() (*datacite.Record, *datacite.Response, error) {
 			return c.DOIs.Update(ctx, &datacite.Record{DOI: "10.5072/life-0001", URL: "https://data.example.org/1b"})
 		}, datacite.StateFindable},
-		{"get", func() (*datacite.Record, *datacite.Response, error) { return c.DOIs.Get(ctx, "https://doi.org/10.5072/life-0001") }, datacite.StateFindable},
+		{"get", func() (*datacite.Record, *datacite.Response, error) {
+			return c.DOIs.Get(ctx, "https://doi.org/10.5072/life-0001")
+		}, datacite.StateFindable},
 	}
 	for _, st := range steps {
 		got, _, err := st.call()

@@ -39,7 +39,7 @@ type MintResult struct {
 	State     State   // its state at the API
 	Record    *Record // the record as the API holds it
 	Attempts  int     // HTTP requests made, checks included
-	Recovered bool    // an ambiguous failure was resolved by finding this record at the API
+	Recovered bool    // the DOI was found holding this record by a check (after an ambiguous failure or for a Planned DOI), not created by the last request
 	Suffixes  int     // suffixes tried; more than 1 when a generated suffix was taken by another record
 }
 
@@ -133,7 +133,7 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 			rec, owned, err := m.lookup(ctx, d)
 			switch {
 			case err == nil && owned:
-				m.res.Recovered = unknown
+				m.res.Recovered = true
 				return m.done(d, rec), nil
 			case err == nil: // another record holds d
 				return m.redraw(ctx, d, fmt.Errorf("%w by another record", ErrAlreadyTaken))
@@ -157,7 +157,7 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 				unknown, check, last = true, true, rerr
 				continue
 			}
-			m.res.Recovered = unknown
+			m.res.Recovered = false
 			return m.done(d, rec), nil
 		}
 		last = err
