@@ -71,7 +71,8 @@ var (
 	ErrServer          = errors.New("datacite: server error")                                    // 5xx
 )
 
-// Is matches the Err* condition of the status (and, for 422, of the problems).
+// Is matches the Err* condition of the status (and, for 422, of the problems). A refusal of the metadata also
+// matches ErrInvalid, as a local validation failure does.
 func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrUnauthorized:
@@ -84,7 +85,7 @@ func (e *Error) Is(target error) bool {
 		return e.StatusCode == http.StatusMethodNotAllowed
 	case ErrAlreadyTaken:
 		return e.taken()
-	case ErrInvalidMetadata:
+	case ErrInvalidMetadata, ErrInvalid:
 		return (e.StatusCode == http.StatusUnprocessableEntity || e.StatusCode == http.StatusBadRequest) && !e.taken()
 	case ErrRateLimited:
 		return e.StatusCode == http.StatusTooManyRequests

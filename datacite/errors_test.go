@@ -51,6 +51,9 @@ func TestDecodeError(t *testing.T) {
 			t.Errorf("%s: RetryAfter %v, want %v", tt.name, e.RetryAfter, tt.retry)
 		}
 		var err error = e
+		if errors.Is(err, ErrInvalid) != (tt.is == ErrInvalidMetadata) {
+			t.Errorf("%s: errors.Is(ErrInvalid) = %v", tt.name, !(tt.is == ErrInvalidMetadata))
+		}
 		for _, cond := range all {
 			if got := errors.Is(err, cond); got != (cond == tt.is) {
 				t.Errorf("%s: errors.Is(%v) = %v, want %v", tt.name, cond, got, cond == tt.is)
