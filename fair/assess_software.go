@@ -90,7 +90,8 @@ func (a *assessment) softwareID(common bool) verdict {
 			seen = append(seen, fmt.Sprintf("%q (not recognised)", id))
 			continue
 		}
-		if common && softwareCommon[p.Scheme] || !common && softwarePersistent[p.Scheme] {
+		_, w3id := persistentID(id) // w3id.org and identifiers.org URLs are persistent too
+		if common && softwareCommon[p.Scheme] || !common && (softwarePersistent[p.Scheme] || w3id) {
 			return verdict{pass: true, detail: fmt.Sprintf("%q is a %s", id, p.Scheme)}
 		}
 		seen = append(seen, fmt.Sprintf("%q (%s)", id, p.Scheme))

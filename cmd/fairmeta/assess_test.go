@@ -250,3 +250,24 @@ func TestAssessHTMLInChromium(t *testing.T) {
 		os.WriteFile(strings.TrimSuffix(keep, filepath.Ext(keep))+".html", h, 0o644)
 	}
 }
+
+// TestAssessRegisteredFormats assesses records in the formats other packages register: the official DataCite full
+// example (datacite-xml) and a CodeMeta file, which gets the software metrics.
+func TestAssessRegisteredFormats(t *testing.T) {
+	full := testenv.SharedData(t, "datacite", "examples", "kernel-4.6", "datacite-example-full-v4.xml")
+	cm := testenv.SharedData(t, "software", "codemeta", "examples", "codemeta.json")
+	code, out, errs := runCLI(t, "", "assess", "-json", full, cm)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var reps []fair.Report
+	if err := json.Unmarshal([]byte(out), &reps); err != nil || len(reps) != 2 {
+		t.Fatalf("want two reports: %v\n%.300s", err, out)
+	}
+	if reps[0].Identifier != "10.82433/B09Z-4K37" || reps[0].MetricSet != fair.MetricsData || reps[0].Overall.Earned == 0 {
+		t.Errorf("DataCite full example: %s %s %v", reps[0].Identifier, reps[0].MetricSet, reps[0].Overall.Earned)
+	}
+	if reps[1].MetricSet != fair.MetricsSoftware || reps[1].Title == "" {
+		t.Errorf("CodeMeta file: metric set %s, title %q", reps[1].MetricSet, reps[1].Title)
+	}
+}
