@@ -1,7 +1,10 @@
 package software
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
 	"sort"
 	"strings"
 
@@ -245,4 +248,24 @@ func spdxCanonical(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// writeJSON writes v as indented JSON without HTML escaping.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// jsonUnmarshal decodes JSON keeping numbers as json.Number, as the readers expect.
+func jsonUnmarshal(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return dec.Decode(v)
 }
