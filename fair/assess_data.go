@@ -257,6 +257,15 @@ func checkAccessLevel(a *assessment) verdict {
 			}
 		}
 	}
+	// Free text counts as access information, as in F-UJI; a COAR term is what machines act on.
+	if t := strings.TrimSpace(r.AccessConditions); t != "" {
+		return verdict{pass: true, detail: fmt.Sprintf("access conditions in free text: %q (a COAR term in AccessRights would be machine-actionable)", t)}
+	}
+	for i, rt := range r.Rights {
+		if t := strings.TrimSpace(rt.Rights); t != "" && !isLicence(rt) {
+			return verdict{pass: true, detail: fmt.Sprintf("rights[%d] %q states access conditions in free text", i, t)}
+		}
+	}
 	fix := `state the access level: set AccessRights to a COAR term (fair.AccessOpen, AccessEmbargoed, AccessRestricted or AccessMetadata)`
 	if r.AccessRights != "" {
 		fix = fmt.Sprintf("accessRights %q is not a COAR access right: %s", r.AccessRights, strings.TrimPrefix(fix, "state the access level: "))
@@ -436,19 +445,29 @@ func checkMeasuredVariables(a *assessment) verdict {
 		fixes: []string{"describe the measured variables and their units in a Description of type TechnicalInfo"}}
 }
 
-// licences returns the rights entries that are licences (not only access-rights statements).
+// isLicence reports whether a rights entry is a licence: an SPDX licence, or a statement or URI that names a
+// licence. Like F-UJI, a rights entry that is neither a licence nor an access-rights term is taken as a statement of
+// access conditions.
+func isLicence(rt Rights) bool {
+	if _, ok := spdxOf(rt); ok || strings.EqualFold(rt.IdentifierScheme, "SPDX") && rt.Identifier != "" {
+		return true
+	}
+	low := strings.ToLower(rt.Rights + " " + rt.URI + " " + rt.Identifier)
+	for _, w := range []string{"licen", "creativecommons.org", "opensource.org", "opendatacommons.org", "gnu.org/licenses"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// licences returns the indices of the rights entries that are licences.
 func (a *assessment) licences() []int {
 	var out []int
 	for i, rt := range a.r.Rights {
-		if strings.TrimSpace(rt.Rights+rt.URI+rt.Identifier) == "" {
-			continue
+		if isLicence(rt) {
+			out = append(out, i)
 		}
-		_, accURI := accessCondition(rt.URI)
-		_, accText := accessCondition(rt.Rights)
-		if (accURI || rt.URI == "") && (accText || rt.Rights == "") && rt.Identifier == "" {
-			continue
-		}
-		out = append(out, i)
 	}
 	return out
 }

@@ -324,6 +324,35 @@ func minimalRecord() *Resource {
 	}
 }
 
+// TestAccessInformation checks the forms of access information FsF-A1-01M-1 accepts, and that a licence is not one.
+func TestAccessInformation(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		set    func(r *Resource)
+		passes bool
+	}{
+		{"COAR term", func(r *Resource) { r.AccessRights = AccessEmbargoed }, true},
+		{"EU authority URI in rights", func(r *Resource) {
+			r.Rights = append(r.Rights, Rights{URI: "http://publications.europa.eu/resource/authority/access-right/RESTRICTED"})
+		}, true},
+		{"OpenAIRE term in rights", func(r *Resource) { r.Rights = append(r.Rights, Rights{Rights: "info:eu-repo/semantics/openAccess"}) }, true},
+		{"free-text conditions", func(r *Resource) { r.AccessConditions = "On request to the collaboration's data officer" }, true},
+		{"free-text rights", func(r *Resource) {
+			r.Rights = append(r.Rights, Rights{Rights: "Available to collaboration members only"})
+		}, true},
+		{"a licence only", func(r *Resource) {}, false},
+		{"a bespoke licence only", func(r *Resource) { r.Rights = []Rights{{Rights: "IJCLab data licence v2"}} }, false},
+	} {
+		r := fullDataset()
+		r.AccessRights = ""
+		c.set(r)
+		got, _ := assess(t, r).Test("FsF-A1-01M-1")
+		if (got.Outcome == Pass) != c.passes {
+			t.Errorf("%s: %s (%s), want pass %v", c.name, got.Outcome, got.Detail, c.passes)
+		}
+	}
+}
+
 func TestFixNamesTheRelatedSoftware(t *testing.T) {
 	r := fullDataset()
 	r.RelatedIdentifiers = nil
