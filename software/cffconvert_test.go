@@ -13,13 +13,15 @@ import (
 
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/internal/testenv"
+	"github.com/dop2i/fairmeta/schemaorg"
 )
 
 // The cffconvert conformance cases: for each CITATION.cff, cffconvert's expected CodeMeta, .zenodo.json and
 // schema.org outputs. Ours must carry the same facts: type, name, version, authors (kind, given and family names,
 // name, ORCID, affiliation, email, alias), identifiers, licence and URLs. What is compared is the facts, not the
-// bytes: our CodeMeta is 3.0 where cffconvert writes 2.0, and our Zenodo relations follow the CodeMeta crosswalk
-// (cffconvert marks every related identifier isSupplementedBy), so relations are not compared.
+// bytes: our CodeMeta is 3.0 where cffconvert writes 2.0, our Zenodo relations follow the CodeMeta crosswalk
+// (cffconvert marks every related identifier isSupplementedBy), so relations are not compared, and package
+// schemaorg names the authors "creator" and gives persons a full name beside their given and family names.
 
 // jsonFacts are the facts of a schema.org-style document (CodeMeta or schema.org JSON-LD).
 type jsonFacts struct {
@@ -33,6 +35,9 @@ func strOf(v any) string {
 		return t
 	case map[string]any:
 		if s, ok := t["@id"].(string); ok {
+			return s
+		}
+		if s, ok := t["value"].(string); ok { // a PropertyValue identifier
 			return s
 		}
 		if s, ok := t["name"].(string); ok {
@@ -68,17 +73,26 @@ func schemaFacts(t *testing.T, data []byte) jsonFacts {
 	}
 	f := jsonFacts{Type: strOf(m["@type"]), Name: strOf(m["name"]), Version: strOf(m["version"]), URL: strOf(m["url"]),
 		CodeRepository: strOf(m["codeRepository"])}
-	for _, a := range listOf(m["author"]) {
+	authors := m["author"]
+	if authors == nil {
+		authors = m["creator"] // schema.org's creator: the same people, as package schemaorg writes them
+	}
+	for _, a := range listOf(authors) {
 		am, _ := a.(map[string]any)
+		name := strOf(am["name"])
+		if strOf(am["@type"]) == "Person" && (strOf(am["givenName"]) != "" || strOf(am["familyName"]) != "") {
+			name = "" // a person's full name repeats the given and family names
+		}
 		var affs []string
 		for _, af := range listOf(am["affiliation"]) {
 			affs = append(affs, strOf(af))
 		}
 		f.Authors = append(f.Authors, strings.Join([]string{strOf(am["@type"]), strOf(am["givenName"]), strOf(am["familyName"]),
-			strOf(am["name"]), strOf(am["@id"]), strings.Join(affs, "+"), strOf(am["email"]), strOf(am["alternateName"])}, "|"))
+			name, strOf(am["@id"]), strings.Join(affs, "+"), strOf(am["email"]), strOf(am["alternateName"])}, "|"))
 	}
 	for _, id := range listOf(m["identifier"]) {
-		if s := strOf(id); s != "" {
+		// An identifier that is the landing page is the url fact again (the CFF identifiers of type url).
+		if s := strOf(id); s != "" && s != f.URL {
 			f.Identifiers = append(f.Identifiers, normID(s))
 		}
 	}
@@ -154,10 +168,9 @@ func TestCFFConvertCases(t *testing.T) {
 	}
 }
 
-// schemaOrgWriter writes the schema.org form compared with cffconvert's schemaorg.json. CodeMeta is schema.org
-// vocabulary (SoftwareSourceCode and its properties), so our CodeMeta document stands for it here; cmd/fairmeta
-// compares package schemaorg's output when that package writes records.
-var schemaOrgWriter = WriteCodeMeta
+// schemaOrgWriter writes the schema.org JSON-LD compared with cffconvert's schemaorg.json: package schemaorg's writer
+// over the record our CFF reader built.
+var schemaOrgWriter = schemaorg.Write
 
 func compareOutput[F any](t *testing.T, dir, file string, r *fair.Resource, write func(io.Writer, *fair.Resource) error, facts func(*testing.T, []byte) F) {
 	t.Helper()

@@ -17,8 +17,9 @@ func init() {
 		name: "codemeta",
 		detect: func(data []byte) bool {
 			t := bytes.TrimSpace(data)
-			return len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"@context"`)) &&
-				(bytes.Contains(t, []byte("codemeta")) || bytes.Contains(t, []byte(`"SoftwareSourceCode"`)) && !bytes.Contains(t, []byte(`"@graph"`)))
+			// A CodeMeta context (w3id.org/codemeta, doi.org/10.5063/schema/codemeta-2.0, the GitHub raw file);
+			// plain schema.org SoftwareSourceCode is the schemaorg format's.
+			return len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"@context"`)) && bytes.Contains(t, []byte("codemeta"))
 		},
 		read:  readOne(software.ReadCodeMeta),
 		write: software.WriteCodeMeta,

@@ -108,3 +108,28 @@ func TestSoftwareFormatsConvert(t *testing.T) {
 		t.Errorf(".zenodo.json not detected: %v", err)
 	}
 }
+
+func TestConvertSoftwareFormats(t *testing.T) {
+	dir := t.TempDir()
+	cff := filepath.Join(dir, "CITATION.cff")
+	if err := os.WriteFile(cff, []byte(testCFF), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, cm, errs := runCLI(t, "", "convert", "-from", "cff", "-to", "codemeta", cff)
+	if code != 0 || !strings.Contains(cm, `"familyName": "Lefèvre"`) {
+		t.Fatalf("convert -from cff -to codemeta: exit %d, %s\n%s", code, errs, cm)
+	}
+	// Detected without -from, and back to CFF.
+	code, out, errs := runCLI(t, cm, "convert", "-to", "cff")
+	if code != 0 || !strings.Contains(out, "doi: 10.5281/zenodo.1234568") || !strings.Contains(out, "license: Apache-2.0") {
+		t.Errorf("convert codemeta -to cff: exit %d, %s\n%s", code, errs, out)
+	}
+	code, out, errs = runCLI(t, "", "convert", "-to", "zenodo", cff)
+	if code != 0 || !strings.Contains(out, `"orcid": "0000-0002-1825-0097"`) {
+		t.Errorf("convert -to zenodo: exit %d, %s\n%s", code, errs, out)
+	}
+	code, _, errs = runCLI(t, "cff-version: 1.2.0\ntitle: x\n", "convert", "-from", "cff", "-to", "codemeta")
+	if code != 1 || !strings.Contains(errs, "authors") {
+		t.Errorf("invalid CFF: exit %d, %q; want 1 naming authors", code, errs)
+	}
+}
