@@ -66,9 +66,9 @@ type Outcome string
 
 // The outcomes of a metric test.
 const (
-	Pass   Outcome = "pass"
-	Fail   Outcome = "fail"
-	NotRun Outcome = "not run" // a network test without an HTTP client, or a test that needs the source repository
+	OutcomePass   Outcome = "pass"
+	OutcomeFail   Outcome = "fail"
+	OutcomeNotRun Outcome = "not run" // a network test without an HTTP client, or a test that needs the source repository
 )
 
 // TestResult is the outcome of one metric test.
@@ -280,14 +280,14 @@ func Assess(ctx context.Context, r *Resource, opts ...AssessOption) (*Report, er
 		Network:       cfg.client != nil,
 	}
 	for _, m := range defs {
-		mr := MetricResult{ID: m.id, Principle: m.principle, Name: m.name, Total: m.total, Status: Fail}
+		mr := MetricResult{ID: m.id, Principle: m.principle, Name: m.name, Total: m.total, Status: OutcomeFail}
 		sum, offline := 0.0, 0.0
 		for _, td := range m.tests {
 			tr, err := a.run(ctx, td)
 			if err != nil {
 				return nil, err
 			}
-			if tr.Outcome == Pass {
+			if tr.Outcome == OutcomePass {
 				sum += td.points
 				mr.Maturity = max(mr.Maturity, td.maturity)
 			}
@@ -302,7 +302,7 @@ func Assess(ctx context.Context, r *Resource, opts ...AssessOption) (*Report, er
 		// F-UJI adds the points of the passed tests up to the metric's total.
 		mr.Earned = math.Min(sum, m.total)
 		if mr.Earned > 0 {
-			mr.Status = Pass
+			mr.Status = OutcomePass
 		} else {
 			mr.Maturity = 0
 		}
@@ -346,7 +346,7 @@ func (rep *Report) summarise() {
 		g.total += m.Total
 		g.maturity = append(g.maturity, m.Maturity)
 		g.n++
-		if m.Status == Pass {
+		if m.Status == OutcomePass {
 			g.passed++
 		}
 	}
@@ -408,7 +408,7 @@ func (rep *Report) FailedTests() []TestResult {
 	var out []TestResult
 	for _, m := range rep.Metrics {
 		for _, t := range m.Tests {
-			if t.Outcome == Fail {
+			if t.Outcome == OutcomeFail {
 				out = append(out, t)
 			}
 		}
@@ -474,7 +474,7 @@ var checks = func() map[string]check {
 }()
 
 func (a *assessment) run(ctx context.Context, td testDef) (TestResult, error) {
-	tr := TestResult{ID: td.id, Name: td.name, Points: td.points, Maturity: td.maturity, Outcome: NotRun}
+	tr := TestResult{ID: td.id, Name: td.name, Points: td.points, Maturity: td.maturity, Outcome: OutcomeNotRun}
 	c, ok := checks[td.id]
 	if !ok { // cannot happen: TestEveryTestBound
 		tr.Detail = "not implemented"
@@ -500,9 +500,9 @@ func (a *assessment) run(ctx context.Context, td testDef) (TestResult, error) {
 	}
 	tr.Detail = v.detail
 	if v.pass {
-		tr.Outcome, tr.Earned = Pass, td.points
+		tr.Outcome, tr.Earned = OutcomePass, td.points
 	} else {
-		tr.Outcome, tr.Fixes = Fail, v.fixes
+		tr.Outcome, tr.Fixes = OutcomeFail, v.fixes
 	}
 	return tr, nil
 }

@@ -215,7 +215,7 @@ func TestEveryOfflineTestPassesAndFails(t *testing.T) {
 					continue
 				}
 				t.Run(td.id, func(t *testing.T) {
-					if got, _ := good.Test(td.id); got.Outcome != Pass {
+					if got, _ := good.Test(td.id); got.Outcome != OutcomePass {
 						t.Errorf("full %s record: %s %s (%s), want pass", set.name, td.id, got.Outcome, got.Detail)
 					}
 					brk, ok := breakers[td.id]
@@ -225,7 +225,7 @@ func TestEveryOfflineTestPassesAndFails(t *testing.T) {
 					r := set.full()
 					brk(r)
 					got, _ := assess(t, r, set.opt).Test(td.id)
-					if got.Outcome != Fail {
+					if got.Outcome != OutcomeFail {
 						t.Errorf("broken record: %s %s (%s), want fail", td.id, got.Outcome, got.Detail)
 					}
 					if len(got.Fixes) == 0 || got.Detail == "" {
@@ -247,7 +247,7 @@ func TestRepositoryTestsNeverRun(t *testing.T) {
 			for _, tr := range m.Tests {
 				if checks[tr.ID].kind == kindRepository {
 					n++
-					if tr.Outcome != NotRun || tr.Earned != 0 || !strings.Contains(tr.Detail, "source repository") {
+					if tr.Outcome != OutcomeNotRun || tr.Earned != 0 || !strings.Contains(tr.Detail, "source repository") {
 						t.Errorf("%s: %s, earned %v, detail %q; want not run with the reason", tr.ID, tr.Outcome, tr.Earned, tr.Detail)
 					}
 				}
@@ -347,7 +347,7 @@ func TestAccessInformation(t *testing.T) {
 		r.AccessRights = ""
 		c.set(r)
 		got, _ := assess(t, r).Test("FsF-A1-01M-1")
-		if (got.Outcome == Pass) != c.passes {
+		if (got.Outcome == OutcomePass) != c.passes {
 			t.Errorf("%s: %s (%s), want pass %v", c.name, got.Outcome, got.Detail, c.passes)
 		}
 	}
@@ -359,7 +359,7 @@ func TestFixNamesTheRelatedSoftware(t *testing.T) {
 	r.RelatedItems = []RelatedItem{{Type: ResourceTypeSoftware, RelationType: RelIsCompiledBy, Titles: []Title{{Title: "showercal"}}}}
 	got, _ := assess(t, r).Test("FsF-I3-01M-2")
 	want := `relatedItems[0] (the related software "showercal") has no persistent identifier`
-	if got.Outcome != Fail || len(got.Fixes) != 1 || !strings.HasPrefix(got.Fixes[0], want) {
+	if got.Outcome != OutcomeFail || len(got.Fixes) != 1 || !strings.HasPrefix(got.Fixes[0], want) {
 		t.Errorf("%s, fixes %q, want one starting %q", got.Outcome, got.Fixes, want)
 	}
 }
@@ -377,14 +377,14 @@ func TestFixNamesThePerson(t *testing.T) {
 // TestSummary checks the aggregation against F-UJI's rules on hand-computed results.
 func TestSummary(t *testing.T) {
 	rep := &Report{Metrics: []MetricResult{
-		{ID: "FsF-F1-01MD", Principle: "F1", Earned: 1, Total: 1, Maturity: 3, Status: Pass},
-		{ID: "FsF-F1-02MD", Principle: "F1", Earned: 0.5, Total: 1, Maturity: 1, Status: Pass},
-		{ID: "FsF-F2-01M", Principle: "F2", Earned: 0, Total: 2, Maturity: 0, Status: Fail},
-		{ID: "FsF-A1-01M", Principle: "A1", Earned: 0, Total: 1, Maturity: 0, Status: Fail},
-		{ID: "FsF-A1.1-01MD", Principle: "A1.1", Earned: 1, Total: 2, Maturity: 1, Status: Pass},
-		{ID: "FsF-I1-01M", Principle: "I1", Earned: 2, Total: 2, Maturity: 3, Status: Pass},
-		{ID: "FsF-I2-01M", Principle: "I2", Earned: 2, Total: 2, Maturity: 2, Status: Pass},
-		{ID: "FsF-R1-01M", Principle: "R1", Earned: 0, Total: 2, Maturity: 0, Status: Fail},
+		{ID: "FsF-F1-01MD", Principle: "F1", Earned: 1, Total: 1, Maturity: 3, Status: OutcomePass},
+		{ID: "FsF-F1-02MD", Principle: "F1", Earned: 0.5, Total: 1, Maturity: 1, Status: OutcomePass},
+		{ID: "FsF-F2-01M", Principle: "F2", Earned: 0, Total: 2, Maturity: 0, Status: OutcomeFail},
+		{ID: "FsF-A1-01M", Principle: "A1", Earned: 0, Total: 1, Maturity: 0, Status: OutcomeFail},
+		{ID: "FsF-A1.1-01MD", Principle: "A1.1", Earned: 1, Total: 2, Maturity: 1, Status: OutcomePass},
+		{ID: "FsF-I1-01M", Principle: "I1", Earned: 2, Total: 2, Maturity: 3, Status: OutcomePass},
+		{ID: "FsF-I2-01M", Principle: "I2", Earned: 2, Total: 2, Maturity: 2, Status: OutcomePass},
+		{ID: "FsF-R1-01M", Principle: "R1", Earned: 0, Total: 2, Maturity: 0, Status: OutcomeFail},
 	}}
 	rep.summarise()
 	for _, c := range []struct {
@@ -454,7 +454,7 @@ func TestOfflineNetworkTestsNotRun(t *testing.T) {
 		rep := assess(t, r)
 		for _, m := range rep.Metrics {
 			for _, tr := range m.Tests {
-				if checks[tr.ID].kind == kindNetwork && (tr.Outcome != NotRun || tr.Earned != 0 || !tr.Network) {
+				if checks[tr.ID].kind == kindNetwork && (tr.Outcome != OutcomeNotRun || tr.Earned != 0 || !tr.Network) {
 					t.Errorf("%s offline: %+v", tr.ID, tr)
 				}
 			}
@@ -609,11 +609,11 @@ func TestNetworkTests(t *testing.T) {
 				if checks[td.id].kind != kindNetwork {
 					continue
 				}
-				if g, _ := good.Test(td.id); g.Outcome != Pass {
+				if g, _ := good.Test(td.id); g.Outcome != OutcomePass {
 					t.Errorf("%s, resolving web: %s (%s), want pass", td.id, g.Outcome, g.Detail)
 				}
 				for name, rep := range map[string]*Report{"web without metadata": bad, "network down": down} {
-					if b, _ := rep.Test(td.id); b.Outcome != Fail || len(b.Fixes) == 0 {
+					if b, _ := rep.Test(td.id); b.Outcome != OutcomeFail || len(b.Fixes) == 0 {
 						t.Errorf("%s, %s: %s (%s) fixes %q, want fail with a fix", td.id, name, b.Outcome, b.Detail, b.Fixes)
 					}
 				}
@@ -671,12 +671,12 @@ func TestWithDOIResolver(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := []AssessOption{WithHTTPClient(&http.Client{Transport: refuseTransport{}}), WithDOIResolver(res)}
-	if got, _ := assess(t, fullDataset(), opts...).Test("FsF-F1-02MD-2"); got.Outcome != Pass {
+	if got, _ := assess(t, fullDataset(), opts...).Test("FsF-F1-02MD-2"); got.Outcome != OutcomePass {
 		t.Errorf("registered DOI: %s (%s)", got.Outcome, got.Detail)
 	}
 	r := fullDataset()
 	r.Identifier.Value = "10.5281/zenodo.999"
-	if got, _ := assess(t, r, opts...).Test("FsF-F1-02MD-2"); got.Outcome != Fail || !strings.Contains(got.Detail, "not registered") {
+	if got, _ := assess(t, r, opts...).Test("FsF-F1-02MD-2"); got.Outcome != OutcomeFail || !strings.Contains(got.Detail, "not registered") {
 		t.Errorf("unregistered DOI: %s (%s)", got.Outcome, got.Detail)
 	}
 }

@@ -3,6 +3,9 @@ package fair_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 )
@@ -55,4 +58,41 @@ func ExampleReport_Metric() {
 	// FsF-F2-01M F2 0 2 incomplete
 	// FsF-F2-01M-2 fail missing: creator, identifier, publication date, publisher and resource type
 	// FsF-F2-01M-3 fail missing: creator, identifier, publication date, publisher, resource type, summary and keywords
+}
+
+// The network tests run only with an HTTP client. Here the landing page and the data file are on a loopback server.
+func ExampleWithHTTPClient() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/runs/4271":
+			fmt.Fprint(w, `<html><head><script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "Dataset", "name": "Run 4271"}</script></head><body>Run 4271</body></html>`)
+		case "/runs/4271.h5":
+			w.Header().Set("Content-Type", "application/x-hdf5")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	rec := &fair.Resource{
+		Titles:        []fair.Title{{Title: "Run 4271"}},
+		URL:           srv.URL + "/runs/4271",
+		Distributions: []fair.Distribution{{ContentURL: srv.URL + "/runs/4271.h5"}, {ContentURL: srv.URL + "/gone.h5"}},
+	}
+	for _, opts := range [][]fair.AssessOption{nil, {fair.WithHTTPClient(srv.Client())}} {
+		rep, err := fair.Assess(context.Background(), rec, opts...)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		var line []string
+		for _, id := range []string{"FsF-A1-02MD-1", "FsF-A1-02MD-2", "FsF-F4-01M-1", "FsF-I1-01M-1"} {
+			t, _ := rep.Test(id)
+			line = append(line, fmt.Sprintf("%s %s", id, t.Outcome))
+		}
+		fmt.Println(strings.Join(line, "; "))
+	}
+	// Output:
+	// FsF-A1-02MD-1 not run; FsF-A1-02MD-2 not run; FsF-F4-01M-1 not run; FsF-I1-01M-1 not run
+	// FsF-A1-02MD-1 pass; FsF-A1-02MD-2 pass; FsF-F4-01M-1 pass; FsF-I1-01M-1 pass
 }
