@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dop2i/fairmeta/datacite"
+	"github.com/dop2i/fairmeta/doi"
+)
+
+func init() {
+	register(command{name: "doi mint", summary: "mint DOIs at DataCite, exactly once, with a resumable journal", run: runDOIMint})
+	register(command{name: "doi resolve", summary: "resolve a DOI to its URL, or fetch its metadata by content negotiation", run: runDOIResolve})
+}
+
+// parseInterleaved parses flags that may come before or after the positional arguments ("doi resolve DOI -accept
+// csl"), which the flag package alone stops at.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var pos []string
+	for {
+		if code, ok := parseFlags(fs, args); !ok {
+			return nil, code, false
+		}
+		if fs.NArg() == 0 {
+			return pos, exitOK, true
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// runDOIMint mints one DOI per record of FILE and prints "DOI<TAB>state<TAB>line" per record.
+func runDOIMint(ctx context.Context, args []string, io stdio) int {
+	fs := newFlags("doi mint", "-prefix PREFIX [-event draft|register|publish] [-workers N] [-journal FILE] [-jsonl] [-from FORMAT] FILE", io)
+	prefix := fs.String("prefix", "", "DOI `prefix` of the new DOIs, e.g. 10.5072 (required)")
+	event := fs.String("event", "draft", "state of the new DOIs: draft, register or publish")
+	workers := fs.Int("workers", 4, "records minted at once")
+	journal := fs.String("journal", "", "journal `file`: a rerun with the same file mints nothing twice and finishes the rest")
+	jsonl := fs.Bool("jsonl", false, "FILE holds one DataCite JSON record per line, each with its own url")
+	from := fs.String("from", "", "format of FILE when it is not -jsonl (default: detected)")
+	shoulder := fs.String("shoulder", "", "start every generated suffix with this `text`")
+	api := fs.String("api", "", "DataCite API base `URL` (default $DATACITE_API_URL, else "+datacite.TestURL+")")
+	fs.Usage = func() {
+		fmt.Fprintf(io.err, "Usage: fairmeta doi mint -prefix PREFIX [flags] FILE\n\n"+
+			"Credentials come from DATACITE_USERNAME (the repository ID) and DATACITE_PASSWORD; the API is the DataCite\n"+
+			"test system unless DATACITE_API_URL or -api says otherwise. Output: DOI<TAB>state<TAB>line per record.\n\n")
+		fs.PrintDefaults()
+	}
+	pos, code, ok := parseInterleaved(fs, args)
+	if !ok {
+		return code
+	}
+	ev, evOK := map[string]datacite.Event{"draft": "", "register": datacite.EventRegister, "publish": datacite.EventPublish}[*event]
+	if len(pos) != 1 || *prefix == "" || !evOK || *workers < 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	opts := []datacite.Option{datacite.WithEnv(os.Getenv), datacite.WithUserAgent("fairmeta-cli")}
+	if *api != "" {
+		opts = append(opts, datacite.WithBaseURL(*api))
+	}
+	client, err := datacite.NewClient(opts...)
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta doi mint: %v\n", err)
+		return exitUsage
+	}
+
+	recs, lines, bad, err := readMintInput(pos[0], *from, *jsonl, io.in)
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta doi mint: %s: %v\n", pos[0], err)
+		return exitProblem
+	}
+	start := time.Now()
+	var progMu sync.Mutex
+	lastProgress := start
+	results, err := client.MintBatch(ctx, recs, datacite.BatchOptions{Prefix: *prefix, Shoulder: *shoulder, Event: ev, Workers: *workers, Journal: *journal,
+		Progress: func(p datacite.BatchProgress) {
+			progMu.Lock()
+			defer progMu.Unlock()
+			if p.Total >= 50 && (time.Since(lastProgress) >= 2*time.Second || p.Done+p.Failed == p.Total) {
+				lastProgress = time.Now()
+				fmt.Fprintf(io.err, "fairmeta doi mint: %d/%d done, %d failed\n", p.Done+p.Failed, p.Total, p.Failed)
+			}
+		}})
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta doi mint: %v\n", err)
+		if results == nil {
+			return exitProblem
+		}
+	}
+	// One line per input record, in input order: unreadable lines and mint results merged by line number.
+	type outLine struct {
+		line int
+		text string
+	}
+	out := make([]outLine, 0, len(results)+len(bad))
+	for _, b := range bad {
+		out = append(out, outLine{b.line, fmt.Sprintf("-\tfailed\t%d\n", b.line)})
+		fmt.Fprintf(io.err, "fairmeta doi mint: line %d: %v\n", b.line, b.err)
+	}
+	minted, resumed, failed := 0, 0, len(bad)
+	for i, r := range results {
+		if r.Err != nil {
+			failed++
+			d := string(r.DOI)
+			if d == "" {
+				d = "-"
+			}
+			out = append(out, outLine{lines[i], fmt.Sprintf("%s\tfailed\t%d\n", d, lines[i])})
+			fmt.Fprintf(io.err, "fairmeta doi mint: line %d: %v\n", lines[i], r.Err)
+			continue
+		}
+		minted++
+		if r.Resumed {
+			resumed++
+		}
+		state := string(r.State)
+		if state == "" {
+			state = "draft"
+		}
+		out = append(out, outLine{lines[i], fmt.Sprintf("%s\t%s\t%d\n", r.DOI, state, lines[i])})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].line < out[b].line })
+	w := bufio.NewWriter(io.out)
+	for _, l := range out {
+		w.WriteString(l.text)
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(io.err, "fairmeta doi mint: %v\n", err)
+		return exitProblem
+	}
+	fmt.Fprintf(io.err, "fairmeta doi mint: %d minted (%d from the journal), %d failed, in %v; %d requests to %s\n",
+		minted, resumed, failed, time.Since(start).Round(time.Millisecond), client.Requests(), client.BaseURL())
+	if failed > 0 || err != nil {
+		return exitProblem
+	}
+	return exitOK
+}
+
+// badLine is an input line that is not a record.
+type badLine struct {
+	line int
+	err  error
+}
+
+// readMintInput reads the records to mint and the input line of each. With jsonl, each non-blank line is one
+// DataCite JSON record; lines that do not read are returned in bad. Otherwise the file is one document in any
+// format the CLI reads, and its records are numbered from 1.
+func readMintInput(name, from string, jsonl bool, stdin io.Reader) (recs []*datacite.Record, lines []int, bad []badLine, err error) {
+	var data []byte
+	if name == "-" {
+		data, err = goReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if !jsonl {
+		res, err := readAny(from, data)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for i, r := range res {
+			recs = append(recs, datacite.FromResource(r))
+			lines = append(lines, i+1)
+		}
+		return recs, lines, nil, nil
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		rec, err := datacite.ReadJSONRecord(line)
+		if err != nil {
+			bad = append(bad, badLine{n, err})
+			continue
+		}
+		recs = append(recs, rec)
+		lines = append(lines, n)
+	}
+	return recs, lines, bad, sc.Err()
+}
+
+// goReadAll reads standard input up to the CLI's input cap.
+func goReadAll(r io.Reader) ([]byte, error) { return io.ReadAll(io.LimitReader(r, maxInput)) }
+
+// runDOIResolve prints "DOI<TAB>URL", or with -accept the metadata document.
+func runDOIResolve(ctx context.Context, args []string, io stdio) int {
+	fs := newFlags("doi resolve", "DOI [-accept TYPE] [-style STYLE] [-locale LOCALE] [-resolver URL]", io)
+	accept := fs.String("accept", "", "fetch metadata in this `type`: datacite, datacite-xml, schemaorg, csl, bibtex, ris, citation, jats, or a media type")
+	style := fs.String("style", "", "CSL `style` of -accept citation, e.g. apa, ieee")
+	locale := fs.String("locale", "", "`locale` of -accept citation, e.g. fr-FR")
+	resolver := fs.String("resolver", "", "resolver base `URL` (default https://doi.org/)")
+	pos, code, ok := parseInterleaved(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	d, err := doi.Parse(pos[0])
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta doi resolve: %v\n", err)
+		return exitProblem
+	}
+	var opts []doi.ResolverOption
+	if *resolver != "" {
+		opts = append(opts, doi.WithResolverURL(*resolver))
+	}
+	r, err := doi.NewResolver(opts...)
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta doi resolve: %v\n", err)
+		return exitUsage
+	}
+	if *accept == "" {
+		res, err := r.Resolve(ctx, d)
+		if err != nil {
+			fmt.Fprintf(io.err, "fairmeta doi resolve: %v\n", err)
+			return exitProblem
+		}
+		fmt.Fprintf(io.out, "%s\t%s\n", res.DOI, res.URL)
+		return exitOK
+	}
+	mt, ok := doi.MediaType(*accept)
+	if !ok {
+		fmt.Fprintf(io.err, "fairmeta doi resolve: unknown -accept %q\n", *accept)
+		return exitUsage
+	}
+	var body []byte
+	if mt == doi.TypeCitation {
+		var cit string
+		cit, err = r.Citation(ctx, d, *style, *locale)
+		body = []byte(cit)
+	} else {
+		var m *doi.Metadata
+		if m, err = r.Metadata(ctx, d, mt); err == nil {
+			body = m.Body
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta doi resolve: %v\n", err)
+		if errors.Is(err, doi.ErrNotAcceptable) {
+			fmt.Fprintf(io.err, "fairmeta doi resolve: the resolver cannot give %s for %s\n", strings.TrimSpace(mt), d)
+		}
+		return exitProblem
+	}
+	if _, err := io.out.Write(body); err != nil {
+		return exitProblem
+	}
+	if len(body) > 0 && body[len(body)-1] != '\n' {
+		fmt.Fprintln(io.out)
+	}
+	return exitOK
+}
