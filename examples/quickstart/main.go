@@ -1,5 +1,6 @@
 // Quickstart is the main job of fairmeta in one program: a pipeline describes the dataset it produced, checks the
-// identifiers in the description, and prints the record. It runs offline and needs no credentials:
+// identifiers in the description, mints its DOI and prints the record. It runs offline and needs no credentials
+// (with DATACITE_USERNAME, DATACITE_PASSWORD and DATACITE_PREFIX set, it mints a draft DOI at DataCite instead):
 //
 //	go run ./examples/quickstart
 package main
@@ -32,7 +33,12 @@ func run() error {
 		return err
 	}
 
-	fmt.Println("\n== 3. The record (fairmeta JSON)")
+	fmt.Println("\n== 3. Its DOI, minted exactly once")
+	if err := mintStep(rec); err != nil {
+		return err
+	}
+
+	fmt.Println("\n== 4. The record (fairmeta JSON)")
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rec)
