@@ -31,14 +31,28 @@ func ReadJSON(data []byte) ([]*Record, error) {
 		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Msg: "want a JSON object (a JSON:API document or DataCite attributes)"}
 	}
 	var dataVal []byte
-	dataOff := -1
-	if err := scanObject(data, start, func(key string, val []byte, off int) error {
-		if key == "data" {
+	dataOff, end := -1, start
+	var others [][2]int // the members other than data, checked here since nothing else reads them
+	if err := scanObject(data, start, func(key []byte, val []byte, off int) error {
+		end = off + len(val)
+		if string(key) == "data" {
 			dataVal, dataOff = val, off
+		} else {
+			others = append(others, [2]int{off, off + len(val)})
 		}
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	if rest := skipWS(data, skipWS(data, end)+1); rest < len(data) {
+		return nil, syntaxErr(data, rest, "data after the JSON document")
+	}
+	if dataOff >= 0 {
+		for _, o := range others {
+			if err := checkJSON(data, o[0], o[1]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if dataOff < 0 {
 		rec := new(Record)
@@ -95,8 +109,8 @@ func decodeResource(data []byte, off int, path string) (*Record, error) {
 	rec := new(Record)
 	var id string
 	attrOff := -1
-	err := scanObject(data, off, func(key string, val []byte, voff int) error {
-		switch key {
+	err := scanObject(data, off, func(key []byte, val []byte, voff int) error {
+		switch string(key) {
 		case "id":
 			return decodeString(data, voff, path+".id", val, &id)
 		case "type":
@@ -117,9 +131,14 @@ func decodeResource(data []byte, off int, path string) (*Record, error) {
 			}
 			attrOff = voff
 		case "relationships":
+			if err := checkJSON(data, voff, voff+len(val)); err != nil {
+				return err
+			}
 			if val[0] != 'n' {
 				rec.Relationships = append(json.RawMessage(nil), val...)
 			}
+		default:
+			return checkJSON(data, voff, voff+len(val))
 		}
 		return nil
 	})
@@ -160,119 +179,84 @@ func (r *Record) UnmarshalJSON(data []byte) error {
 	return r.decodeAttributes(data, start, "")
 }
 
-// attrDecoders decode the attributes the record has fields for, by JSON name.
-var attrDecoders map[string]func(r *Record, d *attrDec) error
-
-type attrDec struct {
-	data []byte // the whole input, for positions
-	off  int    // offset of val in data
-	path string // path of val
-	val  []byte
-	seen map[string]bool
+// attrFields are the JSON names of the attributes the record has fields for; the others go to Extra.
+var attrFields = map[string]bool{
+	"doi": true, "identifierType": true, "prefix": true, "suffix": true, "event": true, "url": true, "state": true,
+	"created": true, "updated": true, "registered": true, "published": true, "schemaVersion": true, "creators": true,
+	"titles": true, "publisher": true, "publicationYear": true, "types": true, "subjects": true, "contributors": true,
+	"dates": true, "language": true, "alternateIdentifiers": true, "relatedIdentifiers": true, "sizes": true,
+	"formats": true, "version": true, "rightsList": true, "descriptions": true, "geoLocations": true,
+	"fundingReferences": true, "relatedItems": true,
 }
 
-func (d *attrDec) str(p *string) error { return decodeString(d.data, d.off, d.path, d.val, p) }
-
-func (d *attrDec) into(v any) error {
-	if err := json.Unmarshal(d.val, v); err != nil {
-		return jsonErr(d.data, d.off, d.path, err)
-	}
-	return nil
+// attrWire is the attributes object as encoding/json decodes it in one pass: the record's own fields, and the
+// attributes whose JSON type varies kept raw.
+type attrWire struct {
+	*recordFields
+	PublicationYear json.RawMessage `json:"publicationYear"`
+	Identifiers     json.RawMessage `json:"identifiers"`
 }
 
-func init() {
-	str := func(f func(r *Record) *string) func(r *Record, d *attrDec) error {
-		return func(r *Record, d *attrDec) error { return d.str(f(r)) }
-	}
-	attrDecoders = map[string]func(r *Record, d *attrDec) error{
-		"doi":            str(func(r *Record) *string { return &r.DOI }),
-		"identifierType": str(func(r *Record) *string { return &r.IdentifierType }),
-		"prefix":         str(func(r *Record) *string { return &r.Prefix }),
-		"suffix":         str(func(r *Record) *string { return &r.Suffix }),
-		"event":          str(func(r *Record) *string { return (*string)(&r.Event) }),
-		"url":            str(func(r *Record) *string { return &r.URL }),
-		"state":          str(func(r *Record) *string { return (*string)(&r.State) }),
-		"created":        str(func(r *Record) *string { return &r.Created }),
-		"updated":        str(func(r *Record) *string { return &r.Updated }),
-		"registered":     str(func(r *Record) *string { return &r.Registered }),
-		"published":      str(func(r *Record) *string { return &r.Published }),
-		"schemaVersion":  str(func(r *Record) *string { return &r.SchemaVersion }),
-		"language":       str(func(r *Record) *string { return &r.Language }),
-		"version":        str(func(r *Record) *string { return &r.Version }),
-		"creators":       func(r *Record, d *attrDec) error { return d.into(&r.Creators) },
-		"titles":         func(r *Record, d *attrDec) error { return d.into(&r.Titles) },
-		"publisher":      func(r *Record, d *attrDec) error { return d.into(&r.Publisher) },
-		"publicationYear": func(r *Record, d *attrDec) error {
-			y, err := decodeYear(d.data, d.off, d.path, d.val)
-			r.PublicationYear = y
-			return err
-		},
-		"types":                func(r *Record, d *attrDec) error { return d.into(&r.Types) },
-		"subjects":             func(r *Record, d *attrDec) error { return d.into(&r.Subjects) },
-		"contributors":         func(r *Record, d *attrDec) error { return d.into(&r.Contributors) },
-		"dates":                func(r *Record, d *attrDec) error { return d.into(&r.Dates) },
-		"alternateIdentifiers": func(r *Record, d *attrDec) error { return d.into(&r.AlternateIdentifiers) },
-		"identifiers": func(r *Record, d *attrDec) error {
-			// The REST API's newer name for the alternate identifiers; alternateIdentifiers wins when both are given.
-			if d.seen["alternateIdentifiers"] {
-				return errKeepExtra
+// recordFields is Record without its methods, so that encoding/json fills its fields directly.
+type recordFields Record
+
+func (r *Record) decodeAttributes(data []byte, off int, path string) error {
+	hasAlt := false
+	var extra map[string]json.RawMessage
+	end := off
+	err := scanObject(data, off, func(key []byte, val []byte, voff int) error {
+		end = voff + len(val)
+		switch {
+		case string(key) == "alternateIdentifiers":
+			hasAlt = true
+		case attrFields[string(key)]:
+		case string(key) == "identifiers":
+		default:
+			if extra == nil {
+				extra = make(map[string]json.RawMessage)
 			}
-			var ids []struct {
+			extra[string(key)] = append(json.RawMessage(nil), val...)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	obj := data[off : skipWS(data, end)+1]
+	w := attrWire{recordFields: (*recordFields)(r)}
+	if err := json.Unmarshal(obj, &w); err != nil {
+		return jsonErr(data, off, path, err)
+	}
+	if len(w.PublicationYear) > 0 {
+		y, err := decodeYear(data, off, join(path, "publicationYear"), w.PublicationYear)
+		if err != nil {
+			return err
+		}
+		r.PublicationYear = y
+	}
+	if ids := w.Identifiers; len(ids) > 0 {
+		if hasAlt {
+			// Both names: alternateIdentifiers is the metadata, identifiers stays as the API gave it.
+			if extra == nil {
+				extra = make(map[string]json.RawMessage)
+			}
+			extra["identifiers"] = append(json.RawMessage(nil), ids...)
+		} else {
+			// The REST API's newer name for the alternate identifiers.
+			var list []struct {
 				Identifier string `json:"identifier"`
 				Type       string `json:"identifierType"`
 			}
-			if err := d.into(&ids); err != nil {
-				return err
+			if err := json.Unmarshal(ids, &list); err != nil {
+				return jsonErr(data, off, join(path, "identifiers"), err)
 			}
-			r.AlternateIdentifiers = r.AlternateIdentifiers[:0]
-			for _, id := range ids {
+			for _, id := range list {
 				r.AlternateIdentifiers = append(r.AlternateIdentifiers, AlternateIdentifier{Identifier: id.Identifier, Type: id.Type})
 			}
-			if len(r.AlternateIdentifiers) == 0 {
-				r.AlternateIdentifiers = nil
-			}
-			return nil
-		},
-		"relatedIdentifiers": func(r *Record, d *attrDec) error { return d.into(&r.RelatedIdentifiers) },
-		"sizes":              func(r *Record, d *attrDec) error { return d.into(&r.Sizes) },
-		"formats":            func(r *Record, d *attrDec) error { return d.into(&r.Formats) },
-		"rightsList":         func(r *Record, d *attrDec) error { return d.into(&r.RightsList) },
-		"descriptions":       func(r *Record, d *attrDec) error { return d.into(&r.Descriptions) },
-		"geoLocations":       func(r *Record, d *attrDec) error { return d.into(&r.GeoLocations) },
-		"fundingReferences":  func(r *Record, d *attrDec) error { return d.into(&r.FundingReferences) },
-		"relatedItems":       func(r *Record, d *attrDec) error { return d.into(&r.RelatedItems) },
+		}
 	}
-}
-
-// errKeepExtra tells decodeAttributes to keep an attribute in Extra.
-var errKeepExtra = errors.New("keep in extra")
-
-func (r *Record) decodeAttributes(data []byte, off int, path string) error {
-	seen := make(map[string]bool, 48)
-	// alternateIdentifiers may come after identifiers: look first.
-	_ = scanObject(data, off, func(key string, _ []byte, _ int) error {
-		if key == "alternateIdentifiers" {
-			seen[key] = true
-		}
-		return nil
-	})
-	return scanObject(data, off, func(key string, val []byte, voff int) error {
-		p := key
-		if path != "" {
-			p = path + "." + key
-		}
-		if dec, ok := attrDecoders[key]; ok {
-			err := dec(r, &attrDec{data: data, off: voff, path: p, val: val, seen: seen})
-			if err != errKeepExtra {
-				return err
-			}
-		}
-		if r.Extra == nil {
-			r.Extra = make(map[string]json.RawMessage)
-		}
-		r.Extra[key] = append(json.RawMessage(nil), val...)
-		return nil
-	})
+	r.Extra = extra
+	return nil
 }
 
 // MarshalJSON writes r as a DataCite attributes object: the metadata, the REST attributes that are set (doi, url,
@@ -286,9 +270,17 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	if len(r.Extra) == 0 {
 		return b, nil
 	}
+	if _, ok := r.Extra["identifiers"]; ok && len(r.AlternateIdentifiers) == 0 {
+		// identifiers was kept because alternateIdentifiers was given: say so again, or a reader would take
+		// identifiers for the alternate identifiers.
+		b = append(b[:len(b)-1], `,"alternateIdentifiers":[]}`...)
+		if len(b) == len(`,"alternateIdentifiers":[]}`)+1 {
+			b = append([]byte("{"), b[2:]...)
+		}
+	}
 	keys := make([]string, 0, len(r.Extra))
 	for k := range r.Extra {
-		if _, known := attrDecoders[k]; known && k != "identifiers" {
+		if attrFields[k] {
 			continue // a field owns this name
 		}
 		keys = append(keys, k)
@@ -644,6 +636,20 @@ func decodeString(data []byte, off int, path string, val []byte, p *string) erro
 	return typeErr(data, off, path, "a string", val)
 }
 
+// checkJSON reports malformed JSON in data[from:to], a value nothing decodes, with its position.
+func checkJSON(data []byte, from, to int) error {
+	if json.Valid(data[from:to]) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(data[from:to], &v)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return syntaxErr(data, from+int(se.Offset), strings.TrimPrefix(se.Error(), "json: "))
+	}
+	return syntaxErr(data, from, "malformed JSON value")
+}
+
 func typeErr(data []byte, off int, path, want string, val []byte) error {
 	line, col := lineCol(data, off)
 	got := "a number"
@@ -670,10 +676,20 @@ func jsonErr(data []byte, off int, path string, err error) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &te):
-		if te.Field != "" {
-			// Offset is where the decoder stood after the offending value, inside the property.
+		if field := strings.TrimPrefix(te.Field, "recordFields."); field != "" {
+			te.Field = field
+			e.Path = join(path, te.Field)
+			// Offset is where the decoder stood after the offending value; for a property of this object, point
+			// at the property's value instead.
 			pos = off + int(te.Offset)
-			e.Path = path + "." + te.Field
+			if first, _, nested := strings.Cut(te.Field, "."); !nested {
+				_ = scanObject(data, off, func(key []byte, _ []byte, voff int) error {
+					if string(key) == first {
+						pos = voff
+					}
+					return nil
+				})
+			}
 		}
 		e.Msg = "want " + jsonTypeName(te.Type.String()) + ", got " + te.Value
 	case errors.As(err, &se):
@@ -773,9 +789,9 @@ func syntaxErr(data []byte, off int, msg string) error {
 	return &ReadError{Format: "JSON", Line: line, Column: col, Msg: msg}
 }
 
-// scanObject calls f with each member of the JSON object starting at data[i], its value (a slice of data, not
-// copied) and the value's offset.
-func scanObject(data []byte, i int, f func(key string, val []byte, off int) error) error {
+// scanObject calls f with each member of the JSON object starting at data[i]: its name (unescaped; a slice of data
+// when it has no escapes), its value (a slice of data, not copied) and the value's offset.
+func scanObject(data []byte, i int, f func(key []byte, val []byte, off int) error) error {
 	i = skipWS(data, i)
 	if i >= len(data) || data[i] != '{' {
 		return syntaxErr(data, i, "want an object")
@@ -793,9 +809,13 @@ func scanObject(data []byte, i int, f func(key string, val []byte, off int) erro
 		if err != nil {
 			return err
 		}
-		var key string
-		if err := json.Unmarshal(data[i:end], &key); err != nil {
-			return syntaxErr(data, i, "invalid member name")
+		key := data[i+1 : end-1]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			var k string
+			if err := json.Unmarshal(data[i:end], &k); err != nil {
+				return syntaxErr(data, i, "invalid member name")
+			}
+			key = []byte(k)
 		}
 		i = skipWS(data, end)
 		if i >= len(data) || data[i] != ':' {

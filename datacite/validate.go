@@ -39,12 +39,58 @@ func ValidateResource(res *fair.Resource) Report { return Validate(FromResource(
 
 type validator struct{ out Report }
 
-func (v *validator) err(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
+func (v *validator) err(path pathT, format string, args ...any) {
+	v.out = append(v.out, Problem{Path: path.String(), Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
 }
 
-func (v *validator) warn(path, format string, args ...any) {
-	v.out = append(v.out, Problem{Path: path, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
+func (v *validator) warn(path pathT, format string, args ...any) {
+	v.out = append(v.out, Problem{Path: path.String(), Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
+}
+
+// pathT is a property path such as creators[0].affiliation[1].name, kept as segments and made a string only when a
+// problem is reported, so that validating a good record builds no strings.
+type pathT struct {
+	n    int
+	segs [6]struct {
+		name  string
+		index int // -1 for none
+	}
+}
+
+// at starts a path at a top-level property.
+func at(name string) pathT { var p pathT; return p.at(name) }
+
+// at returns p followed by the property name.
+func (p pathT) at(name string) pathT {
+	if p.n < len(p.segs) {
+		p.segs[p.n].name, p.segs[p.n].index = name, -1
+		p.n++
+	}
+	return p
+}
+
+// i returns p with index i on its last property.
+func (p pathT) i(i int) pathT {
+	if p.n > 0 {
+		p.segs[p.n-1].index = i
+	}
+	return p
+}
+
+func (p pathT) String() string {
+	var b strings.Builder
+	for k := range p.n {
+		if k > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p.segs[k].name)
+		if p.segs[k].index >= 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(p.segs[k].index))
+			b.WriteByte(']')
+		}
+	}
+	return b.String()
 }
 
 func (v *validator) record(r *Record) {
@@ -52,117 +98,117 @@ func (v *validator) record(r *Record) {
 	v.identifier(r)
 
 	if len(r.Creators) == 0 {
-		v.err("creators", "at least one creator is required")
+		v.err(at("creators"), "at least one creator is required")
 	}
 	for i := range r.Creators {
-		v.person(idx("", "creators", i), &r.Creators[i], false)
+		v.person(at("creators").i(i), &r.Creators[i], false)
 	}
 	if len(r.Titles) == 0 {
-		v.err("titles", "at least one title is required")
+		v.err(at("titles"), "at least one title is required")
 	}
-	v.titles("titles", r.Titles)
+	v.titles(at("titles"), r.Titles)
 
 	p := r.Publisher
 	switch {
 	case p.Name == "":
-		v.err("publisher", "publisher is required: name the entity that publishes the resource (e.g. the repository)")
+		v.err(at("publisher"), "publisher is required: name the entity that publishes the resource (e.g. the repository)")
 	default:
-		v.text("publisher.name", p.Name)
+		v.text(at("publisher").at("name"), p.Name)
 	}
-	v.uri("publisher.schemeUri", p.SchemeURI)
-	v.xmlLang("publisher.lang", p.Lang)
-	v.schemeID("publisher.publisherIdentifier", p.IdentifierScheme, p.Identifier)
+	v.uri(at("publisher").at("schemeUri"), p.SchemeURI)
+	v.xmlLang(at("publisher").at("lang"), p.Lang)
+	v.schemeID(at("publisher").at("publisherIdentifier"), p.IdentifierScheme, p.Identifier)
 
 	switch y := r.PublicationYear; {
 	case y == 0:
-		v.err("publicationYear", "publicationYear is required: the year the resource was or will be made public")
+		v.err(at("publicationYear"), "publicationYear is required: the year the resource was or will be made public")
 	case y < 0 || y > 9999:
-		v.err("publicationYear", "%d is not a four-digit year", y)
+		v.err(at("publicationYear"), "%d is not a four-digit year", y)
 	case y < 1000:
-		v.warn("publicationYear", "%04d is an unlikely publication year", y)
+		v.warn(at("publicationYear"), "%04d is an unlikely publication year", y)
 	}
 
 	switch g := r.Types.ResourceTypeGeneral; {
 	case g == "":
-		v.err("types.resourceTypeGeneral", "resourceTypeGeneral is required, e.g. Dataset, Software, Text")
+		v.err(at("types").at("resourceTypeGeneral"), "resourceTypeGeneral is required, e.g. Dataset, Software, Text")
 	default:
-		v.enum("types.resourceTypeGeneral", "resourceTypeGeneral", string(g), g.Valid(), func(s string) (string, bool) {
+		v.enum(at("types").at("resourceTypeGeneral"), "resourceTypeGeneral", string(g), g.Valid(), func(s string) (string, bool) {
 			t, ok := fair.ParseResourceTypeGeneral(s)
 			return string(t), ok
 		})
 	}
 
 	for i, s := range r.Subjects {
-		path := idx("", "subjects", i)
-		v.text(join(path, "subject"), s.Subject)
-		v.uri(join(path, "schemeUri"), s.SchemeURI)
-		v.uri(join(path, "valueUri"), s.ValueURI)
-		v.uri(join(path, "classificationCode"), s.ClassificationCode)
-		v.xmlLang(join(path, "lang"), s.Lang)
+		path := at("subjects").i(i)
+		v.text(path.at("subject"), s.Subject)
+		v.uri(path.at("schemeUri"), s.SchemeURI)
+		v.uri(path.at("valueUri"), s.ValueURI)
+		v.uri(path.at("classificationCode"), s.ClassificationCode)
+		v.xmlLang(path.at("lang"), s.Lang)
 	}
 	for i := range r.Contributors {
 		c := &r.Contributors[i]
-		path := idx("", "contributors", i)
-		v.contributorType(join(path, "contributorType"), c.ContributorType)
+		path := at("contributors").i(i)
+		v.contributorType(path.at("contributorType"), c.ContributorType)
 		v.person(path, &c.Creator, true)
 	}
 	for i, d := range r.Dates {
-		path := idx("", "dates", i)
+		path := at("dates").i(i)
 		if d.Type == "" {
-			v.err(join(path, "dateType"), "dateType is required, e.g. Issued, Created, Collected")
+			v.err(path.at("dateType"), "dateType is required, e.g. Issued, Created, Collected")
 		} else {
-			v.enum(join(path, "dateType"), "dateType", string(d.Type), d.Type.Valid(), func(s string) (string, bool) {
+			v.enum(path.at("dateType"), "dateType", string(d.Type), d.Type.Valid(), func(s string) (string, bool) {
 				t, ok := fair.ParseDateType(s)
 				return string(t), ok
 			})
 		}
-		v.date(join(path, "date"), d.Date)
+		v.date(path.at("date"), d.Date)
 	}
 	if r.Language != "" {
-		v.lang("language", r.Language, false)
+		v.lang(at("language"), r.Language, false)
 	}
 	for i, a := range r.AlternateIdentifiers {
-		path := idx("", "alternateIdentifiers", i)
+		path := at("alternateIdentifiers").i(i)
 		if a.Type == "" {
-			v.warn(join(path, "alternateIdentifierType"), "alternateIdentifierType is empty; say what kind of identifier it is (e.g. URL, ISBN, local)")
+			v.warn(path.at("alternateIdentifierType"), "alternateIdentifierType is empty; say what kind of identifier it is (e.g. URL, ISBN, local)")
 		}
 		if a.Identifier == "" {
-			v.warn(join(path, "alternateIdentifier"), "the alternate identifier is empty")
+			v.warn(path.at("alternateIdentifier"), "the alternate identifier is empty")
 		}
 	}
 	for i, ri := range r.RelatedIdentifiers {
-		v.relatedIdentifier(idx("", "relatedIdentifiers", i), ri)
+		v.relatedIdentifier(at("relatedIdentifiers").i(i), ri)
 	}
 	for i, rt := range r.RightsList {
-		path := idx("", "rightsList", i)
-		v.uri(join(path, "rightsUri"), rt.URI)
-		v.uri(join(path, "schemeUri"), rt.SchemeURI)
-		v.xmlLang(join(path, "lang"), rt.Lang)
+		path := at("rightsList").i(i)
+		v.uri(path.at("rightsUri"), rt.URI)
+		v.uri(path.at("schemeUri"), rt.SchemeURI)
+		v.xmlLang(path.at("lang"), rt.Lang)
 		if rt.Rights == "" && rt.URI == "" && rt.Identifier == "" {
 			v.warn(path, "the rights entry is empty; give a statement, a rightsUri or an SPDX rightsIdentifier")
 		}
 	}
 	for i, d := range r.Descriptions {
-		path := idx("", "descriptions", i)
+		path := at("descriptions").i(i)
 		if d.Type == "" {
-			v.err(join(path, "descriptionType"), "descriptionType is required, e.g. Abstract, Methods, TechnicalInfo")
+			v.err(path.at("descriptionType"), "descriptionType is required, e.g. Abstract, Methods, TechnicalInfo")
 		} else {
-			v.enum(join(path, "descriptionType"), "descriptionType", string(d.Type), d.Type.Valid(), func(s string) (string, bool) {
+			v.enum(path.at("descriptionType"), "descriptionType", string(d.Type), d.Type.Valid(), func(s string) (string, bool) {
 				t, ok := fair.ParseDescriptionType(s)
 				return string(t), ok
 			})
 		}
-		v.xmlLang(join(path, "lang"), d.Lang)
-		v.text(join(path, "description"), d.Description)
+		v.xmlLang(path.at("lang"), d.Lang)
+		v.text(path.at("description"), d.Description)
 	}
 	for i, g := range r.GeoLocations {
-		v.geoLocation(idx("", "geoLocations", i), g)
+		v.geoLocation(at("geoLocations").i(i), g)
 	}
 	for i, f := range r.FundingReferences {
-		v.funding(idx("", "fundingReferences", i), f)
+		v.funding(at("fundingReferences").i(i), f)
 	}
 	for i := range r.RelatedItems {
-		v.relatedItem(idx("", "relatedItems", i), &r.RelatedItems[i])
+		v.relatedItem(at("relatedItems").i(i), &r.RelatedItems[i])
 	}
 }
 
@@ -171,17 +217,17 @@ func (v *validator) rest(r *Record) {
 	switch r.Event {
 	case "", EventPublish, EventRegister, EventHide:
 	default:
-		v.err("event", "event %q is not one the REST API knows; use publish, register or hide", r.Event)
+		v.err(at("event"), "event %q is not one the REST API knows; use publish, register or hide", r.Event)
 	}
 	switch r.State {
 	case "", StateDraft, StateRegistered, StateFindable:
 	default:
-		v.warn("state", "state %q is not one the REST API reports (draft, registered, findable)", r.State)
+		v.warn(at("state"), "state %q is not one the REST API reports (draft, registered, findable)", r.State)
 	}
 	if r.URL != "" {
 		u, err := url.Parse(r.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			v.err("url", "url %q is not an absolute http or https address; DataCite refuses it", r.URL)
+			v.err(at("url"), "url %q is not an absolute http or https address; DataCite refuses it", r.URL)
 		}
 	}
 }
@@ -191,11 +237,11 @@ func (v *validator) identifier(r *Record) {
 		if r.Prefix != "" && r.Event == "" {
 			return // a REST request asking DataCite to generate the suffix
 		}
-		v.err("doi", "the identifier (DOI) is required and empty")
+		v.err(at("doi"), "the identifier (DOI) is required and empty")
 		return
 	}
 	if r.IdentifierType != "" && r.IdentifierType != "DOI" {
-		v.warn("identifierType", "identifierType is %q; DataCite registers only DOIs (identifierType=\"DOI\")", r.IdentifierType)
+		v.warn(at("identifierType"), "identifierType is %q; DataCite registers only DOIs (identifierType=\"DOI\")", r.IdentifierType)
 		return
 	}
 	d, err := doi.Parse(r.DOI)
@@ -205,67 +251,67 @@ func (v *validator) identifier(r *Record) {
 		if errors.As(err, &se) {
 			reason = se.Reason
 		}
-		v.warn("doi", "%q is not a valid DOI (%s); DataCite will refuse it", r.DOI, reason)
+		v.warn(at("doi"), "%q is not a valid DOI (%s); DataCite will refuse it", r.DOI, reason)
 		return
 	}
 	if !strings.EqualFold(string(d), r.DOI) {
-		v.warn("doi", "write the DOI in its bare form %q, not %q", d, r.DOI)
+		v.warn(at("doi"), "write the DOI in its bare form %q, not %q", d, r.DOI)
 	}
 	if r.Prefix != "" && !strings.EqualFold(d.Prefix(), r.Prefix) {
-		v.warn("prefix", "prefix %q does not match the DOI %q", r.Prefix, r.DOI)
+		v.warn(at("prefix"), "prefix %q does not match the DOI %q", r.Prefix, r.DOI)
 	}
 }
 
-func (v *validator) person(path string, c *Creator, contributor bool) {
+func (v *validator) person(path pathT, c *Creator, contributor bool) {
 	switch {
 	case c.Name == "" && contributor:
-		v.err(join(path, "name"), "the contributor's name is required and empty")
+		v.err(path.at("name"), "the contributor's name is required and empty")
 	case c.Name == "":
-		v.warn(join(path, "name"), "the creator's name is empty")
+		v.warn(path.at("name"), "the creator's name is empty")
 	default:
-		v.text(join(path, "name"), c.Name)
+		v.text(path.at("name"), c.Name)
 	}
 	if c.NameType != "" && !c.NameType.Valid() {
-		v.enum(join(path, "nameType"), "nameType", string(c.NameType), false, func(s string) (string, bool) {
+		v.enum(path.at("nameType"), "nameType", string(c.NameType), false, func(s string) (string, bool) {
 			t, ok := fair.ParseNameType(s)
 			return string(t), ok
 		})
 	}
-	v.xmlLang(join(path, "lang"), c.Lang)
+	v.xmlLang(path.at("lang"), c.Lang)
 	if c.NameType == fair.NamePersonal && c.GivenName == "" && c.FamilyName == "" && !strings.Contains(c.Name, ",") {
-		v.warn(join(path, "name"), "personal name %q has no givenName or familyName and is not written \"Family, Given\"", c.Name)
+		v.warn(path.at("name"), "personal name %q has no givenName or familyName and is not written \"Family, Given\"", c.Name)
 	}
 	for j, id := range c.NameIdentifiers {
-		p := idx(path, "nameIdentifiers", j)
+		p := path.at("nameIdentifiers").i(j)
 		// nameIdentifier and affiliation are of type anyType in the 4.7 XSD (see xmlread.go): nothing in them is an
 		// error for the schema.
 		if id.Value == "" {
-			v.warn(join(p, "nameIdentifier"), "the name identifier is empty")
+			v.warn(p.at("nameIdentifier"), "the name identifier is empty")
 		}
 		if id.Scheme == "" {
-			v.warn(join(p, "nameIdentifierScheme"), "nameIdentifierScheme is empty; name the scheme (ORCID, ROR, ISNI, ...)")
+			v.warn(p.at("nameIdentifierScheme"), "nameIdentifierScheme is empty; name the scheme (ORCID, ROR, ISNI, ...)")
 		}
-		v.uriWarn(join(p, "schemeUri"), id.SchemeURI)
+		v.uriWarn(p.at("schemeUri"), id.SchemeURI)
 		if id.Value != "" {
-			v.schemeID(join(p, "nameIdentifier"), id.Scheme, id.Value)
+			v.schemeID(p.at("nameIdentifier"), id.Scheme, id.Value)
 		}
 	}
 	for j, a := range c.Affiliations {
-		p := idx(path, "affiliation", j)
+		p := path.at("affiliation").i(j)
 		if a.Name == "" {
-			v.warn(join(p, "name"), "the affiliation's name is empty")
+			v.warn(p.at("name"), "the affiliation's name is empty")
 		}
-		v.uriWarn(join(p, "schemeUri"), a.SchemeURI)
-		v.schemeID(join(p, "affiliationIdentifier"), a.IdentifierScheme, a.Identifier)
+		v.uriWarn(p.at("schemeUri"), a.SchemeURI)
+		v.schemeID(p.at("affiliationIdentifier"), a.IdentifierScheme, a.Identifier)
 		if a.Identifier != "" && a.IdentifierScheme == "" {
-			v.warn(join(p, "affiliationIdentifierScheme"), "affiliationIdentifier %q has no affiliationIdentifierScheme; name it (e.g. ROR)", a.Identifier)
+			v.warn(p.at("affiliationIdentifierScheme"), "affiliationIdentifier %q has no affiliationIdentifierScheme; name it (e.g. ROR)", a.Identifier)
 		}
 	}
 }
 
 // schemeID checks an identifier whose scheme is named: ORCID, ROR and ISNI have check digits; the XSD does not
 // check them, so a wrong one is a warning.
-func (v *validator) schemeID(path, scheme, value string) {
+func (v *validator) schemeID(path pathT, scheme, value string) {
 	if value == "" {
 		return
 	}
@@ -298,7 +344,7 @@ func (v *validator) schemeID(path, scheme, value string) {
 	v.warn(path, "%s %q %s", what, value, reason)
 }
 
-func (v *validator) contributorType(path string, t fair.ContributorType) {
+func (v *validator) contributorType(path pathT, t fair.ContributorType) {
 	if t == "" {
 		v.err(path, "contributorType is required, e.g. ContactPerson, DataCollector, HostingInstitution")
 		return
@@ -313,26 +359,26 @@ func (v *validator) contributorType(path string, t fair.ContributorType) {
 	})
 }
 
-func (v *validator) titles(path string, ts []Title) {
+func (v *validator) titles(path pathT, ts []Title) {
 	for i, t := range ts {
-		p := idx("", path, i)
+		p := path.i(i)
 		if t.Title == "" {
-			v.warn(join(p, "title"), "the title is empty")
+			v.warn(p.at("title"), "the title is empty")
 		} else {
-			v.text(join(p, "title"), t.Title)
+			v.text(p.at("title"), t.Title)
 		}
 		if t.Type != "" {
-			v.enum(join(p, "titleType"), "titleType", string(t.Type), t.Type.Valid(), func(s string) (string, bool) {
+			v.enum(p.at("titleType"), "titleType", string(t.Type), t.Type.Valid(), func(s string) (string, bool) {
 				t, ok := fair.ParseTitleType(s)
 				return string(t), ok
 			})
 		}
-		v.xmlLang(join(p, "lang"), t.Lang)
+		v.xmlLang(p.at("lang"), t.Lang)
 	}
 }
 
 // enum reports a value outside a controlled list, suggesting the canonical spelling when parse recognises it.
-func (v *validator) enum(path, name, val string, valid bool, parse func(string) (string, bool)) {
+func (v *validator) enum(path pathT, name, val string, valid bool, parse func(string) (string, bool)) {
 	if valid {
 		return
 	}
@@ -343,28 +389,28 @@ func (v *validator) enum(path, name, val string, valid bool, parse func(string) 
 	v.err(path, "%s %q is not in the DataCite 4.7 list", name, val)
 }
 
-func (v *validator) relatedIdentifier(path string, ri RelatedIdentifier) {
+func (v *validator) relatedIdentifier(path pathT, ri RelatedIdentifier) {
 	switch {
 	case ri.IdentifierType == "":
-		v.err(join(path, "relatedIdentifierType"), "relatedIdentifierType is required, e.g. DOI, URL, arXiv")
+		v.err(path.at("relatedIdentifierType"), "relatedIdentifierType is required, e.g. DOI, URL, arXiv")
 	default:
-		v.enum(join(path, "relatedIdentifierType"), "relatedIdentifierType", string(ri.IdentifierType), ri.IdentifierType.Valid(), func(s string) (string, bool) {
+		v.enum(path.at("relatedIdentifierType"), "relatedIdentifierType", string(ri.IdentifierType), ri.IdentifierType.Valid(), func(s string) (string, bool) {
 			t, ok := fair.ParseRelatedIdentifierType(s)
 			return string(t), ok
 		})
 	}
-	v.relationType(join(path, "relationType"), ri.RelationType)
+	v.relationType(path.at("relationType"), ri.RelationType)
 	if ri.ResourceTypeGeneral != "" {
-		v.enum(join(path, "resourceTypeGeneral"), "resourceTypeGeneral", string(ri.ResourceTypeGeneral), ri.ResourceTypeGeneral.Valid(), func(s string) (string, bool) {
+		v.enum(path.at("resourceTypeGeneral"), "resourceTypeGeneral", string(ri.ResourceTypeGeneral), ri.ResourceTypeGeneral.Valid(), func(s string) (string, bool) {
 			t, ok := fair.ParseResourceTypeGeneral(s)
 			return string(t), ok
 		})
 	}
-	v.uri(join(path, "schemeUri"), ri.SchemeURI)
+	v.uri(path.at("schemeUri"), ri.SchemeURI)
 	if ri.Identifier == "" {
-		v.warn(join(path, "relatedIdentifier"), "the related identifier is empty")
+		v.warn(path.at("relatedIdentifier"), "the related identifier is empty")
 	} else {
-		v.relatedID(join(path, "relatedIdentifier"), ri.IdentifierType, ri.Identifier)
+		v.relatedID(path.at("relatedIdentifier"), ri.IdentifierType, ri.Identifier)
 	}
 	if (ri.RelatedMetadataScheme != "" || ri.SchemeURI != "" || ri.SchemeType != "") &&
 		ri.RelationType != fair.RelHasMetadata && ri.RelationType != fair.RelIsMetadataFor {
@@ -373,7 +419,7 @@ func (v *validator) relatedIdentifier(path string, ri RelatedIdentifier) {
 }
 
 // relatedID checks identifiers whose type has a syntax fairmeta knows.
-func (v *validator) relatedID(path string, t fair.RelatedIdentifierType, id string) {
+func (v *validator) relatedID(path pathT, t fair.RelatedIdentifierType, id string) {
 	var err error
 	switch t {
 	case fair.IDTypeDOI:
@@ -401,7 +447,7 @@ func (v *validator) relatedID(path string, t fair.RelatedIdentifierType, id stri
 	}
 }
 
-func (v *validator) relationType(path string, t fair.RelationType) {
+func (v *validator) relationType(path pathT, t fair.RelationType) {
 	if t == "" {
 		v.err(path, "relationType is required, e.g. IsSupplementTo, References, IsDerivedFrom")
 		return
@@ -412,24 +458,24 @@ func (v *validator) relationType(path string, t fair.RelationType) {
 	})
 }
 
-func (v *validator) geoLocation(path string, g GeoLocation) {
+func (v *validator) geoLocation(path pathT, g GeoLocation) {
 	if g.Point != nil {
-		v.point(join(path, "geoLocationPoint"), *g.Point)
+		v.point(path.at("geoLocationPoint"), *g.Point)
 	}
 	if b := g.Box; b != nil {
-		p := join(path, "geoLocationBox")
-		v.lon(join(p, "westBoundLongitude"), b.WestLongitude)
-		v.lon(join(p, "eastBoundLongitude"), b.EastLongitude)
-		v.lat(join(p, "southBoundLatitude"), b.SouthLatitude)
-		v.lat(join(p, "northBoundLatitude"), b.NorthLatitude)
+		p := path.at("geoLocationBox")
+		v.lon(p.at("westBoundLongitude"), b.WestLongitude)
+		v.lon(p.at("eastBoundLongitude"), b.EastLongitude)
+		v.lat(p.at("southBoundLatitude"), b.SouthLatitude)
+		v.lat(p.at("northBoundLatitude"), b.NorthLatitude)
 		if b.SouthLatitude > b.NorthLatitude {
 			v.warn(p, "southBoundLatitude %v is north of northBoundLatitude %v; swap them", b.SouthLatitude, b.NorthLatitude)
 		}
 	}
 	for i, pg := range g.Polygons {
-		p := idx(path, "geoLocationPolygon", i)
+		p := path.at("geoLocationPolygon").i(i)
 		for j, pt := range pg.Points {
-			v.point(idx(p, "polygonPoints", j), pt)
+			v.point(p.at("polygonPoints").i(j), pt)
 		}
 		switch n := len(pg.Points); {
 		case n < 4:
@@ -439,21 +485,21 @@ func (v *validator) geoLocation(path string, g GeoLocation) {
 				pg.Points[n-1].Latitude, pg.Points[n-1].Longitude, pg.Points[0].Latitude, pg.Points[0].Longitude)
 		}
 		if pg.InPolygonPoint != nil {
-			v.point(join(p, "inPolygonPoint"), *pg.InPolygonPoint)
+			v.point(p.at("inPolygonPoint"), *pg.InPolygonPoint)
 		}
 	}
 }
 
-func (v *validator) point(path string, p GeoPoint) {
-	v.lon(join(path, "pointLongitude"), p.Longitude)
-	v.lat(join(path, "pointLatitude"), p.Latitude)
+func (v *validator) point(path pathT, p GeoPoint) {
+	v.lon(path.at("pointLongitude"), p.Longitude)
+	v.lat(path.at("pointLatitude"), p.Latitude)
 }
 
 // lon and lat check a coordinate the way the XSD does: as an xs:float (single precision) in the range.
-func (v *validator) lon(path string, f float64) { v.degrees(path, f, 180, "longitude") }
-func (v *validator) lat(path string, f float64) { v.degrees(path, f, 90, "latitude") }
+func (v *validator) lon(path pathT, f float64) { v.degrees(path, f, 180, "longitude") }
+func (v *validator) lat(path pathT, f float64) { v.degrees(path, f, 90, "latitude") }
 
-func (v *validator) degrees(path string, f float64, limit float32, what string) {
+func (v *validator) degrees(path pathT, f float64, limit float32, what string) {
 	if math.IsNaN(f) {
 		v.err(path, "%s is NaN; give decimal degrees between %v and %v", what, -limit, limit)
 		return
@@ -463,98 +509,98 @@ func (v *validator) degrees(path string, f float64, limit float32, what string) 
 	}
 }
 
-func (v *validator) funding(path string, f FundingReference) {
+func (v *validator) funding(path pathT, f FundingReference) {
 	if f.FunderName == "" {
-		v.err(join(path, "funderName"), "funderName is required and empty")
+		v.err(path.at("funderName"), "funderName is required and empty")
 	}
 	if f.FunderIdentifier != "" || f.FunderIdentifierType != "" || f.SchemeURI != "" {
 		switch t := f.FunderIdentifierType; {
 		case t == "":
-			v.err(join(path, "funderIdentifierType"), "funderIdentifierType is required with a funderIdentifier (ROR, Crossref Funder ID, ISNI, GRID or Other)")
+			v.err(path.at("funderIdentifierType"), "funderIdentifierType is required with a funderIdentifier (ROR, Crossref Funder ID, ISNI, GRID or Other)")
 		default:
-			v.enum(join(path, "funderIdentifierType"), "funderIdentifierType", string(t), t.Valid(), func(s string) (string, bool) {
+			v.enum(path.at("funderIdentifierType"), "funderIdentifierType", string(t), t.Valid(), func(s string) (string, bool) {
 				t, ok := fair.ParseFunderIdentifierType(s)
 				return string(t), ok
 			})
 		}
-		v.uri(join(path, "schemeUri"), f.SchemeURI)
+		v.uri(path.at("schemeUri"), f.SchemeURI)
 		switch f.FunderIdentifierType {
 		case fair.FunderROR:
-			v.schemeID(join(path, "funderIdentifier"), "ROR", f.FunderIdentifier)
+			v.schemeID(path.at("funderIdentifier"), "ROR", f.FunderIdentifier)
 		case fair.FunderISNI:
-			v.schemeID(join(path, "funderIdentifier"), "ISNI", f.FunderIdentifier)
+			v.schemeID(path.at("funderIdentifier"), "ISNI", f.FunderIdentifier)
 		case fair.FunderCrossrefFunderID:
 			if d, err := doi.Parse(f.FunderIdentifier); err != nil || d.Prefix() != "10.13039" {
-				v.warn(join(path, "funderIdentifier"), "Crossref Funder ID %q should be a DOI under 10.13039, e.g. https://doi.org/10.13039/501100000780", f.FunderIdentifier)
+				v.warn(path.at("funderIdentifier"), "Crossref Funder ID %q should be a DOI under 10.13039, e.g. https://doi.org/10.13039/501100000780", f.FunderIdentifier)
 			}
 		}
 	}
-	v.uri(join(path, "awardUri"), f.AwardURI)
+	v.uri(path.at("awardUri"), f.AwardURI)
 }
 
-func (v *validator) relatedItem(path string, it *RelatedItem) {
+func (v *validator) relatedItem(path pathT, it *RelatedItem) {
 	switch {
 	case it.Type == "":
-		v.err(join(path, "relatedItemType"), "relatedItemType is required, e.g. Journal, Book, Dataset")
+		v.err(path.at("relatedItemType"), "relatedItemType is required, e.g. Journal, Book, Dataset")
 	default:
-		v.enum(join(path, "relatedItemType"), "relatedItemType", string(it.Type), it.Type.Valid(), func(s string) (string, bool) {
+		v.enum(path.at("relatedItemType"), "relatedItemType", string(it.Type), it.Type.Valid(), func(s string) (string, bool) {
 			t, ok := fair.ParseResourceTypeGeneral(s)
 			return string(t), ok
 		})
 	}
-	v.relationType(join(path, "relationType"), it.RelationType)
+	v.relationType(path.at("relationType"), it.RelationType)
 	if id := it.Identifier; id != nil {
-		p := join(path, "relatedItemIdentifier")
+		p := path.at("relatedItemIdentifier")
 		if id.Type != "" {
-			v.enum(join(p, "relatedItemIdentifierType"), "relatedItemIdentifierType", string(id.Type), id.Type.Valid(), func(s string) (string, bool) {
+			v.enum(p.at("relatedItemIdentifierType"), "relatedItemIdentifierType", string(id.Type), id.Type.Valid(), func(s string) (string, bool) {
 				t, ok := fair.ParseRelatedIdentifierType(s)
 				return string(t), ok
 			})
 			if id.Identifier != "" {
-				v.relatedID(join(p, "relatedItemIdentifier"), id.Type, id.Identifier)
+				v.relatedID(p.at("relatedItemIdentifier"), id.Type, id.Identifier)
 			}
 		}
-		v.uri(join(p, "schemeURI"), id.SchemeURI)
+		v.uri(p.at("schemeURI"), id.SchemeURI)
 	}
 	for i, c := range it.Creators {
-		p := idx(path, "creators", i)
+		p := path.at("creators").i(i)
 		v.itemName(p, c)
 		if c.ContributorType != "" {
-			v.warn(join(p, "contributorType"), "a related item's creator has no contributorType; it is not written")
+			v.warn(p.at("contributorType"), "a related item's creator has no contributorType; it is not written")
 		}
 	}
-	v.titles(join(path, "titles"), it.Titles)
+	v.titles(path.at("titles"), it.Titles)
 	if y := it.PublicationYear; y < 0 || y > 9999 {
-		v.err(join(path, "publicationYear"), "%d is not a four-digit year", y)
+		v.err(path.at("publicationYear"), "%d is not a four-digit year", y)
 	}
 	if it.NumberType != "" {
-		v.enum(join(path, "numberType"), "numberType", string(it.NumberType), it.NumberType.Valid(), func(s string) (string, bool) {
+		v.enum(path.at("numberType"), "numberType", string(it.NumberType), it.NumberType.Valid(), func(s string) (string, bool) {
 			t, ok := fair.ParseNumberType(s)
 			return string(t), ok
 		})
 	}
 	for i, c := range it.Contributors {
-		p := idx(path, "contributors", i)
-		v.contributorType(join(p, "contributorType"), c.ContributorType)
+		p := path.at("contributors").i(i)
+		v.contributorType(p.at("contributorType"), c.ContributorType)
 		v.itemName(p, c)
 	}
 }
 
-func (v *validator) itemName(path string, n RelatedItemName) {
+func (v *validator) itemName(path pathT, n RelatedItemName) {
 	if n.Name == "" {
-		v.warn(join(path, "name"), "the name is empty")
+		v.warn(path.at("name"), "the name is empty")
 	}
 	if n.NameType != "" && !n.NameType.Valid() {
-		v.enum(join(path, "nameType"), "nameType", string(n.NameType), false, func(s string) (string, bool) {
+		v.enum(path.at("nameType"), "nameType", string(n.NameType), false, func(s string) (string, bool) {
 			t, ok := fair.ParseNameType(s)
 			return string(t), ok
 		})
 	}
-	v.xmlLang(join(path, "lang"), n.Lang)
+	v.xmlLang(path.at("lang"), n.Lang)
 }
 
 // text warns about text that XML cannot carry and about surrounding whitespace.
-func (v *validator) text(path, s string) {
+func (v *validator) text(path pathT, s string) {
 	if !xmlCharOK(s) {
 		v.warn(path, "holds characters XML 1.0 cannot carry (control characters or invalid UTF-8); they are written as U+FFFD")
 	}
@@ -568,28 +614,28 @@ func (v *validator) text(path, s string) {
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // uri checks an xs:anyURI attribute.
-func (v *validator) uri(path, s string) {
+func (v *validator) uri(path pathT, s string) {
 	if s != "" && !validAnyURI(s) {
 		v.err(path, "%q is not a valid URI (xs:anyURI); percent-encode what it cannot hold literally", s)
 	}
 }
 
 // uriWarn checks a URI where the XSD does not: a bad one is a warning.
-func (v *validator) uriWarn(path, s string) {
+func (v *validator) uriWarn(path pathT, s string) {
 	if s != "" && !validAnyURI(s) {
 		v.warn(path, "%q is not a valid URI; percent-encode what it cannot hold literally", s)
 	}
 }
 
 // xmlLang checks an xml:lang value: empty, or an xs:language tag.
-func (v *validator) xmlLang(path, s string) {
+func (v *validator) xmlLang(path pathT, s string) {
 	if s != "" {
 		v.lang(path, s, true)
 	}
 }
 
 // lang checks a language tag: malformed for xs:language is an error; well formed but not BCP 47 a warning.
-func (v *validator) lang(path, s string, attr bool) {
+func (v *validator) lang(path pathT, s string, attr bool) {
 	if !validLanguage(s) {
 		v.err(path, "%q is not a language tag; use BCP 47, e.g. en, fr, de-CH", s)
 		return
@@ -606,7 +652,7 @@ func (v *validator) lang(path, s string, attr bool) {
 
 // date warns about dates that are not ISO 8601 (W3CDTF) or RKMS-ISO8601 ranges, and about ranges that end before
 // they start. The XSD types dates as plain strings, so these are never errors.
-func (v *validator) date(path, s string) {
+func (v *validator) date(path pathT, s string) {
 	if s == "" {
 		v.warn(path, "the date is empty")
 		return
