@@ -124,7 +124,7 @@ func (a *assessment) dataLinks() []string {
 	return out
 }
 
-const fixMintDOI = `give the record a persistent identifier: set Identifier to its DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"}; mint one with "fairmeta doi mint")`
+const fixMintDOI = `give the record a persistent identifier: set Identifier to its DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"}; mint one at DataCite with package datacite)`
 
 func checkMetadataIDUnique(a *assessment) verdict {
 	id, field := a.metadataID()

@@ -112,7 +112,7 @@ func (a *assessment) registered(ctx context.Context, where string, p PID) (verdi
 			return verdict{}, fmt.Errorf("fair: assess: %w", ctx.Err())
 		case errors.Is(err, doi.ErrNotFound):
 			return verdict{detail: fmt.Sprintf("%s %s is not registered in the Handle system", where, d),
-				fixes: []string{fmt.Sprintf("%s %s is not registered: publish the DOI (fairmeta doi publish) or correct it", where, d)}}, nil
+				fixes: []string{fmt.Sprintf("%s %s is not registered: register and publish the DOI at DataCite, or correct it", where, d)}}, nil
 		}
 		return verdict{detail: fmt.Sprintf("%s %s could not be resolved: %v", where, d, err),
 			fixes: []string{fmt.Sprintf("%s %s could not be resolved (%v): check that it is registered and findable", where, d, err)}}, nil

@@ -50,7 +50,7 @@ func summary(r *fair.Report) string {
 
 // applyFixes makes the changes the first assessment asked for that the pipeline can make from what it knows: the
 // variables it wrote, the provenance record of the run, and the record in the community's metadata standard.
-// The DOI comes when the dataset is published (fairmeta doi mint).
+// The DOI comes when the dataset is published at DataCite.
 func applyFixes(rec *fair.Resource) {
 	rec.Descriptions = append(rec.Descriptions, fair.Description{Type: fair.DescriptionTechnicalInfo, Lang: "en",
 		Description: "One row per event: energy (EeV), zenith and azimuth angles (deg), core position (m), detector station count."})
