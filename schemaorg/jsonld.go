@@ -60,6 +60,8 @@ type Processor struct {
 
 	mu       sync.RWMutex
 	contexts map[string]*ld.Context
+	empty    *ld.Context // the initial context, for documents without @context
+	fast     fastState
 }
 
 type config struct {
@@ -175,6 +177,7 @@ func (p *Processor) init() {
 		p.loader = l
 		p.opts = p.options(context.Background())
 		p.contexts = map[string]*ld.Context{}
+		p.empty = ld.NewContext(nil, p.opts)
 	})
 }
 
@@ -383,6 +386,34 @@ func (p *Processor) Compact(ctx context.Context, doc []byte, jsonldContext any) 
 // The output is byte for byte what json-gold's Normalize gives for the same document and contexts; only the
 // processing of each context is done once per processor instead of once per call.
 func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err error) {
+	defer guard("canonicalize", &err)
+	p.init()
+	if p.err != nil {
+		return nil, p.err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	nq, err := p.fastCanonicalize(func(top *jv) (*ld.Context, error) {
+		cv, ok := top.get("@context")
+		if !ok || cv.kind == jNull {
+			return p.empty, nil
+		}
+		if cv.kind == jStr {
+			return p.activeContext(ctx, cv.s)
+		}
+		return p.activeContext(ctx, cv.toAny())
+	}, doc)
+	if err == nil {
+		return nq, nil
+	}
+	// Anything the fast path does not handle, and every error, goes through json-gold, which gives the exact
+	// result or error.
+	return p.slowCanonicalize(ctx, doc)
+}
+
+// slowCanonicalize is Canonicalize through json-gold's Normalize, with the cached contexts.
+func (p *Processor) slowCanonicalize(ctx context.Context, doc []byte) (_ []byte, err error) {
 	defer guard("canonicalize", &err)
 	d, err := p.prepare(ctx, "canonicalize", doc)
 	if err != nil {
