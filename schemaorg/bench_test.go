@@ -2,11 +2,11 @@ package schemaorg
 
 import (
 	"context"
-	"syscall"
-	"time"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dop2i/fairmeta/internal/testenv"
 	"github.com/piprate/json-gold/ld"

@@ -853,4 +853,3 @@ func canonicalNQuads(quads []rdfQuad) ([]byte, error) {
 	}
 	return out, nil
 }
-
