@@ -51,21 +51,32 @@ const maxRecordSize = 4 << 20
 // *bytes.Reader); see [ReadDumpFile]. The records are decoded one at a time, never slurped. fn's error stops the read
 // and is returned as is; a malformed dump gives a *DumpError naming the record. ctx is checked between records.
 func ReadDump(ctx context.Context, r io.Reader, fn func(*Organization) error) error {
-	return readDump(ctx, "", r, fn)
+	return readDump(ctx, "", r, nil, plain(fn))
+}
+
+// plain adapts a callback that does not take the prepared value.
+func plain(fn func(*Organization) error) func(*Organization, any) error {
+	return func(o *Organization, _ any) error { return fn(o) }
 }
 
 // ReadDumpFile is [ReadDump] on a file: .json, .json.gz, .jsonl, .jsonl.gz or a ROR release .zip (whose v2 JSON
 // entry is read: the one named *schema_v2.json when there is one, else the only .json entry).
 func ReadDumpFile(ctx context.Context, name string, fn func(*Organization) error) error {
+	return readDumpFile(ctx, name, nil, plain(fn))
+}
+
+// readDumpFile is ReadDumpFile with a prepare function that the decoding workers run on each record; its result is
+// handed to fn with the record.
+func readDumpFile(ctx context.Context, name string, prep func(*Organization) any, fn func(*Organization, any) error) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return &DumpError{File: name, Err: err}
 	}
 	defer f.Close()
-	return readDump(ctx, name, f, fn)
+	return readDump(ctx, name, f, prep, fn)
 }
 
-func readDump(ctx context.Context, name string, r io.Reader, fn func(*Organization) error) error {
+func readDump(ctx context.Context, name string, r io.Reader, prep func(*Organization) any, fn func(*Organization, any) error) error {
 	br := bufio.NewReaderSize(r, 256<<10)
 	head, _ := br.Peek(4)
 	switch {
@@ -75,16 +86,16 @@ func readDump(ctx context.Context, name string, r io.Reader, fn func(*Organizati
 			return &DumpError{File: name, Err: err}
 		}
 		defer zr.Close()
-		return readJSON(ctx, name, zr, fn)
+		return readJSON(ctx, name, zr, prep, fn)
 	case len(head) == 4 && string(head) == "PK\x03\x04":
 		ra, ok := r.(io.ReaderAt)
 		size, sok := sizeOf(r)
 		if !ok || !sok {
 			return &DumpError{File: name, Err: errors.New("a .zip dump needs a file or another io.ReaderAt with a size")}
 		}
-		return readZip(ctx, name, ra, size, fn)
+		return readZip(ctx, name, ra, size, prep, fn)
 	}
-	return readJSON(ctx, name, br, fn)
+	return readJSON(ctx, name, br, prep, fn)
 }
 
 func sizeOf(r io.Reader) (int64, bool) {
@@ -101,7 +112,7 @@ func sizeOf(r io.Reader) (int64, bool) {
 	return 0, false
 }
 
-func readZip(ctx context.Context, name string, ra io.ReaderAt, size int64, fn func(*Organization) error) error {
+func readZip(ctx context.Context, name string, ra io.ReaderAt, size int64, prep func(*Organization) any, fn func(*Organization, any) error) error {
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return &DumpError{File: name, Err: err}
@@ -128,11 +139,11 @@ func readZip(ctx context.Context, name string, ra io.ReaderAt, size int64, fn fu
 		return &DumpError{File: name + ":" + pick[0].Name, Err: err}
 	}
 	defer rc.Close()
-	return readJSON(ctx, name+":"+pick[0].Name, bufio.NewReaderSize(rc, 256<<10), fn)
+	return readJSON(ctx, name+":"+pick[0].Name, bufio.NewReaderSize(rc, 256<<10), prep, fn)
 }
 
 // readJSON reads an array of records or a stream of records (JSON Lines, or objects one after another).
-func readJSON(ctx context.Context, name string, r io.Reader, fn func(*Organization) error) error {
+func readJSON(ctx context.Context, name string, r io.Reader, prep func(*Organization) any, fn func(*Organization, any) error) error {
 	br, ok := r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(r, 256<<10)
@@ -158,19 +169,19 @@ func readJSON(ctx context.Context, name string, r io.Reader, fn func(*Organizati
 	}
 	first, _ := br.Peek(1)
 	if first[0] == '[' {
-		return readArray(ctx, name, br, fn)
+		return readArray(ctx, name, br, prep, fn)
 	}
-	return readLines(ctx, name, br, fn)
+	return readLines(ctx, name, br, prep, fn)
 }
 
 // readArray reads a JSON array of records: the decoder splits the records, the decoding pipeline decodes them.
-func readArray(ctx context.Context, name string, br *bufio.Reader, fn func(*Organization) error) error {
+func readArray(ctx context.Context, name string, br *bufio.Reader, prep func(*Organization) any, fn func(*Organization, any) error) error {
 	lr := &limitedRecordReader{r: br}
 	dec := json.NewDecoder(lr)
 	if _, err := dec.Token(); err != nil {
 		return &DumpError{File: name, Err: err}
 	}
-	p := newPipeline(ctx, name, fn)
+	p := newPipeline(ctx, name, prep, fn)
 	n := 0
 	for dec.More() {
 		lr.n = 0
@@ -201,8 +212,8 @@ func readArray(ctx context.Context, name string, br *bufio.Reader, fn func(*Orga
 }
 
 // readLines reads JSON Lines: one record per line; blank lines are skipped.
-func readLines(ctx context.Context, name string, br *bufio.Reader, fn func(*Organization) error) error {
-	p := newPipeline(ctx, name, fn)
+func readLines(ctx context.Context, name string, br *bufio.Reader, prep func(*Organization) any, fn func(*Organization, any) error) error {
+	p := newPipeline(ctx, name, prep, fn)
 	var long []byte
 	for {
 		line, err := br.ReadSlice('\n')
@@ -254,7 +265,8 @@ func firstErr(a, b error) error {
 type pipeline struct {
 	ctx     context.Context
 	name    string
-	fn      func(*Organization) error
+	prep    func(*Organization) any
+	fn      func(*Organization, any) error
 	batch   [][]byte
 	sent    int // records sent so far
 	work    chan *batch
@@ -267,15 +279,16 @@ type batch struct {
 	first int // record number of raw[0]
 	raw   [][]byte
 	orgs  []*Organization
+	preps []any
 	err   error
 	ready chan struct{}
 }
 
 const batchSize = 256
 
-func newPipeline(ctx context.Context, name string, fn func(*Organization) error) *pipeline {
+func newPipeline(ctx context.Context, name string, prep func(*Organization) any, fn func(*Organization, any) error) *pipeline {
 	workers := max(1, runtime.GOMAXPROCS(0))
-	p := &pipeline{ctx: ctx, name: name, fn: fn, work: make(chan *batch, workers*2), ordered: make(chan *batch, workers*4),
+	p := &pipeline{ctx: ctx, name: name, prep: prep, fn: fn, work: make(chan *batch, workers*2), ordered: make(chan *batch, workers*4),
 		done: make(chan error, 1), stopped: make(chan struct{})}
 	for range workers {
 		go func() {
@@ -288,6 +301,9 @@ func newPipeline(ctx context.Context, name string, fn func(*Organization) error)
 						break
 					}
 					b.orgs = append(b.orgs, o)
+					if prep != nil {
+						b.preps = append(b.preps, prep(o))
+					}
 				}
 				b.raw = nil
 				close(b.ready)
@@ -305,8 +321,12 @@ func newPipeline(ctx context.Context, name string, fn func(*Organization) error)
 				close(p.stopped)
 				continue
 			}
-			for _, o := range b.orgs {
-				if err = p.fn(o); err != nil {
+			for i, o := range b.orgs {
+				var pr any
+				if b.preps != nil {
+					pr = b.preps[i]
+				}
+				if err = p.fn(o, pr); err != nil {
 					break
 				}
 			}

@@ -83,7 +83,9 @@ type nameRef struct {
 func NewIndex(orgs []*Organization) *Index {
 	b := newBuilder()
 	for _, o := range orgs {
-		b.add(o)
+		if o != nil {
+			b.add(o, prepare(o))
+		}
 	}
 	return b.finish()
 }
@@ -91,7 +93,7 @@ func NewIndex(orgs []*Organization) *Index {
 // LoadIndex builds an index from a ROR data dump file in any form [ReadDumpFile] reads.
 func LoadIndex(ctx context.Context, name string) (*Index, error) {
 	b := newBuilder()
-	if err := ReadDumpFile(ctx, name, func(o *Organization) error { b.add(o); return nil }); err != nil {
+	if err := readDumpFile(ctx, name, prepareAny, b.addAny); err != nil {
 		return nil, err
 	}
 	return b.finish(), nil
@@ -100,7 +102,7 @@ func LoadIndex(ctx context.Context, name string) (*Index, error) {
 // ReadIndex builds an index from a ROR data dump read from r, in any form [ReadDump] reads.
 func ReadIndex(ctx context.Context, r io.Reader) (*Index, error) {
 	b := newBuilder()
-	if err := ReadDump(ctx, r, func(o *Organization) error { b.add(o); return nil }); err != nil {
+	if err := readDump(ctx, "", r, prepareAny, b.addAny); err != nil {
 		return nil, err
 	}
 	return b.finish(), nil
@@ -141,23 +143,107 @@ func (ix *Index) Resolve(id ID) (*Organization, bool) {
 
 // builder accumulates records and then computes the matcher's tables.
 type builder struct {
-	ix *Index
+	ix    *Index
+	preps []*prepOrg // parallel to ix.orgs
+}
+
+// prepOrg is the tokenised names and places of one record, computed by the dump decoding workers in parallel so
+// that the single-threaded part of building is only interning and hashing.
+type prepOrg struct {
+	names  []prepName
+	places []prepPlace
+}
+
+type prepName struct {
+	toks []token
+	kind nameKind
+	caps bool
+}
+
+type prepPlace struct {
+	toks []token
+	ref  placeRef
+	own  bool // a city of the organisation itself
+}
+
+func prepareAny(o *Organization) any { return prepare(o) }
+
+// prepare tokenises a record's names (with their kinds and derived variants) and its places.
+func prepare(o *Organization) *prepOrg {
+	p := &prepOrg{}
+	var acronyms []string // acronyms, and other names written in capitals ("DESY" as a label)
+	for _, n := range o.Names {
+		if n.Has(NameAcronym) || isCaps(n.Value) && !strings.Contains(n.Value, " ") {
+			acronyms = append(acronyms, n.Value)
+		}
+	}
+	addName := func(v string, kind nameKind) {
+		ts := tokenize(v, nil)
+		if len(ts) == 0 || len(ts) > maxNameTokens {
+			return
+		}
+		p.names = append(p.names, prepName{toks: ts, kind: kind, caps: kind == kindAcronym && isCaps(v)})
+	}
+	for _, n := range o.Names {
+		kind := kindAlias
+		switch {
+		case n.Has(NameDisplay):
+			kind = kindDisplay
+		case n.Has(NameLabel):
+			kind = kindLabel
+		case n.Has(NameAcronym):
+			kind = kindAcronym
+		}
+		if isCaps(n.Value) && !strings.ContainsAny(n.Value, " -") && len(n.Value) <= 10 {
+			kind = kindAcronym // one word in capitals ("CERN" as a label) is an acronym, whatever its type
+		}
+		addName(n.Value, kind)
+		if kind != kindAcronym {
+			for _, v := range variants(n.Value, acronyms) {
+				addName(v, kindDerived)
+			}
+		}
+	}
+	addPlace := func(v string, ref placeRef, own bool) {
+		if ts := tokenize(v, nil); len(ts) > 0 && len(ts) <= maxNameTokens {
+			p.places = append(p.places, prepPlace{toks: ts, ref: ref, own: own})
+		}
+	}
+	for _, l := range o.Locations {
+		g := l.GeoNames
+		if g.CountryName != "" {
+			addPlace(g.CountryName, placeRef{placeCountry, g.CountryCode}, false)
+		}
+		if g.CountrySubdivisionName != "" {
+			addPlace(g.CountrySubdivisionName, placeRef{placeSubdivision, g.CountryCode}, false)
+		}
+		if g.Name != "" {
+			addPlace(g.Name, placeRef{placeCity, g.CountryCode}, true)
+		}
+	}
+	return p
 }
 
 func newBuilder() *builder {
 	return &builder{ix: &Index{byID: map[ID]int32{}, vocab: map[string]uint32{}, keys: map[uint64]uint32{}}}
 }
 
-func (b *builder) add(o *Organization) {
+func (b *builder) addAny(o *Organization, p any) error {
+	b.add(o, p.(*prepOrg))
+	return nil
+}
+
+func (b *builder) add(o *Organization, p *prepOrg) {
 	if o == nil || o.ID == "" {
 		return
 	}
 	if i, ok := b.ix.byID[o.ID]; ok {
-		b.ix.orgs[i] = o
+		b.ix.orgs[i], b.preps[i] = o, p
 		return
 	}
 	b.ix.byID[o.ID] = int32(len(b.ix.orgs))
 	b.ix.orgs = append(b.ix.orgs, o)
+	b.preps = append(b.preps, p)
 }
 
 const hashSeed uint64 = 14695981039346656037
@@ -212,21 +298,15 @@ func (b *builder) entryFor(ids []uint32, breaks uint64) *entry {
 	}
 }
 
-func (b *builder) addName(text string, org int32, kind nameKind, buf []token) []token {
-	buf = tokenize(text, buf[:0])
-	if len(buf) == 0 || len(buf) > maxNameTokens {
-		return buf
-	}
-	caps := kind == kindAcronym && isCaps(text)
-	ids, breaks := b.intern(buf)
+func (b *builder) addName(pn prepName, org int32) {
+	ids, breaks := b.intern(pn.toks)
 	e := b.entryFor(ids, breaks)
 	for _, n := range e.names {
 		if n.org == org {
-			return buf // the same organisation under the same key: keep the first, best-ranked kind
+			return // the same organisation under the same key: keep the first, best-ranked kind
 		}
 	}
-	e.names = append(e.names, nameRef{org: org, kind: kind, caps: caps})
-	return buf
+	e.names = append(e.names, nameRef{org: org, kind: pn.kind, caps: pn.caps})
 }
 
 // maxNameTokens bounds the names indexed (and so the spans tried per query position); longer names are
@@ -246,50 +326,44 @@ func isCaps(s string) bool {
 	return up >= 2
 }
 
-func (b *builder) addPlace(text string, p placeRef, buf []token) []token {
-	buf = tokenize(text, buf[:0])
-	if len(buf) == 0 || len(buf) > maxNameTokens {
-		return buf
-	}
-	ids, _ := b.intern(buf)
+// addPlace records a place name.
+func (b *builder) addPlace(toks []token, p placeRef) {
+	ids, _ := b.intern(toks)
 	e := b.entryFor(ids, 0)
 	if !slices.Contains(e.places, p) {
 		e.places = append(e.places, p)
 	}
-	return buf
 }
 
 func (b *builder) finish() *Index {
 	ix := b.ix
 	ix.info = make([]orgInfo, len(ix.orgs))
-	var buf []token
+	// Sized from the records (the full registry gives about 3.1 keys and 1.7 new words per organisation) to spare
+	// the rehashing and copying of growing tables.
+	n := len(ix.orgs)
+	ix.vocab = make(map[string]uint32, 2*n+8192)
+	ix.keys = make(map[uint64]uint32, 7*n/2+8192)
+	ix.entries = make([]entry, 0, 7*n/2+8192)
 	// Places first, so that city entries exist when organisations point at them.
 	for code, names := range countryNames() {
 		for _, n := range names {
-			buf = b.addPlace(n, placeRef{placeCountry, code}, buf)
+			if ts := tokenize(n, nil); len(ts) > 0 {
+				b.addPlace(ts, placeRef{placeCountry, code})
+			}
 		}
 	}
 	for _, c := range usStateCodes {
-		buf = b.addPlace(c, placeRef{placeStateCode, "US"}, buf)
+		b.addPlace(tokenize(c, nil), placeRef{placeStateCode, "US"})
 	}
 	for i, o := range ix.orgs {
 		inf := &ix.info[i]
-		for li, l := range o.Locations {
-			g := l.GeoNames
-			if li == 0 {
-				inf.country = g.CountryCode
-			}
-			if g.CountryName != "" {
-				buf = b.addPlace(g.CountryName, placeRef{placeCountry, g.CountryCode}, buf)
-			}
-			if g.CountrySubdivisionName != "" {
-				buf = b.addPlace(g.CountrySubdivisionName, placeRef{placeSubdivision, g.CountryCode}, buf)
-			}
-			if g.Name != "" {
-				buf = b.addPlace(g.Name, placeRef{placeCity, g.CountryCode}, buf)
-				ids, _ := b.intern(buf)
-				e := b.lookup(ids)
-				if e >= 0 && !slices.Contains(inf.cities, uint32(e)) {
+		if len(o.Locations) > 0 {
+			inf.country = o.Locations[0].GeoNames.CountryCode
+		}
+		for _, pl := range b.preps[i].places {
+			b.addPlace(pl.toks, pl.ref)
+			if pl.own {
+				if e := b.lookup(b.idsOf(pl.toks)); e >= 0 && !slices.Contains(inf.cities, uint32(e)) {
 					inf.cities = append(inf.cities, uint32(e))
 				}
 			}
@@ -305,35 +379,12 @@ func (b *builder) finish() *Index {
 	for i := range ix.orgs {
 		ix.info[i].target = ix.resolveTarget(int32(i))
 	}
-	for i, o := range ix.orgs {
-		org := int32(i)
-		var acronyms []string // acronyms, and other names written in capitals ("DESY" as a label)
-		for _, n := range o.Names {
-			if n.Has(NameAcronym) || isCaps(n.Value) && !strings.Contains(n.Value, " ") {
-				acronyms = append(acronyms, n.Value)
-			}
-		}
-		for _, n := range o.Names {
-			kind := kindAlias
-			switch {
-			case n.Has(NameDisplay):
-				kind = kindDisplay
-			case n.Has(NameLabel):
-				kind = kindLabel
-			case n.Has(NameAcronym):
-				kind = kindAcronym
-			}
-			if isCaps(n.Value) && !strings.ContainsAny(n.Value, " -") && len(n.Value) <= 10 {
-				kind = kindAcronym // one word in capitals ("CERN" as a label) is an acronym, whatever its type
-			}
-			buf = b.addName(n.Value, org, kind, buf)
-			if kind != kindAcronym {
-				for _, v := range variants(n.Value, acronyms) {
-					buf = b.addName(v, org, kindDerived, buf)
-				}
-			}
+	for i, p := range b.preps {
+		for _, pn := range p.names {
+			b.addName(pn, int32(i))
 		}
 	}
+	b.preps = nil
 	b.countWithin()
 	for k := range ix.entries {
 		e := &ix.entries[k]
@@ -347,6 +398,15 @@ func (b *builder) finish() *Index {
 	}
 	ix.pool.New = func() any { return new(matchState) }
 	return ix
+}
+
+// idsOf returns the vocabulary ids of tokens already interned.
+func (b *builder) idsOf(ts []token) []uint32 {
+	ids := make([]uint32, len(ts))
+	for i, t := range ts {
+		ids[i] = b.ix.vocab[t.text]
+	}
+	return ids
 }
 
 // lookup returns the entry of exactly ids, or -1.

@@ -1,6 +1,7 @@
-// Quickstart is the main job of fairmeta in one program: a pipeline describes the dataset it produced, checks the
-// identifiers in the description, mints its DOI and prints the record. It runs offline and needs no credentials
-// (with DATACITE_USERNAME, DATACITE_PASSWORD and DATACITE_PREFIX set, it mints a draft DOI at DataCite instead):
+// Quickstart is the main job of fairmeta in one program: a pipeline describes the dataset it produced, resolves its
+// affiliations to ROR IDs, checks the identifiers in the description, mints its DOI and prints the record. It runs
+// offline and needs no credentials (with DATACITE_USERNAME, DATACITE_PASSWORD and DATACITE_PREFIX set, it mints a
+// draft DOI at DataCite instead):
 //
 //	go run ./examples/quickstart
 package main
@@ -23,22 +24,25 @@ func main() {
 func run() error {
 	rec := describe()
 
-	fmt.Println("== 1. Identifiers in the record")
+	fmt.Println("== 1. Affiliations resolved to ROR IDs (offline)")
+	enrichAffiliations(rec)
+
+	fmt.Println("\n== 2. Identifiers in the record")
 	if err := checkIdentifiers(rec); err != nil {
 		return err
 	}
 
-	fmt.Println("\n== 2. How FAIR is the record")
+	fmt.Println("\n== 3. How FAIR is the record")
 	if err := assessStep(rec); err != nil {
 		return err
 	}
 
-	fmt.Println("\n== 3. Its DOI, minted exactly once")
+	fmt.Println("\n== 4. Its DOI, minted exactly once")
 	if err := mintStep(rec); err != nil {
 		return err
 	}
 
-	fmt.Println("\n== 4. The record (fairmeta JSON)")
+	fmt.Println("\n== 5. The record (fairmeta JSON)")
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rec)
