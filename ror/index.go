@@ -21,6 +21,7 @@ type Index struct {
 	info []orgInfo
 
 	vocab   map[string]uint32 // token → id (from 1); unknown query tokens get 0 and end every span
+	words   []string          // id → token, only while building
 	keys    map[uint64]uint32 // hash of a token-id sequence → entries index
 	entries []entry
 	maxSpan int
@@ -264,6 +265,10 @@ func (b *builder) intern(ts []token) ([]uint32, uint64) {
 		if !ok {
 			id = uint32(len(b.ix.vocab) + 1)
 			b.ix.vocab[t.text] = id
+			if len(b.ix.words) == 0 {
+				b.ix.words = append(b.ix.words, "")
+			}
+			b.ix.words = append(b.ix.words, t.text)
 		}
 		ids[i] = id
 		if i > 0 && i < 64 && ts[i].part != ts[i-1].part {
@@ -386,6 +391,7 @@ func (b *builder) finish() *Index {
 	}
 	b.preps = nil
 	b.countWithin()
+	ix.words = nil
 	for k := range ix.entries {
 		e := &ix.entries[k]
 		seen := map[int32]bool{}
@@ -490,6 +496,18 @@ func variants(name string, acronyms []string) []string {
 	return out
 }
 
+// ofWords link a unit to the organisation it belongs to.
+var ofWords = map[string]bool{"of": true, "de": true, "di": true, "der": true, "des": true, "du": true, "da": true,
+	"do": true, "del": true, "della": true, "in": true, "and": true}
+
+// word returns the text of a vocabulary id; the builder keeps the reverse table while it works.
+func (ix *Index) word(id uint32) string {
+	if int(id) < len(ix.words) {
+		return ix.words[id]
+	}
+	return ""
+}
+
 // related reports whether a relationship links organisations a and b, either way.
 func (ix *Index) related(a, b int32) bool {
 	for _, r := range ix.orgs[a].Relationships {
@@ -520,6 +538,9 @@ func (b *builder) countWithin() {
 			org := nr.org
 			ids := e.toks
 			for i := 1; i < len(ids); i++ { // phrases at the start of a name are mostly the units of an organisation
+				if ofWords[ix.word(ids[i-1])] {
+					continue // "Medical School of Brown University" names a unit of Brown University, not another one
+				}
 				h := hashSeed
 				for j := i; j < len(ids); j++ {
 					h = mix(h, ids[j])

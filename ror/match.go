@@ -208,7 +208,7 @@ func (ix *Index) findHits(st *matchState) {
 	for a := range st.hits {
 		for b := range st.hits {
 			ha, hb := st.hits[a], st.hits[b]
-			if a != b && hb.i <= ha.i && ha.j <= hb.j && hb.j-hb.i > ha.j-ha.i && len(ix.entries[hb.e].names) > 0 {
+			if a != b && hb.i <= ha.i && ha.j <= hb.j && hb.j-hb.i > ha.j-ha.i {
 				st.hits[a].dominated = true
 				break
 			}
@@ -274,7 +274,7 @@ func appendNew(s []string, v string) []string {
 // genericWithin is how many other organisations' names may contain a name before it counts as generic words
 // ("Institute of Physics") rather than a proper name; a generic name is chosen only where it is the whole of its
 // part and the string names the organisation's country or city.
-const genericWithin = 3
+const genericWithin = 5
 
 // score turns the undominated name hits into one candidate per organisation with its best score.
 func (ix *Index) score(st *matchState, ev *evidence) {

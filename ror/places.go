@@ -56,6 +56,10 @@ var countryAliases = map[string][]string{
 	"MD": {"Republic of Moldova"},
 }
 
+// englishWord are countries' own names that are also English words, which would be read as the country in
+// "Rhode Island" or "Long Island" ("Ísland" folds to "island").
+var englishWord = map[string]bool{"Ísland": true}
+
 // usStateCodes are the US postal codes of the states and DC.
 var usStateCodes = []string{"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
 	"KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
@@ -86,7 +90,9 @@ var countryNames = sync.OnceValue(func() map[string][]string {
 				add(regionName(l, r))
 			}
 			if base, conf := language.Make("und-" + code).Base(); conf != language.No {
-				add(regionName(language.Make(base.String()), r))
+				if n := regionName(language.Make(base.String()), r); !englishWord[n] {
+					add(n)
+				}
 			}
 			for _, n := range countryAliases[code] {
 				add(n)
