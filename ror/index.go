@@ -48,6 +48,8 @@ type entry struct {
 	// within is the number of other organisations with a longer name that contains this one: how generic the words
 	// are ("National Institute of Technology" is inside many names, "Stockholm University" inside few).
 	within int32
+	// unitName is set when the key starts with one of unitName ("department of ..."): a generic name.
+	unitName bool
 }
 
 // nameKind ranks how a name was given: the ROR types, and variants the index derives itself.
@@ -169,6 +171,16 @@ type prepPlace struct {
 
 func prepareAny(o *Organization) any { return prepare(o) }
 
+// endsWith reports whether the texts of ts end with those of tail.
+func endsWith(ts, tail []token) bool {
+	for i := range tail {
+		if ts[len(ts)-len(tail)+i].text != tail[i].text {
+			return false
+		}
+	}
+	return true
+}
+
 // prepare tokenises a record's names (with their kinds and derived variants) and its places.
 func prepare(o *Organization) *prepOrg {
 	p := &prepOrg{}
@@ -200,6 +212,21 @@ func prepare(o *Organization) *prepOrg {
 		}
 		addName(n.Value, kind)
 		if kind != kindAcronym {
+			for _, l := range o.Locations {
+				// "Indian Institute of Technology Kharagpur" is also written "..., Kharagpur": the key is the same,
+				// with a part break allowed before the city.
+				if city := l.GeoNames.Name; city != "" && len(p.names) > 0 {
+					last := p.names[len(p.names)-1]
+					ct := tokenize(city, nil)
+					if len(ct) > 0 && len(last.toks) > len(ct)+1 && endsWith(last.toks, ct) {
+						toks := slices.Clone(last.toks)
+						for i := len(toks) - len(ct); i < len(toks); i++ {
+							toks[i].part++
+						}
+						p.names = append(p.names, prepName{toks: toks, kind: kind})
+					}
+				}
+			}
 			for _, v := range variants(n.Value, acronyms) {
 				addName(v, kindDerived)
 			}
@@ -391,6 +418,10 @@ func (b *builder) finish() *Index {
 	}
 	b.preps = nil
 	b.countWithin()
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		e.unitName = len(e.names) > 0 && unitName[ix.word(e.toks[0])]
+	}
 	ix.words = nil
 	for k := range ix.entries {
 		e := &ix.entries[k]

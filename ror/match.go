@@ -271,7 +271,7 @@ func appendNew(s []string, v string) []string {
 	return append(s, v)
 }
 
-// genericWithin is how many other organisations' names may contain a name before it counts as generic words
+// genericWithin is how many other organisations (five)' names may contain a name before it counts as generic words
 // ("Institute of Physics") rather than a proper name; a generic name is chosen only where it is the whole of its
 // part and the string names the organisation's country or city.
 const genericWithin = 5
@@ -300,7 +300,7 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			upper = upper && st.toks[k].upper
 		}
 		single := h.j-h.i == 1
-		generic := e.within >= genericWithin
+		generic := e.within >= genericWithin || e.unitName
 		for _, nr := range e.names {
 			t := ix.info[nr.org].target
 			if t < 0 {
@@ -328,7 +328,7 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			case class == classUnit:
 				s -= 0.05
 			case class == classOther:
-				s -= 0.1
+				s -= 0.15
 			}
 			inf := &ix.info[t]
 			countryOK := slices.Contains(ev.strong, inf.country)
@@ -405,6 +405,10 @@ func hasDigit(s string) bool {
 	return false
 }
 
+// unitName are the first words of names that every university has a unit of ("Department of Biological
+// Sciences"): such a name is generic however few records carry it.
+var unitName = map[string]bool{"department": true, "departments": true, "faculty": true, "division": true, "section": true}
+
 // onlyOneIn reports whether exactly one organisation (after successors) under e is in the given country.
 func (ix *Index) onlyOneIn(e *entry, country string) bool {
 	var one int32 = -1
@@ -441,6 +445,9 @@ func (st *matchState) classify(h hit) matchClass {
 	}
 	for k := h.j; k < len(st.toks) && st.toks[k].part <= p1; k++ {
 		look(k)
+	}
+	if k := h.j; k+1 < len(st.toks) && st.toks[k].part == p1 && (st.toks[k].text == "of" || st.toks[k].text == "for") && !st.cover[k+1] {
+		return classOther // "Jiangxi Normal University of Science and Technology": the name goes on
 	}
 	switch {
 	case unit:

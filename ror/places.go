@@ -33,6 +33,7 @@ var countryAliases = map[string][]string{
 	"KR": {"Korea", "Republic of Korea", "South Korea", "S. Korea"},
 	"KP": {"North Korea", "DPRK", "Democratic People's Republic of Korea"},
 	"RU": {"Russian Federation"},
+	"DE": {"FRG", "F.R.G.", "West Germany", "Federal Republic of Germany", "GDR", "East Germany"},
 	"IR": {"Islamic Republic of Iran", "I.R. Iran"},
 	"TW": {"Taiwan", "Republic of China", "Taiwan ROC", "Taiwan R.O.C."},
 	"TR": {"Türkiye", "Turkey"},
