@@ -69,7 +69,7 @@ func TestMatch(t *testing.T) {
 		{"nothing known", "1101 17th Street NW, Suite 310, Washington, DC 20036", ""},
 		{"a parent beside its child", "Laboratoire d'Annecy de Physique des Particules, Centre National de la Recherche Scientifique", "02feahw73"},
 		{"a child with its acronym and city", "LAPP, CNRS, Annecy, France", "0000d0d07"},
-		{"HTML entities", "Centre National de la Recherche Scientifique &amp; friends", "02feahw73"},
+		{"HTML entities", "Universit&#233; Paris Cit&#xE9;, Paris, France", "05f82e368"},
 		{"other country named", "University of Oxford, Oxford, Mississippi, USA", ""},
 	}
 	for _, c := range cases {
