@@ -203,6 +203,7 @@ type JournalError struct {
 	Err  error
 }
 
+// Error describes the failure in one line.
 func (e *JournalError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("datacite: journal %s line %d: %v", e.Path, e.Line, e.Err)

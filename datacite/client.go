@@ -279,6 +279,7 @@ type TransportError struct {
 	Err    error
 }
 
+// Error describes the failure in one line, without credentials.
 func (e *TransportError) Error() string {
 	when := "before the request was sent"
 	if e.Sent {

@@ -38,6 +38,7 @@ type ErrorDetail struct {
 	Status int    `json:"status,omitempty"` // the status the API put in the entry, 0 when absent
 }
 
+// Error describes the failure in one line, without credentials.
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "datacite: %s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))

@@ -51,6 +51,7 @@ type MintError struct {
 	Err     error   // the last error
 }
 
+// Error describes the failure in one line, without credentials.
 func (e *MintError) Error() string {
 	if e.Unknown {
 		return fmt.Sprintf("datacite: mint %s: outcome unknown, keep this DOI to retry: %v", e.DOI, e.Err)

@@ -163,6 +163,7 @@ type ResolveError struct {
 	Err    error  // the underlying error, if any
 }
 
+// Error describes the failure in one line.
 func (e *ResolveError) Error() string {
 	s := fmt.Sprintf("doi: %s %s: %s", e.Op, e.DOI, e.Reason)
 	if e.Status != 0 {

@@ -52,6 +52,7 @@ type SuffixError struct {
 	badCheck bool // well formed, but the check value is wrong
 }
 
+// Error describes the failure in one line.
 func (e *SuffixError) Error() string {
 	return fmt.Sprintf("doi: suffix %q is not a generated suffix: %s", e.Suffix, e.Reason)
 }

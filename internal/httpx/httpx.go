@@ -50,6 +50,7 @@ type BodyTooLargeError struct {
 	Limit int64 // the cap in bytes
 }
 
+// Error describes the failure in one line.
 func (e *BodyTooLargeError) Error() string {
 	return fmt.Sprintf("httpx: response body larger than %d bytes", e.Limit)
 }
@@ -85,6 +86,7 @@ type URLError struct {
 	Reason string
 }
 
+// Error describes the failure in one line.
 func (e *URLError) Error() string { return fmt.Sprintf("httpx: base URL %q: %s", e.URL, e.Reason) }
 
 // CheckBaseURL parses an API base URL and enforces the transport rule shared by all fairmeta clients: https:// for
@@ -204,6 +206,7 @@ type scrubbed struct {
 	err error
 }
 
+// Error describes the failure in one line.
 func (s *scrubbed) Error() string { return s.msg }
 func (s *scrubbed) Unwrap() error { return s.err }
 

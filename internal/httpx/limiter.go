@@ -41,6 +41,7 @@ type LimitError struct {
 	Wait time.Duration // how long the wait would have been
 }
 
+// Error describes the failure in one line.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("httpx: rate limit wait of %v exceeds the context deadline", e.Wait.Round(time.Millisecond))
 }
