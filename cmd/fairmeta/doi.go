@@ -41,7 +41,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 // runDOIMint mints one DOI per record of FILE and prints "DOI<TAB>state<TAB>line" per record.
 func runDOIMint(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("doi mint", "-prefix PREFIX [-event draft|register|publish] [-workers N] [-journal FILE] [-jsonl] [-from FORMAT] FILE", io)
+	fs := newFlags("doi mint", "-prefix PREFIX [-event draft|register|publish] [-workers N] [-journal FILE] [-jsonl] [-from FORMAT] [-rate N] FILE", io)
 	prefix := fs.String("prefix", "", "DOI `prefix` of the new DOIs, e.g. 10.5072 (required)")
 	event := fs.String("event", "draft", "state of the new DOIs: draft, register or publish")
 	workers := fs.Int("workers", 4, "records minted at once")
@@ -49,6 +49,7 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 	jsonl := fs.Bool("jsonl", false, "FILE holds one DataCite JSON record per line, each with its own url")
 	from := fs.String("from", "", "format of FILE when it is not -jsonl (default: detected)")
 	shoulder := fs.String("shoulder", "", "start every generated suffix with this `text`")
+	rate := fs.Float64("rate", datacite.DefaultRateLimit, "at most this many requests per `second` (DataCite allows 3,000 per 5 minutes)")
 	api := fs.String("api", "", "DataCite API base `URL` (default $DATACITE_API_URL, else "+datacite.TestURL+")")
 	fs.Usage = func() {
 		fmt.Fprintf(io.err, "Usage: fairmeta doi mint -prefix PREFIX [flags] FILE\n\n"+
@@ -61,11 +62,11 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	ev, evOK := map[string]datacite.Event{"draft": "", "register": datacite.EventRegister, "publish": datacite.EventPublish}[*event]
-	if len(pos) != 1 || *prefix == "" || !evOK || *workers < 1 {
+	if len(pos) != 1 || *prefix == "" || !evOK || *workers < 1 || *rate < 0 {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := []datacite.Option{datacite.WithEnv(os.Getenv), datacite.WithUserAgent("fairmeta-cli")}
+	opts := []datacite.Option{datacite.WithEnv(os.Getenv), datacite.WithUserAgent("fairmeta-cli"), datacite.WithRateLimit(*rate, 2)}
 	if *api != "" {
 		opts = append(opts, datacite.WithBaseURL(*api))
 	}

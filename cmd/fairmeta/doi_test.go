@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,5 +140,20 @@ func TestDOIResolve(t *testing.T) {
 		if code != tt.code || !strings.Contains(out, tt.want) {
 			t.Errorf("%v: exit %d, output %q (stderr %q); want exit %d and %q", tt.args, code, out, errs, tt.code, tt.want)
 		}
+	}
+}
+
+func TestDOIMintProgress(t *testing.T) {
+	srv := mintServer(t)
+	var b strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&b, `{"url":"https://data.example.org/p/%d","titles":[{"title":"Run %d"}],%s}`+"\n", i, i, cliValid)
+	}
+	code, out, errs := runCLI(t, b.String(), "doi", "mint", "-prefix", "10.5072", "-workers", "8", "-rate", "500", "-jsonl", "-")
+	if code != 0 || strings.Count(out, "\tdraft\t") != 60 || !strings.Contains(errs, "60/60 done, 0 failed") {
+		t.Errorf("exit %d, %d drafts, stderr:\n%s", code, strings.Count(out, "\tdraft\t"), errs)
+	}
+	if n := len(srv.DOIs()); n != 60 {
+		t.Errorf("server holds %d DOIs, want 60", n)
 	}
 }
