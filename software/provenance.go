@@ -130,7 +130,8 @@ func mediaType(path string) string {
 
 // SoftwareIdentifiers returns the persistent identifiers of a release that a dataset's IsCompiledBy relation can
 // point at: its DOI, its SWHID, and, when it has neither, the SWHID of its git commit (a 40-digit commit ID is the
-// swh:1:rev identifier of that commit) or its repository URL.
+// swh:1:rev identifier of that commit) unless the build had uncommitted changes, or else its repository URL. A
+// modified build is best named by the swh:1:dir of its source tree, set as its SWHID (see [DirSWHID]).
 func (r *Release) SoftwareIdentifiers() []fair.RelatedIdentifier {
 	var out []fair.RelatedIdentifier
 	add := func(id string, t fair.RelatedIdentifierType) {
@@ -145,7 +146,7 @@ func (r *Release) SoftwareIdentifiers() []fair.RelatedIdentifier {
 			add(id.Core(), fair.IDTypeSWHID)
 		}
 	}
-	if len(out) == 0 && isHexID(strings.ToLower(r.Commit)) {
+	if len(out) == 0 && isHexID(strings.ToLower(r.Commit)) && !r.Modified() {
 		add("swh:1:rev:"+strings.ToLower(r.Commit), fair.IDTypeSWHID)
 	}
 	if len(out) == 0 && r.Repository != "" {

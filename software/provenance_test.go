@@ -69,6 +69,12 @@ func TestLinkDatasetAndProducedBy(t *testing.T) {
 	if refs := ProducedBy(ds2); len(refs) != 1 || refs[0].SWHID.String() != "swh:1:rev:"+strings.Repeat("0a", 20) {
 		t.Errorf("commit-only release: %+v", refs)
 	}
+	// A modified build is not that commit: the repository is all that can be said.
+	ds3 := &fair.Resource{}
+	(&Run{Software: &Release{Name: "x", Version: "v1.0.0+dirty", Repository: "https://example.org/x", Commit: strings.Repeat("0a", 20)}}).LinkDataset(ds3)
+	if refs := ProducedBy(ds3); len(refs) != 1 || refs[0].Identifier != "https://example.org/x" {
+		t.Errorf("modified build: %+v, want the repository URL only", refs)
+	}
 }
 
 // checkProcessRunCrate checks the requirements of the Process Run Crate profile that a document can show: the

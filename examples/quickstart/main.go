@@ -32,17 +32,22 @@ func run() error {
 		return err
 	}
 
-	fmt.Println("\n== 3. How FAIR is the record")
+	fmt.Println("\n== 3. The software release that produced it")
+	if err := softwareStep(rec); err != nil {
+		return err
+	}
+
+	fmt.Println("\n== 4. How FAIR is the record")
 	if err := assessStep(rec); err != nil {
 		return err
 	}
 
-	fmt.Println("\n== 4. Its DOI, minted exactly once")
+	fmt.Println("\n== 5. Its DOI, minted exactly once")
 	if err := mintStep(rec); err != nil {
 		return err
 	}
 
-	fmt.Println("\n== 5. The record (fairmeta JSON)")
+	fmt.Println("\n== 6. The record (fairmeta JSON)")
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rec)
