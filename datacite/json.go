@@ -30,36 +30,33 @@ func ReadJSON(data []byte) ([]*Record, error) {
 		line, col := lineCol(data, start)
 		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Msg: "want a JSON object (a JSON:API document or DataCite attributes)"}
 	}
-	var dataVal []byte
-	dataOff, end := -1, start
-	var others [][2]int // the members other than data, checked here since nothing else reads them
-	if err := scanObject(data, start, func(key []byte, val []byte, off int) error {
-		end = off + len(val)
-		if string(key) == "data" {
-			dataVal, dataOff = val, off
-		} else {
-			others = append(others, [2]int{off, off + len(val)})
-		}
-		return nil
-	}); err != nil {
+	members, end, err := scanMembers(data, start)
+	if err != nil {
 		return nil, err
 	}
-	if rest := skipWS(data, skipWS(data, end)+1); rest < len(data) {
+	if rest := skipWS(data, end); rest < len(data) {
 		return nil, syntaxErr(data, rest, "data after the JSON document")
 	}
-	if dataOff >= 0 {
-		for _, o := range others {
-			if err := checkJSON(data, o[0], o[1]); err != nil {
-				return nil, err
-			}
+	var dataVal []byte
+	dataOff := -1
+	for _, m := range members {
+		if string(m.key) == "data" {
+			dataVal, dataOff = m.val, m.off
 		}
 	}
 	if dataOff < 0 {
 		rec := new(Record)
-		if err := rec.decodeAttributes(data, start, ""); err != nil {
+		if err := rec.decodeMembers(data, start, end, "", members); err != nil {
 			return nil, err
 		}
 		return []*Record{rec}, nil
+	}
+	for _, m := range members {
+		if string(m.key) != "data" {
+			if err := checkJSON(data, m.off, m.off+len(m.val)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	switch dataVal[0] {
 	case '{':
@@ -201,28 +198,40 @@ type attrWire struct {
 type recordFields Record
 
 func (r *Record) decodeAttributes(data []byte, off int, path string) error {
-	hasAlt := false
-	var extra map[string]json.RawMessage
-	end := off
-	err := scanObject(data, off, func(key []byte, val []byte, voff int) error {
-		end = voff + len(val)
-		switch {
-		case string(key) == "alternateIdentifiers":
-			hasAlt = true
-		case attrFields[string(key)]:
-		case string(key) == "identifiers":
-		default:
-			if extra == nil {
-				extra = make(map[string]json.RawMessage)
-			}
-			extra[string(key)] = append(json.RawMessage(nil), val...)
-		}
-		return nil
-	})
+	members, end, err := scanMembers(data, off)
 	if err != nil {
 		return err
 	}
-	obj := data[off : skipWS(data, end)+1]
+	return r.decodeMembers(data, off, end, path, members)
+}
+
+// decodeMembers decodes the attributes object data[off:end], whose members have been scanned.
+func (r *Record) decodeMembers(data []byte, off, end int, path string, members []member) error {
+	hasAlt := false
+	var extra map[string]json.RawMessage
+	size, n := 0, 0
+	for _, m := range members {
+		if !attrFields[string(m.key)] && string(m.key) != "identifiers" {
+			size += len(m.val)
+			n++
+		}
+	}
+	buf := make([]byte, 0, size) // one copy for all the extra values
+	for _, m := range members {
+		switch {
+		case string(m.key) == "alternateIdentifiers":
+			hasAlt = true
+		case attrFields[string(m.key)]:
+		case string(m.key) == "identifiers":
+		default:
+			if extra == nil {
+				extra = make(map[string]json.RawMessage, n)
+			}
+			buf = append(buf, m.val...)
+			extra[string(m.key)] = json.RawMessage(buf[len(buf)-len(m.val) : len(buf) : len(buf)])
+		}
+	}
+	obj := data[off:end]
 	w := attrWire{recordFields: (*recordFields)(r)}
 	if err := json.Unmarshal(obj, &w); err != nil {
 		return jsonErr(data, off, path, err)
@@ -773,13 +782,20 @@ func skipValue(data []byte, i int) (int, error) {
 }
 
 func skipString(data []byte, i int) (int, error) {
-	for j := i + 1; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1, nil
+	for j := i + 1; j < len(data); {
+		k := bytes.IndexByte(data[j:], '"')
+		if k < 0 {
+			break
 		}
+		q := j + k
+		bs := 0 // backslashes right before the quote: an odd number escapes it
+		for q-1-bs > i && data[q-1-bs] == '\\' {
+			bs++
+		}
+		if bs%2 == 0 {
+			return q + 1, nil
+		}
+		j = q + 1
 	}
 	return len(data), syntaxErr(data, len(data), "unterminated string")
 }
@@ -842,6 +858,27 @@ func scanObject(data []byte, i int, f func(key []byte, val []byte, off int) erro
 			return syntaxErr(data, i, fmt.Sprintf("want ',' or '}' after object member, got %q", data[i]))
 		}
 	}
+}
+
+// member is a member of a JSON object: its name and its value, slices of the input, and the value's offset.
+type member struct {
+	key, val []byte
+	off      int
+}
+
+// scanMembers returns the members of the JSON object at data[i] and the offset just after it.
+func scanMembers(data []byte, i int) ([]member, int, error) {
+	ms := make([]member, 0, 48)
+	end := i
+	err := scanObject(data, i, func(key, val []byte, off int) error {
+		ms = append(ms, member{key, val, off})
+		end = off + len(val)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return ms, skipWS(data, end) + 1, nil
 }
 
 // scanArray calls f with each element of the JSON array starting at data[i] and its offset.

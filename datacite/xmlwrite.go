@@ -120,11 +120,14 @@ func (r *Record) AppendXML(b []byte) []byte {
 			w.attr("descriptionType", string(d.Type), true)
 			w.attr("xml:lang", d.Lang, false)
 			w.raw(">")
-			for i, line := range strings.Split(d.Description, "\n") {
-				if i > 0 {
-					w.raw("<br/>")
-				}
+			for rest := d.Description; ; {
+				line, after, more := strings.Cut(rest, "\n")
 				w.text(line)
+				if !more {
+					break
+				}
+				w.raw("<br/>")
+				rest = after
 			}
 			w.raw("</description>\n")
 		}

@@ -47,7 +47,12 @@ func run() error {
 		return err
 	}
 
-	fmt.Println("\n== 6. The record (fairmeta JSON)")
+	fmt.Println("\n== 6. The record as DataCite XML, validated")
+	if err := dataciteStep(rec); err != nil {
+		return err
+	}
+
+	fmt.Println("\n== 7. The record (fairmeta JSON)")
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rec)
