@@ -75,8 +75,21 @@ type fastContext struct {
 // fastState is the processor's fast-path state: memo tables per context, IRI validity.
 type fastState struct {
 	contexts sync.Map // *ld.Context -> *fastContext
-	valid    memo[bool]
+	iris     memo[iriInfo]
 	absolute memo[bool]
+}
+
+// iriInfo is what the fast path needs to know of an IRI: whether json-gold keeps it, and its N-Quads form.
+type iriInfo struct {
+	valid bool
+	nq    string
+}
+
+func (fs *fastState) iri(s string) iriInfo {
+	return fs.iris.get(s, func() iriInfo {
+		valid := !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") || ld.IsURL(s)
+		return iriInfo{valid: valid, nq: "<" + escapeNQ(s) + ">"}
+	})
 }
 
 func (fs *fastState) context(c *ld.Context) *fastContext {
@@ -153,9 +166,10 @@ type fastRun struct {
 	fs     *fastState
 	fc     *fastContext
 	quads  []rdfQuad
-	seen   map[string]bool
+	seen   map[[3]string]bool
 	labels map[string]string
 	next   int
+	parser jparser
 }
 
 func (r *fastRun) blank(label string) rdfTerm {
@@ -172,12 +186,7 @@ func (r *fastRun) blank(label string) rdfTerm {
 	return rdfTerm{kind: tBlank, v: l}
 }
 
-func (r *fastRun) validIRI(s string) bool {
-	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
-		return true
-	}
-	return r.fs.valid.get(s, func() bool { return ld.IsURL(s) })
-}
+func (r *fastRun) validIRI(s string) bool { return r.fs.iri(s).valid }
 
 func (r *fastRun) isAbsolute(s string) bool {
 	if strings.HasPrefix(s, "_:") {
@@ -203,8 +212,8 @@ func (r *fastRun) emit(s, p, o rdfTerm) {
 	if !r.validTerm(s) || !r.validTerm(p) || !r.validTerm(o) {
 		return
 	}
-	q := rdfQuad{s: s, p: p, o: o, sn: termNQ(&s), pn: termNQ(&p), on: termNQ(&o)}
-	key := q.sn + " " + q.pn + " " + q.on
+	q := rdfQuad{s: s, p: p, o: o, sn: r.termNQ(&s), pn: r.termNQ(&p), on: r.termNQ(&o)}
+	key := [3]string{q.sn, q.pn, q.on}
 	if r.seen[key] {
 		return
 	}
@@ -212,13 +221,27 @@ func (r *fastRun) emit(s, p, o rdfTerm) {
 	r.quads = append(r.quads, q)
 }
 
+// fastRuns recycles the buffers of the fast path between documents.
+var fastRuns = sync.Pool{New: func() any {
+	return &fastRun{seen: make(map[[3]string]bool, 128), labels: map[string]string{}, quads: make([]rdfQuad, 0, 128)}
+}}
+
 // fastCanonicalize converts a document on the fast path, or returns errBail.
 func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, error) {
-	d, err := parseFast(doc)
+	r := fastRuns.Get().(*fastRun)
+	defer func() {
+		clear(r.seen)
+		clear(r.labels)
+		clear(r.quads)
+		r.quads, r.next, r.fs, r.fc = r.quads[:0], 0, nil, nil
+		r.parser.reset(nil)
+		fastRuns.Put(r)
+	}()
+	r.fs = &p.fast
+	d, err := r.parser.parse(doc)
 	if err != nil {
 		return nil, err
 	}
-	r := &fastRun{fs: &p.fast, seen: map[string]bool{}, labels: map[string]string{}}
 	var tops []*jv
 	switch d.kind {
 	case jObj:
@@ -587,10 +610,10 @@ func escapeNQ(s string) string {
 }
 
 // termNQ writes a term as json-gold's N-Quads writer does.
-func termNQ(t *rdfTerm) string {
+func (r *fastRun) termNQ(t *rdfTerm) string {
 	switch t.kind {
 	case tIRI:
-		return "<" + escapeNQ(t.v) + ">"
+		return r.fs.iri(t.v).nq
 	case tBlank:
 		return t.v
 	}
@@ -601,7 +624,7 @@ func termNQ(t *rdfTerm) string {
 	case xsdString:
 		return lit
 	}
-	return lit + "^^<" + escapeNQ(t.dt) + ">"
+	return lit + "^^" + r.fs.iri(t.dt).nq
 }
 
 // issuer issues identifiers with a prefix, remembering the order (the Identifier Issuer of RDF canonicalization).
@@ -643,11 +666,16 @@ type urdna struct {
 }
 
 func sha256Hex(parts ...string) string {
-	h := sha256.New()
+	n := 0
 	for _, p := range parts {
-		h.Write([]byte(p))
+		n += len(p)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	buf := make([]byte, 0, n)
+	for _, p := range parts {
+		buf = append(buf, p...)
+	}
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 func (u *urdna) hashFirstDegree(id string) string {

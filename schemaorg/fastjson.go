@@ -80,12 +80,32 @@ func (v *jv) toAny() any {
 // documents take the json-gold path and get its exact behaviour.
 type jparser struct {
 	b     []byte
+	src   string // b as one string: unescaped strings are substrings of it, without a copy each
 	i     int
 	depth int
+	// Members and elements are collected on stacks and copied to slabs when their object or array ends, so that a
+	// document costs a few large allocations instead of one per object. A slab that grows leaves earlier values
+	// on the old array, which they keep alive.
+	mstack []jmember
+	astack []jv
+	mslab  []jmember
+	aslab  []jv
+}
+
+// reset prepares a pooled parser for a document.
+func (p *jparser) reset(b []byte) {
+	p.b, p.src, p.i, p.depth = b, string(b), 0, 0
+	p.mstack, p.astack = p.mstack[:0], p.astack[:0]
+	p.mslab, p.aslab = p.mslab[:0], p.aslab[:0]
 }
 
 func parseFast(b []byte) (jv, error) {
-	p := jparser{b: b}
+	var p jparser
+	return p.parse(b)
+}
+
+func (p *jparser) parse(b []byte) (jv, error) {
+	p.reset(b)
 	v, err := p.value()
 	if err != nil {
 		return jv{}, err
@@ -153,6 +173,8 @@ func (p *jparser) object() (jv, error) {
 		p.i++
 		return v, nil
 	}
+	base := len(p.mstack)
+	defer func() { p.mstack = p.mstack[:base] }()
 	for {
 		p.ws()
 		if p.i >= len(p.b) || p.b[p.i] != '"' {
@@ -172,13 +194,13 @@ func (p *jparser) object() (jv, error) {
 			return jv{}, err
 		}
 		replaced := false
-		for j := range v.obj {
-			if v.obj[j].k == k {
-				v.obj[j].v, replaced = val, true
+		for j := base; j < len(p.mstack); j++ {
+			if p.mstack[j].k == k {
+				p.mstack[j].v, replaced = val, true
 			}
 		}
 		if !replaced {
-			v.obj = append(v.obj, jmember{k, val})
+			p.mstack = append(p.mstack, jmember{k, val})
 		}
 		p.ws()
 		if p.i >= len(p.b) {
@@ -190,6 +212,9 @@ func (p *jparser) object() (jv, error) {
 		}
 		if p.b[p.i] == '}' {
 			p.i++
+			start := len(p.mslab)
+			p.mslab = append(p.mslab, p.mstack[base:]...)
+			v.obj = p.mslab[start:len(p.mslab):len(p.mslab)]
 			return v, nil
 		}
 		return jv{}, errBail
@@ -209,12 +234,14 @@ func (p *jparser) array() (jv, error) {
 		p.i++
 		return v, nil
 	}
+	base := len(p.astack)
+	defer func() { p.astack = p.astack[:base] }()
 	for {
 		val, err := p.value()
 		if err != nil {
 			return jv{}, err
 		}
-		v.arr = append(v.arr, val)
+		p.astack = append(p.astack, val)
 		p.ws()
 		if p.i >= len(p.b) {
 			return jv{}, errBail
@@ -225,6 +252,9 @@ func (p *jparser) array() (jv, error) {
 		}
 		if p.b[p.i] == ']' {
 			p.i++
+			start := len(p.aslab)
+			p.aslab = append(p.aslab, p.astack[base:]...)
+			v.arr = p.aslab[start:len(p.aslab):len(p.aslab)]
 			return v, nil
 		}
 		return jv{}, errBail
@@ -238,12 +268,12 @@ func (p *jparser) str() (string, error) {
 	for p.i < len(p.b) {
 		c := p.b[p.i]
 		if c == '"' {
-			s := p.b[start:p.i]
+			s := p.src[start:p.i]
 			p.i++
-			if !utf8.Valid(s) {
+			if !utf8.ValidString(s) {
 				return "", errBail
 			}
-			return string(s), nil
+			return s, nil
 		}
 		if c == '\\' {
 			break
