@@ -52,7 +52,12 @@ func run() error {
 		return err
 	}
 
-	fmt.Println("\n== 7. The record (fairmeta JSON)")
+	fmt.Println("\n== 7. Its landing-page metadata (schema.org JSON-LD)")
+	if err := schemaorgStep(rec); err != nil {
+		return err
+	}
+
+	fmt.Println("\n== 8. The record (fairmeta JSON)")
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rec)
