@@ -296,3 +296,35 @@ func TestZenodoRoundTrip(t *testing.T) {
 		t.Errorf("round trip through .zenodo.json:\n got %+v\nwant %+v", back, rel)
 	}
 }
+
+func TestUnwritten(t *testing.T) {
+	r := &fair.Resource{
+		Titles:            []fair.Title{{Title: "x"}, {Title: "y", Type: fair.TitleAlternativeTitle}},
+		Contributors:      []fair.Contributor{{Creator: fair.Creator{Name: "m"}, ContributorType: fair.ContributorContactPerson}},
+		FundingReferences: []fair.FundingReference{{FunderName: "ANR"}},
+		Software:          fair.Software{Requirements: []fair.Requirement{{Name: "a"}}, Commit: "abc", Tag: "v1"},
+		References:        []fair.RelatedItem{{Titles: []fair.Title{{Title: "paper"}}}},
+		Language:          "en",
+	}
+	tests := map[string][]string{
+		"cff":      {"fundingReferences", "language", "software.requirements", "software.tag", "titles (alternative)"},
+		"codemeta": {"language", "references"},
+		"zenodo":   {"fundingReferences", "language", "software.commit", "software.requirements", "software.tag", "titles (alternative)"},
+		"other":    nil,
+	}
+	for format, want := range tests {
+		if got := Unwritten(format, r); !slices.Equal(got, want) {
+			t.Errorf("Unwritten(%s) = %q, want %q", format, got, want)
+		}
+	}
+	// What Unwritten says CFF keeps does survive a CFF round trip.
+	var buf bytes.Buffer
+	if err := WriteCFF(&buf, &fair.Resource{Titles: r.Titles[:1], Creators: []fair.Creator{{Name: "c"}}, Contributors: r.Contributors,
+		Software: fair.Software{Commit: "abc"}, References: r.References}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadCFF(buf.Bytes())
+	if err != nil || back.Software.Commit != "abc" || len(back.Contributors) != 1 || len(back.References) != 1 {
+		t.Errorf("CFF round trip lost what it should carry: %+v, %v", back, err)
+	}
+}

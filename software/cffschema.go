@@ -45,6 +45,7 @@ type CFFProblem struct {
 	Message string
 }
 
+// String formats the problem as "path (line N): message".
 func (p CFFProblem) String() string {
 	where := p.Path
 	if where == "" {
@@ -58,9 +59,11 @@ func (p CFFProblem) String() string {
 
 // CFFValidationError lists every problem of a CITATION.cff file at once.
 type CFFValidationError struct {
+	// Problems are the problems in file order.
 	Problems []CFFProblem
 }
 
+// Error lists every problem, separated by semicolons.
 func (e *CFFValidationError) Error() string {
 	msgs := make([]string, len(e.Problems))
 	for i, p := range e.Problems {

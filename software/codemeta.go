@@ -40,9 +40,10 @@ const (
 
 // CodeMetaError reports a codemeta.json file that cannot be read: not JSON, or not a JSON object.
 type CodeMetaError struct {
-	Reason string
+	Reason string // what is wrong
 }
 
+// Error returns the reason with the package prefix.
 func (e *CodeMetaError) Error() string { return "software: codemeta: " + e.Reason }
 
 // contributor roles of CodeMeta / schema.org, in the order the writer emits them.

@@ -22,6 +22,7 @@ type DroppedError struct {
 	Paths []string
 }
 
+// Error lists the paths left out.
 func (e *DroppedError) Error() string {
 	return "software: " + e.Format + ": not carried over (no place in the record): " + strings.Join(e.Paths, ", ")
 }

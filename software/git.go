@@ -32,6 +32,7 @@ type GitError struct {
 	Reason string // what is wrong
 }
 
+// Error names the file and what is wrong with it.
 func (e *GitError) Error() string { return "software: git: " + e.File + ": " + e.Reason }
 
 func gitErr(file, format string, args ...any) error {
@@ -86,6 +87,11 @@ func OpenRepo(dir string) (*Repo, error) {
 			}
 			if _, err := os.Stat(filepath.Join(r.GitDir, "HEAD")); err != nil {
 				return nil, gitErr(r.GitDir, "has no HEAD")
+			}
+			if cfg, err := r.Config(); err == nil {
+				if f := cfg["extensions.objectformat"]; len(f) > 0 && !strings.EqualFold(f[0], "sha1") {
+					return nil, gitErr(filepath.Join(r.CommonDir, "config"), "object format %s is not supported: SWHIDs and this reader use SHA-1 object IDs", f[0])
+				}
 			}
 			return r, nil
 		}

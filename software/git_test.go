@@ -1,6 +1,7 @@
 package software
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -209,6 +210,12 @@ func TestRepoWorktreeAndDetached(t *testing.T) {
 	}
 	if st, err := repo.Status(); err != nil || st.Dirty() {
 		t.Errorf("linked worktree status %+v, %v; want clean", st, err)
+	}
+	sha256Repo := t.TempDir()
+	gitRun(t, sha256Repo, "", "init", "-q", "--object-format=sha256")
+	var ge *GitError
+	if _, err := OpenRepo(sha256Repo); !errors.As(err, &ge) || !strings.Contains(err.Error(), "sha256") {
+		t.Errorf("SHA-256 repository: %v, want a GitError naming the object format", err)
 	}
 	if _, err := OpenRepo(t.TempDir()); err != ErrNoRepo {
 		t.Errorf("OpenRepo outside a repository: %v, want ErrNoRepo", err)

@@ -33,22 +33,25 @@ type Run struct {
 	// ID identifies the run in a crate, e.g. "#calibrate-2026-11-02T10:00:00Z"; [Run.Crate] makes one from the
 	// start time when it is empty.
 	ID string `json:"id,omitempty"`
-	// Name and Description say what the step did, e.g. "Calibrate run 4271".
-	Name        string `json:"name,omitempty"`
+	// Name says what the step did, e.g. "Calibrate run 4271".
+	Name string `json:"name,omitempty"`
+	// Description says more, e.g. the command line.
 	Description string `json:"description,omitempty"`
 	// Software is the release that ran (the instrument).
 	Software *Release `json:"software,omitempty"`
 	// Agent is the person or organisation on whose behalf it ran; its first name identifier (an ORCID iD, a ROR
 	// ID) identifies it.
 	Agent *fair.Creator `json:"agent,omitempty"`
-	// Inputs and Outputs are the data read and written.
-	Inputs  []Entity `json:"inputs,omitempty"`
+	// Inputs are the data read.
+	Inputs []Entity `json:"inputs,omitempty"`
+	// Outputs are the data written.
 	Outputs []Entity `json:"outputs,omitempty"`
 	// Parameters are the settings of the run.
 	Parameters []Parameter `json:"parameters,omitempty"`
-	// Start and End are when the run began and finished.
+	// Start is when the run began.
 	Start time.Time `json:"start,omitzero"`
-	End   time.Time `json:"end,omitzero"`
+	// End is when it finished.
+	End time.Time `json:"end,omitzero"`
 	// Error is the failure of a run that did not complete; empty for a completed run.
 	Error string `json:"error,omitempty"`
 }
@@ -70,8 +73,8 @@ type Entity struct {
 
 // Parameter is a named setting of a run.
 type Parameter struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
+	Name  string `json:"name"`  // the name of the setting, e.g. "gain"
+	Value string `json:"value"` // its value as text
 }
 
 // FileEntity describes the file at path for a crate rooted at root: its ID is the path relative to root, with its
@@ -578,9 +581,10 @@ func WriteRunCrateDir(dir string, run *Run, ds *fair.Resource) error {
 
 // CrateError reports an RO-Crate metadata document that cannot be read.
 type CrateError struct {
-	Reason string
+	Reason string // what is wrong
 }
 
+// Error returns the reason with the package prefix.
 func (e *CrateError) Error() string { return "software: RO-Crate: " + e.Reason }
 
 // ReadRunCrate reads the runs (CreateAction entities) of an RO-Crate metadata document, resolving their

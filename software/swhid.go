@@ -132,6 +132,7 @@ type PathError struct {
 	Reason string // what is wrong with it
 }
 
+// Error names the path and the reason.
 func (e *PathError) Error() string { return "software: " + e.Path + ": " + e.Reason }
 
 // TreeEntry is one entry of a directory (git tree) object.

@@ -97,6 +97,9 @@ func runSoftwareDescribe(_ context.Context, args []string, io stdio) int {
 			return exitProblem
 		}
 	}
+	for _, p := range software.Unwritten(*name, rec) {
+		fmt.Fprintf(io.err, "fairmeta software describe: warning: %s cannot hold: %s\n", *name, p)
+	}
 	var buf bytes.Buffer
 	if err := f.write(&buf, rec); err != nil {
 		fmt.Fprintf(io.err, "fairmeta software describe: writing %s: %v\n", *name, err)

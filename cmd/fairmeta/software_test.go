@@ -48,6 +48,10 @@ func TestSoftwareDescribe(t *testing.T) {
 		"cff":    "doi: 10.5281/zenodo.1234568",
 		"zenodo": `"upload_type": "software"`,
 		"fair":   `"general": "Software"`,
+		// The formats of packages schemaorg and datacite, through the same format table.
+		"schemaorg":     `"@type": "SoftwareSourceCode"`,
+		"datacite-xml":  `resourceTypeGeneral="Software"`,
+		"datacite-json": `"resourceTypeGeneral": "Software"`,
 	} {
 		code, out, errs := runCLI(t, "", "software", "describe", "-format", format, dir)
 		if code != 0 || !strings.Contains(out, want) {

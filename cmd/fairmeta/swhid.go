@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/software"
 )
 
@@ -14,8 +15,9 @@ func init() {
 // runSWHID prints one SWHID per path: swh:1:cnt for a file, swh:1:dir for a directory; with -q the qualifiers
 // anchor (the commit checked out), path and origin of the enclosing git repository.
 func runSWHID(_ context.Context, args []string, io stdio) int {
-	fs := newFlags("swhid", "[-q] PATH...", io)
+	fs := newFlags("swhid", "[-q] [-lines N[-M]] PATH...", io)
 	qualified := fs.Bool("q", false, "add the anchor, path and origin qualifiers of the enclosing git repository")
+	lines := fs.String("lines", "", "add the lines qualifier `N or N-M` (files only)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -28,6 +30,10 @@ func runSWHID(_ context.Context, args []string, io stdio) int {
 		id, err := software.PathSWHID(p)
 		if *qualified && err == nil {
 			id, err = software.QualifiedSWHID(p)
+		}
+		if err == nil && *lines != "" {
+			// The qualifier syntax and its rules (cnt only, N ≤ M) are fair.ParseSWHID's.
+			id, err = fair.ParseSWHID(id.String() + ";lines=" + *lines)
 		}
 		if err != nil {
 			fmt.Fprintf(io.err, "fairmeta swhid: %v\n", err)

@@ -33,6 +33,16 @@ func TestSWHIDCommand(t *testing.T) {
 	if code, _, stderr := runCLI(t, "", "swhid", filepath.Join(dir, "missing")); code != 1 || !strings.Contains(stderr, "missing") {
 		t.Errorf("swhid MISSING: exit %d, stderr %q; want 1 naming the path", code, stderr)
 	}
+	code, stdout, _ = runCLI(t, "", "swhid", "-lines", "3-5", filepath.Join(dir, "data.txt"))
+	if code != 0 || stdout != "swh:1:cnt:"+blob+";lines=3-5\n" {
+		t.Errorf("swhid -lines: exit %d, %q", code, stdout)
+	}
+	if code, _, stderr := runCLI(t, "", "swhid", "-lines", "5-3", filepath.Join(dir, "data.txt")); code != 1 || !strings.Contains(stderr, "lines") {
+		t.Errorf("swhid -lines 5-3: exit %d, %q; want 1", code, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "swhid", "-lines", "1", dir); code != 1 {
+		t.Errorf("swhid -lines on a directory: exit %d, want 1", code)
+	}
 	if code, _, _ := runCLI(t, "", "swhid"); code != 2 {
 		t.Errorf("swhid without a path: exit %d, want 2", code)
 	}
