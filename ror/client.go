@@ -224,10 +224,12 @@ func (c *Client) get(ctx context.Context, path string, q url.Values, v any) erro
 	return nil
 }
 
-// Get returns the organisation with the given ID, from the cache when it was fetched before.
+// Get returns the organisation with the given ID (in any form ParseID reads), from the cache when it was fetched
+// before.
 func (c *Client) Get(ctx context.Context, id ID) (*Organization, error) {
-	if id == "" {
-		return nil, &IDError{Input: "", Reason: "empty ID"}
+	id, err := ParseID(string(id)) // any form: "https://ror.org/..." too
+	if err != nil {
+		return nil, err
 	}
 	if o := c.cached(id); o != nil {
 		return o, nil

@@ -58,8 +58,11 @@ func TestClientGet(t *testing.T) {
 	if calls.Load() != 2 {
 		t.Errorf("%d calls, want 2 (a 429, then the record)", calls.Load())
 	}
-	if _, err := c.Get(ctx, "01ggx4157"); err != nil || calls.Load() != 2 {
+	if _, err := c.Get(ctx, "https://ror.org/01GGX4157"); err != nil || calls.Load() != 2 {
 		t.Errorf("second Get: %v, %d calls (want it from the cache)", err, calls.Load())
+	}
+	if _, err := c.Get(ctx, "01ggx4158"); err == nil || calls.Load() != 2 {
+		t.Errorf("an invalid ID must fail before any request: %v", err)
 	}
 	_, err = c.Get(ctx, "02feahw73")
 	var ae *ror.APIError

@@ -1,3 +1,35 @@
-// Package ror works with the Research Organization Registry: ROR IDs, the ROR API v2 client, and offline
-// affiliation matching against a ROR data dump or the small curated set built into the package.
+// Package ror works with the Research Organization Registry: ROR IDs, the v2 record of an organisation, the ROR API
+// v2 client, and offline affiliation matching against a ROR data dump or the small curated set built into the
+// package.
+//
+// # Matching affiliations offline
+//
+// An [Index] holds organisations in memory. [Default] is the curated set of particle-physics and astronomy
+// organisations built into the package; [LoadIndex] reads a ROR data dump (the release .zip, .json, .json.gz,
+// .jsonl or .jsonl.gz), streaming it and decoding records on every core:
+//
+//	ix, err := ror.LoadIndex(ctx, "v2.1-2026-01-15-ror-data.zip")
+//	m := ix.Match("Dept. of Physics, Univ. of Oxford, Oxford, UK")
+//	if m.Chosen != nil {
+//		fmt.Println(m.Chosen.Organization.ID, m.Chosen.Score)
+//	}
+//
+// [Index.Match] returns every candidate it found and chooses at most one, and only when confident: a wrong
+// identifier in published metadata is worse than none. [Enrich] applies it to a [fair.Resource], filling the
+// missing ROR identifiers of affiliations, organisational creators, the publisher and funders, and reporting what
+// it changed and what it could not match.
+//
+// # The ROR API
+//
+// A [Client] gets records by ID, searches (as an iterator over pages) and asks ROR's own affiliation matching. It
+// keeps under ROR's published rate limits (2,000 requests per 5 minutes with a client ID, 50 without), retries 429
+// and 5xx responses, and caches the records it fetched:
+//
+//	c, err := ror.NewClient(ror.WithClientID(os.Getenv("ROR_CLIENT_ID")))
+//	o, err := c.Get(ctx, "04dcc3438")
+//
+// # Concurrency
+//
+// An Index is immutable once built and a Client guards its state: both are safe for concurrent use and meant to be
+// shared. The *Organization values they return are shared too and must not be modified.
 package ror
