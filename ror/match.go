@@ -327,8 +327,10 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 				s -= 0.4
 			case class == classUnit:
 				s -= 0.05
+			case class == classOther && st.leftOpen(h):
+				s -= 0.15 // a word just before the name may be part of another name ("Technical University of X")
 			case class == classOther:
-				s -= 0.15
+				s -= 0.1
 			}
 			inf := &ix.info[t]
 			countryOK := slices.Contains(ev.strong, inf.country)
@@ -408,6 +410,17 @@ func hasDigit(s string) bool {
 // unitName are the first words of names that every university has a unit of ("Department of Biological
 // Sciences"): such a name is generic however few records carry it.
 var unitName = map[string]bool{"department": true, "departments": true, "faculty": true, "division": true, "section": true}
+
+// leftOpen reports whether the word just before h, in the same part, is a word of some other name rather than a
+// small word, a number or another match.
+func (st *matchState) leftOpen(h hit) bool {
+	k := h.i - 1
+	if k < 0 || st.toks[k].part != st.toks[h.i].part || st.cover[k] {
+		return false
+	}
+	t := st.toks[k].text
+	return !ignorable[t] && len(t) > 1 && !hasDigit(t)
+}
 
 // onlyOneIn reports whether exactly one organisation (after successors) under e is in the given country.
 func (ix *Index) onlyOneIn(e *entry, country string) bool {
