@@ -114,7 +114,10 @@ func tokenize(s string, dst []token) []token {
 		}
 		start, upper, lower = -1, 0, 0
 	}
+	prevLower := false
 	for i, r := range s {
+		wasLower := prevLower
+		prevLower = unicode.IsLower(r)
 		switch {
 		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
 			if start < 0 {
@@ -127,6 +130,9 @@ func tokenize(s string, dst []token) []token {
 		case r >= 'A' && r <= 'Z':
 			if start >= 0 && lower == 0 && upper == 0 && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' {
 				flush(i) // a footnote mark glued to a word: "1West Virginia" → "1", "west"
+			}
+			if gluedWord(s, i, lower, wasLower) {
+				flush(i)
 			}
 			if start < 0 {
 				start = i
@@ -149,6 +155,9 @@ func tokenize(s string, dst []token) []token {
 			flush(i)
 			dst = append(dst, token{text: string(r), part: part, start: i, end: i + utf8.RuneLen(r)})
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			if unicode.IsUpper(r) && gluedWord(s, i, lower, wasLower) {
+				flush(i)
+			}
 			if start < 0 {
 				start = i
 			}
@@ -164,6 +173,18 @@ func tokenize(s string, dst []token) []token {
 	}
 	flush(len(s))
 	return joinInitials(dst, base)
+}
+
+// gluedWord reports whether the capital at s[i] starts a new word glued to the previous one without a space
+// ("SystemsÉcole", "InstituteUniversity"): it follows three or more lower-case letters of the current word and is
+// followed by a lower-case letter. Names and queries are split alike, so "DeepMind" still meets "DeepMind".
+func gluedWord(s string, i, lower int, wasLower bool) bool {
+	if !wasLower || lower < 3 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	return unicode.IsLower(next)
 }
 
 // joinInitials merges runs of single-letter tokens in one part ("u", "s", "a") into one token ("usa"), so that
