@@ -22,6 +22,7 @@ type Index struct {
 
 	vocab   map[string]uint32 // token → id (from 1); unknown query tokens get 0 and end every span
 	words   []string          // id → token, only while building
+	fuzzy   map[uint64]uint32 // deletion hash → word id, for spelling mistakes (fuzzy.go)
 	keys    map[uint64]uint32 // hash of a token-id sequence → entries index
 	entries []entry
 	maxSpan int
@@ -422,6 +423,7 @@ func (b *builder) finish() *Index {
 		e := &ix.entries[k]
 		e.unitName = len(e.names) > 0 && unitName[ix.word(e.toks[0])]
 	}
+	b.buildFuzzy()
 	ix.words = nil
 	for k := range ix.entries {
 		e := &ix.entries[k]

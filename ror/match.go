@@ -25,7 +25,8 @@ type Candidate struct {
 	// Substring is the part of the affiliation string that matched one of the organisation's names.
 	Substring string `json:"substring"`
 	// MatchingType says how it matched: "exact" (the name is a whole part of the string), "partial" (the name is
-	// inside a longer part), "acronym"; or the ROR API's matching type for API results.
+	// inside a longer part), "acronym", "fuzzy" (with one misspelt word); or the ROR API's matching type for API
+	// results.
 	MatchingType string `json:"matching_type"`
 	// NameType is the type of the name that matched; empty for API results.
 	NameType NameType `json:"name_type,omitempty"`
@@ -44,6 +45,7 @@ const (
 type matchState struct {
 	toks  []token
 	ids   []uint32
+	fuzzy []bool // by token: its id is a spelling correction
 	hits  []hit
 	cands []cand
 	cover []bool
@@ -63,6 +65,7 @@ type cand struct {
 	hit   int // index in hits of the span behind the score
 	kind  nameKind
 	class matchClass
+	fuzzy bool // a word of the match is a spelling correction
 }
 
 // matchClass says how a name sits in its part of the string.
@@ -146,6 +149,8 @@ func (ix *Index) Match(affiliation string) Result {
 		switch {
 		case c.kind == kindAcronym:
 			mt = "acronym"
+		case c.fuzzy:
+			mt = "fuzzy"
 		case c.class != classExact:
 			mt = "partial"
 		}
@@ -166,9 +171,15 @@ func (ix *Index) Match(affiliation string) Result {
 
 // findHits looks every span of the query up in the index and marks the spans inside longer ones as dominated.
 func (ix *Index) findHits(st *matchState) {
-	st.ids = st.ids[:0]
+	st.ids, st.fuzzy = st.ids[:0], st.fuzzy[:0]
 	for _, t := range st.toks {
-		st.ids = append(st.ids, ix.vocab[t.text])
+		id, fz := ix.vocab[t.text], false
+		if id == 0 {
+			id = ix.correct(t.text)
+			fz = id != 0
+		}
+		st.ids = append(st.ids, id)
+		st.fuzzy = append(st.fuzzy, fz)
 	}
 	st.hits = st.hits[:0]
 	n := len(st.ids)
@@ -301,6 +312,15 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 		}
 		single := h.j-h.i == 1
 		generic := e.within >= genericWithin || e.unitName
+		fuzzy := 0
+		for k := h.i; k < h.j; k++ {
+			if st.fuzzy[k] {
+				fuzzy++
+			}
+		}
+		if fuzzy > 1 || fuzzy == 1 && (single || generic) {
+			continue // one corrected word per name, in a name of several words that is not generic
+		}
 		for _, nr := range e.names {
 			t := ix.info[nr.org].target
 			if t < 0 {
@@ -319,7 +339,10 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			if single && !acr && (generic || !st.toks[h.i].capital) {
 				continue // one common word ("Engineering", "Faculty") is not a name here
 			}
-			s := baseScore[nr.kind]
+			if fuzzy > 0 && nr.kind == kindAcronym {
+				continue
+			}
+			s := baseScore[nr.kind] - 0.05*float64(fuzzy)
 			switch {
 			case class == classUnit && generic:
 				s -= 0.3
@@ -370,13 +393,13 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 				if st.cands[k].org == t {
 					found = true
 					if s > st.cands[k].score {
-						st.cands[k] = cand{org: t, score: s, hit: hi, kind: nr.kind, class: class}
+						st.cands[k] = cand{org: t, score: s, hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0}
 					}
 					break
 				}
 			}
 			if !found {
-				st.cands = append(st.cands, cand{org: t, score: s, hit: hi, kind: nr.kind, class: class})
+				st.cands = append(st.cands, cand{org: t, score: s, hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0})
 			}
 		}
 	}

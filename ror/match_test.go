@@ -71,6 +71,9 @@ func TestMatch(t *testing.T) {
 		{"a child with its acronym and city", "LAPP, CNRS, Annecy, France", "0000d0d07"},
 		{"HTML entities", "Universit&#233; Paris Cit&#xE9;, Paris, France", "05f82e368"},
 		{"other country named", "University of Oxford, Oxford, Mississippi, USA", ""},
+		{"one misspelt word", "Toyohashi University of Technolgy, Japan", "04ezg6d83"},
+		{"two misspelt words are too many", "Toyohashe University of Technolgy, Japan", ""},
+		{"words glued together", "Department of PhysicsUniversity of Oxford", "052gg0110"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -95,6 +98,13 @@ func describe(m ror.Result) string {
 		fmt.Fprintf(&b, "  %.2f %s %s [%s] %q\n", c.Score, c.Organization.ID, c.Organization.DisplayName(), c.MatchingType, c.Substring)
 	}
 	return b.String()
+}
+
+func TestMatchFuzzyType(t *testing.T) {
+	m := testIndex().Match("Toyohashi University of Technolgy")
+	if m.Chosen == nil || m.Chosen.MatchingType != "fuzzy" || m.Chosen.Score >= 1 {
+		t.Errorf("a corrected match must say fuzzy and score below 1; got:\n%s", describe(m))
+	}
 }
 
 func TestMatchCandidates(t *testing.T) {
