@@ -88,3 +88,60 @@ func TestSchemaorgFormat(t *testing.T) {
 		t.Errorf("written JSON-LD is detected as %q (%v)", got.name, err)
 	}
 }
+
+// landingHTML wraps a shared landing-page JSON-LD document in an HTML page, as a repository serves it.
+func landingHTML(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(testenv.SharedData(t, "schemaorg", "landing", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "<!DOCTYPE html>\n<html><head><title>x</title>\n<script type=\"application/ld+json\">\n" + string(b) +
+		"\n</script>\n</head><body><h1>x</h1></body></html>\n"
+}
+
+func TestConvertSchemaorg(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "pangaea.html")
+	if err := os.WriteFile(page, []byte(landingHTML(t, "pangaea.json")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "", "convert", "-to", "datacite-xml", page)
+	if code != 0 || !strings.Contains(out, `<identifier identifierType="DOI">10.1594/pangaea.836178</identifier>`) ||
+		!strings.Contains(out, "<publicationYear>2014</publicationYear>") {
+		t.Fatalf("HTML landing page to DataCite XML: exit %d, stderr %s\n%s", code, errs, out)
+	}
+	xml := filepath.Join(t.TempDir(), "pangaea.xml")
+	if err := os.WriteFile(xml, []byte(out), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = runCLI(t, "", "convert", "-to", "schemaorg", xml)
+	if code != 0 || !strings.Contains(out, `"@id": "https://doi.org/10.1594/pangaea.836178"`) || !strings.Contains(out, `"@type": "Dataset"`) {
+		t.Fatalf("DataCite XML to schema.org: exit %d, stderr %s\n%s", code, errs, out)
+	}
+	code, _, errs = runCLI(t, out, "convert", "-from", "schemaorg", "-to", "datacite-xml", "-")
+	if code != 0 {
+		t.Errorf("schema.org from stdin: exit %d: %s", code, errs)
+	}
+}
+
+func TestValidateSchemaorg(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"dryad", "pangaea"} {
+		if err := os.WriteFile(filepath.Join(dir, n+".html"), []byte(landingHTML(t, n+".json")), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := runCLI(t, "", "validate", "-format", "schemaorg", filepath.Join(dir, "pangaea.html"))
+	if code != 0 || !strings.Contains(out, "valid (1 record)") {
+		t.Errorf("PANGAEA has DataCite's mandatory fields: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "validate", "-format", "schemaorg", filepath.Join(dir, "dryad.html"))
+	if code != 1 || !strings.Contains(out, "publicationYear") {
+		t.Errorf("Dryad has no publication year: exit %d, want 1 and a problem naming publicationYear\n%s", code, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if strings.Contains(line, ": error:") && !strings.Contains(line, "publicationYear") {
+			t.Errorf("an error other than the missing publicationYear: %s", line)
+		}
+	}
+}
