@@ -265,7 +265,7 @@ func (r *Record) decodeMembers(data []byte, off, end int, path string, members [
 		}
 	}
 	r.Extra = extra
-	r.reportUnknownKeys(members, "")
+	r.reportUnknownKeys(members)
 	return nil
 }
 

@@ -1,9 +1,6 @@
 package datacite
 
-import (
-	"fmt"
-	"strconv"
-)
+import "fmt"
 
 // The keys DataCite JSON defines inside each kind of object, and the kind of object each one holds (""
 // for a plain value). The JSON reader walks the metadata properties with this table so that a key it does not know,
@@ -48,45 +45,151 @@ var attrKinds = map[string]string{
 	"geoLocations": "geoLocation", "fundingReferences": "fundingReference", "relatedItems": "relatedItem",
 }
 
-// unknownKeys walks val, a value holding objects of kind (directly or in arrays, at any depth of arrays), and calls
-// report for each key the kind does not define.
-func unknownKeys(val []byte, kind, path string, report func(path, key string)) {
+// keyWalker walks the metadata attributes with jsonKinds, keeping the path as segments so that nothing is built
+// unless a key is reported.
+type keyWalker struct {
+	segs []struct {
+		name  string
+		index int // -1 for none
+	}
+	report func(path, key string)
+}
+
+func (w *keyWalker) path() string {
+	var p pathT
+	for _, s := range w.segs {
+		p = p.at(s.name)
+		if s.index >= 0 {
+			p = p.i(s.index)
+		}
+	}
+	return p.String()
+}
+
+// walk checks val, a value holding objects of kind directly or in arrays (at any depth).
+func (w *keyWalker) walk(val []byte, kind string) {
 	if len(val) == 0 {
 		return
 	}
 	switch val[0] {
 	case '[':
-		i := 0
-		_ = scanArray(val, 0, func(v []byte, _ int) error {
-			unknownKeys(v, kind, path+"["+strconv.Itoa(i)+"]", report)
-			i++
-			return nil
-		})
+		last := len(w.segs) - 1
+		saved := w.segs[last].index
+		it := jsonIter{data: val, i: 1}
+		for n := 0; ; n++ {
+			v, ok := it.element()
+			if !ok {
+				break
+			}
+			if saved < 0 {
+				w.segs[last].index = n
+			}
+			w.walk(v, kind)
+		}
+		w.segs[last].index = saved
 	case '{':
 		keys := jsonKinds[kind]
-		_ = scanObject(val, 0, func(k, v []byte, _ int) error {
-			sub, ok := keys[string(k)]
-			switch {
-			case !ok:
-				report(path, string(k))
-			case sub != "":
-				unknownKeys(v, sub, path+"."+string(k), report)
+		it := jsonIter{data: val, i: 1}
+		for {
+			k, v, ok := it.member()
+			if !ok {
+				break
 			}
-			return nil
-		})
+			sub, known := keys[string(k)]
+			switch {
+			case !known:
+				w.report(w.path(), string(k))
+			case sub != "":
+				w.segs = append(w.segs, struct {
+					name  string
+					index int
+				}{string(k), -1})
+				w.walk(v, sub)
+				w.segs = w.segs[:len(w.segs)-1]
+			}
+		}
 	}
 }
 
+// jsonIter steps through the members of an object or the elements of an array, already known to be valid JSON.
+type jsonIter struct {
+	data []byte
+	i    int
+}
+
+func (it *jsonIter) element() ([]byte, bool) {
+	i := skipWS(it.data, it.i)
+	if i >= len(it.data) || it.data[i] == ']' {
+		return nil, false
+	}
+	end, err := skipValue(it.data, i)
+	if err != nil {
+		return nil, false
+	}
+	it.i = skipWS(it.data, end)
+	if it.i < len(it.data) && it.data[it.i] == ',' {
+		it.i++
+	}
+	return it.data[i:end], true
+}
+
+func (it *jsonIter) member() (key, val []byte, ok bool) {
+	i := skipWS(it.data, it.i)
+	if i >= len(it.data) || it.data[i] != '"' {
+		return nil, nil, false
+	}
+	kend, err := skipString(it.data, i)
+	if err != nil {
+		return nil, nil, false
+	}
+	key = it.data[i+1 : kend-1]
+	i = skipWS(it.data, kend)
+	if i >= len(it.data) || it.data[i] != ':' {
+		return nil, nil, false
+	}
+	i = skipWS(it.data, i+1)
+	end, err := skipValue(it.data, i)
+	if err != nil {
+		return nil, nil, false
+	}
+	it.i = skipWS(it.data, end)
+	if it.i < len(it.data) && it.data[it.i] == ',' {
+		it.i++
+	}
+	return key, it.data[i:end], true
+}
+
 // reportUnknownKeys adds a warning to r for every key inside the metadata attributes that it did not keep.
-func (r *Record) reportUnknownKeys(members []member, path string) {
+func (r *Record) reportUnknownKeys(members []member) {
+	w := keyWalker{report: func(p, key string) {
+		r.problems = append(r.problems, Problem{Path: p, Severity: SeverityWarning,
+			Message: fmt.Sprintf("key %q is not DataCite metadata and is not kept", key)})
+	}}
 	for _, m := range members {
 		kind, ok := attrKinds[string(m.key)]
 		if !ok || string(m.key) == "identifiers" && r.Extra["identifiers"] != nil {
 			continue
 		}
-		unknownKeys(m.val, kind, join(path, string(m.key)), func(p, key string) {
-			r.problems = append(r.problems, Problem{Path: p, Severity: SeverityWarning,
-				Message: fmt.Sprintf("key %q is not DataCite metadata and is not kept", key)})
-		})
+		w.segs = append(w.segs[:0], struct {
+			name  string
+			index int
+		}{attrName(m.key), -1})
+		w.walk(m.val, kind)
 	}
 }
+
+// attrName returns the attribute name as a string without allocating: the key of attrKinds that equals k.
+func attrName(k []byte) string {
+	if name, ok := attrNames[string(k)]; ok {
+		return name
+	}
+	return string(k)
+}
+
+var attrNames = func() map[string]string {
+	m := make(map[string]string, len(attrKinds))
+	for k := range attrKinds {
+		m[k] = k
+	}
+	return m
+}()

@@ -312,8 +312,10 @@ type GeoBox struct {
 
 // GeoPolygon is a polygon: its vertices, the last repeating the first, and an optional point inside it.
 type GeoPolygon struct {
-	Points         []GeoPoint
-	InPolygonPoint *GeoPoint // nil when absent
+	// Points are the vertices, at least four, the last repeating the first.
+	Points []GeoPoint
+	// InPolygonPoint is a point inside the polygon, for polygons larger than half the globe; nil when absent.
+	InPolygonPoint *GeoPoint
 }
 
 // FundingReference names a funder and, optionally, the award.
