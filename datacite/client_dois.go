@@ -109,13 +109,21 @@ func (s *DOIService) Update(ctx context.Context, rec *Record) (*Record, *Respons
 	return s.put(ctx, id, body, rec.Event)
 }
 
-// put sends an update with retries. An event makes a repeated PUT fail once the first one was applied (the state
-// has moved on), so a refusal after a retried attempt is checked against the API's state before it is reported.
+// put sends an update with retries. With an event, the answer's state must be the event's target: DataCite ignores
+// an event the DOI's state does not allow and answers with the DOI unchanged, which is a *StateError here. A
+// repeated PUT after a lost answer finds the state already moved, which is success; a server that refuses the
+// repeat instead is checked against the state before the refusal is reported.
 func (s *DOIService) put(ctx context.Context, id doi.DOI, body []byte, event Event) (*Record, *Response, error) {
 	resp, err := s.c.call(ctx, http.MethodPut, doiPath(id), body)
 	if err == nil {
 		rec, err := ReadJSONRecord(resp.Body)
-		return rec, resp, err
+		if err != nil {
+			return nil, resp, err
+		}
+		if want, ok := eventTarget[event]; ok && rec.State != want {
+			return rec, resp, &StateError{DOI: string(id), Event: event, State: rec.State}
+		}
+		return rec, resp, nil
 	}
 	if want, ok := eventTarget[event]; ok && resp != nil && resp.Attempts > 1 && errors.Is(err, ErrInvalidMetadata) {
 		if rec, gresp, gerr := s.Get(ctx, string(id)); gerr == nil && rec.State == want {
@@ -152,6 +160,7 @@ func (s *DOIService) transition(ctx context.Context, d string, event Event) (*Re
 
 // Register moves a draft to registered: the DOI resolves but is not indexed for search. The API refuses it
 // (ErrInvalidMetadata, with the missing properties) unless the record has its mandatory properties and a URL.
+// Every event method returns a *StateError (ErrNotAllowed) when the DOI's state does not allow the event.
 func (s *DOIService) Register(ctx context.Context, d string) (*Record, *Response, error) {
 	return s.transition(ctx, d, EventRegister)
 }

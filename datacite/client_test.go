@@ -157,7 +157,7 @@ func TestErrorClasses(t *testing.T) {
 		{"already taken", func() error { _, _, err := c.DOIs.Create(ctx, other); return err }, datacite.ErrAlreadyTaken, 422, []string{"doi"}},
 		{"invalid metadata", func() error { _, _, err := c.DOIs.Create(ctx, incomplete); return err }, datacite.ErrInvalidMetadata, 422,
 			[]string{"url", "creators", "publisher", "publicationYear", "types.resourceTypeGeneral"}},
-		{"event not allowed", func() error { _, _, err := c.DOIs.Hide(ctx, "10.5072/taken"); return err }, datacite.ErrInvalidMetadata, 422, []string{"event"}},
+
 		{"delete not allowed", func() error {
 			if _, _, err := c.DOIs.Publish(ctx, "10.5072/taken"); err != nil {
 				return err
@@ -180,6 +180,12 @@ func TestErrorClasses(t *testing.T) {
 		if tt.sources != nil && strings.Join(sources, " ") != strings.Join(tt.sources, " ") {
 			t.Errorf("%s: problem sources %q, want %q", tt.name, sources, tt.sources)
 		}
+	}
+	// DataCite ignores an event the state does not allow and answers 200: the client tells.
+	_, _, err = c.DOIs.Register(ctx, "10.5072/taken") // findable since the publish above
+	var se *datacite.StateError
+	if !errors.Is(err, datacite.ErrNotAllowed) || !errors.As(err, &se) || se.State != datacite.StateFindable || se.Event != datacite.EventRegister {
+		t.Errorf("register of a findable DOI: %v, want a *StateError matching ErrNotAllowed", err)
 	}
 	after, _ := srv.Lookup("10.5072/taken")
 	if after.URL != before.URL || string(after.Attributes) == "" {

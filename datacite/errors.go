@@ -225,3 +225,20 @@ func clip(s string, n int) string {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// StateError reports an event the API did not apply because the DOI is in a state the event does not leave (hide
+// on a draft, register on a findable DOI, ...). DataCite answers such a request with success and the DOI unchanged;
+// the client compares the state and returns this error, which matches ErrNotAllowed.
+type StateError struct {
+	DOI   string // the DOI
+	Event Event  // the event asked for
+	State State  // the DOI's state, unchanged
+}
+
+// Error describes the failure in one line.
+func (e *StateError) Error() string {
+	return fmt.Sprintf("datacite: event %s is not allowed for %s in state %s; the DOI is unchanged", e.Event, e.DOI, e.State)
+}
+
+// Is makes errors.Is(err, ErrNotAllowed) true.
+func (e *StateError) Is(target error) bool { return target == ErrNotAllowed }

@@ -87,6 +87,9 @@ func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error)
 	if req.Record == nil {
 		return nil, &MintError{Err: errors.New("no record")}
 	}
+	if req.Event != "" && req.Event != EventRegister && req.Event != EventPublish {
+		return nil, &MintError{Err: fmt.Errorf("event %q: a new DOI is a draft (\"\"), registered or published", req.Event)}
+	}
 	exact := req.Record.DOI != ""
 	var planned doi.DOI
 	var err error

@@ -165,3 +165,16 @@ func TestMintFailures(t *testing.T) {
 		t.Errorf("Mint without a record succeeded")
 	}
 }
+
+func TestMintRefusesOtherEvents(t *testing.T) {
+	t.Parallel()
+	srv, c := setup(t, nil)
+	for _, ev := range []datacite.Event{datacite.EventHide, datacite.EventShow, "retract"} {
+		if _, err := c.Mint(context.Background(), datacite.MintRequest{Record: record("https://x.org"), Prefix: prefix, Event: ev}); err == nil {
+			t.Errorf("Mint with event %q succeeded", ev)
+		}
+	}
+	if srv.Stats().Requests != 0 {
+		t.Errorf("%d requests sent for refused events", srv.Stats().Requests)
+	}
+}

@@ -31,7 +31,8 @@ const (
 )
 
 // transitions says, per event, which state a DOI moves to from each state it may be in, as DataCite's state
-// machine allows; any other event or starting state is refused with 422.
+// machine allows. Like DataCite (whose state machine is not "whiny"), an event from a state it does not leave is
+// ignored: the answer is the DOI, unchanged. An event that is not one of these four is refused with 422.
 var transitions = map[string]map[string]string{
 	"register": {stateDraft: stateRegistered},
 	"publish":  {stateDraft: stateFindable, stateRegistered: stateFindable},
@@ -280,12 +281,14 @@ func (s *Server) insert(key, repo string, attrs map[string]json.RawMessage) repl
 	event := attrString(attrs, "event")
 	state := stateDraft
 	if event != "" {
-		to, ok := transitions[event][stateDraft]
-		if !ok {
+		moves, known := transitions[event]
+		if !known {
 			return errorsReply(http.StatusUnprocessableEntity, problem{Source: "event",
-				Title: fmt.Sprintf("Event %q is not allowed for a new DOI", event), UID: key})
+				Title: fmt.Sprintf("Event %q is not one of register, publish, hide, show", event), UID: key})
 		}
-		state = to
+		if to, ok := moves[stateDraft]; ok {
+			state = to
+		}
 	}
 	stored := clean(attrs)
 	if state != stateDraft {
@@ -382,12 +385,14 @@ func (s *Server) update(r *http.Request, raw string) reply {
 	attrs := doc.Data.Attributes
 	state := rec.state
 	if event := attrString(attrs, "event"); event != "" {
-		to, ok := transitions[event][rec.state]
-		if !ok {
+		moves, known := transitions[event]
+		if !known {
 			return errorsReply(http.StatusUnprocessableEntity, problem{Source: "event",
-				Title: fmt.Sprintf("Event %q is not allowed for a DOI in state %s", event, rec.state), UID: key})
+				Title: fmt.Sprintf("Event %q is not one of register, publish, hide, show", event), UID: key})
 		}
-		state = to
+		if to, ok := moves[rec.state]; ok {
+			state = to
+		}
 	}
 	merged := clean(rec.attrs)
 	for k, v := range clean(attrs) {

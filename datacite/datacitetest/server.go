@@ -9,7 +9,8 @@
 //   - HTTP basic authentication against the repositories it was given, each with its prefixes: 401 for bad
 //     credentials, 403 for a prefix or DOI of another repository;
 //   - the states draft, registered and findable with exactly DataCite's events (register and publish from draft,
-//     publish or show from registered, hide from findable), validation of the mandatory properties when a DOI
+//     publish or show from registered, hide from findable; like DataCite, an event from another state is ignored
+//     and the DOI returned unchanged), validation of the mandatory properties when a DOI
 //     leaves draft (422 with DataCite's error document, one problem per missing property), 422 "This DOI has
 //     already been taken" for an existing DOI;
 //   - a rate limit answering 429 with Retry-After, and injectable faults: 5xx before or after the record is stored,

@@ -84,9 +84,11 @@ func TestLifecycle(t *testing.T) {
 		{"create draft", a("POST", "/dois", `{"data":{"type":"dois","attributes":{"doi":"10.5072/AAAA-0001"}}}`), 201, "draft", ""},
 		{"taken", a("POST", "/dois", `{"data":{"type":"dois","attributes":{"doi":"10.5072/aaaa-0001"}}}`), 422, "", msgTaken},
 		{"register incomplete", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"register"}}}`), 422, "", "Can't be blank"},
-		{"hide draft refused", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"hide"}}}`), 422, "", `Event "hide" is not allowed for a DOI in state draft`},
+		{"hide draft ignored", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"hide"}}}`), 200, "draft", ""},
+		{"unknown event", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"retract"}}}`), 422, "", `Event "retract" is not one of register, publish, hide, show`},
 		{"register", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"register",`+valid+`}}}`), 200, "registered", ""},
-		{"register twice refused", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"register"}}}`), 422, "", `Event "register" is not allowed for a DOI in state registered`},
+		{"register twice ignored", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"register"}}}`), 200, "registered", ""},
+		{"show on create ignored", a("POST", "/dois", `{"data":{"attributes":{"doi":"10.5072/aaaa-0009","event":"show"}}}`), 201, "draft", ""},
 		{"delete registered refused", a("DELETE", "/dois/10.5072/aaaa-0001", ""), 405, "", "Method not allowed"},
 		{"show", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"show"}}}`), 200, "findable", ""},
 		{"hide", a("PUT", "/dois/10.5072/aaaa-0001", `{"data":{"attributes":{"event":"hide"}}}`), 200, "registered", ""},
@@ -124,8 +126,8 @@ func TestLifecycle(t *testing.T) {
 			}
 		}
 	}
-	if n := len(s.DOIs()); n != 4 {
-		t.Errorf("store holds %d DOIs, want 4: %+v", n, s.DOIs())
+	if n := len(s.DOIs()); n != 5 {
+		t.Errorf("store holds %d DOIs, want 5: %+v", n, s.DOIs())
 	}
 }
 
