@@ -7,10 +7,12 @@ package schemaorg
 // takes the json-gold path. FuzzCanonicalizeFastPath checks the two agree.
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,6 +61,7 @@ type keyInfo struct {
 	iri     string
 	keyword string // "@id", "@type", ... when the key is a keyword or an alias of one
 	td      *ld.TermDefinition
+	pred    rdfTerm // the predicate, finished
 	drop    bool // expansion drops the key
 	noLink  bool // expansion keeps the key but RDF conversion drops its statements (not an absolute IRI)
 	bail    bool // the fast path does not handle the key
@@ -66,6 +69,7 @@ type keyInfo struct {
 
 // fastContext holds the fast path's memo tables for one processed context.
 type fastContext struct {
+	fs    *fastState
 	c     *ld.Context
 	keys  memo[keyInfo]
 	types memo[string] // @type values, expanded; "" means bail
@@ -96,7 +100,7 @@ func (fs *fastState) context(c *ld.Context) *fastContext {
 	if v, ok := fs.contexts.Load(c); ok {
 		return v.(*fastContext)
 	}
-	fc := &fastContext{c: c, bail: c.Values.Direction != ""}
+	fc := &fastContext{fs: fs, c: c, bail: c.Values.Direction != ""}
 	v, _ := fs.contexts.LoadOrStore(c, fc)
 	return v.(*fastContext)
 }
@@ -136,7 +140,9 @@ func (fc *fastContext) key(k string) keyInfo {
 		if iri == "" || !strings.Contains(iri, ":") {
 			return keyInfo{drop: true}
 		}
-		return keyInfo{iri: iri, td: td, noLink: !ld.IsAbsoluteIri(iri)}
+		info := fc.fs.iri(iri)
+		return keyInfo{iri: iri, td: td, noLink: !ld.IsAbsoluteIri(iri),
+			pred: rdfTerm{kind: tIRI, v: iri, nq: info.nq, ok: info.valid}}
 	})
 }
 
@@ -146,6 +152,8 @@ type rdfTerm struct {
 	v    string
 	dt   string
 	lang string
+	nq   string // the term in N-Quads form (blank nodes: their document label); set by finish
+	ok   bool   // json-gold keeps statements with this term; set by finish
 }
 
 const (
@@ -157,8 +165,7 @@ const (
 // rdfQuad is a statement of the default graph with its terms already written in N-Quads form (blank nodes by
 // their document label), so that URDNA2015 can compose its many serializations without escaping again.
 type rdfQuad struct {
-	s, p, o    rdfTerm
-	sn, pn, on string
+	s, p, o rdfTerm
 }
 
 // fastRun is one document's conversion.
@@ -170,12 +177,14 @@ type fastRun struct {
 	labels map[string]string
 	next   int
 	parser jparser
+	// typePred is rdf:type, finished.
+	typePred rdfTerm
 }
 
 func (r *fastRun) blank(label string) rdfTerm {
 	if label != "" {
 		if l, ok := r.labels[label]; ok {
-			return rdfTerm{kind: tBlank, v: l}
+			return rdfTerm{kind: tBlank, v: l, nq: l, ok: true}
 		}
 	}
 	l := "_:b" + strconv.Itoa(r.next)
@@ -183,10 +192,32 @@ func (r *fastRun) blank(label string) rdfTerm {
 	if label != "" {
 		r.labels[label] = l
 	}
-	return rdfTerm{kind: tBlank, v: l}
+	return rdfTerm{kind: tBlank, v: l, nq: l, ok: true}
 }
 
-func (r *fastRun) validIRI(s string) bool { return r.fs.iri(s).valid }
+// iriTerm is an IRI term with its validity and N-Quads form from the processor's memo.
+func (r *fastRun) iriTerm(v string) rdfTerm {
+	info := r.fs.iri(v)
+	return rdfTerm{kind: tIRI, v: v, nq: info.nq, ok: info.valid}
+}
+
+// finish sets a literal's N-Quads form and validity.
+func (r *fastRun) finish(t rdfTerm) rdfTerm {
+	if t.kind != tLiteral {
+		return t
+	}
+	lit := "\"" + escapeNQ(t.v) + "\""
+	switch t.dt {
+	case rdfLang:
+		t.nq, t.ok = lit+"@"+t.lang, t.lang == "" || languageTag.MatchString(t.lang)
+	case xsdString:
+		t.nq, t.ok = lit, true
+	default:
+		info := r.fs.iri(t.dt)
+		t.nq, t.ok = lit+"^^"+info.nq, info.valid
+	}
+	return t
+}
 
 func (r *fastRun) isAbsolute(s string) bool {
 	if strings.HasPrefix(s, "_:") {
@@ -195,30 +226,16 @@ func (r *fastRun) isAbsolute(s string) bool {
 	return r.fs.absolute.get(s, func() bool { return ld.IsAbsoluteIri(s) })
 }
 
-func (r *fastRun) validTerm(t rdfTerm) bool {
-	switch t.kind {
-	case tIRI:
-		return r.validIRI(t.v)
-	case tLiteral:
-		if t.lang != "" && !languageTag.MatchString(t.lang) {
-			return false
-		}
-		return t.dt == "" || r.validIRI(t.dt)
-	}
-	return true
-}
-
 func (r *fastRun) emit(s, p, o rdfTerm) {
-	if !r.validTerm(s) || !r.validTerm(p) || !r.validTerm(o) {
+	if !s.ok || !p.ok || !o.ok {
 		return
 	}
-	q := rdfQuad{s: s, p: p, o: o, sn: r.termNQ(&s), pn: r.termNQ(&p), on: r.termNQ(&o)}
-	key := [3]string{q.sn, q.pn, q.on}
+	key := [3]string{s.nq, p.nq, o.nq}
 	if r.seen[key] {
 		return
 	}
 	r.seen[key] = true
-	r.quads = append(r.quads, q)
+	r.quads = append(r.quads, rdfQuad{s, p, o})
 }
 
 // fastRuns recycles the buffers of the fast path between documents.
@@ -238,6 +255,7 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 		fastRuns.Put(r)
 	}()
 	r.fs = &p.fast
+	r.typePred = r.iriTerm(rdfType)
 	d, err := r.parser.parse(doc)
 	if err != nil {
 		return nil, err
@@ -334,7 +352,7 @@ func (r *fastRun) node(v *jv) (rdfTerm, bool, error) {
 			case strings.HasPrefix(iri, "_:"):
 				subj = r.blank(iri)
 			case r.isAbsolute(iri):
-				subj = rdfTerm{kind: tIRI, v: iri}
+				subj = r.iriTerm(iri)
 			default:
 				valid = false
 			}
@@ -366,7 +384,7 @@ func (r *fastRun) node(v *jv) (rdfTerm, bool, error) {
 			return subj, false, errBail
 		case ki.drop:
 		default:
-			pred := rdfTerm{kind: tIRI, v: ki.iri}
+			pred := ki.pred
 			items := []jv{m.v}
 			if m.v.kind == jArr {
 				items = m.v.arr
@@ -411,11 +429,13 @@ func (r *fastRun) types(subj rdfTerm, valid bool, v *jv) error {
 		if !valid {
 			continue
 		}
-		o := rdfTerm{kind: tIRI, v: t}
+		var o rdfTerm
 		if strings.HasPrefix(t, "_:") {
 			o = r.blank(t)
+		} else {
+			o = r.iriTerm(t)
 		}
-		r.emit(subj, rdfTerm{kind: tIRI, v: rdfType}, o)
+		r.emit(subj, r.typePred, o)
 	}
 	return nil
 }
@@ -450,7 +470,7 @@ func (r *fastRun) reverse(subj rdfTerm, valid bool, v *jv) error {
 				return err
 			}
 			if ok && valid && !ki.noLink {
-				r.emit(s, rdfTerm{kind: tIRI, v: ki.iri}, subj)
+				r.emit(s, ki.pred, subj)
 			}
 		}
 	}
@@ -487,7 +507,7 @@ func (r *fastRun) object(term string, td *ld.TermDefinition, v *jv) (rdfTerm, bo
 		if !r.isAbsolute(iri) {
 			return rdfTerm{}, false, nil
 		}
-		return rdfTerm{kind: tIRI, v: iri}, true, nil
+		return r.iriTerm(iri), true, nil
 	}
 	dt := ""
 	if coerce != "" && coerce != "@id" && coerce != "@vocab" {
@@ -506,7 +526,8 @@ func (r *fastRun) object(term string, td *ld.TermDefinition, v *jv) (rdfTerm, bo
 	if tagged && lang == "" {
 		return rdfTerm{}, false, errBail // json-gold writes an empty language tag
 	}
-	return rdfLiteral(v, dt, lang)
+	t, ok, err := rdfLiteral(v, dt, lang)
+	return r.finish(t), ok, err
 }
 
 func (r *fastRun) valueObject(v, val *jv) (rdfTerm, bool, error) {
@@ -545,7 +566,8 @@ func (r *fastRun) valueObject(v, val *jv) (rdfTerm, bool, error) {
 	if hasLang && lang == "" {
 		return rdfTerm{}, false, errBail
 	}
-	return rdfLiteral(val, dt, lang)
+	t, ok, err := rdfLiteral(val, dt, lang)
+	return r.finish(t), ok, err
 }
 
 // rdfLiteral converts a JSON scalar to an RDF literal as json-gold's objectToRDF does.
@@ -589,15 +611,15 @@ func appendNQuad(b []byte, q *rdfQuad, label func(string) string) []byte {
 	if q.s.kind == tBlank {
 		b = append(b, label(q.s.v)...)
 	} else {
-		b = append(b, q.sn...)
+		b = append(b, q.s.nq...)
 	}
 	b = append(b, ' ')
-	b = append(b, q.pn...)
+	b = append(b, q.p.nq...)
 	b = append(b, ' ')
 	if q.o.kind == tBlank {
 		b = append(b, label(q.o.v)...)
 	} else {
-		b = append(b, q.on...)
+		b = append(b, q.o.nq...)
 	}
 	return append(b, " .\n"...)
 }
@@ -607,24 +629,6 @@ func escapeNQ(s string) string {
 		return nquadEscape.Replace(s)
 	}
 	return s
-}
-
-// termNQ writes a term as json-gold's N-Quads writer does.
-func (r *fastRun) termNQ(t *rdfTerm) string {
-	switch t.kind {
-	case tIRI:
-		return r.fs.iri(t.v).nq
-	case tBlank:
-		return t.v
-	}
-	lit := "\"" + escapeNQ(t.v) + "\""
-	switch t.dt {
-	case rdfLang:
-		return lit + "@" + t.lang
-	case xsdString:
-		return lit
-	}
-	return lit + "^^" + r.fs.iri(t.dt).nq
 }
 
 // issuer issues identifiers with a prefix, remembering the order (the Identifier Issuer of RDF canonicalization).
@@ -663,6 +667,10 @@ type urdna struct {
 	firstHash map[string]string
 	canonical *issuer
 	tooMany   bool // a blank node has more than 8 indistinguishable neighbours: leave it to json-gold
+	// scratch space for serializing lines
+	buf   []byte
+	ends  []int
+	lines [][]byte
 }
 
 func sha256Hex(parts ...string) string {
@@ -688,14 +696,25 @@ func (u *urdna) hashFirstDegree(id string) string {
 		}
 		return "_:z"
 	}
-	lines := make([]string, 0, len(u.byBlank[id]))
-	var buf []byte
+	buf := u.buf[:0]
+	ends := u.ends[:0]
 	for _, qi := range u.byBlank[id] {
-		buf = appendNQuad(buf[:0], &u.quads[qi], label)
-		lines = append(lines, string(buf))
+		buf = appendNQuad(buf, &u.quads[qi], label)
+		ends = append(ends, len(buf))
 	}
-	sort.Strings(lines)
-	h := sha256Hex(lines...)
+	lines := u.lines[:0]
+	start := 0
+	for _, e := range ends {
+		lines = append(lines, buf[start:e])
+		start = e
+	}
+	slices.SortFunc(lines, bytes.Compare)
+	md := sha256.New()
+	for _, l := range lines {
+		md.Write(l)
+	}
+	u.buf, u.ends, u.lines = buf, ends, lines
+	h := hex.EncodeToString(md.Sum(nil))
 	u.firstHash[id] = h
 	return h
 }
@@ -863,19 +882,21 @@ func canonicalNQuads(quads []rdfQuad) ([]byte, error) {
 			}
 		}
 	}
-	lines := make([]string, len(quads))
 	label := func(b string) string { return u.canonical.issue(b) }
 	var buf []byte
+	ends := make([]int, 0, len(quads))
 	for i := range quads {
-		buf = appendNQuad(buf[:0], &quads[i], label)
-		lines[i] = string(buf)
+		buf = appendNQuad(buf, &quads[i], label)
+		ends = append(ends, len(buf))
 	}
-	sort.Strings(lines)
-	n := 0
-	for _, l := range lines {
-		n += len(l)
+	lines := make([][]byte, 0, len(quads))
+	start := 0
+	for _, e := range ends {
+		lines = append(lines, buf[start:e])
+		start = e
 	}
-	out := make([]byte, 0, n)
+	slices.SortFunc(lines, bytes.Compare)
+	out := make([]byte, 0, len(buf))
 	for _, l := range lines {
 		out = append(out, l...)
 	}
