@@ -62,9 +62,9 @@ type keyInfo struct {
 	keyword string // "@id", "@type", ... when the key is a keyword or an alias of one
 	td      *ld.TermDefinition
 	pred    rdfTerm // the predicate, finished
-	drop    bool // expansion drops the key
-	noLink  bool // expansion keeps the key but RDF conversion drops its statements (not an absolute IRI)
-	bail    bool // the fast path does not handle the key
+	drop    bool    // expansion drops the key
+	noLink  bool    // expansion keeps the key but RDF conversion drops its statements (not an absolute IRI)
+	bail    bool    // the fast path does not handle the key
 }
 
 // fastContext holds the fast path's memo tables for one processed context.
