@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dop2i/fairmeta/datacite/datacitetest"
 	"github.com/dop2i/fairmeta/doi"
 )
 
@@ -155,4 +156,29 @@ func TestResolverOptions(t *testing.T) {
 	if _, ok := doi.MediaType("nosuch"); ok {
 		t.Errorf("MediaType(nosuch) ok")
 	}
+}
+
+// Content negotiation against a datacitetest server, which answers for the DOIs it holds as doi.org would.
+func ExampleResolver_Metadata() {
+	srv := datacitetest.NewServer()
+	defer srv.Close()
+	_ = srv.Add(datacitetest.StoredDOI{DOI: "10.5072/abcd-ef12", Client: datacitetest.DefaultRepository, State: "findable",
+		URL: "https://data.example.org/runs/4271", Attributes: []byte(`{"titles":[{"title":"Run 4271"}],"publicationYear":2026}`)})
+
+	r, err := doi.NewResolver(doi.WithResolverURL(srv.URL))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := r.Metadata(context.Background(), doi.MustParse("10.5072/ABCD-EF12"), doi.TypeCSLJSON)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.ContentType, strings.Contains(string(m.Body), `"title":"Run 4271"`))
+	_, err = r.Metadata(context.Background(), doi.MustParse("10.5072/abcd-ef12"), doi.TypeBibTeX)
+	fmt.Println(errors.Is(err, doi.ErrNotAcceptable))
+	// Output:
+	// application/vnd.citationstyles.csl+json true
+	// true
 }
