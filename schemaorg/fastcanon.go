@@ -49,7 +49,8 @@ func (m *memo[V]) get(k string, f func() V) V {
 	}
 	v := f()
 	if m.n.Load() < maxMemo {
-		if _, loaded := m.m.LoadOrStore(k, v); !loaded {
+		// Keys are often substrings of a document; the clone keeps the memo from pinning whole documents.
+		if _, loaded := m.m.LoadOrStore(strings.Clone(k), v); !loaded {
 			m.n.Add(1)
 		}
 	}
@@ -92,7 +93,7 @@ type iriInfo struct {
 func (fs *fastState) iri(s string) iriInfo {
 	return fs.iris.get(s, func() iriInfo {
 		valid := !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") || ld.IsURL(s)
-		return iriInfo{valid: valid, nq: "<" + escapeNQ(s) + ">"}
+		return iriInfo{valid: valid, nq: "<" + escapeNQ(s) + ">"} // a new string: it does not pin the document
 	})
 }
 
@@ -140,6 +141,7 @@ func (fc *fastContext) key(k string) keyInfo {
 		if iri == "" || !strings.Contains(iri, ":") {
 			return keyInfo{drop: true}
 		}
+		iri = strings.Clone(iri)
 		info := fc.fs.iri(iri)
 		return keyInfo{iri: iri, td: td, noLink: !ld.IsAbsoluteIri(iri),
 			pred: rdfTerm{kind: tIRI, v: iri, nq: info.nq, ok: info.valid}}
@@ -421,7 +423,7 @@ func (r *fastRun) types(subj rdfTerm, valid bool, v *jv) error {
 			if err != nil || iri == "" || strings.HasPrefix(iri, "@") {
 				return ""
 			}
-			return iri
+			return strings.Clone(iri)
 		})
 		if t == "" {
 			return errBail
@@ -883,7 +885,11 @@ func canonicalNQuads(quads []rdfQuad) ([]byte, error) {
 		}
 	}
 	label := func(b string) string { return u.canonical.issue(b) }
-	var buf []byte
+	size := 0
+	for i := range quads {
+		size += len(quads[i].s.nq) + len(quads[i].p.nq) + len(quads[i].o.nq) + 16
+	}
+	buf := make([]byte, 0, size)
 	ends := make([]int, 0, len(quads))
 	for i := range quads {
 		buf = appendNQuad(buf, &quads[i], label)
