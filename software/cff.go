@@ -61,9 +61,9 @@ func mapping(n *yaml.Node) [][2]*yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
-	out := make([][2]*yaml.Node, 0, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, [2]*yaml.Node{n.Content[i], resolve(n.Content[i+1])})
+	out := flatPairs(n)
+	for i := range out {
+		out[i][1] = resolve(out[i][1])
 	}
 	return out
 }

@@ -219,6 +219,8 @@ func TestValidateCFFProblems(t *testing.T) {
 		{"reference month", base + "references:\n  - type: article\n    title: x\n    authors: [{name: a}]\n    month: 13\n",
 			[]string{"references[0].month: 13 is greater than 12"}},
 		{"empty title", strings.Replace(base, "title: t", "title: \"\"", 1), []string{"title: is empty"}},
+		{"merge keys", "cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors:\n  - &cam {given-names: Camille, family-names: Lefèvre}\n  - <<: *cam\n    given-names: Paolo\n", nil},
+		{"merged unknown key", base + "  - <<: {family-names: Rossi, nickname: x}\n    given-names: P\n", []string{"authors[1].nickname: unknown key"}},
 		{"not a mapping", "- a\n- b\n", []string{": is an array, want object"}},
 		{"not yaml", "a: [\n", []string{": not YAML"}},
 		{"empty", "", []string{": the file is empty"}},
@@ -370,5 +372,15 @@ func TestWriteCFFRejectsIncompleteRecord(t *testing.T) {
 	var ve *CFFValidationError
 	if !errors.As(err, &ve) || !strings.Contains(err.Error(), "authors") {
 		t.Errorf("WriteCFF without creators: %v, want a validation error naming authors", err)
+	}
+}
+
+func TestReadCFFMergeKeys(t *testing.T) {
+	r, err := ReadCFF([]byte("cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors:\n  - &cam {given-names: Camille, family-names: Lefèvre, affiliation: IJCLab}\n  - <<: *cam\n    given-names: Paolo\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Creators) != 2 || r.Creators[1].Name != "Lefèvre, Paolo" || len(r.Creators[1].Affiliations) != 1 {
+		t.Errorf("merged author: %+v", r.Creators)
 	}
 }

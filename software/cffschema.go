@@ -219,8 +219,8 @@ func (v *validator) check(r *rule, n *yaml.Node, path string) {
 		}
 	case "object":
 		keys := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			kn, val := n.Content[i], n.Content[i+1]
+		for _, kv := range flatPairs(n) {
+			kn, val := kv[0], kv[1]
 			k := kn.Value
 			p := joinPath(path, k)
 			if keys[k] {
@@ -243,6 +243,48 @@ func (v *validator) check(r *rule, n *yaml.Node, path string) {
 			}
 		}
 	}
+}
+
+// flatPairs returns the key/value pairs of a mapping with YAML merge keys ("<<: *defaults") expanded: explicit keys
+// win over merged ones, and earlier merged mappings over later ones, as YAML 1.1 merging does.
+func flatPairs(n *yaml.Node) [][2]*yaml.Node {
+	var out, merged [][2]*yaml.Node
+	explicit := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			src := resolve(v)
+			var sources []*yaml.Node
+			if src != nil && src.Kind == yaml.SequenceNode {
+				for _, c := range src.Content {
+					sources = append(sources, resolve(c))
+				}
+			} else {
+				sources = append(sources, src)
+			}
+			for _, m := range sources {
+				if m == nil || m.Kind != yaml.MappingNode {
+					continue
+				}
+				for j := 0; j+1 < len(m.Content); j += 2 {
+					if m.Content[j].ShortTag() != "!!merge" { // one level of merging is enough for metadata files
+						merged = append(merged, [2]*yaml.Node{m.Content[j], m.Content[j+1]})
+					}
+				}
+			}
+			continue
+		}
+		explicit[k.Value] = true
+		out = append(out, [2]*yaml.Node{k, v})
+	}
+	seen := map[string]bool{}
+	for _, kv := range merged {
+		if k := kv[0].Value; !explicit[k] && !seen[k] {
+			seen[k] = true
+			out = append(out, kv)
+		}
+	}
+	return out
 }
 
 // checkAlternatives applies anyOf and oneOf. When no alternative fits, it reports the problems of the one that
