@@ -164,6 +164,14 @@ func TestCFFConvertCases(t *testing.T) {
 			compareOutput(t, dir, "codemeta.json", r, WriteCodeMeta, schemaFacts)
 			compareOutput(t, dir, "schemaorg.json", r, schemaOrgWriter, schemaFacts)
 			compareOutput(t, dir, ".zenodo.json", r, WriteZenodo, zenodoFactsOf)
+			// cffconvert's CodeMeta is 2.0: read it, write it as 3.0, and the facts are still the same.
+			if cm, err := os.ReadFile(filepath.Join(dir, "codemeta.json")); err == nil && len(bytes.TrimSpace(cm)) > 0 {
+				r2, err := ReadCodeMeta(cm)
+				if err != nil {
+					t.Fatalf("reading cffconvert's CodeMeta 2.0: %v", err)
+				}
+				compareOutput(t, dir, "codemeta.json", r2, WriteCodeMeta, schemaFacts)
+			}
 		})
 	}
 }
@@ -264,6 +272,11 @@ func TestReadCodeMetaDetails(t *testing.T) {
 	}
 	if r.Software.ContinuousIntegration != "https://travis-ci.org/codemeta/codemetar" || r.Software.DevelopmentStatus != "wip" {
 		t.Errorf("software = %+v", r.Software)
+	}
+	listed, err := ReadCodeMeta([]byte(`{"@context": "https://w3id.org/codemeta/3.0", "name": "x",
+	  "author": {"@list": [{"@type": "Person", "givenName": "A", "familyName": "B"}, {"@type": "Organization", "name": "CC-IN2P3"}]}}`))
+	if err != nil || len(listed.Creators) != 2 || listed.Creators[1].Name != "CC-IN2P3" {
+		t.Errorf("authors in an @list: %+v, %v", listed.Creators, err)
 	}
 	if _, err := ReadCodeMeta([]byte("[1]")); err == nil {
 		t.Error("a JSON array was accepted")

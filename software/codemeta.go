@@ -150,6 +150,10 @@ func list(v any) []any {
 		return nil
 	case []any:
 		return t
+	case map[string]any:
+		if l, ok := t["@list"].([]any); ok { // an ordered list written out ({"@list": [...]})
+			return l
+		}
 	}
 	return []any{v}
 }
