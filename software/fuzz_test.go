@@ -6,6 +6,7 @@ import (
 	"crypto/sha1"
 	"encoding/binary"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -75,9 +76,13 @@ func FuzzReadCodeMeta(f *testing.F) {
 	})
 }
 
+var zlibWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed); return w }}
+
 func zlibBytes(b []byte) []byte {
 	var buf bytes.Buffer
-	w := zlib.NewWriter(&buf)
+	w := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(w)
+	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()

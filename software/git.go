@@ -753,7 +753,8 @@ func ApplyDelta(base, delta []byte) ([]byte, error) {
 	if dst > maxObjectSize {
 		return nil, errors.New("delta target too large")
 	}
-	out := make([]byte, 0, dst)
+	// The header's size is a claim: allocate for it only up to what the delta can plausibly produce, grow beyond.
+	out := make([]byte, 0, min(dst, int64(len(base))+int64(len(delta))+1<<16))
 	for len(delta) > 0 {
 		op := delta[0]
 		delta = delta[1:]
