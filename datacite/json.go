@@ -922,3 +922,22 @@ func truncate(s string, n int) string {
 	}
 	return s[:n] + "..."
 }
+
+// UnmarshalJSON reads a related item identifier; its scheme URI is read from schemeURI, the REST API's spelling,
+// or schemeUri, the spelling of the other properties.
+func (id *RelatedItemIdentifier) UnmarshalJSON(data []byte) error {
+	type plain RelatedItemIdentifier
+	var v struct {
+		*plain
+		SchemeUri string `json:"schemeUri"`
+	}
+	*id = RelatedItemIdentifier{}
+	v.plain = (*plain)(id)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	if id.SchemeURI == "" {
+		id.SchemeURI = v.SchemeUri
+	}
+	return nil
+}

@@ -1,6 +1,9 @@
 package datacite
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // The keys DataCite JSON defines inside each kind of object, and the kind of object each one holds (""
 // for a plain value). The JSON reader walks the metadata properties with this table so that a key it does not know,
@@ -32,7 +35,7 @@ var jsonKinds = map[string]map[string]string{
 	"relatedItem": {"relatedItemType": "", "relationType": "", "relationTypeInformation": "", "relatedItemIdentifier": "relatedItemIdentifier",
 		"creators": "itemName", "titles": "title", "publicationYear": "", "volume": "", "issue": "", "number": "", "numberType": "",
 		"firstPage": "", "lastPage": "", "publisher": "", "edition": "", "contributors": "itemName"},
-	"relatedItemIdentifier": {"relatedItemIdentifier": "", "relatedItemIdentifierType": "", "relatedMetadataScheme": "", "schemeURI": "",
+	"relatedItemIdentifier": {"relatedItemIdentifier": "", "relatedItemIdentifierType": "", "relatedMetadataScheme": "", "schemeURI": "", "schemeUri": "",
 		"schemeType": ""},
 	"itemName": {"name": "", "nameType": "", "lang": "", "givenName": "", "familyName": "", "contributorType": ""},
 }
@@ -96,6 +99,15 @@ func (w *keyWalker) walk(val []byte, kind string) {
 				break
 			}
 			sub, known := keys[string(k)]
+			if !known {
+				// encoding/json matches names without regard to case, and so keeps "schemeURI" as schemeUri.
+				for name, kind := range keys {
+					if strings.EqualFold(name, string(k)) {
+						sub, known = kind, true
+						break
+					}
+				}
+			}
 			switch {
 			case !known:
 				w.report(w.path(), string(k))
