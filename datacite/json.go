@@ -186,6 +186,30 @@ var attrFields = map[string]bool{
 	"fundingReferences": true, "relatedItems": true,
 }
 
+// fieldName returns the attribute a member name stands for ("identifiers" included), matching names without regard
+// to case as encoding/json does, or "" for a name the record keeps in Extra.
+func fieldName(key []byte) string {
+	if len(key) > 32 {
+		return ""
+	}
+	var low [32]byte
+	for i, c := range key {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return attrFieldsLower[string(low[:len(key)])]
+}
+
+var attrFieldsLower = func() map[string]string {
+	m := map[string]string{"identifiers": "identifiers"}
+	for k := range attrFields {
+		m[strings.ToLower(k)] = k
+	}
+	return m
+}()
+
 // attrWire is the attributes object as encoding/json decodes it in one pass: the record's own fields, and the
 // attributes whose JSON type varies kept raw.
 type attrWire struct {
@@ -211,19 +235,17 @@ func (r *Record) decodeMembers(data []byte, off, end int, path string, members [
 	var extra map[string]json.RawMessage
 	size, n := 0, 0
 	for _, m := range members {
-		if !attrFields[string(m.key)] && string(m.key) != "identifiers" {
+		if fieldName(m.key) == "" {
 			size += len(m.val)
 			n++
 		}
 	}
 	buf := make([]byte, 0, size) // one copy for all the extra values
 	for _, m := range members {
-		switch {
-		case string(m.key) == "alternateIdentifiers":
+		switch fieldName(m.key) {
+		case "alternateIdentifiers":
 			hasAlt = true
-		case attrFields[string(m.key)]:
-		case string(m.key) == "identifiers":
-		default:
+		case "":
 			if extra == nil {
 				extra = make(map[string]json.RawMessage, n)
 			}
@@ -290,7 +312,7 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	}
 	keys := make([]string, 0, len(r.Extra))
 	for k := range r.Extra {
-		if attrFields[k] {
+		if f := fieldName([]byte(k)); f != "" && f != "identifiers" {
 			continue // a field owns this name
 		}
 		keys = append(keys, k)
@@ -560,9 +582,10 @@ func (g GeoLocation) MarshalJSON() ([]byte, error) {
 		Polygon any `json:"geoLocationPolygon,omitempty"`
 	}
 	v.plain = plain(g)
-	switch len(g.Polygons) {
-	case 0:
-	case 1:
+	switch {
+	case len(g.Polygons) == 0:
+	case len(g.Polygons) == 1 && (len(g.Polygons[0].Points) > 0 || g.Polygons[0].InPolygonPoint != nil):
+		// An empty polygon goes in the array-of-arrays form, where it stays visible.
 		v.Polygon = entriesFromPolygon(g.Polygons[0])
 	default:
 		all := make([][]polygonEntry, len(g.Polygons))
@@ -809,54 +832,60 @@ func syntaxErr(data []byte, off int, msg string) error {
 // scanObject calls f with each member of the JSON object starting at data[i]: its name (unescaped; a slice of data
 // when it has no escapes), its value (a slice of data, not copied) and the value's offset.
 func scanObject(data []byte, i int, f func(key []byte, val []byte, off int) error) error {
+	_, err := scanObjectEnd(data, i, f)
+	return err
+}
+
+// scanObjectEnd is scanObject that also returns the offset just after the object.
+func scanObjectEnd(data []byte, i int, f func(key []byte, val []byte, off int) error) (int, error) {
 	i = skipWS(data, i)
 	if i >= len(data) || data[i] != '{' {
-		return syntaxErr(data, i, "want an object")
+		return 0, syntaxErr(data, i, "want an object")
 	}
 	i = skipWS(data, i+1)
 	if i < len(data) && data[i] == '}' {
-		return nil
+		return i + 1, nil
 	}
 	for {
 		i = skipWS(data, i)
 		if i >= len(data) || data[i] != '"' {
-			return syntaxErr(data, i, "want a member name in quotes")
+			return 0, syntaxErr(data, i, "want a member name in quotes")
 		}
 		end, err := skipString(data, i)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		key := data[i+1 : end-1]
 		if bytes.IndexByte(key, '\\') >= 0 {
 			var k string
 			if err := json.Unmarshal(data[i:end], &k); err != nil {
-				return syntaxErr(data, i, "invalid member name")
+				return 0, syntaxErr(data, i, "invalid member name")
 			}
 			key = []byte(k)
 		}
 		i = skipWS(data, end)
 		if i >= len(data) || data[i] != ':' {
-			return syntaxErr(data, i, "want ':' after member name")
+			return 0, syntaxErr(data, i, "want ':' after member name")
 		}
 		vstart := skipWS(data, i+1)
 		vend, err := skipValue(data, vstart)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if err := f(key, data[vstart:vend], vstart); err != nil {
-			return err
+			return 0, err
 		}
 		i = skipWS(data, vend)
 		if i >= len(data) {
-			return syntaxErr(data, i, "unexpected end of input in object")
+			return 0, syntaxErr(data, i, "unexpected end of input in object")
 		}
 		switch data[i] {
 		case ',':
 			i++
 		case '}':
-			return nil
+			return i + 1, nil
 		default:
-			return syntaxErr(data, i, fmt.Sprintf("want ',' or '}' after object member, got %q", data[i]))
+			return 0, syntaxErr(data, i, fmt.Sprintf("want ',' or '}' after object member, got %q", data[i]))
 		}
 	}
 }
@@ -870,16 +899,14 @@ type member struct {
 // scanMembers returns the members of the JSON object at data[i] and the offset just after it.
 func scanMembers(data []byte, i int) ([]member, int, error) {
 	ms := make([]member, 0, 48)
-	end := i
-	err := scanObject(data, i, func(key, val []byte, off int) error {
+	end, err := scanObjectEnd(data, i, func(key, val []byte, off int) error {
 		ms = append(ms, member{key, val, off})
-		end = off + len(val)
 		return nil
 	})
 	if err != nil {
 		return nil, 0, err
 	}
-	return ms, skipWS(data, end) + 1, nil
+	return ms, end, nil
 }
 
 // scanArray calls f with each element of the JSON array starting at data[i] and its offset.

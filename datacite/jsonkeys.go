@@ -178,30 +178,15 @@ func (r *Record) reportUnknownKeys(members []member) {
 			Message: fmt.Sprintf("key %q is not DataCite metadata and is not kept", key)})
 	}}
 	for _, m := range members {
-		kind, ok := attrKinds[string(m.key)]
-		if !ok || string(m.key) == "identifiers" && r.Extra["identifiers"] != nil {
+		name := fieldName(m.key)
+		kind, ok := attrKinds[name]
+		if !ok || name == "identifiers" && r.Extra["identifiers"] != nil {
 			continue
 		}
 		w.segs = append(w.segs[:0], struct {
 			name  string
 			index int
-		}{attrName(m.key), -1})
+		}{name, -1})
 		w.walk(m.val, kind)
 	}
 }
-
-// attrName returns the attribute name as a string without allocating: the key of attrKinds that equals k.
-func attrName(k []byte) string {
-	if name, ok := attrNames[string(k)]; ok {
-		return name
-	}
-	return string(k)
-}
-
-var attrNames = func() map[string]string {
-	m := make(map[string]string, len(attrKinds))
-	for k := range attrKinds {
-		m[k] = k
-	}
-	return m
-}()

@@ -223,6 +223,7 @@ func TestRESTRoundTrip(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var written []string
+	var hasErr []bool
 	for i, rec := range recs {
 		raw := raws[i]
 		// (1) Record round trip.
@@ -264,13 +265,21 @@ func TestRESTRoundTrip(t *testing.T) {
 		if err := os.WriteFile(p, x, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if !datacite.Validate(rec).HasErrors() {
-			written = append(written, p)
+		written = append(written, p)
+		hasErr = append(hasErr, datacite.Validate(back).HasErrors())
+	}
+	// Every record's XML is judged by the XSD, and Validate must agree with it.
+	verdicts := xsdVerdicts(t, written)
+	valid := 0
+	for i, p := range written {
+		if verdicts[p] {
+			valid++
+		}
+		if verdicts[p] == hasErr[i] {
+			t.Errorf("%s: the XSD says valid=%v, Validate says errors=%v", names[i], verdicts[p], hasErr[i])
 		}
 	}
-	if msg := xmllint(t, written...); msg != "" {
-		t.Errorf("XML of REST records without validation errors does not validate against the 4.7 XSD:\n%s", msg)
-	}
+	t.Logf("%d REST records written as XML, %d valid by the 4.7 XSD", len(written), valid)
 }
 
 func TestResourceOfExample(t *testing.T) {

@@ -24,6 +24,9 @@ import (
 // language tag that is not registered). The REST attributes the XSD does not cover are errors when DataCite would
 // refuse them (an unknown event, a url that is not http or https).
 //
+// One exception is made for the REST API: a record with a Prefix and no DOI is a request for DataCite to generate the
+// suffix, and its missing identifier is not reported.
+//
 // A record read by [ReadXML] or [ReadJSON] also carries what the reader found that the record cannot hold (an
 // unknown element, a missing mandatory attribute, a kernel-3 upgrade); Validate reports those first.
 func Validate(r *Record) Report {
