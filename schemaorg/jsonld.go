@@ -59,7 +59,7 @@ type Processor struct {
 	opts   *ld.JsonLdOptions // the options cached contexts are processed with; never modified after init
 
 	mu       sync.RWMutex
-	contexts map[string]*ld.Context
+	contexts map[string]*ctxEntry
 	empty    *ld.Context // the initial context, for documents without @context
 	fast     fastState
 }
@@ -176,7 +176,7 @@ func (p *Processor) init() {
 		}
 		p.loader = l
 		p.opts = p.options(context.Background())
-		p.contexts = map[string]*ld.Context{}
+		p.contexts = map[string]*ctxEntry{}
 		p.empty = ld.NewContext(nil, p.opts)
 	})
 }
@@ -203,20 +203,80 @@ func decodeJSON(data []byte) (any, error) {
 	return v, nil
 }
 
+// ctxEntry is a processed context in the cache. The first caller processes it while later ones wait on done, so
+// that goroutines starting together process a context once, not once each.
+type ctxEntry struct {
+	done    chan struct{}
+	c       *ld.Context
+	err     error
+	inverse sync.Once // json-gold builds the inverse context lazily, on the first compaction: once, here
+	mu      sync.RWMutex  // held for writing while the inverse is built, for reading while c is copied
+}
+
+// copyContext returns a per-call copy of the entry's context (see shallow).
+func (e *ctxEntry) copyContext() *ld.Context {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return shallow(e.c)
+}
+
 // activeContext returns the processed form of a @context value, from the cache or processed now (and cached).
 // The result is shared: callers and json-gold only read it. json-gold accepts a *ld.Context wherever a @context
 // value may appear, and uses it as the active context as is.
 func (p *Processor) activeContext(ctx context.Context, value any) (*ld.Context, error) {
-	key, err := json.Marshal(value)
+	e, err := p.contextEntry(ctx, value)
 	if err != nil {
 		return nil, err
 	}
-	p.mu.RLock()
-	c, ok := p.contexts[string(key)]
-	p.mu.RUnlock()
-	if ok {
-		return c, nil
+	return e.c, nil
+}
+
+func (p *Processor) contextEntry(ctx context.Context, value any) (*ctxEntry, error) {
+	var key string
+	if s, ok := value.(string); ok {
+		key = "s" + s
+	} else {
+		b, err := json.Marshal(value)
+		if err != nil {
+			return nil, err
+		}
+		key = "j" + string(b)
 	}
+	p.mu.Lock()
+	e, ok := p.contexts[key]
+	if !ok {
+		e = &ctxEntry{done: make(chan struct{})}
+		if len(p.contexts) < maxCachedContexts {
+			p.contexts[key] = e
+		}
+	}
+	p.mu.Unlock()
+	if ok {
+		select {
+		case <-e.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if e.err != nil {
+			return nil, e.err
+		}
+		return e, nil
+	}
+	e.c, e.err = p.processContext(ctx, value)
+	close(e.done)
+	if e.err != nil {
+		// Failures are not cached: a remote context may load next time.
+		p.mu.Lock()
+		if p.contexts[key] == e {
+			delete(p.contexts, key)
+		}
+		p.mu.Unlock()
+		return nil, e.err
+	}
+	return e, nil
+}
+
+func (p *Processor) processContext(ctx context.Context, value any) (*ld.Context, error) {
 	// Fetch the remote contexts this value names with the caller's ctx, so a slow server stops with the call; the
 	// loader keeps them for the parse below.
 	for _, v := range asSlice(value) {
@@ -226,19 +286,7 @@ func (p *Processor) activeContext(ctx context.Context, value any) (*ld.Context, 
 			}
 		}
 	}
-	c, err = ld.NewContext(nil, p.opts).Parse(value)
-	if err != nil {
-		return nil, err
-	}
-	// Build the inverse context now: json-gold builds it lazily on the first compaction, which would be a write to a
-	// shared value.
-	c.GetInverse()
-	p.mu.Lock()
-	if len(p.contexts) < maxCachedContexts {
-		p.contexts[string(key)] = c
-	}
-	p.mu.Unlock()
-	return c, nil
+	return ld.NewContext(nil, p.opts).Parse(value)
 }
 
 func asSlice(v any) []any {
@@ -270,11 +318,11 @@ func (p *Processor) prepare(ctx context.Context, op string, doc []byte) (any, er
 		if !ok || v == nil {
 			continue
 		}
-		c, err := p.activeContext(ctx, v)
+		e, err := p.contextEntry(ctx, v)
 		if err != nil {
 			return nil, wrap(op, err)
 		}
-		m["@context"] = shallow(c)
+		m["@context"] = e.copyContext()
 	}
 	return d, nil
 }
@@ -343,11 +391,16 @@ func (p *Processor) Compact(ctx context.Context, doc []byte, jsonldContext any) 
 	if err != nil {
 		return nil, wrap("compact", err)
 	}
-	ac, err := p.activeContext(ctx, jsonldContext)
+	e, err := p.contextEntry(ctx, jsonldContext)
 	if err != nil {
 		return nil, wrap("compact", err)
 	}
-	ac = shallow(ac)
+	e.inverse.Do(func() {
+		e.mu.Lock()
+		e.c.GetInverse()
+		e.mu.Unlock()
+	})
+	ac := e.copyContext()
 	compacted, err := ld.NewJsonLdApi().Compact(ac, "", expanded, opts.CompactArrays)
 	if err != nil {
 		return nil, wrap("compact", err)

@@ -198,3 +198,33 @@ func TestCompactExpand(t *testing.T) {
 		t.Errorf("invalid JSON: err = %v", err)
 	}
 }
+
+// TestProcessorConcurrentMixed runs compaction (which builds json-gold's inverse context on first use) beside
+// expansion and canonicalization of documents with the same context; run with -race.
+func TestProcessorConcurrentMixed(t *testing.T) {
+	var p Processor
+	doc := []byte(`{"@context": "https://schema.org/", "@type": "Dataset", "name": "x", "url": "https://example.org/x"}`)
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 10 {
+				var err error
+				switch g % 3 {
+				case 0:
+					_, err = p.Compact(context.Background(), doc, "https://schema.org/")
+				case 1:
+					_, err = p.Expand(context.Background(), doc)
+				default:
+					_, err = p.slowCanonicalize(context.Background(), doc)
+				}
+				if err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
