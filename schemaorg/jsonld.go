@@ -209,8 +209,8 @@ type ctxEntry struct {
 	done    chan struct{}
 	c       *ld.Context
 	err     error
-	inverse sync.Once // json-gold builds the inverse context lazily, on the first compaction: once, here
-	mu      sync.RWMutex  // held for writing while the inverse is built, for reading while c is copied
+	inverse sync.Once    // json-gold builds the inverse context lazily, on the first compaction: once, here
+	mu      sync.RWMutex // held for writing while the inverse is built, for reading while c is copied
 }
 
 // copyContext returns a per-call copy of the entry's context (see shallow).
