@@ -418,23 +418,27 @@ func (b *builder) finish() *Index {
 		}
 	}
 	b.preps = nil
+	// The spelling table only reads the entries' keys and names: build it on another core meanwhile.
+	fuzzyDone := make(chan struct{})
+	go func() {
+		b.buildFuzzy()
+		close(fuzzyDone)
+	}()
 	b.countWithin()
+	var seen []int32
 	for k := range ix.entries {
 		e := &ix.entries[k]
 		e.unitName = len(e.names) > 0 && unitName[ix.word(e.toks[0])]
-	}
-	b.buildFuzzy()
-	ix.words = nil
-	for k := range ix.entries {
-		e := &ix.entries[k]
-		seen := map[int32]bool{}
+		seen = seen[:0]
 		for _, n := range e.names {
-			if t := ix.info[n.org].target; t >= 0 {
-				seen[t] = true
+			if t := ix.info[n.org].target; t >= 0 && !slices.Contains(seen, t) {
+				seen = append(seen, t)
 			}
 		}
 		e.orgs = int32(len(seen))
 	}
+	<-fuzzyDone
+	ix.words = nil
 	ix.pool.New = func() any { return new(matchState) }
 	return ix
 }

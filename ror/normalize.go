@@ -2,6 +2,7 @@ package ror
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +42,25 @@ var dropped = map[string]bool{"the": true, "at": true}
 // foldRune maps a rune to lower-case ASCII letters where it has a Latin base letter, dropping accents. Letters of
 // other scripts are lower-cased and kept. It returns "" for combining marks.
 func foldRune(r rune) string {
+	if r < foldTableSize {
+		return foldTable()[r]
+	}
+	return foldRuneSlow(r)
+}
+
+// foldTableSize covers Latin-1, Latin Extended-A and -B, where nearly all the accented letters of names are.
+const foldTableSize = 0x250
+
+// foldTable holds foldRune of every rune below foldTableSize, computed once and never modified.
+var foldTable = sync.OnceValue(func() *[foldTableSize]string {
+	var t [foldTableSize]string
+	for r := rune(0); r < foldTableSize; r++ {
+		t[r] = foldRuneSlow(r)
+	}
+	return &t
+})
+
+func foldRuneSlow(r rune) string {
 	switch r {
 	case 'ß':
 		return "ss"
@@ -93,22 +113,27 @@ func tokenize(s string, dst []token) []token {
 		s = unescapeEntities(s)
 	}
 	part := 0
-	var cur strings.Builder
+	var buf [64]byte
+	cur := buf[:0]
 	start, upper, lower := -1, 0, 0
 	capital := false
 	base := len(dst)
 	flush := func(end int) {
-		if cur.Len() == 0 {
+		if len(cur) == 0 {
 			start, upper, lower = -1, 0, 0
 			return
 		}
 		first, _ := utf8.DecodeRuneInString(s[start:])
 		capital = unicode.IsUpper(first)
-		t := cur.String()
-		cur.Reset()
-		if c, ok := canon[t]; ok {
+		var t string
+		if c, ok := canon[string(cur)]; ok {
 			t = c
+		} else if string(cur) == s[start:end] {
+			t = s[start:end] // already normal: share the input's bytes
+		} else {
+			t = string(cur)
 		}
+		cur = cur[:0]
 		if !dropped[t] {
 			dst = append(dst, token{text: t, part: part, upper: upper >= 2 && lower == 0, capital: capital, start: start, end: end})
 		}
@@ -126,7 +151,7 @@ func tokenize(s string, dst []token) []token {
 			if r >= 'a' {
 				lower++
 			}
-			cur.WriteRune(r)
+			cur = append(cur, byte(r))
 		case r >= 'A' && r <= 'Z':
 			if start >= 0 && lower == 0 && upper == 0 && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' {
 				flush(i) // a footnote mark glued to a word: "1West Virginia" → "1", "west"
@@ -138,7 +163,7 @@ func tokenize(s string, dst []token) []token {
 				start = i
 			}
 			upper++
-			cur.WriteRune(r + ('a' - 'A'))
+			cur = append(cur, byte(r+('a'-'A')))
 		case r == '\'' || r == '’' || r == '`' || r == '´' || r == 'ʼ' || r == '‘':
 			// Apostrophes join: "People's" → "peoples".
 		case r == '&':
@@ -166,7 +191,7 @@ func tokenize(s string, dst []token) []token {
 			} else if unicode.IsLower(r) {
 				lower++
 			}
-			cur.WriteString(foldRune(r))
+			cur = append(cur, foldRune(r)...)
 		default:
 			flush(i)
 		}
