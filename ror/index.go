@@ -159,23 +159,40 @@ type prepOrg struct {
 }
 
 type prepName struct {
-	toks []token
+	words
 	kind nameKind
 	caps bool
 }
 
 type prepPlace struct {
-	toks []token
-	ref  placeRef
-	own  bool // a city of the organisation itself
+	words
+	ref placeRef
+	own bool // a city of the organisation itself
+}
+
+// words is the normalised words of a name and where its parts break (bit i: a break before word i).
+type words struct {
+	texts  []string
+	breaks uint64
+}
+
+func wordsOf(ts []token) words {
+	w := words{texts: make([]string, len(ts))}
+	for i, t := range ts {
+		w.texts[i] = t.text
+		if i > 0 && i < 64 && t.part != ts[i-1].part {
+			w.breaks |= 1 << i
+		}
+	}
+	return w
 }
 
 func prepareAny(o *Organization) any { return prepare(o) }
 
 // endsWith reports whether the texts of ts end with those of tail.
-func endsWith(ts, tail []token) bool {
+func endsWith(ts []string, tail []token) bool {
 	for i := range tail {
-		if ts[len(ts)-len(tail)+i].text != tail[i].text {
+		if ts[len(ts)-len(tail)+i] != tail[i].text {
 			return false
 		}
 	}
@@ -196,7 +213,13 @@ func prepare(o *Organization) *prepOrg {
 		if len(ts) == 0 || len(ts) > maxNameTokens {
 			return
 		}
-		p.names = append(p.names, prepName{toks: ts, kind: kind, caps: kind == kindAcronym && isCaps(v)})
+		p.names = append(p.names, prepName{words: wordsOf(ts), kind: kind, caps: kind == kindAcronym && isCaps(v)})
+	}
+	var cities [][]token
+	for _, l := range o.Locations {
+		if l.GeoNames.Name != "" {
+			cities = append(cities, tokenize(l.GeoNames.Name, nil))
+		}
 	}
 	for _, n := range o.Names {
 		kind := kindAlias
@@ -213,19 +236,17 @@ func prepare(o *Organization) *prepOrg {
 		}
 		addName(n.Value, kind)
 		if kind != kindAcronym {
-			for _, l := range o.Locations {
+			for _, ct := range cities {
 				// "Indian Institute of Technology Kharagpur" is also written "..., Kharagpur": the key is the same,
 				// with a part break allowed before the city.
-				if city := l.GeoNames.Name; city != "" && len(p.names) > 0 {
-					last := p.names[len(p.names)-1]
-					ct := tokenize(city, nil)
-					if len(ct) > 0 && len(last.toks) > len(ct)+1 && endsWith(last.toks, ct) {
-						toks := slices.Clone(last.toks)
-						for i := len(toks) - len(ct); i < len(toks); i++ {
-							toks[i].part++
-						}
-						p.names = append(p.names, prepName{toks: toks, kind: kind})
-					}
+				if len(p.names) == 0 {
+					break
+				}
+				last := p.names[len(p.names)-1]
+				if n := len(last.texts); len(ct) > 0 && n > len(ct)+1 && n-len(ct) < 64 && endsWith(last.texts, ct) {
+					w := last.words
+					w.breaks |= 1 << (n - len(ct))
+					p.names = append(p.names, prepName{words: w, kind: kind})
 				}
 			}
 			for _, v := range variants(n.Value, acronyms) {
@@ -235,7 +256,7 @@ func prepare(o *Organization) *prepOrg {
 	}
 	addPlace := func(v string, ref placeRef, own bool) {
 		if ts := tokenize(v, nil); len(ts) > 0 && len(ts) <= maxNameTokens {
-			p.places = append(p.places, prepPlace{toks: ts, ref: ref, own: own})
+			p.places = append(p.places, prepPlace{words: wordsOf(ts), ref: ref, own: own})
 		}
 	}
 	for _, l := range o.Locations {
@@ -284,30 +305,26 @@ func mix(h uint64, id uint32) uint64 {
 	return h
 }
 
-// intern returns the ids of the tokens, adding new ones to the vocabulary.
-func (b *builder) intern(ts []token) ([]uint32, uint64) {
-	ids := make([]uint32, len(ts))
-	var breaks uint64
-	for i, t := range ts {
-		id, ok := b.ix.vocab[t.text]
+// intern returns the ids of the words, adding new ones to the vocabulary.
+func (b *builder) intern(texts []string) []uint32 {
+	ids := make([]uint32, len(texts))
+	for i, t := range texts {
+		id, ok := b.ix.vocab[t]
 		if !ok {
 			id = uint32(len(b.ix.vocab) + 1)
-			b.ix.vocab[t.text] = id
+			b.ix.vocab[t] = id
 			if len(b.ix.words) == 0 {
 				b.ix.words = append(b.ix.words, "")
 			}
-			b.ix.words = append(b.ix.words, t.text)
+			b.ix.words = append(b.ix.words, t)
 		}
 		ids[i] = id
-		if i > 0 && i < 64 && ts[i].part != ts[i-1].part {
-			breaks |= 1 << i
-		}
 	}
-	return ids, breaks
+	return ids
 }
 
-// entryFor returns the entry of a token-id sequence, creating it.
-func (b *builder) entryFor(ids []uint32, breaks uint64) *entry {
+// entryFor returns the index of the entry of a token-id sequence, creating it.
+func (b *builder) entryFor(ids []uint32, breaks uint64) int {
 	h := hashSeed
 	for _, id := range ids {
 		h = mix(h, id)
@@ -321,19 +338,18 @@ func (b *builder) entryFor(ids []uint32, breaks uint64) *entry {
 			if len(ids) > ix.maxSpan {
 				ix.maxSpan = len(ids)
 			}
-			return &ix.entries[len(ix.entries)-1]
+			return len(ix.entries) - 1
 		}
 		if slices.Equal(ix.entries[e].toks, ids) {
 			ix.entries[e].breaks |= breaks
-			return &ix.entries[e]
+			return int(e)
 		}
 		h++ // a 64-bit collision: probe on; lookups probe the same way
 	}
 }
 
 func (b *builder) addName(pn prepName, org int32) {
-	ids, breaks := b.intern(pn.toks)
-	e := b.entryFor(ids, breaks)
+	e := &b.ix.entries[b.entryFor(b.intern(pn.texts), pn.breaks)]
 	for _, n := range e.names {
 		if n.org == org {
 			return // the same organisation under the same key: keep the first, best-ranked kind
@@ -360,12 +376,12 @@ func isCaps(s string) bool {
 }
 
 // addPlace records a place name.
-func (b *builder) addPlace(toks []token, p placeRef) {
-	ids, _ := b.intern(toks)
-	e := b.entryFor(ids, 0)
-	if !slices.Contains(e.places, p) {
+func (b *builder) addPlace(w words, p placeRef) int {
+	k := b.entryFor(b.intern(w.texts), 0)
+	if e := &b.ix.entries[k]; !slices.Contains(e.places, p) {
 		e.places = append(e.places, p)
 	}
+	return k
 }
 
 func (b *builder) finish() *Index {
@@ -381,12 +397,12 @@ func (b *builder) finish() *Index {
 	for code, names := range countryNames() {
 		for _, n := range names {
 			if ts := tokenize(n, nil); len(ts) > 0 {
-				b.addPlace(ts, placeRef{placeCountry, code})
+				b.addPlace(wordsOf(ts), placeRef{placeCountry, code})
 			}
 		}
 	}
 	for _, c := range usStateCodes {
-		b.addPlace(tokenize(c, nil), placeRef{placeStateCode, "US"})
+		b.addPlace(wordsOf(tokenize(c, nil)), placeRef{placeStateCode, "US"})
 	}
 	for i, o := range ix.orgs {
 		inf := &ix.info[i]
@@ -394,9 +410,9 @@ func (b *builder) finish() *Index {
 			inf.country = o.Locations[0].GeoNames.CountryCode
 		}
 		for _, pl := range b.preps[i].places {
-			b.addPlace(pl.toks, pl.ref)
+			e := b.addPlace(pl.words, pl.ref)
 			if pl.own {
-				if e := b.lookup(b.idsOf(pl.toks)); e >= 0 && !slices.Contains(inf.cities, uint32(e)) {
+				if !slices.Contains(inf.cities, uint32(e)) {
 					inf.cities = append(inf.cities, uint32(e))
 				}
 			}
@@ -441,24 +457,6 @@ func (b *builder) finish() *Index {
 	ix.words = nil
 	ix.pool.New = func() any { return new(matchState) }
 	return ix
-}
-
-// idsOf returns the vocabulary ids of tokens already interned.
-func (b *builder) idsOf(ts []token) []uint32 {
-	ids := make([]uint32, len(ts))
-	for i, t := range ts {
-		ids[i] = b.ix.vocab[t.text]
-	}
-	return ids
-}
-
-// lookup returns the entry of exactly ids, or -1.
-func (b *builder) lookup(ids []uint32) int {
-	h := hashSeed
-	for _, id := range ids {
-		h = mix(h, id)
-	}
-	return b.ix.find(h, ids)
 }
 
 func (ix *Index) find(h uint64, ids []uint32) int {
