@@ -210,84 +210,18 @@ var attrFieldsLower = func() map[string]string {
 	return m
 }()
 
-// attrWire is the attributes object as encoding/json decodes it in one pass: the record's own fields, and the
-// attributes whose JSON type varies kept raw.
-type attrWire struct {
-	*recordFields
-	PublicationYear json.RawMessage `json:"publicationYear"`
-	Identifiers     json.RawMessage `json:"identifiers"`
-}
-
-// recordFields is Record without its methods, so that encoding/json fills its fields directly.
-type recordFields Record
-
 func (r *Record) decodeAttributes(data []byte, off int, path string) error {
-	members, end, err := scanMembers(data, off)
-	if err != nil {
-		return err
-	}
-	return r.decodeMembers(data, off, end, path, members)
+	return r.decodeMembers(data, off, 0, path, nil)
 }
 
-// decodeMembers decodes the attributes object data[off:end], whose members have been scanned.
-func (r *Record) decodeMembers(data []byte, off, end int, path string, members []member) error {
-	hasAlt := false
-	var extra map[string]json.RawMessage
-	size, n := 0, 0
-	for _, m := range members {
-		if fieldName(m.key) == "" {
-			size += len(m.val)
-			n++
-		}
+// decodeMembers decodes the attributes object at data[off:].
+func (r *Record) decodeMembers(data []byte, off, _ int, path string, _ []member) error {
+	d := dec{data: data, prefix: path}
+	d.attributes(off, r)
+	if d.err != nil {
+		return d.err
 	}
-	buf := make([]byte, 0, size) // one copy for all the extra values
-	for _, m := range members {
-		switch fieldName(m.key) {
-		case "alternateIdentifiers":
-			hasAlt = true
-		case "":
-			if extra == nil {
-				extra = make(map[string]json.RawMessage, n)
-			}
-			buf = append(buf, m.val...)
-			extra[string(m.key)] = json.RawMessage(buf[len(buf)-len(m.val) : len(buf) : len(buf)])
-		}
-	}
-	obj := data[off:end]
-	w := attrWire{recordFields: (*recordFields)(r)}
-	if err := json.Unmarshal(obj, &w); err != nil {
-		return jsonErr(data, off, path, err)
-	}
-	if len(w.PublicationYear) > 0 {
-		y, err := decodeYear(data, off, join(path, "publicationYear"), w.PublicationYear)
-		if err != nil {
-			return err
-		}
-		r.PublicationYear = y
-	}
-	if ids := w.Identifiers; len(ids) > 0 {
-		if hasAlt {
-			// Both names: alternateIdentifiers is the metadata, identifiers stays as the API gave it.
-			if extra == nil {
-				extra = make(map[string]json.RawMessage)
-			}
-			extra["identifiers"] = append(json.RawMessage(nil), ids...)
-		} else {
-			// The REST API's newer name for the alternate identifiers.
-			var list []struct {
-				Identifier string `json:"identifier"`
-				Type       string `json:"identifierType"`
-			}
-			if err := json.Unmarshal(ids, &list); err != nil {
-				return jsonErr(data, off, join(path, "identifiers"), err)
-			}
-			for _, id := range list {
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, AlternateIdentifier{Identifier: id.Identifier, Type: id.Type})
-			}
-		}
-	}
-	r.Extra = extra
-	r.reportUnknownKeys(members)
+	r.problems = append(r.problems, d.probs...)
 	return nil
 }
 
