@@ -181,6 +181,7 @@ type fastRun struct {
 	parser jparser
 	// typePred is rdf:type, finished.
 	typePred rdfTerm
+	u        urdna // URDNA2015 state, kept with its maps and buffers between documents
 }
 
 func (r *fastRun) blank(label string) rdfTerm {
@@ -322,7 +323,8 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 			return nil, err
 		}
 	}
-	return canonicalNQuads(r.quads)
+	r.u.reset(r.quads)
+	return r.u.canonicalNQuads()
 }
 
 // contextGetter returns the processed context of a top-level object.
@@ -664,11 +666,12 @@ func (is *issuer) clone() *issuer {
 
 // urdna is the state of one run of URDNA2015.
 type urdna struct {
-	quads     []rdfQuad
-	byBlank   map[string][]int // blank node -> indexes of the quads it appears in
-	firstHash map[string]string
-	canonical *issuer
-	tooMany   bool // a blank node has more than 8 indistinguishable neighbours: leave it to json-gold
+	quads        []rdfQuad
+	byBlank      map[string][]int // blank node -> indexes of the quads it appears in
+	firstHash    map[string]string
+	canonical    *issuer
+	tooMany      bool // a blank node has more than 8 indistinguishable neighbours: leave it to json-gold
+	hashToBlanks map[string][]string
 	// scratch space for serializing lines
 	buf   []byte
 	ends  []int
@@ -827,9 +830,21 @@ func permutations(list []string) [][]string {
 	}
 }
 
-// canonicalNQuads runs URDNA2015 over quads (all in the default graph) and returns the sorted N-Quads.
-func canonicalNQuads(quads []rdfQuad) ([]byte, error) {
-	u := &urdna{quads: quads, byBlank: map[string][]int{}, firstHash: map[string]string{}, canonical: newIssuer("_:c14n")}
+// reset prepares the state for a dataset, reusing its maps and buffers.
+func (u *urdna) reset(quads []rdfQuad) {
+	u.quads, u.tooMany = quads, false
+	if u.byBlank == nil {
+		u.byBlank, u.firstHash, u.hashToBlanks = map[string][]int{}, map[string]string{}, map[string][]string{}
+	}
+	clear(u.byBlank)
+	clear(u.firstHash)
+	clear(u.hashToBlanks)
+	u.canonical = newIssuer("_:c14n")
+}
+
+// canonicalNQuads runs URDNA2015 over the quads (all in the default graph) and returns the sorted N-Quads.
+func (u *urdna) canonicalNQuads() ([]byte, error) {
+	quads := u.quads
 	var blanks []string
 	for i := range quads {
 		for _, t := range []*rdfTerm{&quads[i].s, &quads[i].o} {
@@ -841,7 +856,7 @@ func canonicalNQuads(quads []rdfQuad) ([]byte, error) {
 			}
 		}
 	}
-	hashToBlanks := map[string][]string{}
+	hashToBlanks := u.hashToBlanks
 	for _, b := range blanks {
 		h := u.hashFirstDegree(b)
 		hashToBlanks[h] = append(hashToBlanks[h], b)
@@ -889,19 +904,20 @@ func canonicalNQuads(quads []rdfQuad) ([]byte, error) {
 	for i := range quads {
 		size += len(quads[i].s.nq) + len(quads[i].p.nq) + len(quads[i].o.nq) + 16
 	}
-	buf := make([]byte, 0, size)
-	ends := make([]int, 0, len(quads))
+	buf := slices.Grow(u.buf[:0], size)
+	ends := u.ends[:0]
 	for i := range quads {
 		buf = appendNQuad(buf, &quads[i], label)
 		ends = append(ends, len(buf))
 	}
-	lines := make([][]byte, 0, len(quads))
+	lines := u.lines[:0]
 	start := 0
 	for _, e := range ends {
 		lines = append(lines, buf[start:e])
 		start = e
 	}
 	slices.SortFunc(lines, bytes.Compare)
+	u.buf, u.ends, u.lines = buf, ends, lines
 	out := make([]byte, 0, len(buf))
 	for _, l := range lines {
 		out = append(out, l...)
