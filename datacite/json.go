@@ -18,7 +18,9 @@ import (
 //
 // publisher and affiliation read from plain strings or objects, publicationYear and coordinates from numbers or
 // strings. Attributes the schema does not define (the REST API's citationCount, container, xml, ...) are kept in
-// [Record.Extra], the JSON:API relationships in [Record.Relationships] and the client's ID in [Record.Client].
+// [Record.Extra], the JSON:API relationships in [Record.Relationships] and the client's ID in [Record.Client]; a key
+// inside a metadata property that the schema does not define is not kept, and [Validate] reports it as a warning.
+// Member names are matched exactly, as DataCite spells them.
 // Malformed JSON or a value of the wrong type is a *ReadError with its line, column and path.
 func ReadJSON(data []byte) ([]*Record, error) {
 	data = trimBOM(data)
@@ -46,7 +48,7 @@ func ReadJSON(data []byte) ([]*Record, error) {
 	}
 	if dataOff < 0 {
 		rec := new(Record)
-		if err := rec.decodeMembers(data, start, end, "", members); err != nil {
+		if err := rec.decodeAttributes(data, start, ""); err != nil {
 			return nil, err
 		}
 		return []*Record{rec}, nil
@@ -210,12 +212,8 @@ var attrFieldsLower = func() map[string]string {
 	return m
 }()
 
+// decodeAttributes decodes the attributes object at data[off:]; path is where it stands in the document.
 func (r *Record) decodeAttributes(data []byte, off int, path string) error {
-	return r.decodeMembers(data, off, 0, path, nil)
-}
-
-// decodeMembers decodes the attributes object at data[off:].
-func (r *Record) decodeMembers(data []byte, off, _ int, path string, _ []member) error {
 	d := dec{data: data, prefix: path}
 	d.attributes(off, r)
 	if d.err != nil {
