@@ -190,7 +190,7 @@ func (r *fastRun) blank(label string) rdfTerm {
 			return rdfTerm{kind: tBlank, v: l, nq: l, ok: true}
 		}
 	}
-	l := "_:b" + strconv.Itoa(r.next)
+	l := labelN("_:b", r.next)
 	r.next++
 	if label != "" {
 		r.labels[label] = l
@@ -644,11 +644,35 @@ type issuer struct {
 
 func newIssuer(prefix string) *issuer { return &issuer{prefix: prefix, ids: map[string]string{}} }
 
+// Labels for the first blank nodes, built once: issuing them costs no allocation.
+var (
+	bLabels    = labelTable("_:b")
+	c14nLabels = labelTable("_:c14n")
+)
+
+func labelTable(prefix string) []string {
+	t := make([]string, 512)
+	for i := range t {
+		t[i] = prefix + strconv.Itoa(i)
+	}
+	return t
+}
+
+func labelN(prefix string, n int) string {
+	switch {
+	case n < len(bLabels) && prefix == "_:b":
+		return bLabels[n]
+	case n < len(c14nLabels) && prefix == "_:c14n":
+		return c14nLabels[n]
+	}
+	return prefix + strconv.Itoa(n)
+}
+
 func (is *issuer) issue(old string) string {
 	if id, ok := is.ids[old]; ok {
 		return id
 	}
-	id := is.prefix + strconv.Itoa(len(is.order))
+	id := labelN(is.prefix, len(is.order))
 	is.ids[old] = id
 	is.order = append(is.order, old)
 	return id
