@@ -171,3 +171,26 @@ func TestValidateThroughResource(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectDataCite checks that convert tells the DataCite formats from the input alone, in UTF-16 too.
+func TestDetectDataCite(t *testing.T) {
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range strings.Replace(smallXML, `encoding="UTF-8"`, `encoding="UTF-16"`, 1) {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	cases := map[string]string{
+		"XML":           smallXML,
+		"UTF-16 XML":    string(u16),
+		"bare JSON":     `{"doi":"10.82433/x","types":{"resourceTypeGeneral":"Dataset"},"titles":[{"title":"T"}]}`,
+		"JSON:API":      `{"data":{"id":"10.82433/x","type":"dois","attributes":{"titles":[{"title":"T"}]}}}`,
+		"JSON:API list": `{"data":[{"id":"10.82433/x","type":"dois","attributes":{"titles":[{"title":"T"}]}}]}`,
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			code, out, errs := runCLI(t, in, "convert", "-to", "fair")
+			if code != 0 || !strings.Contains(out, `"title": `) {
+				t.Errorf("exit %d, stderr %q, output %q", code, errs, out)
+			}
+		})
+	}
+}
