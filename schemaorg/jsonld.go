@@ -27,6 +27,7 @@ type JSONLDError struct {
 	Err  error
 }
 
+// Error describes the failure in one line, naming the refused context when there is one.
 func (e *JSONLDError) Error() string {
 	var le *LoadError
 	if errors.As(e.Err, &le) {

@@ -26,6 +26,7 @@ type LoadError struct {
 	Reason string
 }
 
+// Error names the URL and says why it was refused.
 func (e *LoadError) Error() string {
 	return fmt.Sprintf("schemaorg: JSON-LD context %q refused: %s", e.URL, e.Reason)
 }
@@ -165,4 +166,5 @@ type ctxLoader struct {
 	l   *loader
 }
 
+// LoadDocument implements ld.DocumentLoader.
 func (c ctxLoader) LoadDocument(u string) (*ld.RemoteDocument, error) { return c.l.load(c.ctx, u) }

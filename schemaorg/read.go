@@ -34,6 +34,7 @@ type Unmapped struct {
 	Reason string
 }
 
+// String returns "PATH = VALUE: REASON".
 func (u Unmapped) String() string { return u.Path + " = " + u.Value + ": " + u.Reason }
 
 // ErrNoResource is returned when the input holds no schema.org node that describes a resource.
@@ -46,6 +47,7 @@ type ReadError struct {
 	Err    error
 }
 
+// Error says what could not be read and why.
 func (e *ReadError) Error() string { return "schemaorg: reading " + e.Source + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
