@@ -147,8 +147,10 @@ func (ix *Index) Resolve(id ID) (*Organization, bool) {
 
 // builder accumulates records and then computes the matcher's tables.
 type builder struct {
-	ix    *Index
-	preps []*prepOrg // parallel to ix.orgs
+	ix      *Index
+	preps   []*prepOrg // parallel to ix.orgs
+	scratch []uint32   // the ids of the name being added
+	arena   []uint32   // backing store of the entries' keys, in chunks, to spare one allocation per key
 }
 
 // prepOrg is the tokenised names and places of one record, computed by the dump decoding workers in parallel so
@@ -305,9 +307,11 @@ func mix(h uint64, id uint32) uint64 {
 	return h
 }
 
-// intern returns the ids of the words, adding new ones to the vocabulary.
+// intern returns the ids of the words, adding new ones to the vocabulary. The slice is scratch space, valid until
+// the next call.
 func (b *builder) intern(texts []string) []uint32 {
-	ids := make([]uint32, len(texts))
+	ids := slices.Grow(b.scratch[:0], len(texts))[:len(texts)]
+	b.scratch = ids
 	for i, t := range texts {
 		id, ok := b.ix.vocab[t]
 		if !ok {
@@ -333,8 +337,13 @@ func (b *builder) entryFor(ids []uint32, breaks uint64) int {
 	for {
 		e, ok := ix.keys[h]
 		if !ok {
+			if cap(b.arena)-len(b.arena) < len(ids) {
+				b.arena = make([]uint32, 0, 1<<16)
+			}
+			n := len(b.arena)
+			b.arena = append(b.arena, ids...)
 			ix.keys[h] = uint32(len(ix.entries))
-			ix.entries = append(ix.entries, entry{toks: ids, breaks: breaks})
+			ix.entries = append(ix.entries, entry{toks: b.arena[n:len(b.arena):len(b.arena)], breaks: breaks})
 			if len(ids) > ix.maxSpan {
 				ix.maxSpan = len(ids)
 			}
