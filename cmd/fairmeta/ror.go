@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -53,7 +54,7 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("ror match", "[-dump FILE] [-all] [FILE|-]", io)
 	dump := fs.String("dump", "", "ROR data dump (.json, .json.gz, .jsonl, .jsonl.gz or release .zip); default: the built-in curated set")
 	all := fs.Bool("all", false, "also write the candidates of every line")
-	if code, ok := parseFlags(fs, args); !ok {
+	if code, ok := parseInterspersed(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 1 {
@@ -121,11 +122,29 @@ func matchLines(ctx context.Context, ix *ror.Index, in io.Reader, io stdio, all 
 	return exitOK
 }
 
+// parseInterspersed is parseFlags that also accepts flags after the arguments ("ror get ID -dump FILE"); the
+// arguments are then fs.Args().
+func parseInterspersed(fs *flag.FlagSet, args []string) (int, bool) {
+	var rest []string
+	for {
+		if code, ok := parseFlags(fs, args); !ok {
+			return code, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	fs.Parse(append([]string{"--"}, rest...))
+	return exitOK, true
+}
+
 // runRORGet prints the v2 record of each ID.
 func runRORGet(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("ror get", "[-dump FILE] ID...", io)
 	dump := fs.String("dump", "", "ROR data dump; default: the built-in curated set")
-	if code, ok := parseFlags(fs, args); !ok {
+	if code, ok := parseInterspersed(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {

@@ -35,13 +35,22 @@ func TestRORMatch(t *testing.T) {
 	}
 }
 
+// writeDump writes a one-record dump and returns its path.
+func writeDump(t *testing.T) string {
+	dump := filepath.Join(t.TempDir(), "d.jsonl")
+	err := os.WriteFile(dump, []byte(`{"id":"https://ror.org/01ggx4157","names":[{"value":"European Organization for Nuclear Research","types":["ror_display"]}],"status":"active"}`+"\n"), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dump
+}
+
 func TestRORMatchFileAndDump(t *testing.T) {
 	dir := t.TempDir()
-	dump := filepath.Join(dir, "d.jsonl")
-	os.WriteFile(dump, []byte(`{"id":"https://ror.org/01ggx4157","names":[{"value":"European Organization for Nuclear Research","types":["ror_display"]}],"status":"active"}`+"\n"), 0o644)
+	dump := writeDump(t)
 	aff := filepath.Join(dir, "a.txt")
 	os.WriteFile(aff, []byte("European Organization for Nuclear Research, Geneva\n"), 0o644)
-	code, out, errs := runCLI(t, "", "ror", "match", "-dump", dump, aff)
+	code, out, errs := runCLI(t, "", "ror", "match", aff, "-dump", dump)
 	if code != 0 || !strings.Contains(out, `"id":"https://ror.org/01ggx4157"`) || strings.Contains(out, "candidates") {
 		t.Errorf("exit %d, out %s, err %s", code, out, errs)
 	}
@@ -58,6 +67,9 @@ func TestRORGet(t *testing.T) {
 	}
 	if code != 0 || json.Unmarshal([]byte(out), &o) != nil || o.ID != "https://ror.org/04dcc3438" || len(o.Names) == 0 {
 		t.Errorf("exit %d, output %s", code, out)
+	}
+	if code, out, _ := runCLI(t, "", "ror", "get", "01ggx4157", "-dump", writeDump(t)); code != 0 || !strings.Contains(out, "01ggx4157") {
+		t.Errorf("ror get ID -dump FILE: exit %d, output %s", code, out)
 	}
 	if code, _, errs := runCLI(t, "", "ror", "get", "02feahw74"); code != 1 || !strings.Contains(errs, "checksum") {
 		t.Errorf("bad ID: exit %d, stderr %q", code, errs)
