@@ -1,6 +1,6 @@
 package ror
 
-// Spelling mistakes ("Kyusyu University", "King Khaled University", "Hosptial") are corrected one word at a time by
+// Spelling mistakes ("Univercity", "Hospial", "Technolgy") are corrected one word at a time by
 // symmetric deletion: every indexed word of six letters or more is filed under the hashes of its one-letter
 // deletions, and a word of the query that the index does not know is looked up by its own hash and those of its
 // deletions. A query word that reaches exactly one indexed word within one edit (an insertion, a deletion, a

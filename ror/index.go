@@ -47,7 +47,7 @@ type entry struct {
 	// orgs is the number of distinct organisations (after successor resolution) among names.
 	orgs int32
 	// within is the number of other organisations with a longer name that contains this one: how generic the words
-	// are ("National Institute of Technology" is inside many names, "Stockholm University" inside few).
+	// are ("Institute of Physics" is inside many names, a university named after its city inside few).
 	within int32
 	// unitName is set when the key starts with one of unitName ("department of ..."): a generic name.
 	unitName bool
@@ -239,7 +239,7 @@ func prepare(o *Organization) *prepOrg {
 		addName(n.Value, kind)
 		if kind != kindAcronym {
 			for _, ct := range cities {
-				// "Indian Institute of Technology Kharagpur" is also written "..., Kharagpur": the key is the same,
+				// "Institute of Something Sometown" is also written "..., Sometown": the key is the same,
 				// with a part break allowed before the city.
 				if len(p.names) == 0 {
 					break
@@ -568,8 +568,8 @@ func (ix *Index) related(a, b int32) bool {
 }
 
 // countWithin sets every name entry's within: for each organisation, each phrase inside one of its names, after its
-// first word, that is another entry's key counts that organisation once. "Slovak University of Technology" makes
-// "University of Technology" more generic; "Tohoku University Hospital" says nothing about "Tohoku University".
+// first word, that is another entry's key counts that organisation once. "Sometown University of Technology" makes
+// "University of Technology" more generic; "X University Hospital" says nothing about "X University".
 func (b *builder) countWithin() {
 	ix := b.ix
 	last := make([]int32, len(ix.entries)) // the last organisation counted for an entry, +1
@@ -583,7 +583,7 @@ func (b *builder) countWithin() {
 			ids := e.toks
 			for i := 1; i < len(ids); i++ { // phrases at the start of a name are mostly the units of an organisation
 				if ofWords[ix.word(ids[i-1])] {
-					continue // "Medical School of Brown University" names a unit of Brown University, not another one
+					continue // "Medical School of X University" names a unit of X University, not another one
 				}
 				h := hashSeed
 				for j := i; j < len(ids); j++ {
@@ -596,7 +596,7 @@ func (b *builder) countWithin() {
 						continue
 					}
 					if slices.ContainsFunc(ix.entries[f].names, func(n nameRef) bool { return n.org == org || ix.related(n.org, org) }) {
-						continue // its own name, or a unit of it named after it ("Stanford University School of Medicine")
+						continue // its own name, or a unit of it named after it ("X University School of Medicine")
 					}
 					last[f] = org + 1
 					ix.entries[f].within++

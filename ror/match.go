@@ -282,9 +282,9 @@ func appendNew(s []string, v string) []string {
 	return append(s, v)
 }
 
-// genericWithin is how many other organisations (five)' names may contain a name before it counts as generic words
-// ("Institute of Physics") rather than a proper name; a generic name is chosen only where it is the whole of its
-// part and the string names the organisation's country or city.
+// genericWithin is how many other organisations may have a name containing a name (not at its start, not after
+// "of") before the name counts as generic words ("Institute of Physics") rather than a proper name; a generic name
+// is chosen only when the string also names the organisation's country or city.
 const genericWithin = 5
 
 // score turns the undominated name hits into one candidate per organisation with its best score.
@@ -331,7 +331,7 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 				continue
 			}
 			if acr && st.besideNumber(h) {
-				continue // "Canberra, ACT 2601": capitals beside a postcode are a region's code
+				continue // "Sometown, XYZ 1234": capitals beside a postcode are a region's code
 			}
 			if len(e.places) > 0 && (acr || single) {
 				continue // a place's name ("Georgia", "USA") is not taken for an organisation of that name
@@ -483,7 +483,7 @@ func (st *matchState) classify(h hit) matchClass {
 		look(k)
 	}
 	if k := h.j; k+1 < len(st.toks) && st.toks[k].part == p1 && (st.toks[k].text == "of" || st.toks[k].text == "for") && !st.cover[k+1] {
-		return classOther // "Jiangxi Normal University of Science and Technology": the name goes on
+		return classOther // "Example University of Arts" is not "Example University": the name goes on
 	}
 	switch {
 	case unit:

@@ -53,10 +53,10 @@ func TestMatch(t *testing.T) {
 		{"exact", "University of Oxford", "052gg0110"},
 		{"department, city and country around the name", "Dept. of Physics, University of Oxford, Oxford, UK", "052gg0110"},
 		{"case, accents and punctuation", "UNIVERSITE PARIS-CITE", "05f82e368"},
-		{"abbreviations", "Toyohashi Univ. of Tech.", "04ezg6d83"},
-		{"dotless and dotted i", "YEDİTEPE ÜNİVERSİTESİ", "025mx2575"},
+		{"abbreviations", "Lab. of Robotics, Toyohashi Univ. of Tech., Aichi", "04ezg6d83"},
+		{"dotless and dotted i", "KİMYA BÖLÜMÜ, YEDİTEPE ÜNİVERSİTESİ, İSTANBUL", "025mx2575"},
 		{"non-Latin script", "东北大学, 沈阳", "03awzbc87"},
-		{"country decides between namesakes", "Northeastern University, Boston, MA, USA", "04t5xt781"},
+		{"country decides between namesakes", "Dept. of Physics, Northeastern University, Boston, MA 02115, USA", "04t5xt781"},
 		{"country decides the other way", "Northeastern University, Shenyang, China", "03awzbc87"},
 		{"namesakes without a place stay unresolved", "Northeastern University", ""},
 		{"acronym alone is not enough", "CNRS", ""},
@@ -66,7 +66,7 @@ func TestMatch(t *testing.T) {
 		{"inactive record gives its successor", "Old Institute of Physics Tokyo, Japan", "0000b0b03"},
 		{"withdrawn record is never chosen", "Withdrawn Institute of Bonn, Germany", ""},
 		{"a country is not an organisation", "France", ""},
-		{"nothing known", "1101 17th Street NW, Suite 310, Washington, DC 20036", ""},
+		{"nothing known", "221B Baker Street, London NW1 6XE", ""},
 		{"a parent beside its child", "Laboratoire d'Annecy de Physique des Particules, Centre National de la Recherche Scientifique", "02feahw73"},
 		{"a child with its acronym and city", "LAPP, CNRS, Annecy, France", "0000d0d07"},
 		{"HTML entities", "Universit&#233; Paris Cit&#xE9;, Paris, France", "05f82e368"},
@@ -122,7 +122,7 @@ func TestMatchCandidates(t *testing.T) {
 // TestMatchConcurrent runs many matches at once (meaningful under -race) and checks they agree with serial ones.
 func TestMatchConcurrent(t *testing.T) {
 	ix := testIndex()
-	inputs := []string{"CNRS, France", "Northeastern University, Boston, MA, USA", "University of Oxford", "nothing"}
+	inputs := []string{"CNRS, France", "Dept. of Physics, Northeastern University, Boston, MA 02115, USA", "University of Oxford", "nothing"}
 	want := make([]string, len(inputs))
 	for i, s := range inputs {
 		want[i] = describe(ix.Match(s))
@@ -161,7 +161,7 @@ func TestDefault(t *testing.T) {
 }
 
 func FuzzMatch(f *testing.F) {
-	for _, s := range []string{"Dept. of Physics, Univ. of Oxford, Oxford, UK", "CNRS, France", "东北大学", "&#x0026;&amp;amp;", "1West Virginia Univ.", "U.S.A."} {
+	for _, s := range []string{"Dept. of Physics, Univ. of Oxford, Oxford, UK", "CNRS, France", "东北大学", "&#x0026;&amp;amp;", "1Example Univ.", "U.S.A."} {
 		f.Add(s)
 	}
 	ix := testIndex()

@@ -154,7 +154,7 @@ func tokenize(s string, dst []token) []token {
 			cur = append(cur, byte(r))
 		case r >= 'A' && r <= 'Z':
 			if start >= 0 && lower == 0 && upper == 0 && i+1 < len(s) && s[i+1] >= 'a' && s[i+1] <= 'z' {
-				flush(i) // a footnote mark glued to a word: "1West Virginia" → "1", "west"
+				flush(i) // a footnote mark glued to a word: "1University" → "1", "university"
 			}
 			if gluedWord(s, i, lower, wasLower) {
 				flush(i)
@@ -201,7 +201,7 @@ func tokenize(s string, dst []token) []token {
 }
 
 // gluedWord reports whether the capital at s[i] starts a new word glued to the previous one without a space
-// ("SystemsÉcole", "InstituteUniversity"): it follows three or more lower-case letters of the current word and is
+// ("Laboratory of PhysicsÉcole", "InstituteUniversity"): it follows three or more lower-case letters of the current word and is
 // followed by a lower-case letter. Names and queries are split alike, so "DeepMind" still meets "DeepMind".
 func gluedWord(s string, i, lower int, wasLower bool) bool {
 	if !wasLower || lower < 3 {

@@ -58,7 +58,7 @@ var countryAliases = map[string][]string{
 }
 
 // englishWord are countries' own names that are also English words, which would be read as the country in
-// "Rhode Island" or "Long Island" ("Ísland" folds to "island").
+// island names ("Ísland" folds to "island").
 var englishWord = map[string]bool{"Ísland": true}
 
 // usStateCodes are the US postal codes of the states and DC.
