@@ -43,18 +43,19 @@ type memo[V any] struct {
 	n atomic.Int64
 }
 
-func (m *memo[V]) get(k string, f func() V) V {
+// get returns the memoised result for k, computing it with f the first time. Results are shared: read only.
+func (m *memo[V]) get(k string, f func() V) *V {
 	if v, ok := m.m.Load(k); ok {
-		return v.(V)
+		return v.(*V)
 	}
 	v := f()
 	if m.n.Load() < maxMemo {
 		// Keys are often substrings of a document; the clone keeps the memo from pinning whole documents.
-		if _, loaded := m.m.LoadOrStore(strings.Clone(k), v); !loaded {
+		if _, loaded := m.m.LoadOrStore(strings.Clone(k), &v); !loaded {
 			m.n.Add(1)
 		}
 	}
-	return v
+	return &v
 }
 
 // keyInfo is what a key of a node object means under a context.
@@ -90,7 +91,7 @@ type iriInfo struct {
 	nq    string
 }
 
-func (fs *fastState) iri(s string) iriInfo {
+func (fs *fastState) iri(s string) *iriInfo {
 	return fs.iris.get(s, func() iriInfo {
 		valid := !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") || ld.IsURL(s)
 		return iriInfo{valid: valid, nq: "<" + escapeNQ(s) + ">"} // a new string: it does not pin the document
@@ -109,7 +110,7 @@ func (fs *fastState) context(c *ld.Context) *fastContext {
 var fastKeywords = map[string]bool{"@id": true, "@type": true, "@context": true, "@graph": true, "@reverse": true,
 	"@value": true, "@language": true}
 
-func (fc *fastContext) key(k string) keyInfo {
+func (fc *fastContext) key(k string) *keyInfo {
 	return fc.keys.get(k, func() keyInfo {
 		if k == "" {
 			return keyInfo{bail: true}
@@ -226,7 +227,7 @@ func (r *fastRun) isAbsolute(s string) bool {
 	if strings.HasPrefix(s, "_:") {
 		return true
 	}
-	return r.fs.absolute.get(s, func() bool { return ld.IsAbsoluteIri(s) })
+	return *r.fs.absolute.get(s, func() bool { return ld.IsAbsoluteIri(s) })
 }
 
 func (r *fastRun) emit(s, p, o rdfTerm) {
@@ -417,7 +418,7 @@ func (r *fastRun) types(subj rdfTerm, valid bool, v *jv) error {
 			return errBail
 		}
 		s := items[i].s
-		t := r.fc.types.get(s, func() string {
+		t := *r.fc.types.get(s, func() string {
 			if td := r.fc.c.GetTermDefinition(s); td != nil && td.HasContext {
 				return "" // a type-scoped context
 			}
