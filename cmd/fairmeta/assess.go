@@ -52,7 +52,8 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 	code := exitOK
 	var reports []*fair.Report
 	for _, name := range fs.Args() {
-		recs, err := readRecords(name, *from, io.in)
+		recs, notes, err := readRecords(name, *from, io.in)
+		warnNotes(io.err, "fairmeta assess", name, notes)
 		if err != nil {
 			fmt.Fprintf(io.err, "fairmeta assess: %s: %v\n", name, err)
 			code = exitProblem
@@ -108,7 +109,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 }
 
 // readRecords reads the records of one input through the format registry.
-func readRecords(name, from string, stdin goio.Reader) ([]*fair.Resource, error) {
+func readRecords(name, from string, stdin goio.Reader) ([]*fair.Resource, []note, error) {
 	var data []byte
 	var err error
 	if name == "-" {
@@ -117,23 +118,13 @@ func readRecords(name, from string, stdin goio.Reader) ([]*fair.Resource, error)
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	f, err := lookupFormat(from, data)
-	if err != nil {
-		return nil, err
+	f, recs, notes, err := readInput(from, data)
+	if err != nil && f.name != "" {
+		err = fmt.Errorf("reading %s: %w", f.name, err)
 	}
-	if f.read == nil {
-		return nil, fmt.Errorf("format %s cannot be read", f.name)
-	}
-	recs, err := f.read(data)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", f.name, err)
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("no record in the %s input", f.name)
-	}
-	return recs, nil
+	return recs, notes, err
 }
 
 // maxInput caps what assess reads from standard input.

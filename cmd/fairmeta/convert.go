@@ -71,10 +71,14 @@ func runConvert(_ context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "fairmeta convert: %s: %v\n", name, err)
 		return exitProblem
 	}
-	recs, err := readAny(*from, data)
+	_, recs, notes, err := readInput(*from, data)
 	if err != nil {
 		fmt.Fprintf(io.err, "fairmeta convert: %s: %v\n", name, err)
 		return exitProblem
+	}
+	warnNotes(io.err, "fairmeta convert", name, notes)
+	for _, r := range recs {
+		warnUnwritten(io.err, "fairmeta convert", out, r)
 	}
 	switch {
 	case len(recs) == 1:
@@ -92,25 +96,6 @@ func runConvert(_ context.Context, args []string, io stdio) int {
 	return exitOK
 }
 
-// readAny reads data in the named format, or the detected one, and insists on at least one record.
-func readAny(from string, data []byte) ([]*fair.Resource, error) {
-	f, err := lookupFormat(from, data)
-	if err != nil {
-		return nil, err
-	}
-	if f.read == nil {
-		return nil, fmt.Errorf("format %s cannot be read", f.name)
-	}
-	recs, err := f.read(data)
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("no record in the %s input", f.name)
-	}
-	return recs, nil
-}
-
 // convertStream converts a stream of JSON documents, writing each record as one line. Input that is not JSON is
 // read as one document.
 func convertStream(name, from string, in goio.Reader, out format, w *bufio.Writer, errw goio.Writer) int {
@@ -124,8 +109,10 @@ func convertStream(name, from string, in goio.Reader, out format, w *bufio.Write
 		fmt.Fprintf(errw, "fairmeta convert: %s: %v\n", name, err)
 		return exitProblem
 	}
-	write := func(recs []*fair.Resource) error {
+	write := func(where string, recs []*fair.Resource, notes []note) error {
+		warnNotes(errw, "fairmeta convert", where, notes)
 		for _, r := range recs {
+			warnUnwritten(errw, "fairmeta convert", out, r)
 			if err := out.writeLine(w, r); err != nil {
 				return err
 			}
@@ -136,8 +123,9 @@ func convertStream(name, from string, in goio.Reader, out format, w *bufio.Write
 		data, err := goio.ReadAll(br)
 		if err == nil {
 			var recs []*fair.Resource
-			if recs, err = readAny(from, data); err == nil {
-				err = write(recs)
+			var notes []note
+			if _, recs, notes, err = readInput(from, data); err == nil {
+				err = write(name, recs, notes)
 			}
 		}
 		if err != nil {
@@ -166,9 +154,9 @@ func convertStream(name, from string, in goio.Reader, out format, w *bufio.Write
 			fmt.Fprintf(errw, "fairmeta convert: %s: record %d (line %d): %v\n", name, n, lr.line(base+off), err)
 			return exitProblem
 		}
-		recs, err := readAny(from, raw)
+		_, recs, notes, err := readInput(from, raw)
 		if err == nil {
-			err = write(recs)
+			err = write(fmt.Sprintf("%s: record %d", name, n), recs, notes)
 		}
 		if err != nil {
 			fmt.Fprintf(errw, "fairmeta convert: %s: record %d (line %d): %v\n", name, n, lr.line(base+start+int64(countSpace(raw))), err)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/dop2i/fairmeta/datacite"
@@ -10,19 +11,29 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
+// readNotes turns what the DataCite reader found but could not hold into notes, paths prefixed by prefix.
+func readNotes(prefix string, rec *datacite.Record) []note {
+	var notes []note
+	for _, p := range rec.ReadProblems() {
+		notes = append(notes, note{Path: prefix + p.Path, Msg: p.Message})
+	}
+	return notes
+}
+
 // The DataCite formats: XML of schema 4.7 (reads kernel-3 and kernel-4) and the JSON of the REST API.
 func init() {
 	registerFormat(format{
 		name:   "datacite-xml",
 		detect: looksLikeDataCiteXML,
-		read: func(data []byte) ([]*fair.Resource, error) {
+		read: func(data []byte) ([]*fair.Resource, []note, error) {
 			rec, err := datacite.ReadXML(data)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			return []*fair.Resource{datacite.ToResource(rec)}, nil
+			return []*fair.Resource{datacite.ToResource(rec)}, readNotes("", rec), nil
 		},
-		write: func(w io.Writer, r *fair.Resource) error { return datacite.FromResource(r).WriteXML(w) },
+		write:     func(w io.Writer, r *fair.Resource) error { return datacite.FromResource(r).WriteXML(w) },
+		unwritten: datacite.Unmapped,
 		validate: func(data []byte) ([]datacite.Report, error) {
 			rec, err := datacite.ReadXML(data)
 			if err != nil {
@@ -34,17 +45,24 @@ func init() {
 	registerFormat(format{
 		name:   "datacite-json",
 		detect: looksLikeDataCiteJSON,
-		read: func(data []byte) ([]*fair.Resource, error) {
+		read: func(data []byte) ([]*fair.Resource, []note, error) {
 			recs, err := datacite.ReadJSON(data)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out := make([]*fair.Resource, len(recs))
+			var notes []note
 			for i, r := range recs {
 				out[i] = datacite.ToResource(r)
+				prefix := ""
+				if len(recs) > 1 {
+					prefix = fmt.Sprintf("data[%d].", i)
+				}
+				notes = append(notes, readNotes(prefix, r)...)
 			}
-			return out, nil
+			return out, notes, nil
 		},
+		unwritten: datacite.Unmapped,
 		write: func(w io.Writer, r *fair.Resource) error {
 			b, err := datacite.FromResource(r).MarshalJSONAPI()
 			if err != nil {

@@ -76,7 +76,7 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		return exitUsage
 	}
 
-	recs, lines, bad, err := readMintInput(pos[0], *from, *jsonl, io.in)
+	recs, lines, bad, err := readMintInput(pos[0], *from, *jsonl, io.in, io.err)
 	if err != nil {
 		fmt.Fprintf(io.err, "fairmeta doi mint: %s: %v\n", pos[0], err)
 		return exitProblem
@@ -157,7 +157,9 @@ type badLine struct {
 // readMintInput reads the records to mint and the input line of each. With jsonl, each non-blank line is one
 // DataCite JSON record; lines that do not read are returned in bad. Otherwise the file is one document in any
 // format the CLI reads, and its records are numbered from 1.
-func readMintInput(name, from string, jsonl bool, stdin io.Reader) (recs []*datacite.Record, lines []int, bad []badLine, err error) {
+//
+// What a reader could not carry into a record is printed to warn as warnings.
+func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Writer) (recs []*datacite.Record, lines []int, bad []badLine, err error) {
 	var data []byte
 	if name == "-" {
 		data, err = goReadAll(stdin)
@@ -168,10 +170,11 @@ func readMintInput(name, from string, jsonl bool, stdin io.Reader) (recs []*data
 		return nil, nil, nil, err
 	}
 	if !jsonl {
-		res, err := readAny(from, data)
+		_, res, notes, err := readInput(from, data)
 		if err != nil {
 			return nil, nil, nil, err
 		}
+		warnNotes(warn, "fairmeta doi mint", name, notes)
 		for i, r := range res {
 			recs = append(recs, datacite.FromResource(r))
 			lines = append(lines, i+1)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 
 	"github.com/dop2i/fairmeta/fair"
@@ -19,12 +20,18 @@ func init() {
 			t := bytes.TrimSpace(data)
 			return len(t) > 0 && (t[0] == '{' || t[0] == '[') && bytes.Contains(t, []byte(`"@context"`)) && bytes.Contains(t, []byte("schema.org"))
 		},
-		read: func(data []byte) ([]*fair.Resource, error) {
-			r, _, err := schemaorg.Read(data)
+		read: func(data []byte) ([]*fair.Resource, []note, error) {
+			r, rep, err := schemaorg.Read(data)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			return []*fair.Resource{r}, nil
+			var notes []note
+			if rep != nil {
+				for _, u := range rep.Unmapped {
+					notes = append(notes, note{Path: u.Path, Msg: fmt.Sprintf("%s (%s)", u.Value, u.Reason)})
+				}
+			}
+			return []*fair.Resource{r}, notes, nil
 		},
 		write: func(w io.Writer, r *fair.Resource) error { return schemaorg.Write(w, r) },
 	})

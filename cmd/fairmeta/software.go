@@ -21,16 +21,18 @@ func init() {
 			// plain schema.org SoftwareSourceCode is the schemaorg format's.
 			return len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"@context"`)) && bytes.Contains(t, []byte("codemeta"))
 		},
-		read:  readOne(software.ReadCodeMeta),
-		write: software.WriteCodeMeta,
+		read:      readOne(software.ReadCodeMeta),
+		write:     software.WriteCodeMeta,
+		unwritten: softwareUnwritten("codemeta"),
 	})
 	registerFormat(format{
 		name: "cff",
 		detect: func(data []byte) bool {
 			return bytes.HasPrefix(bytes.TrimSpace(data), []byte("cff-version:")) || bytes.Contains(data, []byte("\ncff-version:"))
 		},
-		read:  readOne(software.ReadCFF),
-		write: software.WriteCFF,
+		read:      readOne(software.ReadCFF),
+		write:     software.WriteCFF,
+		unwritten: softwareUnwritten("cff"),
 	})
 	registerFormat(format{
 		name: "zenodo",
@@ -38,22 +40,36 @@ func init() {
 			t := bytes.TrimSpace(data)
 			return len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"upload_type"`)) && bytes.Contains(t, []byte(`"creators"`))
 		},
-		read:  readOne(software.ReadZenodo),
-		write: software.WriteZenodo,
+		read:      readOne(software.ReadZenodo),
+		write:     software.WriteZenodo,
+		unwritten: softwareUnwritten("zenodo"),
 	})
 	register(command{name: "software describe", summary: "describe the software in a source directory (or this program) as CodeMeta, CFF, Zenodo, schema.org or DataCite", run: runSoftwareDescribe})
 }
 
 // readOne adapts a software reader to the format table. Facts the record cannot hold (a *software.DroppedError)
-// do not stop a conversion: the record is complete otherwise, and "software describe" lists them.
-func readOne(read func([]byte) (*fair.Resource, error)) func([]byte) ([]*fair.Resource, error) {
-	return func(data []byte) ([]*fair.Resource, error) {
+// do not stop a conversion: the record is complete otherwise, and they come back as notes that commands print.
+func readOne(read func([]byte) (*fair.Resource, error)) func([]byte) ([]*fair.Resource, []note, error) {
+	return func(data []byte) ([]*fair.Resource, []note, error) {
 		r, err := read(data)
-		if err != nil && !software.IsDropped(err) {
-			return nil, err
+		var dropped *software.DroppedError
+		if errors.As(err, &dropped) {
+			notes := make([]note, len(dropped.Paths))
+			for i, p := range dropped.Paths {
+				notes[i] = note{Path: p, Msg: "no place for it in the record"}
+			}
+			return []*fair.Resource{r}, notes, nil
 		}
-		return []*fair.Resource{r}, nil
+		if err != nil {
+			return nil, nil, err
+		}
+		return []*fair.Resource{r}, nil, nil
 	}
+}
+
+// softwareUnwritten lists what the named software format cannot hold of a record.
+func softwareUnwritten(name string) func(*fair.Resource) []string {
+	return func(r *fair.Resource) []string { return software.Unwritten(name, r) }
 }
 
 func runSoftwareDescribe(_ context.Context, args []string, io stdio) int {
@@ -97,9 +113,7 @@ func runSoftwareDescribe(_ context.Context, args []string, io stdio) int {
 			return exitProblem
 		}
 	}
-	for _, p := range software.Unwritten(*name, rec) {
-		fmt.Fprintf(io.err, "fairmeta software describe: warning: %s cannot hold: %s\n", *name, p)
-	}
+	warnUnwritten(io.err, "fairmeta software describe", f, rec)
 	var buf bytes.Buffer
 	if err := f.write(&buf, rec); err != nil {
 		fmt.Fprintf(io.err, "fairmeta software describe: writing %s: %v\n", *name, err)

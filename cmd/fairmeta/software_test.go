@@ -78,7 +78,7 @@ func TestSoftwareFormatsConvert(t *testing.T) {
 	if err != nil || f.name != "cff" {
 		t.Fatalf("CFF not detected: %v %q", err, f.name)
 	}
-	recs, err := f.read([]byte(testCFF))
+	recs, _, err := f.read([]byte(testCFF))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestSoftwareFormatsConvert(t *testing.T) {
 	if err != nil || g.name != "codemeta" {
 		t.Fatalf("CodeMeta not detected: %v %q", err, g.name)
 	}
-	back, err := g.read(cm.Bytes())
+	back, _, err := g.read(cm.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

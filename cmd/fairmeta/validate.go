@@ -93,19 +93,17 @@ func validateFile(name, from string, stdin goio.Reader) ([]datacite.Report, erro
 	if f.validate != nil {
 		return f.validate(data)
 	}
-	if f.read == nil {
-		return nil, fmt.Errorf("format %s cannot be read", f.name)
-	}
-	recs, err := f.read(data)
+	_, recs, notes, err := readInput(f.name, data)
 	if err != nil {
 		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("no record in the %s input", f.name)
 	}
 	reps := make([]datacite.Report, len(recs))
 	for i, r := range recs {
 		reps[i] = datacite.ValidateResource(r)
+	}
+	// What the reader could not carry into a record is not checked by DataCite's rules; say so rather than drop it.
+	for _, n := range notes {
+		reps[0] = append(reps[0], datacite.Problem{Path: n.Path, Severity: datacite.SeverityWarning, Message: "not carried over: " + n.Msg})
 	}
 	return reps, nil
 }

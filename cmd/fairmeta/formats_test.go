@@ -1,0 +1,31 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// convert says what it could not carry over, in both directions, instead of dropping it.
+func TestConvertWarnsWhatIsNotCarriedOver(t *testing.T) {
+	// fairmeta JSON → DataCite: DataCite has no place for distributions.
+	in := `{"titles":[{"title":"Events"}],"creators":[{"name":"Curie, Marie"}],"publisher":{"name":"CC-IN2P3"},
+		"publicationYear":2026,"resourceType":{"general":"Dataset"},
+		"distributions":[{"contentURL":"https://data.example.org/a.h5","mediaType":"application/x-hdf5"}]}`
+	code, out, errs := runCLI(t, in, "convert", "-from", "fair", "-to", "datacite-xml", "-")
+	if code != 0 || !strings.Contains(out, "<title>Events</title>") {
+		t.Fatalf("exit %d, stderr %s\n%s", code, errs, out)
+	}
+	if want := "fairmeta convert: warning: datacite-xml cannot hold: distributions"; !strings.Contains(errs, want) {
+		t.Errorf("stderr does not say %q:\n%s", want, errs)
+	}
+
+	// CFF → fairmeta JSON: a key CFF defines that the record has no field for is named on the way in.
+	cff := "cff-version: 1.2.0\nmessage: Cite it\ntitle: showercal\nauthors:\n  - family-names: Curie\n    given-names: Marie\n    post-code: \"75005\"\n"
+	code, out, errs = runCLI(t, cff, "convert", "-from", "cff", "-to", "fair", "-")
+	if code != 0 || !strings.Contains(out, `"showercal"`) {
+		t.Fatalf("exit %d, stderr %s\n%s", code, errs, out)
+	}
+	if want := "warning: not carried over: authors[0].post-code"; !strings.Contains(errs, want) {
+		t.Errorf("stderr does not say %q:\n%s", want, errs)
+	}
+}
