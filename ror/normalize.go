@@ -33,6 +33,12 @@ var canon = map[string]string{
 	"agric": "agricultural", "polytech": "polytechnic", "saint": "st", "sainte": "ste", "mt": "mount", "ft": "fort",
 	"organisation": "organization", "programme": "program", "corp": "corporation",
 	"and": "and", "und": "and", "et": "and", "y": "and", "e": "and",
+	// The word "university" in the languages of the registry's names, so that "Univ. Paris-Saclay" meets
+	// "Université Paris-Saclay" and "Universität Bonn" meets "Universitat Bonn".
+	"universite": "university", "universitat": "university", "universidad": "university", "universita": "university",
+	"universidade": "university", "universiteit": "university", "universitet": "university", "universitatea": "university",
+	"uniwersytet": "university", "universitaet": "university", "universitas": "university", "universiti": "university",
+	"institut": "institute", "instituto": "institute", "istituto": "institute", "instytut": "institute",
 	"technologies": "technology", "inc": "incorporated", "ltd": "limited", "hlth": "health", "ctr.": "center",
 }
 
