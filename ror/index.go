@@ -211,7 +211,7 @@ func prepare(o *Organization) *prepOrg {
 		}
 	}
 	addName := func(v string, kind nameKind) {
-		ts := tokenize(v, nil)
+		ts := tokenize(decodeText(v), nil)
 		if len(ts) == 0 || len(ts) > maxNameTokens {
 			return
 		}
@@ -220,7 +220,7 @@ func prepare(o *Organization) *prepOrg {
 	var cities [][]token
 	for _, l := range o.Locations {
 		if l.GeoNames.Name != "" {
-			cities = append(cities, tokenize(l.GeoNames.Name, nil))
+			cities = append(cities, tokenize(decodeText(l.GeoNames.Name), nil))
 		}
 	}
 	for _, n := range o.Names {
@@ -257,7 +257,7 @@ func prepare(o *Organization) *prepOrg {
 		}
 	}
 	addPlace := func(v string, ref placeRef, own bool) {
-		if ts := tokenize(v, nil); len(ts) > 0 && len(ts) <= maxNameTokens {
+		if ts := tokenize(decodeText(v), nil); len(ts) > 0 && len(ts) <= maxNameTokens {
 			p.places = append(p.places, prepPlace{words: wordsOf(ts), ref: ref, own: own})
 		}
 	}

@@ -22,7 +22,8 @@ type Candidate struct {
 	Organization *Organization `json:"organization"`
 	// Score is the matcher's confidence, from 0 to 1.
 	Score float64 `json:"score"`
-	// Substring is the part of the affiliation string that matched one of the organisation's names.
+	// Substring is the part of the affiliation string that matched one of the organisation's names (with any HTML
+	// entities of the string decoded).
 	Substring string `json:"substring"`
 	// MatchingType says how it matched: "exact" (the name is a whole part of the string), "partial" (the name is
 	// inside a longer part), "acronym", "fuzzy" (with one misspelt word); or the ROR API's matching type for API
@@ -119,7 +120,8 @@ func (ix *Index) Match(affiliation string) Result {
 	res := Result{Affiliation: affiliation}
 	st := ix.pool.Get().(*matchState)
 	defer ix.pool.Put(st)
-	st.toks = tokenize(affiliation, st.toks[:0])
+	text := decodeText(affiliation) // the substrings below are taken from the text tokenised
+	st.toks = tokenize(text, st.toks[:0])
 	if len(st.toks) == 0 || len(ix.entries) == 0 {
 		return res
 	}
@@ -157,7 +159,7 @@ func (ix *Index) Match(affiliation string) Result {
 		res.Candidates = append(res.Candidates, Candidate{
 			Organization: ix.orgs[c.org],
 			Score:        float64(int(c.score*1000+0.5)) / 1000,
-			Substring:    affiliation[st.toks[h.i].start:st.toks[h.j-1].end],
+			Substring:    text[st.toks[h.i].start:st.toks[h.j-1].end],
 			MatchingType: mt,
 			NameType:     c.kind.nameType(),
 			Chosen:       k == chosen,

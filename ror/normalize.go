@@ -111,13 +111,10 @@ func isPartBreak(r rune) bool {
 	return false
 }
 
-// tokenize splits s into normalised tokens. It unescapes the HTML entities publishers leave in metadata, folds case
-// and accents, drops apostrophes, turns '&' into "and", joins spelled-out initials ("U.S.A." → "usa") and maps
-// abbreviations through canon.
+// tokenize splits s into normalised tokens: it folds case and accents, drops apostrophes, turns '&' into "and",
+// joins spelled-out initials ("U.S.A." → "usa") and maps abbreviations through canon. HTML entities must have been
+// decoded before (decodeText), so that the tokens' offsets are offsets in the text the caller holds.
 func tokenize(s string, dst []token) []token {
-	if strings.IndexByte(s, '&') >= 0 {
-		s = unescapeEntities(s)
-	}
 	part := 0
 	var buf [64]byte
 	cur := buf[:0]
@@ -245,6 +242,14 @@ func joinInitials(ts []token, base int) []token {
 		i++
 	}
 	return out
+}
+
+// decodeText decodes the HTML entities publishers leave in metadata ("&amp;", "&#x0026;").
+func decodeText(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return unescapeEntities(s)
 }
 
 // entities are the HTML entities seen in affiliation metadata; numeric ones are decoded generally.

@@ -57,9 +57,9 @@ var countryAliases = map[string][]string{
 	"MD": {"Republic of Moldova"},
 }
 
-// englishWord are countries' own names that are also English words, which would be read as the country in
-// island names ("Ísland" folds to "island").
-var englishWord = map[string]bool{"Ísland": true}
+// englishWord are names of countries in other languages that are also English words and would be read as the
+// country in place names ("Ísland" and German "Island" are Iceland).
+var englishWord = map[string]bool{"Ísland": true, "Island": true}
 
 // usStateCodes are the US postal codes of the states and DC.
 var usStateCodes = []string{"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
@@ -88,7 +88,9 @@ var countryNames = sync.OnceValue(func() map[string][]string {
 				}
 			}
 			for _, l := range langs {
-				add(regionName(l, r))
+				if n := regionName(l, r); l == language.English || !englishWord[n] {
+					add(n)
+				}
 			}
 			if base, conf := language.Make("und-" + code).Base(); conf != language.No {
 				if n := regionName(language.Make(base.String()), r); !englishWord[n] {
