@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -46,6 +47,9 @@ func run() error {
 	if err := mintStep(rec); err != nil {
 		return err
 	}
+	if rep, err := fair.Assess(context.Background(), rec); err == nil {
+		fmt.Printf("  assessed again with its DOI: %s\n", summary(rep))
+	}
 
 	fmt.Println("\n== 6. The record as DataCite XML, validated")
 	if err := dataciteStep(rec); err != nil {
@@ -64,7 +68,7 @@ func run() error {
 }
 
 // describe builds the record of a dataset produced by an experiment's pipeline: who made it and where they work,
-// what it is, its licence, and the software release that produced it.
+// what it is, its licence, and the data it was derived from.
 func describe() *fair.Resource {
 	return &fair.Resource{
 		Titles: []fair.Title{{Title: "Calibrated air-shower events, observation run 4271", Lang: "en"}},
@@ -94,9 +98,8 @@ func describe() *fair.Resource {
 		Descriptions: []fair.Description{{Type: fair.DescriptionAbstract, Lang: "en",
 			Description: "Air-shower events of observation run 4271, calibrated with the 2026 detector constants."}},
 		RelatedIdentifiers: []fair.RelatedIdentifier{
-			// The software release that produced the data, archived at Software Heritage.
-			{Identifier: "swh:1:rev:309cf2674ee7a0749978cf8265ab91a60aea0f7d", IdentifierType: fair.IDTypeSWHID, RelationType: fair.RelIsCompiledBy, ResourceTypeGeneral: fair.ResourceTypeSoftware},
-			// The raw data it was derived from.
+			// The raw data it was derived from. (The software that produced it is linked in step 3, from the
+			// program's own build information.)
 			{Identifier: "10.5281/zenodo.1234567", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelIsDerivedFrom, ResourceTypeGeneral: fair.ResourceTypeDataset},
 		},
 		URL: "https://data.example.org/runs/4271",
