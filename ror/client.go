@@ -172,6 +172,7 @@ type APIError struct {
 	URL        string // the request URL, with secrets redacted
 }
 
+// Error describes the response: URL, status and ROR's message.
 func (e *APIError) Error() string {
 	return fmt.Sprintf("ror: %s: %d %s", e.URL, e.StatusCode, e.Message)
 }

@@ -23,6 +23,7 @@ type DumpError struct {
 	Err    error  // the underlying problem
 }
 
+// Error names the file and record and says what is wrong.
 func (e *DumpError) Error() string {
 	var b strings.Builder
 	b.WriteString("ror: dump")
@@ -36,6 +37,7 @@ func (e *DumpError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying problem.
 func (e *DumpError) Unwrap() error { return e.Err }
 
 // ErrNotV2 is wrapped by the DumpError of a record that is not in the v2 schema (a v1 record has "name", not

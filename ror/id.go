@@ -20,6 +20,7 @@ type IDError struct {
 	Reason string // why it is not a ROR ID
 }
 
+// Error says which input is not a ROR ID and why.
 func (e *IDError) Error() string {
 	return fmt.Sprintf("ror: %q is not a valid ROR ID: %s", e.Input, e.Reason)
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/dop2i/fairmeta/ror"
 )
@@ -71,9 +72,13 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 		defer f.Close()
 		in = f
 	}
+	start := time.Now()
 	ix, ok := loadIndex(ctx, *dump, io)
 	if !ok {
 		return exitProblem
+	}
+	if *dump != "" {
+		fmt.Fprintf(io.err, "fairmeta: %d organisations read from %s in %.1f s\n", ix.Len(), *dump, time.Since(start).Seconds())
 	}
 	return matchLines(ctx, ix, in, io, *all)
 }

@@ -51,7 +51,8 @@ func TestRORMatchFileAndDump(t *testing.T) {
 	aff := filepath.Join(dir, "a.txt")
 	os.WriteFile(aff, []byte("European Organization for Nuclear Research, Geneva\n"), 0o644)
 	code, out, errs := runCLI(t, "", "ror", "match", aff, "-dump", dump)
-	if code != 0 || !strings.Contains(out, `"id":"https://ror.org/01ggx4157"`) || strings.Contains(out, "candidates") {
+	if code != 0 || !strings.Contains(out, `"id":"https://ror.org/01ggx4157"`) || strings.Contains(out, "candidates") ||
+		!strings.Contains(errs, "1 organisations read from") {
 		t.Errorf("exit %d, out %s, err %s", code, out, errs)
 	}
 	if code, _, errs := runCLI(t, "", "ror", "match", "-dump", filepath.Join(dir, "missing.json")); code != 1 || errs == "" {
