@@ -42,6 +42,9 @@ const (
 	margin   = 0.1
 )
 
+// maxQueryTokens bounds the words of a string that Match reads.
+const maxQueryTokens = 1000
+
 // matchState is the scratch space of one Match call, pooled.
 type matchState struct {
 	toks  []token
@@ -106,7 +109,8 @@ var unitWords = map[string]bool{
 }
 
 // Match finds the organisations an affiliation string names and chooses one when confident. It never fails: a string
-// with no known name gives a Result without candidates.
+// with no known name gives a Result without candidates. Only the first 1,000 words of a string are read, which is
+// far more than any affiliation has, so that the time a match takes is bounded whatever the input.
 //
 // The string is split into parts at commas, semicolons and brackets, normalised (case, accents, punctuation,
 // abbreviations) and every run of words that is a name of an organisation is a candidate. A candidate scores by the
@@ -122,6 +126,9 @@ func (ix *Index) Match(affiliation string) Result {
 	defer ix.pool.Put(st)
 	text := decodeText(affiliation) // the substrings below are taken from the text tokenised
 	st.toks = tokenize(text, st.toks[:0])
+	if len(st.toks) > maxQueryTokens {
+		st.toks = st.toks[:maxQueryTokens]
+	}
 	if len(st.toks) == 0 || len(ix.entries) == 0 {
 		return res
 	}
@@ -218,14 +225,20 @@ func (ix *Index) findHits(st *matchState) {
 			st.hits = append(st.hits, hit{i: i, j: j + 1, e: uint32(e)})
 		}
 	}
-	for a := range st.hits {
-		for b := range st.hits {
-			ha, hb := st.hits[a], st.hits[b]
-			if a != b && hb.i <= ha.i && ha.j <= hb.j && hb.j-hb.i > ha.j-ha.i {
-				st.hits[a].dominated = true
-				break
-			}
+	// A hit inside a longer one is dominated. In order of start, longest first, a hit is inside an earlier one
+	// exactly when some earlier hit ends at or after its end (two hits never share both ends: one span, one key).
+	slices.SortFunc(st.hits, func(a, b hit) int {
+		if c := cmp.Compare(a.i, b.i); c != 0 {
+			return c
 		}
+		return cmp.Compare(b.j, a.j)
+	})
+	maxEnd := -1
+	for k := range st.hits {
+		if st.hits[k].j <= maxEnd {
+			st.hits[k].dominated = true
+		}
+		maxEnd = max(maxEnd, st.hits[k].j)
 	}
 }
 

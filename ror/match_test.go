@@ -100,6 +100,14 @@ func describe(m ror.Result) string {
 	return b.String()
 }
 
+// A very long string is read up to a bound: the match still finds what is in its beginning.
+func TestMatchLongInput(t *testing.T) {
+	m := testIndex().Match(strings.Repeat("University of Oxford, CNRS, Toyohashi University of Technology, ", 50000))
+	if len(m.Candidates) == 0 {
+		t.Errorf("no candidates in a long string of names")
+	}
+}
+
 // Substrings are taken from the text matched, with its HTML entities decoded.
 func TestMatchSubstringWithEntities(t *testing.T) {
 	m := testIndex().Match("Dept. A &amp; B, Universit&#233; Paris Cit&#xE9;, Paris")
