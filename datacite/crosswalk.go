@@ -222,6 +222,9 @@ func Unmapped(res *fair.Resource) []string {
 	if len(res.Distributions) > 0 {
 		out = append(out, "distributions")
 	}
+	if len(res.Variables) > 0 {
+		out = append(out, "variables")
+	}
 	if len(res.References) > 0 {
 		out = append(out, "references")
 	}

@@ -428,9 +428,13 @@ func checkSizeAndType(a *assessment) verdict {
 	return verdict{detail: "no file size or type", fixes: []string{`give the file type and size: set Formats and Sizes, or the distributions' MediaType and Size`}}
 }
 
-// checkMeasuredVariables looks for the description of the variables: a Resource has no variableMeasured, so the
-// place is a Description of type TechnicalInfo (DataCite's place for it) or subjects from a variable vocabulary.
+// checkMeasuredVariables looks for the description of the variables: Resource.Variables (schema.org
+// variableMeasured), a Description of type TechnicalInfo (DataCite's place for it) or subjects from a variable
+// vocabulary.
 func checkMeasuredVariables(a *assessment) verdict {
+	if n := len(a.r.Variables); n > 0 {
+		return verdict{pass: true, detail: fmt.Sprintf("variables names %d measured variable(s), e.g. %q", n, a.r.Variables[0].Name)}
+	}
 	for i, d := range a.r.Descriptions {
 		if d.Type == DescriptionTechnicalInfo && strings.TrimSpace(d.Description) != "" {
 			return verdict{pass: true, detail: fmt.Sprintf("descriptions[%d] (TechnicalInfo) describes the content", i)}
@@ -442,7 +446,7 @@ func checkMeasuredVariables(a *assessment) verdict {
 		}
 	}
 	return verdict{detail: "no description of the measured variables",
-		fixes: []string{"describe the measured variables and their units in a Description of type TechnicalInfo"}}
+		fixes: []string{"describe the measured variables and their units: set Variables (name, unit, property ID), and for DataCite a Description of type TechnicalInfo"}}
 }
 
 // isLicence reports whether a rights entry is a licence: an SPDX licence, or a statement or URI that names a

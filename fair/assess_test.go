@@ -680,3 +680,16 @@ func TestWithDOIResolver(t *testing.T) {
 		t.Errorf("unregistered DOI: %s (%s)", got.Outcome, got.Detail)
 	}
 }
+
+// Structured variables (schema.org variableMeasured) describe the content as well as a TechnicalInfo description.
+func TestMeasuredVariablesFromVariables(t *testing.T) {
+	r := fullDataset()
+	breakers["FsF-R1-01M-3"](r)
+	if got, _ := assess(t, r).Test("FsF-R1-01M-3"); got.Outcome != OutcomeFail {
+		t.Fatalf("without a TechnicalInfo description: %s, want fail", got.Outcome)
+	}
+	r.Variables = []Variable{{Name: "energy", Unit: "EeV"}}
+	if got, _ := assess(t, r).Test("FsF-R1-01M-3"); got.Outcome != OutcomePass || !strings.Contains(got.Detail, `"energy"`) {
+		t.Errorf("with Variables: %s (%s), want pass naming the variable", got.Outcome, got.Detail)
+	}
+}

@@ -68,6 +68,9 @@ type Resource struct {
 	// Keywords are free-text keywords without a scheme (schema.org, CodeMeta and CFF keywords). DataCite has no
 	// separate property for them: writers put them in subjects without a scheme.
 	Keywords []string `json:"keywords,omitempty"`
+	// Variables are the quantities the data measures or holds, with their units (schema.org variableMeasured). DataCite
+	// has no property for them: a TechnicalInfo description is its place for the same facts in prose.
+	Variables []Variable `json:"variables,omitempty"`
 	// Distributions are the downloadable files or endpoints of the resource (schema.org DataDownload).
 	Distributions []Distribution `json:"distributions,omitempty"`
 	// AccessRights is the access level of the resource as a COAR access-right term; empty when not stated.
@@ -351,6 +354,19 @@ type RelatedItemIdentifier struct {
 	RelatedMetadataScheme string `json:"relatedMetadataScheme,omitempty"`
 	SchemeURI             string `json:"schemeURI,omitempty"`  // see RelatedMetadataScheme
 	SchemeType            string `json:"schemeType,omitempty"` // see RelatedMetadataScheme
+}
+
+// Variable is a quantity a dataset measures or holds: schema.org's variableMeasured as a PropertyValue.
+type Variable struct {
+	// Name is the name of the variable as the data calls it, e.g. "energy".
+	Name string `json:"name"`
+	// Description says what the variable is, e.g. "reconstructed primary energy".
+	Description string `json:"description,omitempty"`
+	// Unit is the unit of the values as text, e.g. "EeV" or "deg".
+	Unit string `json:"unit,omitempty"`
+	// PropertyID identifies the kind of quantity in a vocabulary: a URI where the vocabulary has them (a QUDT
+	// quantity kind), otherwise its term (an IVOA UCD such as "phys.energy", a CF standard name).
+	PropertyID string `json:"propertyID,omitempty"`
 }
 
 // Distribution is a downloadable form of the resource: a file or an endpoint (schema.org DataDownload).

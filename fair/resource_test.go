@@ -46,6 +46,7 @@ func full() fair.Resource {
 			Contributors: []fair.Contributor{{Creator: fair.Creator{Name: "Ed"}, ContributorType: fair.ContributorEditor}}}},
 		URL:              "https://data.example.org/run4271",
 		Keywords:         []string{"cosmic rays"},
+		Variables:        []fair.Variable{{Name: "energy", Description: "reconstructed primary energy", Unit: "EeV", PropertyID: "phys.energy"}},
 		Distributions:    []fair.Distribution{{Name: "a.h5", ContentURL: "https://data.example.org/a.h5", MediaType: "application/x-hdf5", Size: 42, Checksum: fair.Checksum{Algorithm: "sha256", Value: "ab"}}},
 		AccessRights:     fair.AccessOpen,
 		AccessConditions: "none",

@@ -62,7 +62,8 @@ func ExampleRead() {
 {"@context": "http://schema.org", "@type": "Dataset", "@id": "https://doi.org/10.5281/zenodo.4271",
  "name": "Calibrated air-shower events, run 4271",
  "creator": {"@type": "Person", "name": "Camille Lefèvre", "sameAs": "https://orcid.org/0000-0002-1825-0097"},
- "variableMeasured": "photon count"}
+ "variableMeasured": {"@type": "PropertyValue", "name": "energy", "unitText": "EeV"},
+ "publisher": {"@type": "Organization", "name": "CC-IN2P3", "url": "https://cc.in2p3.fr/"}}
 </script></head><body>...</body></html>`)
 	rec, report, err := schemaorg.Read(page)
 	if err != nil {
@@ -70,12 +71,14 @@ func ExampleRead() {
 		return
 	}
 	fmt.Println(rec.DOI(), "|", rec.MainTitle(), "|", rec.Creators[0].NameIdentifiers[0].Value)
+	fmt.Printf("variable %s in %s\n", rec.Variables[0].Name, rec.Variables[0].Unit)
 	for _, u := range report.Unmapped {
 		fmt.Println("not mapped:", u)
 	}
 	// Output:
 	// 10.5281/zenodo.4271 | Calibrated air-shower events, run 4271 | https://orcid.org/0000-0002-1825-0097
-	// not mapped: variableMeasured = photon count: no fair.Resource field for this property
+	// variable energy in EeV
+	// not mapped: publisher.url = <https://cc.in2p3.fr/>: no fair.Resource field for this property
 }
 
 func ExampleProcessor_Canonicalize() {

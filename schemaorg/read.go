@@ -585,6 +585,7 @@ func (rd *reader) resource(m map[string]any) *fair.Resource {
 	rd.readAgents(n, r)
 	rd.readDates(n, r)
 	rd.readKeywords(n, r)
+	rd.readVariables(n, r)
 	rd.readRights(n, r)
 	for _, f := range rd.texts(n, "encodingFormat") {
 		r.Formats = append(r.Formats, f.s)
@@ -1022,6 +1023,28 @@ func (rd *reader) readDates(n *node, r *fair.Resource) {
 	}
 	for _, d := range rd.texts(n, "copyrightYear") {
 		r.Dates = append(r.Dates, fair.Date{Date: d.s, Type: fair.DateCopyrighted})
+	}
+}
+
+// readVariables reads variableMeasured: names, or PropertyValue nodes with a unit and a property ID.
+func (rd *reader) readVariables(n *node, r *fair.Resource) {
+	vals := n.get("variableMeasured")
+	for i, v := range vals {
+		if t, ok := literal(v); ok {
+			if t.s != "" {
+				r.Variables = append(r.Variables, fair.Variable{Name: t.s})
+			}
+			continue
+		}
+		c := rd.view(v.(map[string]any), n.child("variableMeasured", i, len(vals)))
+		c.get("@type")
+		va := fair.Variable{Name: rd.text(c, "name"), Description: rd.text(c, "description"),
+			Unit: rd.text(c, "unitText"), PropertyID: rd.text(c, "propertyID")}
+		if va.Name == "" {
+			va.Name = rd.text(c, "value")
+		}
+		r.Variables = append(r.Variables, va)
+		rd.done(c)
 	}
 }
 

@@ -177,6 +177,7 @@ func resourceNode(r *fair.Resource) obj {
 	}
 	n.add("description", desc)
 	n.add("measurementTechnique", methods)
+	n.add("variableMeasured", variables(r))
 
 	n.add("identifier", identifiers(r))
 	n.add("url", r.URL)
@@ -299,6 +300,25 @@ func identifiers(r *fair.Resource) []any {
 	}
 	for _, id := range r.AlternateIdentifiers {
 		out = append(out, propertyValue(id.Type, id.Value))
+	}
+	return out
+}
+
+// variables writes each measured variable as a PropertyValue with its unit, or as its bare name when that is all
+// the record says.
+func variables(r *fair.Resource) []any {
+	var out []any
+	for _, v := range r.Variables {
+		if v.Description == "" && v.Unit == "" && v.PropertyID == "" {
+			out = append(out, v.Name)
+			continue
+		}
+		o := obj{{"@type", "PropertyValue"}}
+		o.add("name", v.Name)
+		o.add("description", v.Description)
+		o.add("unitText", v.Unit)
+		o.add("propertyID", v.PropertyID)
+		out = append(out, o)
 	}
 	return out
 }

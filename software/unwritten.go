@@ -75,6 +75,7 @@ var unwrittenRows = []struct {
 	{"formats", func(r *fair.Resource) bool { return len(r.Formats) > 0 }, set("codemeta")},
 	{"geoLocations", func(r *fair.Resource) bool { return len(r.GeoLocations) > 0 }, nil},
 	{"accessConditions", func(r *fair.Resource) bool { return r.AccessConditions != "" }, nil},
+	{"variables", func(r *fair.Resource) bool { return len(r.Variables) > 0 }, nil},
 	{"accessRights", func(r *fair.Resource) bool { return r.AccessRights != "" }, set("zenodo", "codemeta")},
 	{"relatedIdentifiers (other relations)", func(r *fair.Resource) bool {
 		for _, ri := range r.RelatedIdentifiers {

@@ -52,6 +52,12 @@ func summary(r *fair.Report) string {
 // variables it wrote, the provenance record of the run, and the record in the community's metadata standard.
 // The DOI comes when the dataset is published at DataCite.
 func applyFixes(rec *fair.Resource) {
+	// The variables it wrote, structured for schema.org (variableMeasured) and in prose for DataCite.
+	rec.Variables = []fair.Variable{
+		{Name: "energy", Description: "reconstructed primary energy", Unit: "EeV", PropertyID: "phys.energy"},
+		{Name: "zenith", Description: "zenith angle of the shower axis", Unit: "deg", PropertyID: "pos.az.zd"},
+		{Name: "azimuth", Description: "azimuth of the shower axis", Unit: "deg", PropertyID: "pos.az.azi"},
+	}
 	rec.Descriptions = append(rec.Descriptions, fair.Description{Type: fair.DescriptionTechnicalInfo, Lang: "en",
 		Description: "One row per event: energy (EeV), zenith and azimuth angles (deg), core position (m), detector station count."})
 	rec.RelatedIdentifiers = append(rec.RelatedIdentifiers,
