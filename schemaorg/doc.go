@@ -14,8 +14,8 @@
 // tables.go), with additionalType holding the free-text type and, when several general types share a schema.org
 // type, the general type itself. A Dataset carries what Google Dataset Search requires (name, description) and
 // recommends (alternateName, creator, citation, funder, hasPart, isAccessibleForFree, isBasedOn, identifier,
-// isPartOf, keywords, license, measurementTechnique, sameAs, spatialCoverage, temporalCoverage, version, url,
-// includedInDataCatalog, distribution) whenever the record has the facts. Persons and organisations carry their ORCID
+// isPartOf, keywords, license, measurementTechnique, sameAs, spatialCoverage, temporalCoverage, variableMeasured,
+// version, url, includedInDataCatalog, distribution) whenever the record has the facts. Persons and organisations carry their ORCID
 // iD or ROR ID as @id and sameAs, other identifiers as PropertyValues, and affiliations as Organizations. Strings with
 // a language are written as {"@value", "@language"} objects. The output escapes <, > and &, so it can go inside an
 // HTML <script> element as it is.
@@ -25,6 +25,7 @@
 //	Identifier, AlternateIdentifiers  @id (the resolver URL) and identifier (PropertyValue: propertyID, value, url)
 //	Titles                            name (main), alternativeHeadline (Subtitle), alternateName (the others)
 //	Descriptions                      description; Methods go to measurementTechnique
+//	Variables                         variableMeasured (PropertyValue: name, description, unitText, propertyID)
 //	Creators                          creator (Person or Organization)
 //	Contributors                      editor, producer, translator, sponsor, copyrightHolder; other types as a
 //	                                  Role {roleName: contributorType} under contributor
@@ -98,7 +99,7 @@
 // the first Dataset, or the first node of another resource type.
 //
 // Nothing is dropped silently: the [Report] lists every property and value that has no place in a fair.Resource
-// (a publisher's url, a Croissant recordSet, a variableMeasured), with its path and the reason.
+// (a publisher's url, a Croissant recordSet), with its path and the reason.
 //
 // # JSON-LD processing
 //
