@@ -102,6 +102,42 @@ func TestLoaderRefuses(t *testing.T) {
 	}
 }
 
+// A redirect from an allowed prefix is fetched only if its target passes the same policy.
+func TestRemoteContextsRedirect(t *testing.T) {
+	var outside atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/allowed/moved.jsonld":
+			http.Redirect(w, r, "/allowed/ctx.jsonld", http.StatusFound)
+		case "/allowed/escape.jsonld":
+			http.Redirect(w, r, "/other/ctx.jsonld", http.StatusFound)
+		default:
+			if !strings.HasPrefix(r.URL.Path, "/allowed/") {
+				outside.Add(1)
+			}
+			w.Header().Set("Content-Type", "application/ld+json")
+			fmt.Fprint(w, `{"@context": {"title": "http://purl.org/dc/terms/title"}}`)
+		}
+	}))
+	defer srv.Close()
+	p, err := NewProcessor(WithRemoteContexts(srv.Client(), srv.URL+"/allowed/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(path string) []byte {
+		return []byte(`{"@context": "` + srv.URL + path + `", "@id": "https://example.org/a", "title": "A"}`)
+	}
+	if _, err := p.Canonicalize(context.Background(), doc("/allowed/moved.jsonld")); err != nil {
+		t.Errorf("redirect inside the allow-list: %v", err)
+	}
+	if _, err := p.Canonicalize(context.Background(), doc("/allowed/escape.jsonld")); !errors.Is(err, ErrContextRefused) {
+		t.Errorf("redirect out of the allow-list: err = %v, want ErrContextRefused", err)
+	}
+	if n := outside.Load(); n != 0 {
+		t.Errorf("the loader followed a redirect outside the allow-list (%d requests)", n)
+	}
+}
+
 func TestRemoteContextsAllowList(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/dop2i/fairmeta/internal/httpx"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -70,26 +70,14 @@ func (l *loader) load(ctx context.Context, u string) (*ld.RemoteDocument, error)
 		// json-gold may merge into a loaded context (@import), so it gets its own copy.
 		return &ld.RemoteDocument{DocumentURL: u, Document: ld.CloneDocument(d)}, nil
 	}
-	pu, err := url.Parse(u)
-	if err != nil || !pu.IsAbs() {
-		return nil, &LoadError{URL: u, Reason: "not an absolute http(s) URL; local files are never read"}
-	}
-	switch pu.Scheme {
-	case "https":
-	case "http":
-		if !isLoopback(pu.Hostname()) {
-			return nil, &LoadError{URL: u, Reason: "plain http is only used for loopback addresses"}
-		}
-	default:
-		return nil, &LoadError{URL: u, Reason: "scheme " + pu.Scheme + ": is not fetched; local files are never read"}
-	}
-	if !l.allowed(u) {
-		return nil, &LoadError{URL: u, Reason: "not available offline and not under an allowed prefix (see WithRemoteContexts)"}
+	if err := l.check(u); err != nil {
+		return nil, err
 	}
 	l.mu.Lock()
 	d, ok := l.fetched[u]
 	l.mu.Unlock()
 	if !ok {
+		var err error
 		if d, err = l.fetch(ctx, u); err != nil {
 			return nil, err
 		}
@@ -98,6 +86,28 @@ func (l *loader) load(ctx context.Context, u string) (*ld.RemoteDocument, error)
 		l.mu.Unlock()
 	}
 	return &ld.RemoteDocument{DocumentURL: u, Document: ld.CloneDocument(d)}, nil
+}
+
+// check applies the loader's policy to a URL it is asked to fetch, or is redirected to: absolute http(s) only,
+// plain http only to loopback, and under a prefix the caller allowed.
+func (l *loader) check(u string) error {
+	pu, err := url.Parse(u)
+	if err != nil || !pu.IsAbs() {
+		return &LoadError{URL: u, Reason: "not an absolute http(s) URL; local files are never read"}
+	}
+	switch pu.Scheme {
+	case "https":
+	case "http":
+		if !httpx.IsLoopback(pu.Hostname()) {
+			return &LoadError{URL: u, Reason: "plain http is only used for loopback addresses"}
+		}
+	default:
+		return &LoadError{URL: u, Reason: "scheme " + pu.Scheme + ": is not fetched; local files are never read"}
+	}
+	if !l.allowed(u) {
+		return &LoadError{URL: u, Reason: "not available offline and not under an allowed prefix (see WithRemoteContexts)"}
+	}
+	return nil
 }
 
 func (l *loader) allowed(u string) bool {
@@ -117,9 +127,16 @@ func (l *loader) fetch(ctx context.Context, u string) (any, error) {
 		return nil, &LoadError{URL: u, Reason: err.Error()}
 	}
 	req.Header.Set("Accept", "application/ld+json, application/json;q=0.9")
-	c := l.client
-	if c == nil {
-		c = http.DefaultClient
+	// A redirect is a new fetch: it must pass the same policy, so an allowed prefix cannot lead elsewhere.
+	c := &http.Client{Timeout: remoteTimeout}
+	if l.client != nil {
+		*c = *l.client
+	}
+	c.CheckRedirect = func(next *http.Request, via []*http.Request) error {
+		if len(via) >= 5 {
+			return &LoadError{URL: u, Reason: "more than 5 redirects"}
+		}
+		return l.check(next.URL.String())
 	}
 	resp, err := c.Do(req)
 	if err != nil {
@@ -150,14 +167,6 @@ func scrub(err error) string {
 		return ue.Err.Error()
 	}
 	return err.Error()
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // ctxLoader binds a call's context to the loader, so that fetches made for that call stop with it.
