@@ -128,9 +128,12 @@ func (l *loader) fetch(ctx context.Context, u string) (any, error) {
 	}
 	req.Header.Set("Accept", "application/ld+json, application/json;q=0.9")
 	// A redirect is a new fetch: it must pass the same policy, so an allowed prefix cannot lead elsewhere.
-	c := &http.Client{Timeout: remoteTimeout}
+	c := &http.Client{}
 	if l.client != nil {
 		*c = *l.client
+	}
+	if c.Timeout == 0 {
+		c.Timeout = remoteTimeout
 	}
 	c.CheckRedirect = func(next *http.Request, via []*http.Request) error {
 		if len(via) >= 5 {
