@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -157,6 +156,7 @@ type rdfTerm struct {
 	lang string
 	nq   string // the term in N-Quads form (blank nodes: their document label); set by finish
 	ok   bool   // json-gold keeps statements with this term; set by finish
+	id   int32  // blank nodes: their number in the run
 }
 
 const (
@@ -177,7 +177,7 @@ type fastRun struct {
 	fc     *fastContext
 	quads  []rdfQuad
 	seen   map[[3]string]bool
-	labels map[string]string
+	labels map[string]int32
 	next   int
 	parser jparser
 	// typePred is rdf:type, finished.
@@ -187,16 +187,18 @@ type fastRun struct {
 
 func (r *fastRun) blank(label string) rdfTerm {
 	if label != "" {
-		if l, ok := r.labels[label]; ok {
-			return rdfTerm{kind: tBlank, v: l, nq: l, ok: true}
+		if id, ok := r.labels[label]; ok {
+			l := labelN("_:b", int(id))
+			return rdfTerm{kind: tBlank, v: l, nq: l, ok: true, id: id}
 		}
 	}
+	id := int32(r.next)
 	l := labelN("_:b", r.next)
 	r.next++
 	if label != "" {
-		r.labels[label] = l
+		r.labels[label] = id
 	}
-	return rdfTerm{kind: tBlank, v: l, nq: l, ok: true}
+	return rdfTerm{kind: tBlank, v: l, nq: l, ok: true, id: id}
 }
 
 // iriTerm is an IRI term with its validity and N-Quads form from the processor's memo.
@@ -244,7 +246,7 @@ func (r *fastRun) emit(s, p, o rdfTerm) {
 
 // fastRuns recycles the buffers of the fast path between documents.
 var fastRuns = sync.Pool{New: func() any {
-	return &fastRun{seen: make(map[[3]string]bool, 128), labels: map[string]string{}, quads: make([]rdfQuad, 0, 128)}
+	return &fastRun{seen: make(map[[3]string]bool, 128), labels: map[string]int32{}, quads: make([]rdfQuad, 0, 128)}
 }}
 
 // fastCanonicalize converts a document on the fast path, or returns errBail.
@@ -256,6 +258,7 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 		clear(r.quads)
 		r.quads, r.next, r.fs, r.fc = r.quads[:0], 0, nil, nil
 		r.parser.reset(nil)
+		r.u.release()
 		fastRuns.Put(r)
 	}()
 	r.fs = &p.fast
@@ -324,7 +327,7 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 			return nil, err
 		}
 	}
-	r.u.reset(r.quads)
+	r.u.reset(r.quads, r.next)
 	return r.u.canonicalNQuads()
 }
 
@@ -612,9 +615,9 @@ func rdfLiteral(v *jv, dt, lang string) (rdfTerm, bool, error) {
 var nquadEscape = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
 
 // appendNQuad appends one N-Quad line; label gives the label of blank nodes.
-func appendNQuad(b []byte, q *rdfQuad, label func(string) string) []byte {
+func appendNQuad(b []byte, q *rdfQuad, label func(int32) string) []byte {
 	if q.s.kind == tBlank {
-		b = append(b, label(q.s.v)...)
+		b = append(b, label(q.s.id)...)
 	} else {
 		b = append(b, q.s.nq...)
 	}
@@ -622,7 +625,7 @@ func appendNQuad(b []byte, q *rdfQuad, label func(string) string) []byte {
 	b = append(b, q.p.nq...)
 	b = append(b, ' ')
 	if q.o.kind == tBlank {
-		b = append(b, label(q.o.v)...)
+		b = append(b, label(q.o.id)...)
 	} else {
 		b = append(b, q.o.nq...)
 	}
@@ -637,13 +640,24 @@ func escapeNQ(s string) string {
 }
 
 // issuer issues identifiers with a prefix, remembering the order (the Identifier Issuer of RDF canonicalization).
+// Blank nodes are known by their number in the run (rdfTerm.id), so an issuer is two pointer-free slices.
 type issuer struct {
 	prefix string
-	ids    map[string]string
-	order  []string
+	ids    []int32 // per blank node: the issued number plus one, 0 if none
+	order  []int32
 }
 
-func newIssuer(prefix string) *issuer { return &issuer{prefix: prefix, ids: map[string]string{}} }
+func newIssuer(prefix string, n int) *issuer {
+	return &issuer{prefix: prefix, ids: make([]int32, n)}
+}
+
+// init empties the issuer for n blank nodes, keeping its buffers.
+func (is *issuer) init(prefix string, n int) {
+	is.prefix = prefix
+	is.ids = slices.Grow(is.ids[:0], n)[:n]
+	clear(is.ids)
+	is.order = is.order[:0]
+}
 
 // Labels for the first blank nodes, built once: issuing them costs no allocation.
 var (
@@ -669,58 +683,57 @@ func labelN(prefix string, n int) string {
 	return prefix + strconv.Itoa(n)
 }
 
-func (is *issuer) issue(old string) string {
-	if id, ok := is.ids[old]; ok {
-		return id
+func (is *issuer) issue(b int32) string {
+	if k := is.ids[b]; k != 0 {
+		return labelN(is.prefix, int(k-1))
 	}
-	id := labelN(is.prefix, len(is.order))
-	is.ids[old] = id
-	is.order = append(is.order, old)
-	return id
+	k := len(is.order)
+	is.ids[b] = int32(k + 1)
+	is.order = append(is.order, b)
+	return labelN(is.prefix, k)
 }
 
-func (is *issuer) has(old string) bool { _, ok := is.ids[old]; return ok }
+func (is *issuer) has(b int32) bool { return is.ids[b] != 0 }
 
 func (is *issuer) clone() *issuer {
-	c := &issuer{prefix: is.prefix, ids: make(map[string]string, len(is.ids)), order: append([]string(nil), is.order...)}
-	for k, v := range is.ids {
-		c.ids[k] = v
-	}
-	return c
+	return &issuer{prefix: is.prefix, ids: slices.Clone(is.ids), order: slices.Clone(is.order)}
 }
 
-// urdna is the state of one run of URDNA2015.
+// hash is a SHA-256 sum; ordering sums as bytes orders them as their hexadecimal forms.
+type hash = [32]byte
+
+func appendHex(b []byte, h *hash) []byte { return hex.AppendEncode(b, h[:]) }
+
+// urdna is the state of one run of URDNA2015, kept with its buffers between documents.
 type urdna struct {
-	quads        []rdfQuad
-	byBlank      map[string][]int // blank node -> indexes of the quads it appears in
-	firstHash    map[string]string
-	canonical    *issuer
-	tooMany      bool // a blank node has more than 8 indistinguishable neighbours: leave it to json-gold
-	hashToBlanks map[string][]string
+	quads     []rdfQuad
+	n         int       // blank nodes, numbered 0..n-1
+	names     []string  // blank node -> its document label
+	byBlank   [][]int32 // blank node -> indexes of the quads it appears in
+	first     []hash    // blank node -> its first-degree hash
+	canonical issuer
+	tooMany   bool // a blank node has more than 8 indistinguishable neighbours: leave it to json-gold
+	blanks    []int32
 	// scratch space for serializing lines
 	buf   []byte
 	ends  []int
 	lines [][]byte
+	hbuf  []byte
 }
 
-func sha256Hex(parts ...string) string {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
+// sumLines sorts lines and returns the hash of their concatenation.
+func (u *urdna) sumLines(lines [][]byte) hash {
+	slices.SortFunc(lines, bytes.Compare)
+	h := u.hbuf[:0]
+	for _, l := range lines {
+		h = append(h, l...)
 	}
-	buf := make([]byte, 0, n)
-	for _, p := range parts {
-		buf = append(buf, p...)
-	}
-	sum := sha256.Sum256(buf)
-	return hex.EncodeToString(sum[:])
+	u.hbuf = h
+	return sha256.Sum256(h)
 }
 
-func (u *urdna) hashFirstDegree(id string) string {
-	if h, ok := u.firstHash[id]; ok {
-		return h
-	}
-	label := func(b string) string {
+func (u *urdna) hashFirstDegree(id int32) hash {
+	label := func(b int32) string {
 		if b == id {
 			return "_:a"
 		}
@@ -738,66 +751,61 @@ func (u *urdna) hashFirstDegree(id string) string {
 		lines = append(lines, buf[start:e])
 		start = e
 	}
-	slices.SortFunc(lines, bytes.Compare)
-	md := sha256.New()
-	for _, l := range lines {
-		md.Write(l)
-	}
+	h := u.sumLines(lines)
 	u.buf, u.ends, u.lines = buf, ends, lines
-	h := hex.EncodeToString(md.Sum(nil))
-	u.firstHash[id] = h
 	return h
 }
 
-func (u *urdna) hashRelated(related string, q *rdfQuad, is *issuer, position string) string {
-	var id string
+func (u *urdna) hashRelated(related int32, q *rdfQuad, is *issuer, position byte) hash {
+	b := append(u.hbuf[:0], position, '<')
+	b = append(b, q.p.v...)
+	b = append(b, '>')
 	switch {
 	case u.canonical.has(related):
-		id = u.canonical.issue(related)
+		b = append(b, u.canonical.issue(related)...)
 	case is.has(related):
-		id = is.issue(related)
+		b = append(b, is.issue(related)...)
 	default:
-		id = u.hashFirstDegree(related)
+		b = appendHex(b, &u.first[related])
 	}
-	if position == "g" {
-		return sha256Hex(position, id)
-	}
-	return sha256Hex(position, "<"+q.p.v+">", id)
+	u.hbuf = b
+	return sha256.Sum256(b)
 }
 
-func (u *urdna) hashNDegree(id string, is *issuer) (string, *issuer) {
-	hashToRelated := map[string][]string{}
+func (u *urdna) hashNDegree(id int32, is *issuer) (hash, *issuer) {
+	hashToRelated := map[hash][]int32{}
 	for _, qi := range u.byBlank[id] {
 		q := &u.quads[qi]
-		if q.s.kind == tBlank && q.s.v != id {
-			h := u.hashRelated(q.s.v, q, is, "s")
-			hashToRelated[h] = append(hashToRelated[h], q.s.v)
+		if q.s.kind == tBlank && q.s.id != id {
+			h := u.hashRelated(q.s.id, q, is, 's')
+			hashToRelated[h] = append(hashToRelated[h], q.s.id)
 		}
-		if q.o.kind == tBlank && q.o.v != id {
-			h := u.hashRelated(q.o.v, q, is, "o")
-			hashToRelated[h] = append(hashToRelated[h], q.o.v)
+		if q.o.kind == tBlank && q.o.id != id {
+			h := u.hashRelated(q.o.id, q, is, 'o')
+			hashToRelated[h] = append(hashToRelated[h], q.o.id)
 		}
 	}
-	hashes := make([]string, 0, len(hashToRelated))
+	hashes := make([]hash, 0, len(hashToRelated))
 	for h := range hashToRelated {
 		hashes = append(hashes, h)
 	}
-	sort.Strings(hashes)
-	md := sha256.New()
-	for _, h := range hashes {
-		md.Write([]byte(h))
+	slices.SortFunc(hashes, func(a, b hash) int { return bytes.Compare(a[:], b[:]) })
+	var data []byte
+	for i := range hashes {
+		h := &hashes[i]
+		data = appendHex(data, h)
 		chosenPath := ""
 		var chosen *issuer
-		if len(hashToRelated[h]) > 8 {
+		if len(hashToRelated[*h]) > 8 {
 			u.tooMany = true
-			return "", is
+			return hash{}, is
 		}
-		perms := permutations(hashToRelated[h])
+		perms := u.permutations(hashToRelated[*h])
 	perm:
 		for _, perm := range perms {
 			isc := is.clone()
 			path := ""
-			var recursion []string
+			var recursion []int32
 			for _, rel := range perm {
 				if u.canonical.has(rel) {
 					path += u.canonical.issue(rel)
@@ -813,8 +821,11 @@ func (u *urdna) hashNDegree(id string, is *issuer) (string, *issuer) {
 			}
 			for _, rel := range recursion {
 				rh, ri := u.hashNDegree(rel, isc)
+				if u.tooMany {
+					return hash{}, is
+				}
 				path += isc.issue(rel)
-				path += "<" + rh + ">"
+				path += "<" + string(appendHex(nil, &rh)) + ">"
 				isc = ri
 				if chosenPath != "" && len(path) >= len(chosenPath) && path > chosenPath {
 					continue perm
@@ -824,28 +835,29 @@ func (u *urdna) hashNDegree(id string, is *issuer) (string, *issuer) {
 				chosenPath, chosen = path, isc
 			}
 		}
-		md.Write([]byte(chosenPath))
+		data = append(data, chosenPath...)
 		is = chosen
 	}
-	return hex.EncodeToString(md.Sum(nil)), is
+	return sha256.Sum256(data), is
 }
 
-// permutations returns every ordering of list (sorted first), in lexicographic order.
-func permutations(list []string) [][]string {
-	l := append([]string(nil), list...)
-	sort.Strings(l)
-	var out [][]string
+// permutations returns every ordering of list (sorted by label first), in lexicographic order of the labels.
+func (u *urdna) permutations(list []int32) [][]int32 {
+	l := slices.Clone(list)
+	less := func(a, b int32) bool { return u.names[a] < u.names[b] }
+	slices.SortFunc(l, func(a, b int32) int { return strings.Compare(u.names[a], u.names[b]) })
+	var out [][]int32
 	for {
-		out = append(out, append([]string(nil), l...))
+		out = append(out, slices.Clone(l))
 		i := len(l) - 2
-		for i >= 0 && l[i] >= l[i+1] {
+		for i >= 0 && !less(l[i], l[i+1]) {
 			i--
 		}
 		if i < 0 {
 			return out
 		}
 		j := len(l) - 1
-		for l[j] <= l[i] {
+		for !less(l[i], l[j]) {
 			j--
 		}
 		l[i], l[j] = l[j], l[i]
@@ -855,61 +867,74 @@ func permutations(list []string) [][]string {
 	}
 }
 
-// reset prepares the state for a dataset, reusing its maps and buffers.
-func (u *urdna) reset(quads []rdfQuad) {
-	u.quads, u.tooMany = quads, false
-	if u.byBlank == nil {
-		u.byBlank, u.firstHash, u.hashToBlanks = map[string][]int{}, map[string]string{}, map[string][]string{}
+// reset prepares the state for a dataset with n blank nodes, reusing its buffers.
+func (u *urdna) reset(quads []rdfQuad, n int) {
+	u.quads, u.n, u.tooMany = quads, n, false
+	u.byBlank = slices.Grow(u.byBlank[:0], n)[:n]
+	for i := range u.byBlank {
+		u.byBlank[i] = u.byBlank[i][:0]
 	}
-	clear(u.byBlank)
-	clear(u.firstHash)
-	clear(u.hashToBlanks)
-	u.canonical = newIssuer("_:c14n")
+	u.names = slices.Grow(u.names[:0], n)[:n]
+	u.first = slices.Grow(u.first[:0], n)[:n]
+	u.blanks = u.blanks[:0]
+	u.canonical.init("_:c14n", n)
+}
+
+// release drops what the state refers to of a document.
+func (u *urdna) release() {
+	u.quads = nil
+	clear(u.names)
 }
 
 // canonicalNQuads runs URDNA2015 over the quads (all in the default graph) and returns the sorted N-Quads.
 func (u *urdna) canonicalNQuads() ([]byte, error) {
 	quads := u.quads
-	var blanks []string
+	blanks := u.blanks
+	add := func(t *rdfTerm, i int) {
+		if t.kind != tBlank {
+			return
+		}
+		if len(u.byBlank[t.id]) == 0 {
+			blanks = append(blanks, t.id)
+			u.names[t.id] = t.v
+		}
+		u.byBlank[t.id] = append(u.byBlank[t.id], int32(i))
+	}
 	for i := range quads {
-		for _, t := range []*rdfTerm{&quads[i].s, &quads[i].o} {
-			if t.kind == tBlank {
-				if _, ok := u.byBlank[t.v]; !ok {
-					blanks = append(blanks, t.v)
-				}
-				u.byBlank[t.v] = append(u.byBlank[t.v], i)
-			}
-		}
+		add(&quads[i].s, i)
+		add(&quads[i].o, i)
 	}
-	hashToBlanks := u.hashToBlanks
+	u.blanks = blanks
 	for _, b := range blanks {
-		h := u.hashFirstDegree(b)
-		hashToBlanks[h] = append(hashToBlanks[h], b)
+		u.first[b] = u.hashFirstDegree(b)
 	}
-	hashes := make([]string, 0, len(hashToBlanks))
-	for h := range hashToBlanks {
-		hashes = append(hashes, h)
-	}
-	sort.Strings(hashes)
-	var shared []string
-	for _, h := range hashes {
-		if len(hashToBlanks[h]) == 1 {
-			u.canonical.issue(hashToBlanks[h][0])
-		} else {
-			shared = append(shared, h)
+	// The blank nodes by first-degree hash; equal hashes keep the order of first appearance.
+	sorted := slices.Clone(blanks)
+	slices.SortStableFunc(sorted, func(a, b int32) int { return bytes.Compare(u.first[a][:], u.first[b][:]) })
+	var shared [][]int32
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && u.first[sorted[j]] == u.first[sorted[i]] {
+			j++
 		}
+		if j == i+1 {
+			u.canonical.issue(sorted[i])
+		} else {
+			shared = append(shared, sorted[i:j])
+		}
+		i = j
 	}
-	for _, h := range shared {
+	for _, group := range shared {
 		type result struct {
-			hash string
+			hash hash
 			is   *issuer
 		}
 		var results []result
-		for _, b := range hashToBlanks[h] {
+		for _, b := range group {
 			if u.canonical.has(b) {
 				continue
 			}
-			is := newIssuer("_:b")
+			is := newIssuer("_:b", u.n)
 			is.issue(b)
 			rh, ri := u.hashNDegree(b, is)
 			if u.tooMany {
@@ -917,14 +942,14 @@ func (u *urdna) canonicalNQuads() ([]byte, error) {
 			}
 			results = append(results, result{rh, ri})
 		}
-		sort.SliceStable(results, func(i, j int) bool { return results[i].hash < results[j].hash })
+		slices.SortStableFunc(results, func(a, b result) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 		for _, res := range results {
 			for _, old := range res.is.order {
 				u.canonical.issue(old)
 			}
 		}
 	}
-	label := func(b string) string { return u.canonical.issue(b) }
+	label := func(b int32) string { return u.canonical.issue(b) }
 	size := 0
 	for i := range quads {
 		size += len(quads[i].s.nq) + len(quads[i].p.nq) + len(quads[i].o.nq) + 16
