@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,8 +29,32 @@ const (
 	rdfType    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 )
 
-// languageTag is json-gold's test for a language tag it keeps in RDF.
-var languageTag = regexp.MustCompile("^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
+// isLanguageTag is json-gold's test for a language tag it keeps in RDF, the regexp ^[a-zA-Z]+(-[a-zA-Z0-9]+)*$
+// written out.
+func isLanguageTag(s string) bool {
+	alpha := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+	i := 0
+	for i < len(s) && alpha(s[i]) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for i < len(s) {
+		if s[i] != '-' {
+			return false
+		}
+		i++
+		j := i
+		for i < len(s) && (alpha(s[i]) || '0' <= s[i] && s[i] <= '9') {
+			i++
+		}
+		if i == j {
+			return false
+		}
+	}
+	return true
+}
 
 // maxMemo bounds each memo table of the fast path.
 const maxMemo = 1 << 16
@@ -212,15 +235,15 @@ func (r *fastRun) finish(t rdfTerm) rdfTerm {
 	if t.kind != tLiteral {
 		return t
 	}
-	lit := "\"" + escapeNQ(t.v) + "\""
+	v := escapeNQ(t.v)
 	switch t.dt {
 	case rdfLang:
-		t.nq, t.ok = lit+"@"+t.lang, t.lang == "" || languageTag.MatchString(t.lang)
+		t.nq, t.ok = "\""+v+"\"@"+t.lang, t.lang == "" || isLanguageTag(t.lang)
 	case xsdString:
-		t.nq, t.ok = lit, true
+		t.nq, t.ok = "\""+v+"\"", true
 	default:
 		info := r.fs.iri(t.dt)
-		t.nq, t.ok = lit+"^^"+info.nq, info.valid
+		t.nq, t.ok = "\""+v+"\"^^"+info.nq, info.valid
 	}
 	return t
 }
@@ -303,21 +326,18 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 					return nil, errBail
 				}
 			}
-			items := []jv{*g}
-			if g.kind == jArr {
-				items = g.arr
-			}
-			for i := range items {
-				if items[i].kind != jObj {
-					if items[i].kind == jArr {
+			for i, n := 0, each(g); i < n; i++ {
+				it := item(g, i)
+				if it.kind != jObj {
+					if it.kind == jArr {
 						return nil, errBail
 					}
 					continue // free-floating scalars are dropped
 				}
-				if _, has := items[i].get("@context"); has {
+				if _, has := it.get("@context"); has {
 					return nil, errBail
 				}
-				if _, _, err := r.node(&items[i]); err != nil {
+				if _, _, err := r.node(it); err != nil {
 					return nil, err
 				}
 			}
@@ -329,6 +349,22 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 	}
 	r.u.reset(r.quads, r.next)
 	return r.u.canonicalNQuads()
+}
+
+// each is a property value's items: the elements of an array, or the value itself.
+func each(v *jv) int {
+	if v.kind == jArr {
+		return len(v.arr)
+	}
+	return 1
+}
+
+// item is the i-th of each(v) items.
+func item(v *jv, i int) *jv {
+	if v.kind == jArr {
+		return &v.arr[i]
+	}
+	return v
 }
 
 // contextGetter returns the processed context of a top-level object.
@@ -393,12 +429,8 @@ func (r *fastRun) node(v *jv) (rdfTerm, bool, error) {
 		case ki.drop:
 		default:
 			pred := ki.pred
-			items := []jv{m.v}
-			if m.v.kind == jArr {
-				items = m.v.arr
-			}
-			for j := range items {
-				o, ok, err := r.object(m.k, ki.td, &items[j])
+			for j, n := 0, each(&m.v); j < n; j++ {
+				o, ok, err := r.object(m.k, ki.td, item(&m.v, j))
 				if err != nil {
 					return subj, false, err
 				}
@@ -412,15 +444,12 @@ func (r *fastRun) node(v *jv) (rdfTerm, bool, error) {
 }
 
 func (r *fastRun) types(subj rdfTerm, valid bool, v *jv) error {
-	items := []jv{*v}
-	if v.kind == jArr {
-		items = v.arr
-	}
-	for i := range items {
-		if items[i].kind != jStr {
+	for i, n := 0, each(v); i < n; i++ {
+		it := item(v, i)
+		if it.kind != jStr {
 			return errBail
 		}
-		s := items[i].s
+		s := it.s
 		t := *r.fc.types.get(s, func() string {
 			if td := r.fc.c.GetTermDefinition(s); td != nil && td.HasContext {
 				return "" // a type-scoped context
@@ -461,19 +490,16 @@ func (r *fastRun) reverse(subj rdfTerm, valid bool, v *jv) error {
 		if ki.drop {
 			continue
 		}
-		items := []jv{m.v}
-		if m.v.kind == jArr {
-			items = m.v.arr
-		}
-		for j := range items {
-			if items[j].kind != jObj {
+		for j, n := 0, each(&m.v); j < n; j++ {
+			it := item(&m.v, j)
+			if it.kind != jObj {
 				return errBail // json-gold rejects literals under @reverse
 			}
-			if _, isValue := items[j].get("@value"); isValue {
+			if _, isValue := it.get("@value"); isValue {
 				return errBail
 			}
-			items[j].nested = true
-			s, ok, err := r.node(&items[j])
+			it.nested = true
+			s, ok, err := r.node(it)
 			if err != nil {
 				return err
 			}

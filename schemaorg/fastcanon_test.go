@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"regexp"
 	"testing"
 
 	"github.com/dop2i/fairmeta/fair"
@@ -84,4 +85,15 @@ func FuzzCanonicalizeFastPath(f *testing.F) {
 			t.Fatalf("fast path differs from json-gold on\n%s\ngot:\n%s\nwant:\n%s", doc, got, want)
 		}
 	})
+}
+
+// TestIsLanguageTag: the hand-written test accepts what json-gold's regexp accepts.
+func TestIsLanguageTag(t *testing.T) {
+	re := regexp.MustCompile("^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
+	for _, s := range []string{"", "en", "EN", "en-US", "fr-CA", "zh-Hant-TW", "de-1996", "en-", "-en", "en--US",
+		"1en", "en_US", "en-US\n", "é", "en-é", "a-1-b-2", "x", "en US"} {
+		if got, want := isLanguageTag(s), re.MatchString(s); got != want {
+			t.Errorf("isLanguageTag(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
