@@ -199,7 +199,7 @@ type fastRun struct {
 	fs     *fastState
 	fc     *fastContext
 	quads  []rdfQuad
-	seen   map[[3]string]bool
+	seen   map[[3]string]struct{}
 	labels map[string]int32
 	next   int
 	parser jparser
@@ -259,17 +259,18 @@ func (r *fastRun) emit(s, p, o rdfTerm) {
 	if !s.ok || !p.ok || !o.ok {
 		return
 	}
-	key := [3]string{s.nq, p.nq, o.nq}
-	if r.seen[key] {
+	// One hash of the key: the map grows only for a new statement.
+	n := len(r.seen)
+	r.seen[[3]string{s.nq, p.nq, o.nq}] = struct{}{}
+	if len(r.seen) == n {
 		return
 	}
-	r.seen[key] = true
 	r.quads = append(r.quads, rdfQuad{s, p, o})
 }
 
 // fastRuns recycles the buffers of the fast path between documents.
 var fastRuns = sync.Pool{New: func() any {
-	return &fastRun{seen: make(map[[3]string]bool, 128), labels: map[string]int32{}, quads: make([]rdfQuad, 0, 128)}
+	return &fastRun{seen: make(map[[3]string]struct{}, 128), labels: map[string]int32{}, quads: make([]rdfQuad, 0, 128)}
 }}
 
 // fastCanonicalize converts a document on the fast path, or returns errBail.
