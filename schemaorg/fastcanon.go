@@ -103,6 +103,9 @@ type fastContext struct {
 // fastState is the processor's fast-path state: memo tables per context, IRI validity.
 type fastState struct {
 	contexts sync.Map // *ld.Context -> *fastContext
+	// The context of the latest documents, which are mostly alike: looked up without hashing.
+	recent    atomic.Pointer[fastContext]
+	recentURL atomic.Pointer[urlContext]
 	iris     memo[iriInfo]
 	absolute memo[bool]
 }
@@ -120,13 +123,41 @@ func (fs *fastState) iri(s string) *iriInfo {
 	})
 }
 
+// urlContext is the processed context of a @context that is one URL.
+type urlContext struct {
+	url string
+	c   *ld.Context
+}
+
 func (fs *fastState) context(c *ld.Context) *fastContext {
+	if fc := fs.recent.Load(); fc != nil && fc.c == c {
+		return fc
+	}
 	if v, ok := fs.contexts.Load(c); ok {
-		return v.(*fastContext)
+		fc := v.(*fastContext)
+		fs.recent.Store(fc)
+		return fc
 	}
 	fc := &fastContext{fs: fs, c: c, bail: c.Values.Direction != ""}
 	v, _ := fs.contexts.LoadOrStore(c, fc)
-	return v.(*fastContext)
+	fc = v.(*fastContext)
+	fs.recent.Store(fc)
+	return fc
+}
+
+// urlContext returns the processed context of a @context that is the URL u, with get the first time and while
+// the documents alternate between contexts.
+func (fs *fastState) urlContext(u string, get func(string) (*ld.Context, error)) (*ld.Context, error) {
+	if uc := fs.recentURL.Load(); uc != nil && uc.url == u {
+		return uc.c, nil
+	}
+	u = strings.Clone(u) // not a substring that pins the document
+	c, err := get(u)
+	if err != nil {
+		return nil, err
+	}
+	fs.recentURL.Store(&urlContext{url: u, c: c})
+	return c, nil
 }
 
 var fastKeywords = map[string]bool{"@id": true, "@type": true, "@context": true, "@graph": true, "@reverse": true,

@@ -454,7 +454,7 @@ func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err
 			return p.empty, nil
 		}
 		if cv.kind == jStr {
-			return p.activeContext(ctx, cv.s)
+			return p.fast.urlContext(cv.s, func(u string) (*ld.Context, error) { return p.activeContext(ctx, u) })
 		}
 		return p.activeContext(ctx, cv.toAny())
 	}, doc)
