@@ -106,8 +106,8 @@ type fastState struct {
 	// The context of the latest documents, which are mostly alike: looked up without hashing.
 	recent    atomic.Pointer[fastContext]
 	recentURL atomic.Pointer[urlContext]
-	iris     memo[iriInfo]
-	absolute memo[bool]
+	iris      memo[iriInfo]
+	absolute  memo[bool]
 }
 
 // iriInfo is what the fast path needs to know of an IRI: whether json-gold keeps it, and its N-Quads form.

@@ -13,16 +13,7 @@ import (
 // fastOnly runs the fast path alone; errBail means it left the document to json-gold.
 func fastOnly(p *Processor, doc []byte) ([]byte, error) {
 	p.init()
-	return p.fastCanonicalize(func(top *jv) (_ *ldContext, err error) {
-		cv, ok := top.get("@context")
-		if !ok || cv.kind == jNull {
-			return p.empty, nil
-		}
-		if cv.kind == jStr {
-			return p.activeContext(context.Background(), cv.s)
-		}
-		return p.activeContext(context.Background(), cv.toAny())
-	}, doc)
+	return p.fastCanonicalize(p.topContext(context.Background()), doc)
 }
 
 // TestFastPathMatchesJSONGold: the landing pages and everything the writer produces take the fast path, and it

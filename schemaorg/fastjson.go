@@ -3,8 +3,10 @@ package schemaorg
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // errBail makes the fast canonicalization path give up on a document and leave it to json-gold: the document uses
@@ -50,7 +52,8 @@ func (v *jv) get(k string) (*jv, bool) {
 	return nil, false
 }
 
-// toAny converts a parsed value to the form encoding/json gives (for contexts handed to json-gold).
+// toAny converts a parsed value to the form encoding/json gives (for contexts handed to json-gold), with strings
+// of their own: the result may outlive the document.
 func (v *jv) toAny() any {
 	switch v.kind {
 	case jBool:
@@ -58,7 +61,7 @@ func (v *jv) toAny() any {
 	case jNum:
 		return v.n
 	case jStr:
-		return v.s
+		return strings.Clone(v.s)
 	case jArr:
 		out := make([]any, len(v.arr))
 		for i := range v.arr {
@@ -68,7 +71,7 @@ func (v *jv) toAny() any {
 	case jObj:
 		out := make(map[string]any, len(v.obj))
 		for i := range v.obj {
-			out[v.obj[i].k] = v.obj[i].v.toAny()
+			out[strings.Clone(v.obj[i].k)] = v.obj[i].v.toAny()
 		}
 		return out
 	}
@@ -92,9 +95,17 @@ type jparser struct {
 	aslab  []jv
 }
 
-// reset prepares a pooled parser for a document.
+// reset prepares a pooled parser for a document; reset(nil) after the document forgets it.
+//
+// src shares b's memory instead of copying it: the strings of a parse are valid while the caller does not modify
+// the document, that is during the call that parses it, and must not outlive it. The fast path only keeps copies
+// (the memo tables clone their keys, toAny clones what goes to json-gold) and reset(nil) clears the slabs.
 func (p *jparser) reset(b []byte) {
-	p.b, p.src, p.i, p.depth = b, string(b), 0, 0
+	p.b, p.src, p.i, p.depth = b, unsafe.String(unsafe.SliceData(b), len(b)), 0, 0
+	clear(p.mstack)
+	clear(p.astack)
+	clear(p.mslab)
+	clear(p.aslab)
 	p.mstack, p.astack = p.mstack[:0], p.astack[:0]
 	p.mslab, p.aslab = p.mslab[:0], p.aslab[:0]
 }

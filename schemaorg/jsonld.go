@@ -448,7 +448,19 @@ func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	nq, err := p.fastCanonicalize(func(top *jv) (*ld.Context, error) {
+	nq, err := p.fastCanonicalize(p.topContext(ctx), doc)
+	if err == nil {
+		return nq, nil
+	}
+	// Anything the fast path does not handle, and every error, goes through json-gold, which gives the exact
+	// result or error.
+	return p.slowCanonicalize(ctx, doc)
+}
+
+// topContext returns the fast path's contextGetter: the cached processed context of a top-level object's @context.
+// The values it hands to activeContext are copies, never substrings of the document.
+func (p *Processor) topContext(ctx context.Context) contextGetter {
+	return func(top *jv) (*ld.Context, error) {
 		cv, ok := top.get("@context")
 		if !ok || cv.kind == jNull {
 			return p.empty, nil
@@ -457,13 +469,7 @@ func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err
 			return p.fast.urlContext(cv.s, func(u string) (*ld.Context, error) { return p.activeContext(ctx, u) })
 		}
 		return p.activeContext(ctx, cv.toAny())
-	}, doc)
-	if err == nil {
-		return nq, nil
 	}
-	// Anything the fast path does not handle, and every error, goes through json-gold, which gives the exact
-	// result or error.
-	return p.slowCanonicalize(ctx, doc)
 }
 
 // slowCanonicalize is Canonicalize through json-gold's Normalize, with the cached contexts.
