@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,25 +60,62 @@ func isLanguageTag(s string) bool {
 // maxMemo bounds each memo table of the fast path.
 const maxMemo = 1 << 16
 
-// memo is a bounded concurrent map from strings to results.
+// memo is a bounded concurrent map from strings to results. Reads look up an immutable snapshot without a lock;
+// new results go to a locked map that becomes the next snapshot once it has missed as many times as it has entries
+// (so copying costs a constant per miss).
 type memo[V any] struct {
-	m sync.Map
-	n atomic.Int64
+	ro     atomic.Pointer[map[string]*V]
+	mu     sync.Mutex
+	all    map[string]*V // every result, the snapshot's and the newer ones; guarded by mu
+	misses int
 }
 
 // get returns the memoised result for k, computing it with f the first time. Results are shared: read only.
 func (m *memo[V]) get(k string, f func() V) *V {
-	if v, ok := m.m.Load(k); ok {
-		return v.(*V)
-	}
-	v := f()
-	if m.n.Load() < maxMemo {
-		// Keys are often substrings of a document; the clone keeps the memo from pinning whole documents.
-		if _, loaded := m.m.LoadOrStore(strings.Clone(k), &v); !loaded {
-			m.n.Add(1)
+	if ro := m.ro.Load(); ro != nil {
+		if v, ok := (*ro)[k]; ok {
+			return v
 		}
 	}
-	return &v
+	m.mu.Lock()
+	v, ok := m.all[k]
+	m.mu.Unlock()
+	if ok {
+		m.miss()
+		return v
+	}
+	r := f()
+	v = &r
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if old, ok := m.all[k]; ok {
+		return old
+	}
+	if len(m.all) >= maxMemo {
+		return v
+	}
+	if m.all == nil {
+		m.all = map[string]*V{}
+	}
+	// Keys are often substrings of a document; the clone keeps the memo from pinning whole documents.
+	m.all[strings.Clone(k)] = v
+	m.missLocked()
+	return v
+}
+
+func (m *memo[V]) miss() {
+	m.mu.Lock()
+	m.missLocked()
+	m.mu.Unlock()
+}
+
+func (m *memo[V]) missLocked() {
+	m.misses++
+	if m.misses >= len(m.all) {
+		ro := maps.Clone(m.all)
+		m.ro.Store(&ro)
+		m.misses = 0
+	}
 }
 
 // keyInfo is what a key of a node object means under a context.
