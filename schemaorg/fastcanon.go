@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/piprate/json-gold/ld"
 )
@@ -272,6 +273,7 @@ type fastRun struct {
 	labels map[string]int32
 	next   int
 	parser jparser
+	arena  []byte // the N-Quads forms of literals
 	// typePred is rdf:type, finished.
 	typePred rdfTerm
 	u        urdna // URDNA2015 state, kept with its maps and buffers between documents
@@ -304,17 +306,52 @@ func (r *fastRun) finish(t rdfTerm) rdfTerm {
 	if t.kind != tLiteral {
 		return t
 	}
-	v := escapeNQ(t.v)
+	start := len(r.arena)
+	b := append(r.arena, '"')
+	b = appendEscapedNQ(b, t.v)
+	b = append(b, '"')
 	switch t.dt {
 	case rdfLang:
-		t.nq, t.ok = "\""+v+"\"@"+t.lang, t.lang == "" || isLanguageTag(t.lang)
+		b = append(b, '@')
+		b = append(b, t.lang...)
+		t.ok = t.lang == "" || isLanguageTag(t.lang)
 	case xsdString:
-		t.nq, t.ok = "\""+v+"\"", true
+		t.ok = true
 	default:
 		info := r.fs.iri(t.dt)
-		t.nq, t.ok = "\""+v+"\"^^"+info.nq, info.valid
+		b = append(b, "^^"...)
+		b = append(b, info.nq...)
+		t.ok = info.valid
 	}
+	r.arena = b
+	// The run's strings live in its arena, reused by the next run: they must not outlive this one (the quads and
+	// the statement set are cleared at its end; the output is a copy).
+	t.nq = unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
 	return t
+}
+
+// appendEscapedNQ appends s escaped as json-gold's N-Quads writer escapes it.
+func appendEscapedNQ(b []byte, s string) []byte {
+	for {
+		i := strings.IndexAny(s, "\\\"\n\r\t")
+		if i < 0 {
+			return append(b, s...)
+		}
+		b = append(b, s[:i]...)
+		switch s[i] {
+		case '\\':
+			b = append(b, `\\`...)
+		case '"':
+			b = append(b, `\"`...)
+		case '\n':
+			b = append(b, `\n`...)
+		case '\r':
+			b = append(b, `\r`...)
+		case '\t':
+			b = append(b, `\t`...)
+		}
+		s = s[i+1:]
+	}
 }
 
 func (r *fastRun) isAbsolute(s string) bool {
@@ -352,6 +389,10 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 		r.quads, r.next, r.fs, r.fc = r.quads[:0], 0, nil, nil
 		r.parser.reset(nil)
 		r.u.release()
+		r.arena = r.arena[:0]
+		if cap(r.arena) > 1<<20 {
+			r.arena = nil
+		}
 		fastRuns.Put(r)
 	}()
 	r.fs = &p.fast
