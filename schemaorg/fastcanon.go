@@ -784,8 +784,30 @@ type issuer struct {
 	order  []int32
 }
 
-func newIssuer(prefix string, n int) *issuer {
-	return &issuer{prefix: prefix, ids: make([]int32, n)}
+// newIssuer returns an empty issuer from the run's recycled ones.
+func (u *urdna) newIssuer(prefix string) *issuer {
+	var is *issuer
+	switch {
+	case u.nIssuers < len(u.issuers):
+		is = u.issuers[u.nIssuers]
+		u.nIssuers++
+	case len(u.issuers) < 1024:
+		is = &issuer{}
+		u.issuers = append(u.issuers, is)
+		u.nIssuers++
+	default:
+		is = &issuer{}
+	}
+	is.init(prefix, u.n)
+	return is
+}
+
+// clone returns a copy of is from the run's recycled issuers.
+func (u *urdna) clone(is *issuer) *issuer {
+	c := u.newIssuer(is.prefix)
+	copy(c.ids, is.ids)
+	c.order = append(c.order, is.order...)
+	return c
 }
 
 // init empties the issuer for n blank nodes, keeping its buffers.
@@ -832,14 +854,17 @@ func (is *issuer) issue(b int32) string {
 
 func (is *issuer) has(b int32) bool { return is.ids[b] != 0 }
 
-func (is *issuer) clone() *issuer {
-	return &issuer{prefix: is.prefix, ids: slices.Clone(is.ids), order: slices.Clone(is.order)}
-}
 
 // hash is a SHA-256 sum; ordering sums as bytes orders them as their hexadecimal forms.
 type hash = [32]byte
 
 func appendHex(b []byte, h *hash) []byte { return hex.AppendEncode(b, h[:]) }
+
+// nResult is a blank node's result of the hash N-degree quads algorithm.
+type nResult struct {
+	hash hash
+	is   *issuer
+}
 
 // urdna is the state of one run of URDNA2015, kept with its buffers between documents.
 type urdna struct {
@@ -851,6 +876,11 @@ type urdna struct {
 	canonical issuer
 	tooMany   bool // a blank node has more than 8 indistinguishable neighbours: leave it to json-gold
 	blanks    []int32
+	sorted    []int32
+	shared    [][]int32
+	results   []nResult
+	issuers   []*issuer // recycled issuers; the first nIssuers are in use in this run
+	nIssuers  int
 	// scratch space for serializing lines
 	buf   []byte
 	ends  []int
@@ -940,7 +970,7 @@ func (u *urdna) hashNDegree(id int32, is *issuer) (hash, *issuer) {
 		perms := u.permutations(hashToRelated[*h])
 	perm:
 		for _, perm := range perms {
-			isc := is.clone()
+			isc := u.clone(is)
 			path := ""
 			var recursion []int32
 			for _, rel := range perm {
@@ -1014,6 +1044,7 @@ func (u *urdna) reset(quads []rdfQuad, n int) {
 	u.names = slices.Grow(u.names[:0], n)[:n]
 	u.first = slices.Grow(u.first[:0], n)[:n]
 	u.blanks = u.blanks[:0]
+	u.nIssuers = 0
 	u.canonical.init("_:c14n", n)
 }
 
@@ -1021,6 +1052,7 @@ func (u *urdna) reset(quads []rdfQuad, n int) {
 func (u *urdna) release() {
 	u.quads = nil
 	clear(u.names)
+	clear(u.results)
 }
 
 // canonicalNQuads runs URDNA2015 over the quads (all in the default graph) and returns the sorted N-Quads.
@@ -1046,9 +1078,10 @@ func (u *urdna) canonicalNQuads() ([]byte, error) {
 		u.first[b] = u.hashFirstDegree(b)
 	}
 	// The blank nodes by first-degree hash; equal hashes keep the order of first appearance.
-	sorted := slices.Clone(blanks)
+	sorted := append(u.sorted[:0], blanks...)
+	u.sorted = sorted
 	slices.SortStableFunc(sorted, func(a, b int32) int { return bytes.Compare(u.first[a][:], u.first[b][:]) })
-	var shared [][]int32
+	shared := u.shared[:0]
 	for i := 0; i < len(sorted); {
 		j := i + 1
 		for j < len(sorted) && u.first[sorted[j]] == u.first[sorted[i]] {
@@ -1061,25 +1094,23 @@ func (u *urdna) canonicalNQuads() ([]byte, error) {
 		}
 		i = j
 	}
+	u.shared = shared
 	for _, group := range shared {
-		type result struct {
-			hash hash
-			is   *issuer
-		}
-		var results []result
+		results := u.results[:0]
 		for _, b := range group {
 			if u.canonical.has(b) {
 				continue
 			}
-			is := newIssuer("_:b", u.n)
+			is := u.newIssuer("_:b")
 			is.issue(b)
 			rh, ri := u.hashNDegree(b, is)
 			if u.tooMany {
 				return nil, errBail
 			}
-			results = append(results, result{rh, ri})
+			results = append(results, nResult{rh, ri})
 		}
-		slices.SortStableFunc(results, func(a, b result) int { return bytes.Compare(a.hash[:], b.hash[:]) })
+		u.results = results
+		slices.SortStableFunc(results, func(a, b nResult) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 		for _, res := range results {
 			for _, old := range res.is.order {
 				u.canonical.issue(old)

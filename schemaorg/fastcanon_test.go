@@ -49,6 +49,7 @@ func FuzzCanonicalizeFastPath(f *testing.F) {
 		`{"@context": {"@vocab": "http://schema.org/", "@language": "EN"}, "@id": "https://e.org/x", "name": "n", "url": "https://e.org/x", "knows": {"@id": "https://e.org/x"}}`,
 		`[{"@context": "https://schema.org/", "@graph": [{"@id": "_:a", "knows": {"@id": "_:b"}}, {"@id": "_:b", "knows": {"@id": "_:a"}}]}]`,
 		`{"@context": "https://schema.org/", "version": 1.5, "size": 3, "isAccessibleForFree": true, "@reverse": {"isBasedOn": {"@id": "rel"}}, "license": "x y"}`,
+		`{"@context": "https://schema.org/", "name": "q\"b\\s\nn\rr\tt", "description": {"@value": "\"", "@language": "en"}}`,
 		`{"@context": "https://schema.org/", "name": {"@value": "x", "@language": "fr-CA"}, "dateCreated": {"@value": "2020", "@type": "Date"}, "description": {"@value": null}}`,
 	} {
 		f.Add([]byte(d))
