@@ -199,8 +199,16 @@ func (fs *fastState) urlContext(u string, get func(string) (*ld.Context, error))
 	return c, nil
 }
 
-var fastKeywords = map[string]bool{"@id": true, "@type": true, "@context": true, "@graph": true, "@reverse": true,
-	"@value": true, "@language": true}
+// fastKeyword returns the keyword k names if the fast path handles it. The result is a constant, not k: memo
+// values must not hold strings of the document.
+func fastKeyword(k string) (string, bool) {
+	for _, kw := range [...]string{"@id", "@type", "@context", "@graph", "@reverse", "@value", "@language"} {
+		if k == kw {
+			return kw, true
+		}
+	}
+	return "", false
+}
 
 func (fc *fastContext) key(k string) *keyInfo {
 	return fc.keys.get(k, func() keyInfo {
@@ -208,8 +216,8 @@ func (fc *fastContext) key(k string) *keyInfo {
 			return keyInfo{bail: true}
 		}
 		if k[0] == '@' {
-			if fastKeywords[k] {
-				return keyInfo{keyword: k}
+			if kw, ok := fastKeyword(k); ok {
+				return keyInfo{keyword: kw}
 			}
 			return keyInfo{bail: true}
 		}
@@ -218,8 +226,8 @@ func (fc *fastContext) key(k string) *keyInfo {
 			return keyInfo{bail: true}
 		}
 		if strings.HasPrefix(iri, "@") {
-			if fastKeywords[iri] {
-				return keyInfo{keyword: iri}
+			if kw, ok := fastKeyword(iri); ok {
+				return keyInfo{keyword: kw}
 			}
 			return keyInfo{bail: true}
 		}
@@ -853,7 +861,6 @@ func (is *issuer) issue(b int32) string {
 }
 
 func (is *issuer) has(b int32) bool { return is.ids[b] != 0 }
-
 
 // hash is a SHA-256 sum; ordering sums as bytes orders them as their hexadecimal forms.
 type hash = [32]byte

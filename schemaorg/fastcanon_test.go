@@ -89,3 +89,35 @@ func TestIsLanguageTag(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathKeepsNoDocumentMemory: the fast path reads strings from the caller's buffer without copying it, so
+// nothing it keeps (memo tables, cached contexts) may refer to that buffer: a caller reuses it after the call.
+func TestFastPathKeepsNoDocumentMemory(t *testing.T) {
+	official := officialContext(t)
+	p, err := NewProcessor(WithSchemaOrgContext(official))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := plainLoader(t, official)
+	docs := landingDocs(t)
+	docs["inline context"] = []byte(`{"@context": {"@vocab": "http://schema.org/", "@language": "en", "s": "@id"}, "s": "https://e.org/x", "@type": "Dataset", "name": "n", "@reverse": {"isBasedOn": {"@id": "https://e.org/y", "name": "m"}}}`)
+	for name, doc := range docs {
+		buf := bytes.Clone(doc)
+		if _, err := fastOnly(p, buf); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for i := range buf {
+			buf[i] = '#'
+		}
+	}
+	for name, doc := range docs {
+		got, err := fastOnly(p, bytes.Clone(doc))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if want := plainNormalize(t, l, doc); string(got) != want {
+			t.Errorf("%s: differs from json-gold after the first buffers were overwritten\ngot:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+}
