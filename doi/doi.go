@@ -20,6 +20,7 @@ type SyntaxError struct {
 	Reason string // why it is not a DOI, for a person to read
 }
 
+// Error returns "doi: <input> is not a DOI: <reason>".
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("doi: %q is not a DOI: %s", e.Input, e.Reason)
 }

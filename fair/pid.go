@@ -46,6 +46,7 @@ type IdentifierError struct {
 	Reason string // why it is not valid, for a person to read
 }
 
+// Error names the input, the scheme tried (if any) and the reason.
 func (e *IdentifierError) Error() string {
 	if e.Scheme == "" {
 		return fmt.Sprintf("fair: %q is not a recognised identifier: %s", e.Input, e.Reason)
