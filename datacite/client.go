@@ -4,13 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptrace"
-	"net/url"
-	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/dop2i/fairmeta/doi"
@@ -50,18 +45,10 @@ const (
 // the context allows; creating a DOI is retried only through [Client.Mint], which makes sure a retry never makes a
 // second DOI.
 type Client struct {
-	base      *url.URL
-	hc        *http.Client
-	username  string
-	password  string
-	retry     httpx.Retry
-	limiter   *httpx.Limiter
-	timeout   time.Duration
-	userAgent string
-	maxBody   int64
-	logger    *slog.Logger
-
-	requests atomic.Int64
+	core     *httpx.Core
+	username string // for String; the password is only in the core
+	password bool
+	logger   *slog.Logger
 
 	// DOIs is the service for DOIs: create, get, update, state events, delete, list.
 	DOIs *DOIService
@@ -69,147 +56,123 @@ type Client struct {
 
 // settings is what options change before a Client is built.
 type settings struct {
-	base      string
-	hc        *http.Client
-	username  string
-	password  string
-	retry     httpx.Retry
-	rate      float64
-	burst     int
-	timeout   time.Duration
-	userAgent string
-	maxBody   int64
-	logger    *slog.Logger
+	httpx.Config
 }
 
-// Option configures a Client. Options apply in order; a later one overrides an earlier one.
-type Option func(*settings) error
+// Option configures a Client. Options are made only by the With functions of this package and apply in order; a
+// later one overrides an earlier one. An invalid option makes NewClient fail.
+type Option interface{ apply(*settings) error }
+
+type option func(*settings) error
+
+func (o option) apply(s *settings) error { return o(s) }
 
 // WithBaseURL sets the API base URL, e.g. TestURL, ProductionURL or a datacitetest server's URL. Plain http:// is
 // accepted only for loopback hosts.
 func WithBaseURL(u string) Option {
-	return func(s *settings) error { s.base = u; return nil }
+	return option(func(s *settings) error { return s.SetBaseURL(u) })
 }
 
 // WithProduction selects the production API, ProductionURL.
 func WithProduction() Option { return WithBaseURL(ProductionURL) }
 
 // WithCredentials sets the repository ID (e.g. "CERN.ZENODO") and password used for HTTP basic authentication.
-// They are sent only to the configured API host, and never appear in errors, logs or String().
+// They are sent only to the API's origin (never after a redirect to another scheme, host or port), and never appear
+// in errors, logs or String().
 func WithCredentials(repositoryID, password string) Option {
-	return func(s *settings) error { s.username, s.password = repositoryID, password; return nil }
+	return option(func(s *settings) error {
+		if repositoryID == "" {
+			return errors.New("datacite: WithCredentials: empty repository ID")
+		}
+		s.Credentials.Username, s.Credentials.Password = repositoryID, password
+		return nil
+	})
 }
 
 // WithEnv reads DATACITE_API_URL, DATACITE_USERNAME and DATACITE_PASSWORD through getenv (normally os.Getenv); an
-// unset or empty variable leaves the setting as it is.
+// unset or empty variable leaves the setting as it is. The client reads no environment variable without it.
 func WithEnv(getenv func(string) string) Option {
-	return func(s *settings) error {
+	return option(func(s *settings) error {
+		if err := s.CheckGetenv(getenv); err != nil {
+			return err
+		}
 		if v := getenv(EnvAPIURL); v != "" {
-			s.base = v
+			s.BaseURL = v
 		}
 		if v := getenv(EnvUsername); v != "" {
-			s.username = v
+			s.Credentials.Username = v
 		}
 		if v := getenv(EnvPassword); v != "" {
-			s.password = v
+			s.Credentials.Password = v
 		}
 		return nil
-	}
+	})
 }
 
-// WithHTTPClient sets the HTTP client. The default is a go-cleanhttp pooled client of the client's own.
+// WithHTTPClient sets the HTTP client. The default is a go-cleanhttp pooled client of the client's own. The client
+// uses a copy of it with its redirect policy added; the caller's value is not changed.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(s *settings) error {
-		if hc == nil {
-			return errors.New("datacite: WithHTTPClient(nil)")
-		}
-		s.hc = hc
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetHTTPClient(hc) })
 }
 
 // WithTimeout sets the time limit of one HTTP attempt (default 30 s); the whole call, retries included, is bounded
 // by its context.
 func WithTimeout(d time.Duration) Option {
-	return func(s *settings) error {
-		if d <= 0 {
-			return fmt.Errorf("datacite: WithTimeout(%v): want a positive duration", d)
-		}
-		s.timeout = d
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetTimeout(d) })
 }
 
 // WithRetry sets how often a failing call is tried (attempts, including the first; default 6) and the backoff
-// between tries (base doubling up to maxWait, with jitter; defaults 250 ms and 30 s). A Retry-After up to 2 minutes
-// is honoured.
+// between tries (base doubling up to maxWait, with jitter; 0 for the defaults, 250 ms and 30 s). A Retry-After up
+// to 2 minutes is honoured.
 func WithRetry(attempts int, base, maxWait time.Duration) Option {
-	return func(s *settings) error {
-		if attempts < 1 {
-			return fmt.Errorf("datacite: WithRetry(%d, ...): want at least 1 attempt", attempts)
-		}
-		s.retry = httpx.Retry{MaxAttempts: attempts, Base: base, Max: maxWait}
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetRetry(attempts, base, maxWait) })
 }
 
 // WithRateLimit sets the client-side limit shared by all calls of the client: perSecond requests per second on
 // average, in bursts of up to burst. 0 turns the limit off. The default is DefaultRateLimit with bursts of 8.
 func WithRateLimit(perSecond float64, burst int) Option {
-	return func(s *settings) error {
-		if perSecond < 0 {
-			return fmt.Errorf("datacite: WithRateLimit(%v, %d): negative rate", perSecond, burst)
-		}
-		s.rate, s.burst = perSecond, burst
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetRateLimit(perSecond, burst) })
 }
 
 // WithUserAgent sets the User-Agent header. DataCite asks API users to identify themselves, ideally with a contact
 // address: "mypipeline/1.2 (mailto:ops@example.org)".
 func WithUserAgent(ua string) Option {
-	return func(s *settings) error { s.userAgent = ua; return nil }
+	return option(func(s *settings) error { return s.SetUserAgent(ua) })
 }
 
 // WithMaxResponseSize caps the size of a response body read (default 10 MiB); a larger one is an error.
 func WithMaxResponseSize(n int64) Option {
-	return func(s *settings) error {
-		if n <= 0 {
-			return fmt.Errorf("datacite: WithMaxResponseSize(%d): want a positive size", n)
-		}
-		s.maxBody = n
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetMaxResponseSize(n) })
 }
 
 // WithLogger makes the client log retries and recoveries at debug and warn levels. Credentials never appear in them.
 func WithLogger(l *slog.Logger) Option {
-	return func(s *settings) error { s.logger = l; return nil }
+	return option(func(s *settings) error { return s.SetLogger(l) })
 }
 
 // NewClient returns a client configured by opts; without options it talks to the DataCite test system without
-// credentials (enough to read findable DOIs). It returns an error for an invalid option, including an API URL that
-// is not https:// (http:// is accepted for loopback test servers only).
+// credentials (enough to read findable DOIs). It returns an error for a nil or invalid option, including an API URL
+// that is not https:// (http:// is accepted for loopback test servers only).
 func NewClient(opts ...Option) (*Client, error) {
-	s := settings{base: TestURL, rate: DefaultRateLimit, burst: 8, timeout: defaultTimeout, userAgent: defaultUserAgent,
-		maxBody: httpx.DefaultMaxBody, retry: httpx.Retry{MaxAttempts: 6}}
-	for _, o := range opts {
-		if err := o(&s); err != nil {
-			return nil, httpx.Scrub(err, s.password)
+	s := settings{Config: httpx.Config{Package: "datacite", BaseURL: TestURL, Rate: DefaultRateLimit, Burst: 8,
+		Timeout: defaultTimeout, UserAgent: defaultUserAgent, MaxBody: httpx.DefaultMaxBody, Retry: httpx.Retry{MaxAttempts: 6}}}
+	for i, o := range opts {
+		if o == nil {
+			return nil, s.NilOption(i)
+		}
+		if err := o.apply(&s); err != nil {
+			return nil, httpx.Scrub(err, s.Credentials.Password)
 		}
 	}
-	base, err := httpx.CheckBaseURL(s.base)
+	core, err := s.Build()
 	if err != nil {
-		return nil, err
+		return nil, httpx.Scrub(err, s.Credentials.Password)
 	}
-	if s.hc == nil {
-		s.hc = httpx.NewClient(0) // per-attempt timeouts come from the client's contexts
+	logger := s.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
 	}
-	if s.logger == nil {
-		s.logger = slog.New(slog.DiscardHandler)
-	}
-	c := &Client{base: base, hc: s.hc, username: s.username, password: s.password, retry: s.retry,
-		limiter: httpx.NewLimiter(s.rate, s.burst), timeout: s.timeout, userAgent: s.userAgent, maxBody: s.maxBody, logger: s.logger}
+	c := &Client{core: core, username: s.Credentials.Username, password: s.Credentials.Password != "", logger: logger}
 	c.DOIs = &DOIService{c: c}
 	return c, nil
 }
@@ -220,18 +183,18 @@ func (c *Client) String() string {
 	who := "anonymous"
 	if c.username != "" {
 		who = "as " + c.username
-		if c.password != "" {
+		if c.password {
 			who += ", password set"
 		}
 	}
-	return fmt.Sprintf("datacite.Client(%s %s, %s)", c.base.Redacted(), who, c.limiter)
+	return fmt.Sprintf("datacite.Client(%s %s, %s)", c.core.Base().Redacted(), who, c.core.Limiter())
 }
 
 // BaseURL returns the API base URL the client talks to.
-func (c *Client) BaseURL() string { return c.base.String() }
+func (c *Client) BaseURL() string { return c.core.Base().String() }
 
 // Requests returns the number of HTTP requests the client has sent, retries included.
-func (c *Client) Requests() int64 { return c.requests.Load() }
+func (c *Client) Requests() int64 { return c.core.Requests() }
 
 // Response is the HTTP answer to a call, its body already read and closed.
 type Response struct {
@@ -246,35 +209,18 @@ type Response struct {
 // body (nil for none) is a JSON:API document. It sets Accept and Content-Type to application/vnd.api+json, the
 // User-Agent and, when the client has credentials, basic authentication.
 func (c *Client) NewRequest(ctx context.Context, method, path string, body []byte) (*http.Request, error) {
-	rel, err := url.Parse(path)
-	if err != nil || rel.IsAbs() || rel.Host != "" || strings.HasPrefix(path, "/") {
-		return nil, fmt.Errorf("datacite: request path %q must be relative to the API base URL", path)
-	}
-	u := c.base.ResolveReference(rel)
-	var rd io.Reader
-	if body != nil {
-		rd = strings.NewReader(string(body))
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
+	u, err := c.core.Resolve(path)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", mediaJSONAPI)
-	if body != nil {
-		req.Header.Set("Content-Type", mediaJSONAPI)
-	}
-	req.Header.Set("User-Agent", c.userAgent)
-	if c.username != "" || c.password != "" {
-		req.SetBasicAuth(c.username, c.password)
-	}
-	return req, nil
+	return c.core.NewRequest(ctx, method, u.String(), body, mediaJSONAPI, mediaJSONAPI)
 }
 
 // TransportError is a request that got no HTTP answer: the connection failed, was cut, or timed out. Sent reports
 // whether the whole request had been written, in which case the server may have acted on it.
 type TransportError struct {
 	Method string
-	Path   string
+	URL    string // the request URL
 	Sent   bool
 	Err    error
 }
@@ -285,45 +231,40 @@ func (e *TransportError) Error() string {
 	if e.Sent {
 		when = "after the request was sent"
 	}
-	return fmt.Sprintf("datacite: %s %s: no answer (%s): %v", e.Method, e.Path, when, e.Err)
+	return fmt.Sprintf("datacite: %s %s: no answer (%s): %v", e.Method, e.URL, when, e.Err)
 }
 
 // Unwrap returns the network error.
 func (e *TransportError) Unwrap() error { return e.Err }
 
-// Do sends req once: it waits for the rate limiter, sends, reads the body up to the size cap, and turns a non-2xx
-// answer into a *Error. A request without an answer gives a *TransportError. Errors never contain credentials.
+// Do sends req once: it waits for the rate limiter, sends it within the client's per-attempt timeout, reads the body
+// up to the size cap, and turns a non-2xx answer into an *APIError. A request without an answer gives a
+// *TransportError. Errors never contain credentials.
 func (c *Client) Do(req *http.Request) (*Response, error) {
-	path := "/" + strings.TrimPrefix(req.URL.EscapedPath(), c.base.EscapedPath())
-	if err := c.limiter.Wait(req.Context()); err != nil {
-		return nil, httpx.Scrub(err, c.password)
+	if req == nil {
+		return nil, errors.New("datacite: Do(nil)")
 	}
-	var sent atomic.Bool
-	trace := &httptrace.ClientTrace{WroteRequest: func(i httptrace.WroteRequestInfo) {
-		if i.Err == nil {
-			sent.Store(true)
-		}
-	}}
-	req = req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
-	c.requests.Add(1)
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return nil, httpx.Scrub(&TransportError{Method: req.Method, Path: path, Sent: sent.Load(), Err: err}, c.password)
+	resp, err := c.core.Send(req.Context(), func(ctx context.Context) (*http.Request, error) { return req.WithContext(ctx), nil })
+	return c.result(req.Method, resp, err)
+}
+
+// result turns the core's answer into the client's: a *TransportError for no answer, an *APIError for a non-2xx.
+func (c *Client) result(method string, r *httpx.Response, err error) (*Response, error) {
+	var resp *Response
+	if r != nil {
+		resp = &Response{Response: r.Response, Body: r.Body, Attempts: r.Attempts}
 	}
-	defer resp.Body.Close()
-	body, err := httpx.ReadBody(resp.Body, c.maxBody)
-	r := &Response{Response: resp, Body: body, Attempts: 1}
 	if err != nil {
-		var tl *httpx.BodyTooLargeError
-		if errors.As(err, &tl) {
-			return r, err
+		var te *httpx.TransportError
+		if errors.As(err, &te) {
+			err = c.core.Scrub(&TransportError{Method: te.Method, URL: te.URL, Sent: te.Sent, Err: te.Err})
 		}
-		return r, httpx.Scrub(&TransportError{Method: req.Method, Path: path, Sent: true, Err: err}, c.password)
+		return resp, err
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return r, decodeError(resp.StatusCode, req.Method, path, resp.Header, body)
+		return resp, decodeError(resp.StatusCode, method, httpx.RedactURL(resp.Request.URL.String()), resp.Header, resp.Body)
 	}
-	return r, nil
+	return resp, nil
 }
 
 // retryable reports whether a failed attempt may be repeated for a request that is safe to repeat.
@@ -332,7 +273,7 @@ func retryable(err error) bool {
 	if errors.As(err, &te) {
 		return !errors.Is(err, context.Canceled)
 	}
-	var ae *Error
+	var ae *APIError
 	return errors.As(err, &ae) && httpx.RetryableStatus(ae.StatusCode)
 }
 
@@ -346,58 +287,51 @@ func ambiguous(err error) bool {
 	return errors.Is(err, ErrServer)
 }
 
-// attempt makes one try of a call with the per-attempt timeout.
-func (c *Client) attempt(ctx context.Context, method, path string, body []byte) (*Response, error) {
-	actx, cancel := context.WithTimeout(ctx, c.timeout)
-	defer cancel()
-	req, err := c.NewRequest(actx, method, path, body)
+// newRequest returns the request builder of a call.
+func (c *Client) newRequest(method, path string, body []byte) (func(context.Context) (*http.Request, error), error) {
+	u, err := c.core.Resolve(path)
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.Do(req)
-	if err != nil && ctx.Err() == nil && actx.Err() != nil {
-		// The attempt timed out while the call's own context is alive: report it as a transport failure.
-		var te *TransportError
-		if !errors.As(err, &te) {
-			err = &TransportError{Method: method, Path: "/" + path, Sent: true, Err: actx.Err()}
-		}
-	}
-	return resp, err
+	target := u.String()
+	return func(ctx context.Context) (*http.Request, error) {
+		return c.core.NewRequest(ctx, method, target, body, mediaJSONAPI, mediaJSONAPI)
+	}, nil
 }
 
-// maxRetryAfter is the longest Retry-After a call waits for; a server asking for more ends the retries.
-const maxRetryAfter = 2 * time.Minute
+// attempt makes one try of a call, with the per-attempt timeout.
+func (c *Client) attempt(ctx context.Context, method, path string, body []byte) (*Response, error) {
+	newReq, err := c.newRequest(method, path, body)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.core.Send(ctx, newReq)
+	return c.result(method, resp, err)
+}
 
-// pause waits before retry n after err: the backoff, or the Retry-After of a 429 if longer, which also pauses the
-// limiter shared by every call of the client. It returns false when the wait would outlast the context.
+// pause waits before retry n after err: the backoff, or the Retry-After the API asked for if longer, which also
+// pauses the limiter shared by every call of the client. It returns false when the wait would outlast the context
+// or the API asks for more than 2 minutes.
 func (c *Client) pause(ctx context.Context, n int, err error) bool {
-	d := c.retry.Delay(n)
-	var ae *Error
-	if errors.As(err, &ae) && ae.RetryAfter > 0 {
-		if ae.RetryAfter > maxRetryAfter {
-			return false
-		}
-		c.limiter.Pause(ae.RetryAfter)
-		d = max(d, ae.RetryAfter)
+	var ra time.Duration
+	var ae *APIError
+	if errors.As(err, &ae) {
+		ra = ae.RetryAfter
 	}
-	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
-		return false
-	}
-	c.logger.Debug("datacite: retrying", "attempt", n+1, "wait", d, "error", httpx.ScrubString(err.Error(), c.password))
-	return httpx.Sleep(ctx, d) == nil
+	return c.core.Backoff(ctx, n, ra, err)
 }
+
+// attempts is the number of tries the retry policy allows.
+func (c *Client) attempts() int { return c.core.RetryPolicy().Attempts() }
 
 // call makes a request that is safe to repeat, with retries.
 func (c *Client) call(ctx context.Context, method, path string, body []byte) (*Response, error) {
-	for n := 1; ; n++ {
-		resp, err := c.attempt(ctx, method, path, body)
-		if resp != nil {
-			resp.Attempts = n
-		}
-		if err == nil || n >= c.retry.Attempts() || !retryable(err) || ctx.Err() != nil || !c.pause(ctx, n, err) {
-			return resp, err
-		}
+	newReq, err := c.newRequest(method, path, body)
+	if err != nil {
+		return nil, err
 	}
+	resp, err := c.core.Do(ctx, newReq)
+	return c.result(method, resp, err)
 }
 
 // doiPath is the API path of a DOI.

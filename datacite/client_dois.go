@@ -76,7 +76,7 @@ func (s *DOIService) Create(ctx context.Context, rec *Record) (*Record, *Respons
 			out, err := ReadJSONRecord(resp.Body)
 			return out, resp, err
 		}
-		if !certainlyNotApplied(err) || n >= s.c.retry.Attempts() || !s.c.pause(ctx, n, err) {
+		if !certainlyNotApplied(err) || n >= s.c.attempts() || !s.c.pause(ctx, n, err) {
 			return nil, resp, err
 		}
 	}
@@ -265,11 +265,12 @@ func (c *Client) relative(link string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("datacite: links.next %q is not a URL", link)
 	}
-	u = c.base.ResolveReference(u)
-	if u.Scheme != c.base.Scheme || u.Host != c.base.Host || !strings.HasPrefix(u.EscapedPath(), c.base.EscapedPath()) {
+	base := c.core.Base()
+	u = base.ResolveReference(u)
+	if u.Scheme != base.Scheme || u.Host != base.Host || !strings.HasPrefix(u.EscapedPath(), base.EscapedPath()) {
 		return "", fmt.Errorf("datacite: links.next points outside the API (%s://%s); not followed", u.Scheme, u.Host)
 	}
-	rel := strings.TrimPrefix(u.EscapedPath(), c.base.EscapedPath())
+	rel := strings.TrimPrefix(u.EscapedPath(), base.EscapedPath())
 	if u.RawQuery != "" {
 		rel += "?" + u.RawQuery
 	}

@@ -64,7 +64,7 @@ func ExampleError() {
 	rec := exampleRecord("", "No landing page yet")
 	rec.DOI, rec.Event = "10.5072/example-1", datacite.EventPublish
 	_, _, err := client.DOIs.Create(context.Background(), rec)
-	var apiErr *datacite.Error
+	var apiErr *datacite.APIError
 	if errors.Is(err, datacite.ErrInvalidMetadata) && errors.As(err, &apiErr) {
 		for _, p := range apiErr.Problems {
 			fmt.Println(apiErr.StatusCode, p.Source, p.Title)

@@ -168,7 +168,7 @@ func TestErrorClasses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := tt.call()
-		var ae *datacite.Error
+		var ae *datacite.APIError
 		if !errors.Is(err, tt.is) || !errors.As(err, &ae) || ae.StatusCode != tt.status {
 			t.Errorf("%s: %v, want %v with status %d", tt.name, err, tt.is, tt.status)
 			continue
@@ -202,7 +202,7 @@ func TestRateLimitedAndServerErrors(t *testing.T) {
 	ctx := context.Background()
 	srv.InjectNext("GET", datacitetest.FaultTooManyRequests, datacitetest.FaultServerError)
 	_, _, err := c.DOIs.Get(ctx, "10.5072/x")
-	var ae *datacite.Error
+	var ae *datacite.APIError
 	if !errors.Is(err, datacite.ErrRateLimited) || !errors.As(err, &ae) || ae.RetryAfter != time.Second {
 		t.Errorf("429: %v, want ErrRateLimited with RetryAfter 1s", err)
 	}
@@ -322,6 +322,35 @@ func TestCredentialsNeverLeak(t *testing.T) {
 	}
 }
 
+// Credentials go to the API's origin only: a redirect to another host or port loses them.
+func TestCredentialsStayWithTheAPI(t *testing.T) {
+	t.Parallel()
+	seen := make(chan string, 1)
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen <- r.Header.Get("Authorization")
+		w.Header().Set("Content-Type", "application/vnd.api+json")
+		w.WriteHeader(http.StatusNotFound)
+	}))
+	defer elsewhere.Close()
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			t.Errorf("the API got no credentials")
+		}
+		http.Redirect(w, r, elsewhere.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	defer api.Close()
+	c, err := datacite.NewClient(datacite.WithBaseURL(api.URL), datacite.WithCredentials(repo, password), datacite.WithRetry(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.DOIs.Get(context.Background(), "10.5072/x"); !errors.Is(err, datacite.ErrNotFound) {
+		t.Errorf("Get through the redirect: %v, want ErrNotFound", err)
+	}
+	if auth := <-seen; auth != "" {
+		t.Errorf("the other host got Authorization %q", auth)
+	}
+}
+
 func TestOptions(t *testing.T) {
 	t.Parallel()
 	c, err := datacite.NewClient()
@@ -337,10 +366,14 @@ func TestOptions(t *testing.T) {
 	if err != nil || c.BaseURL() != datacite.TestURL+"/" {
 		t.Errorf("empty environment: %v, %v", c, err)
 	}
-	for _, bad := range []datacite.Option{datacite.WithBaseURL("http://api.datacite.org"), datacite.WithBaseURL("https://u:p@api.datacite.org"),
-		datacite.WithHTTPClient(nil), datacite.WithRetry(0, 0, 0), datacite.WithRateLimit(-1, 1), datacite.WithMaxResponseSize(0)} {
-		if _, err := datacite.NewClient(bad); err == nil {
-			t.Errorf("an invalid option was accepted")
+	for i, bad := range []datacite.Option{datacite.WithBaseURL("http://api.datacite.org"), datacite.WithBaseURL("https://u:p@api.datacite.org"),
+		datacite.WithBaseURL(""), datacite.WithHTTPClient(nil), datacite.WithRetry(0, 0, 0), datacite.WithRetry(2, -1, 0),
+		datacite.WithRateLimit(-1, 1), datacite.WithRateLimit(5, 0), datacite.WithMaxResponseSize(0), datacite.WithTimeout(0),
+		datacite.WithLogger(nil), datacite.WithEnv(nil), datacite.WithUserAgent("a\nb"), datacite.WithCredentials("", "pw"), nil} {
+		if _, err := datacite.NewClient(datacite.WithRetry(2, 0, 0), bad); err == nil {
+			t.Errorf("invalid option %d was accepted", i)
+		} else if !strings.HasPrefix(err.Error(), "datacite: ") && !strings.HasPrefix(err.Error(), "httpx: base URL") {
+			t.Errorf("invalid option %d: error %q does not say where it comes from", i, err)
 		}
 	}
 	if _, err := datacite.NewClient(datacite.WithBaseURL("http://127.0.0.1:1")); err != nil {

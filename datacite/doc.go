@@ -65,7 +65,7 @@
 // for DATACITE_API_URL, DATACITE_USERNAME and DATACITE_PASSWORD, ...); it talks to the test system unless production
 // is chosen explicitly. [Client.DOIs] creates, reads, updates, registers, publishes, hides, shows, deletes and lists
 // DOIs; every call takes a context, is rate limited and retried with backoff where that is safe, and fails with a
-// typed [*Error] (errors.Is with [ErrAlreadyTaken], [ErrInvalidMetadata], [ErrRateLimited], ...). [Client.Mint] and
+// typed [*APIError] (errors.Is with [ErrAlreadyTaken], [ErrInvalidMetadata], [ErrRateLimited], ...). [Client.Mint] and
 // [Client.MintBatch] create DOIs exactly once through timeouts, lost answers and 5xx, with a resumable journal for
 // batches. Package datacite/datacitetest is a loopback DataCite to test all of this, and pipelines built on it,
 // offline. A Client is safe for concurrent use.

@@ -9,24 +9,26 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dop2i/fairmeta/internal/httpx"
 )
 
-// Error is an error answer of the DataCite REST API: the HTTP status and the problems the API listed. It never holds
-// credentials: the URL is the request's path on the API, and the body is kept only as the decoded problems.
+// APIError is an error answer of the DataCite REST API: the HTTP status and the problems the API listed. It never
+// holds credentials: the URL has any secret redacted, and the body is kept only as the decoded problems.
 //
 // Use errors.Is with the Err* conditions to tell what happened (errors.Is(err, datacite.ErrAlreadyTaken)), and
 // errors.As to get the details:
 //
-//	var apiErr *datacite.Error
+//	var apiErr *datacite.APIError
 //	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnprocessableEntity {
 //		for _, p := range apiErr.Problems { fmt.Println(p.Source, p.Title) }
 //	}
-type Error struct {
+type APIError struct {
 	StatusCode int           // the HTTP status, e.g. 422
 	Method     string        // the request method
-	Path       string        // the request path on the API, e.g. "/dois/10.5072/abcd-ef12"
+	URL        string        // the request URL, e.g. "https://api.test.datacite.org/dois/10.5072/abcd-ef12"
 	Problems   []ErrorDetail // what the API said, in its order; empty when the body had no errors document
-	RetryAfter time.Duration // for 429, the wait the API asked for (Retry-After); 0 when it gave none
+	RetryAfter time.Duration // the wait the API asked for with Retry-After (429, 503); 0 when it gave none
 }
 
 // ErrorDetail is one entry of the API's errors document: where the problem is (Source, a property path such as
@@ -39,9 +41,9 @@ type ErrorDetail struct {
 }
 
 // Error describes the failure in one line, without credentials.
-func (e *Error) Error() string {
+func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "datacite: %s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "datacite: %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
 	for i, p := range e.Problems {
 		if i == 0 {
 			b.WriteString(": ")
@@ -60,7 +62,7 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Conditions of API errors, matched by a *Error with errors.Is.
+// Conditions of API errors, matched by an *APIError with errors.Is.
 var (
 	ErrUnauthorized    = errors.New("datacite: bad credentials")                                 // 401
 	ErrForbidden       = errors.New("datacite: not allowed for this repository (prefix or DOI)") // 403
@@ -74,7 +76,7 @@ var (
 
 // Is matches the Err* condition of the status (and, for 422, of the problems). A refusal of the metadata also
 // matches ErrInvalid, as a local validation failure does.
-func (e *Error) Is(target error) bool {
+func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
@@ -96,7 +98,7 @@ func (e *Error) Is(target error) bool {
 	return false
 }
 
-func (e *Error) taken() bool {
+func (e *APIError) taken() bool {
 	if e.StatusCode == http.StatusConflict {
 		return true
 	}
@@ -111,20 +113,14 @@ func (e *Error) taken() bool {
 	return false
 }
 
-// decodeError builds the *Error of a non-2xx answer from its body. It reads the API's two error shapes — the JSON:API
+// decodeError builds the *APIError of a non-2xx answer from its body. It reads the API's two error shapes — the JSON:API
 // list {"errors": [{"status": "404", "title": ...}]} and the validation list {"errors": [{"source": "doi", "uid": ...,
 // "title": ...}]} — and tolerates the variants seen in the wild (a status number, a source object with a pointer, a
 // single error object, {"error": "..."}, plain text). It never fails: an unreadable body gives an Error without
 // problems, or with the text trimmed to 200 bytes as its only title.
-func decodeError(status int, method, path string, header http.Header, body []byte) *Error {
-	e := &Error{StatusCode: status, Method: method, Path: path, Problems: decodeProblems(body)}
-	if status == http.StatusTooManyRequests {
-		if secs, err := strconv.Atoi(strings.TrimSpace(header.Get("Retry-After"))); err == nil && secs >= 0 {
-			e.RetryAfter = time.Duration(secs) * time.Second
-		} else if t, err := http.ParseTime(header.Get("Retry-After")); err == nil {
-			e.RetryAfter = max(time.Until(t), 0)
-		}
-	}
+func decodeError(status int, method, url string, header http.Header, body []byte) *APIError {
+	e := &APIError{StatusCode: status, Method: method, URL: url, Problems: decodeProblems(body)}
+	e.RetryAfter, _ = httpx.RetryAfter(header, time.Now())
 	return e
 }
 

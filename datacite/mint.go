@@ -82,7 +82,7 @@ const maxSuffixDraws = 5
 // So a record never gets two DOIs, and Mint reports success only for a DOI the API holds for this record. When the
 // attempts run out or the context ends after an ambiguous failure, the *MintError has Unknown set and the DOI to
 // retry with (MintRequest.Planned). Other failures (bad credentials, a forbidden prefix, invalid metadata) return at
-// once with the API's *Error inside.
+// once with the API's *APIError inside.
 func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error) {
 	if req.Record == nil {
 		return nil, &MintError{Err: errors.New("no record")}
@@ -146,7 +146,7 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 			default:
 				last = err
 				failures++
-				if failures >= c.retry.Attempts() || !retryable(err) || !c.pause(ctx, failures, err) {
+				if failures >= c.attempts() || !retryable(err) || !c.pause(ctx, failures, err) {
 					return nil, &MintError{DOI: d, Unknown: unknown, Err: last}
 				}
 				continue
@@ -170,7 +170,7 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 			// Ours from an earlier attempt, or another record's: look. Bounded like failures, in case the API says
 			// "taken" but cannot show the DOI.
 			check = true
-			if failures++; failures >= c.retry.Attempts() {
+			if failures++; failures >= c.attempts() {
 				return nil, &MintError{DOI: d, Unknown: unknown, Err: last}
 			}
 			continue
@@ -183,7 +183,7 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 			return nil, &MintError{DOI: d, Unknown: unknown, Err: err}
 		}
 		failures++
-		if failures >= c.retry.Attempts() || ctx.Err() != nil || !c.pause(ctx, failures, err) {
+		if failures >= c.attempts() || ctx.Err() != nil || !c.pause(ctx, failures, err) {
 			return nil, &MintError{DOI: d, Unknown: unknown, Err: last}
 		}
 	}

@@ -46,7 +46,7 @@ func ExampleResolver_Resolve() {
 	}))
 	defer srv.Close()
 
-	r, err := doi.NewResolver(doi.WithResolverURL(srv.URL))
+	r, err := doi.NewResolver(doi.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,15 +1,18 @@
 package doi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dop2i/fairmeta/internal/httpx"
 )
@@ -50,147 +53,227 @@ func MediaType(name string) (string, bool) {
 // Resolver resolves DOIs through the Handle API of the DOI proxy and fetches their metadata by content negotiation.
 // The zero value is not usable; make one with NewResolver. A Resolver is safe for concurrent use.
 type Resolver struct {
-	hc        *http.Client
+	core      *httpx.Core
 	handleAPI *url.URL
 	content   *url.URL
-	retry     httpx.Retry
-	limiter   *httpx.Limiter
-	userAgent string
-	maxBody   int64
 }
 
-// ResolverOption configures a Resolver.
-type ResolverOption func(*Resolver) error
+// settings is what options change before a Resolver is built.
+type settings struct {
+	httpx.Config
+	handleAPI string // "" for BaseURL + "api/handles/"
+	content   string // "" for BaseURL
+}
 
-// WithResolverURL sets the base URL of the resolver for both the Handle API (base + "api/handles/") and content
+// Option configures a Resolver. Options are made only by the With functions of this package and apply in order; an
+// invalid option makes NewResolver fail.
+type Option interface{ apply(*settings) error }
+
+type option func(*settings) error
+
+func (o option) apply(s *settings) error { return o(s) }
+
+// WithBaseURL sets the base URL of the resolver for both the Handle API (base + "api/handles/") and content
 // negotiation (base + DOI), e.g. the URL of a test server. The default is https://doi.org/. Plain http:// is
 // accepted only for loopback hosts.
-func WithResolverURL(base string) ResolverOption {
-	return func(r *Resolver) error {
-		u, err := httpx.CheckBaseURL(base)
-		if err != nil {
-			return err
-		}
-		r.content = u
-		r.handleAPI = u.JoinPath("api", "handles")
-		r.handleAPI.Path += "/"
-		return nil
-	}
+func WithBaseURL(base string) Option {
+	return option(func(s *settings) error {
+		s.handleAPI, s.content = "", ""
+		return s.SetBaseURL(base)
+	})
 }
 
 // WithHandleAPIURL sets the base URL of the Handle API alone (default https://doi.org/api/handles/), e.g.
 // https://hdl.handle.net/api/handles/.
-func WithHandleAPIURL(base string) ResolverOption {
-	return func(r *Resolver) error {
-		u, err := httpx.CheckBaseURL(base)
-		if err != nil {
-			return err
-		}
-		r.handleAPI = u
-		return nil
-	}
+func WithHandleAPIURL(base string) Option {
+	return option(func(s *settings) error {
+		_, err := httpx.CheckBaseURL(base)
+		s.handleAPI = base
+		return err
+	})
 }
 
 // WithContentURL sets the base URL of content negotiation alone (default https://doi.org/), e.g.
 // https://data.crosscite.org/.
-func WithContentURL(base string) ResolverOption {
-	return func(r *Resolver) error {
-		u, err := httpx.CheckBaseURL(base)
-		if err != nil {
-			return err
-		}
-		r.content = u
-		return nil
-	}
+func WithContentURL(base string) Option {
+	return option(func(s *settings) error {
+		_, err := httpx.CheckBaseURL(base)
+		s.content = base
+		return err
+	})
 }
 
-// WithResolverHTTPClient sets the HTTP client (default: a go-cleanhttp pooled client with a 30 s timeout).
-func WithResolverHTTPClient(hc *http.Client) ResolverOption {
-	return func(r *Resolver) error {
-		if hc == nil {
-			return errors.New("doi: nil *http.Client")
-		}
-		r.hc = hc
-		return nil
-	}
+// WithHTTPClient sets the HTTP client (default: a go-cleanhttp pooled client of the resolver's own). The resolver
+// uses a copy of it with its redirect policy added; the caller's value is not changed.
+func WithHTTPClient(hc *http.Client) Option {
+	return option(func(s *settings) error { return s.SetHTTPClient(hc) })
 }
 
-// WithResolverRetry sets the retry policy of the resolver's requests (default httpx zero policy: 5 attempts).
-func WithResolverRetry(attempts int, base time.Duration) ResolverOption {
-	return func(r *Resolver) error {
-		r.retry = httpx.Retry{MaxAttempts: attempts, Base: base}
-		return nil
-	}
+// WithRetry sets how often a failing request (network error, 429, 5xx) is tried (attempts, including the first;
+// default 5) and the backoff between tries (base doubling up to maxWait, with jitter; 0 for the defaults, 250 ms
+// and 30 s). A Retry-After up to 2 minutes is honoured.
+func WithRetry(attempts int, base, maxWait time.Duration) Option {
+	return option(func(s *settings) error { return s.SetRetry(attempts, base, maxWait) })
 }
 
-// WithResolverRateLimit limits the resolver to perSecond requests per second (bursts of burst); 0 means no limit,
-// the default.
-func WithResolverRateLimit(perSecond float64, burst int) ResolverOption {
-	return func(r *Resolver) error {
-		r.limiter = httpx.NewLimiter(perSecond, burst)
-		return nil
-	}
+// WithRateLimit limits the resolver to perSecond requests per second on average, in bursts of up to burst; 0 means
+// no limit, the default.
+func WithRateLimit(perSecond float64, burst int) Option {
+	return option(func(s *settings) error { return s.SetRateLimit(perSecond, burst) })
 }
 
 // WithUserAgent sets the User-Agent header. Services such as DataCite grant a higher rate to requests whose
 // User-Agent carries a contact address ("mypipeline/1.0 (mailto:ops@example.org)").
-func WithUserAgent(ua string) ResolverOption {
-	return func(r *Resolver) error {
-		r.userAgent = ua
-		return nil
-	}
+func WithUserAgent(ua string) Option {
+	return option(func(s *settings) error { return s.SetUserAgent(ua) })
 }
 
-// NewResolver returns a resolver for https://doi.org/ configured by opts.
-func NewResolver(opts ...ResolverOption) (*Resolver, error) {
-	r := &Resolver{hc: httpx.NewClient(30 * time.Second), userAgent: "fairmeta-doi", maxBody: maxMetadataBody}
-	r.content, _ = url.Parse(defaultResolver)
-	r.handleAPI, _ = url.Parse(defaultHandleAPI)
-	for _, o := range opts {
-		if err := o(r); err != nil {
+// WithTimeout sets the time limit of one HTTP attempt, redirects and body included (default 30 s); the whole call,
+// retries included, is bounded by its context.
+func WithTimeout(d time.Duration) Option {
+	return option(func(s *settings) error { return s.SetTimeout(d) })
+}
+
+// WithMaxResponseSize caps the size of a response body (default 8 MiB); a larger one is an error.
+func WithMaxResponseSize(n int64) Option {
+	return option(func(s *settings) error { return s.SetMaxResponseSize(n) })
+}
+
+// WithLogger makes the resolver log its retries at debug level.
+func WithLogger(l *slog.Logger) Option {
+	return option(func(s *settings) error { return s.SetLogger(l) })
+}
+
+// NewResolver returns a resolver for https://doi.org/ configured by opts. It returns an error for a nil or invalid
+// option.
+func NewResolver(opts ...Option) (*Resolver, error) {
+	s := settings{Config: httpx.Config{Package: "doi", BaseURL: defaultResolver, UserAgent: "fairmeta-doi",
+		Timeout: 30 * time.Second, MaxBody: maxMetadataBody}}
+	for i, o := range opts {
+		if o == nil {
+			return nil, s.NilOption(i)
+		}
+		if err := o.apply(&s); err != nil {
+			return nil, err
+		}
+	}
+	core, err := s.Build()
+	if err != nil {
+		return nil, err
+	}
+	r := &Resolver{core: core, content: core.Base(), handleAPI: core.Base().JoinPath("api", "handles")}
+	r.handleAPI.Path += "/"
+	if s.handleAPI != "" {
+		if r.handleAPI, err = httpx.CheckBaseURL(s.handleAPI); err != nil {
+			return nil, err
+		}
+	}
+	if s.content != "" {
+		if r.content, err = httpx.CheckBaseURL(s.content); err != nil {
 			return nil, err
 		}
 	}
 	return r, nil
 }
 
-// ResolveError reports a DOI that could not be resolved or whose metadata could not be fetched.
+// APIError is an error answer of the Handle API or of content negotiation: the HTTP status and what the server
+// said. Use errors.Is with ErrNotFound, ErrNotAcceptable, ErrRateLimited and ErrServer, errors.As for the details.
+type APIError struct {
+	StatusCode int           // the HTTP status, e.g. 404
+	Method     string        // the request method
+	URL        string        // the request URL (after redirects), secrets redacted
+	Problems   []string      // what the server said (the Handle API's message, a short text answer); may be empty
+	RetryAfter time.Duration // the wait the server asked for with Retry-After; 0 when it gave none
+}
+
+// Error describes the answer in one line.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "doi: %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
+	if len(e.Problems) > 0 {
+		b.WriteString(": ")
+		b.WriteString(strings.Join(e.Problems, "; "))
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %v)", e.RetryAfter)
+	}
+	return b.String()
+}
+
+// Is matches ErrNotFound (404, 410), ErrNotAcceptable (406), ErrRateLimited (429) and ErrServer (5xx).
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound || e.StatusCode == http.StatusGone
+	case ErrNotAcceptable:
+		return e.StatusCode == http.StatusNotAcceptable
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServer:
+		return e.StatusCode >= 500
+	}
+	return false
+}
+
+// apiError builds the *APIError of a non-2xx answer.
+func apiError(resp *httpx.Response) *APIError {
+	e := &APIError{StatusCode: resp.StatusCode, Method: resp.Request.Method, URL: httpx.RedactURL(resp.Request.URL.String()),
+		RetryAfter: resp.RetryAfter()}
+	body := bytes.TrimSpace(resp.Body)
+	var doc struct {
+		Message string `json:"message"`
+	}
+	ctype, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	switch {
+	case json.Unmarshal(body, &doc) == nil && doc.Message != "":
+		e.Problems = []string{clip(doc.Message, 300)}
+	case ctype == "text/plain" && len(body) > 0:
+		e.Problems = []string{clip(string(body), 300)}
+	}
+	return e
+}
+
+// clip shortens s to at most n bytes on a character boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// ResolveError reports a DOI that could not be resolved or whose metadata could not be fetched. Err is the cause:
+// an *APIError for an error answer, ErrNotFound or ErrNotAcceptable for an answer that says so with a 200, the
+// network error otherwise, so errors.Is(err, ErrNotFound) and errors.As(err, &apiErr) see through it.
 type ResolveError struct {
 	DOI    DOI    // the DOI asked for
 	Op     string // "resolve" or "metadata"
-	Status int    // the HTTP status, 0 when the failure was not an HTTP answer
 	Reason string // what went wrong, for a person to read
-	Err    error  // the underlying error, if any
+	Err    error  // the cause
 }
 
 // Error describes the failure in one line.
 func (e *ResolveError) Error() string {
 	s := fmt.Sprintf("doi: %s %s: %s", e.Op, e.DOI, e.Reason)
-	if e.Status != 0 {
-		s += fmt.Sprintf(" (HTTP %d)", e.Status)
+	var ae *APIError
+	if errors.As(e.Err, &ae) {
+		s += fmt.Sprintf(" (HTTP %d)", ae.StatusCode)
 	}
 	return s
 }
 
-// Unwrap returns the underlying error.
+// Unwrap returns the cause.
 func (e *ResolveError) Unwrap() error { return e.Err }
 
-// Sentinel conditions, matched with errors.Is by a *ResolveError.
+// Sentinel conditions, matched with errors.Is by a *ResolveError and an *APIError.
 var (
 	ErrNotFound      = errors.New("doi: not found")                            // the DOI is not registered (or not public)
 	ErrNotAcceptable = errors.New("doi: media type not available for the DOI") // content negotiation cannot give the type
+	ErrRateLimited   = errors.New("doi: rate limited")                         // 429
+	ErrServer        = errors.New("doi: server error")                         // 5xx
 )
-
-// Is matches ErrNotFound and ErrNotAcceptable.
-func (e *ResolveError) Is(target error) bool {
-	switch target {
-	case ErrNotFound:
-		return e.Status == http.StatusNotFound
-	case ErrNotAcceptable:
-		return e.Status == http.StatusNotAcceptable
-	}
-	return false
-}
 
 // HandleValue is one value of the Handle record of a DOI.
 type HandleValue struct {
@@ -209,16 +292,15 @@ type Resolution struct {
 // Resolve asks the Handle API where d resolves to, without following the redirect to the landing page. A DOI that
 // is not registered gives a *ResolveError matching ErrNotFound.
 func (r *Resolver) Resolve(ctx context.Context, d DOI) (*Resolution, error) {
-	fail := func(status int, reason string, err error) error {
-		return &ResolveError{DOI: d, Op: "resolve", Status: status, Reason: reason, Err: err}
+	fail := func(reason string, err error) error {
+		return &ResolveError{DOI: d, Op: "resolve", Reason: reason, Err: err}
 	}
 	if !d.Valid() {
-		return nil, fail(0, "not a normalised DOI", ErrSyntax)
+		return nil, fail("not a normalised DOI", ErrSyntax)
 	}
-	target := r.handleAPI.String() + EscapePath(string(d))
-	body, status, _, err := r.get(ctx, target, "application/json")
+	resp, err := r.core.Get(ctx, r.handleAPI.String()+EscapePath(string(d)), "application/json")
 	if err != nil {
-		return nil, fail(status, err.Error(), err)
+		return nil, fail(err.Error(), err)
 	}
 	var doc struct {
 		ResponseCode int    `json:"responseCode"`
@@ -233,14 +315,18 @@ func (r *Resolver) Resolve(ctx context.Context, d DOI) (*Resolution, error) {
 			} `json:"data"`
 		} `json:"values"`
 	}
-	if err := json.Unmarshal(body, &doc); err != nil {
-		return nil, fail(status, "the Handle API answer is not JSON", err)
-	}
+	jsonErr := json.Unmarshal(resp.Body, &doc)
 	switch {
-	case doc.ResponseCode == 100 || status == http.StatusNotFound:
-		return nil, fail(http.StatusNotFound, "not registered in the Handle system", nil)
-	case doc.ResponseCode != 1 || status != http.StatusOK:
-		return nil, fail(status, fmt.Sprintf("Handle API response code %d %s", doc.ResponseCode, doc.Message), nil)
+	case resp.StatusCode == http.StatusNotFound:
+		return nil, fail("not registered in the Handle system", apiError(resp))
+	case resp.StatusCode != http.StatusOK:
+		return nil, fail("unexpected answer", apiError(resp))
+	case jsonErr != nil:
+		return nil, fail("the Handle API answer is not JSON", jsonErr)
+	case doc.ResponseCode == 100:
+		return nil, fail("not registered in the Handle system", ErrNotFound)
+	case doc.ResponseCode != 1:
+		return nil, fail(fmt.Sprintf("Handle API response code %d %s", doc.ResponseCode, clip(doc.Message, 300)), nil)
 	}
 	res := &Resolution{DOI: d}
 	if p, err := Parse(doc.Handle); err == nil {
@@ -257,7 +343,7 @@ func (r *Resolver) Resolve(ctx context.Context, d DOI) (*Resolution, error) {
 		}
 	}
 	if res.URL == "" {
-		return nil, fail(status, "the Handle record has no URL value", nil)
+		return nil, fail("the Handle record has no URL value", nil)
 	}
 	return res, nil
 }
@@ -273,34 +359,35 @@ type Metadata struct {
 // parameters) by content negotiation. An answer in another type than asked — resolvers send the landing page when
 // they cannot give the type — is a *ResolveError matching ErrNotAcceptable, as is 406.
 func (r *Resolver) Metadata(ctx context.Context, d DOI, mediaType string) (*Metadata, error) {
-	fail := func(status int, reason string, err error) error {
-		return &ResolveError{DOI: d, Op: "metadata", Status: status, Reason: reason, Err: err}
+	fail := func(reason string, err error) error {
+		return &ResolveError{DOI: d, Op: "metadata", Reason: reason, Err: err}
 	}
 	if !d.Valid() {
-		return nil, fail(0, "not a normalised DOI", ErrSyntax)
+		return nil, fail("not a normalised DOI", ErrSyntax)
 	}
 	want, _, err := mime.ParseMediaType(mediaType)
 	if err != nil {
-		return nil, fail(0, fmt.Sprintf("media type %q: %v", mediaType, err), err)
+		return nil, fail(fmt.Sprintf("media type %q: %v", mediaType, err), err)
 	}
-	body, status, ctype, err := r.get(ctx, r.content.String()+EscapePath(string(d)), mediaType)
+	resp, err := r.core.Get(ctx, r.content.String()+EscapePath(string(d)), mediaType)
 	if err != nil {
-		return nil, fail(status, err.Error(), err)
+		return nil, fail(err.Error(), err)
 	}
-	switch status {
+	switch resp.StatusCode {
 	case http.StatusOK:
 	case http.StatusNotFound, http.StatusGone:
-		return nil, fail(http.StatusNotFound, "no metadata for this DOI", nil)
+		return nil, fail("no metadata for this DOI", apiError(resp))
 	case http.StatusNotAcceptable:
-		return nil, fail(status, fmt.Sprintf("%s is not available", want), nil)
+		return nil, fail(fmt.Sprintf("%s is not available", want), apiError(resp))
 	default:
-		return nil, fail(status, "unexpected answer", nil)
+		return nil, fail("unexpected answer", apiError(resp))
 	}
+	ctype := resp.Header.Get("Content-Type")
 	got, _, _ := mime.ParseMediaType(ctype)
 	if !strings.EqualFold(got, want) {
-		return nil, fail(http.StatusNotAcceptable, fmt.Sprintf("asked for %s, got %q", want, ctype), nil)
+		return nil, fail(fmt.Sprintf("asked for %s, got %q", want, ctype), ErrNotAcceptable)
 	}
-	return &Metadata{DOI: d, ContentType: ctype, Body: body}, nil
+	return &Metadata{DOI: d, ContentType: ctype, Body: resp.Body}, nil
 }
 
 // Citation fetches a formatted citation of d in a CSL style ("apa", "harvard-cite-them-right", "ieee", ...; empty
@@ -318,27 +405,4 @@ func (r *Resolver) Citation(ctx context.Context, d DOI, style, locale string) (s
 		return "", err
 	}
 	return strings.TrimSpace(string(m.Body)), nil
-}
-
-// get sends a GET with retries and returns the capped body, the status and the content type. Redirects are followed
-// (content negotiation redirects to the registration agency's service with the Accept header kept).
-func (r *Resolver) get(ctx context.Context, target, accept string) ([]byte, int, string, error) {
-	resp, err := r.retry.Do(ctx, r.hc, r.limiter, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
-		if err != nil {
-			return nil, err
-		}
-		req.Header.Set("Accept", accept)
-		req.Header.Set("User-Agent", r.userAgent)
-		return req, nil
-	})
-	if err != nil {
-		return nil, 0, "", err
-	}
-	defer resp.Body.Close()
-	body, err := httpx.ReadBody(resp.Body, r.maxBody)
-	if err != nil {
-		return nil, resp.StatusCode, "", err
-	}
-	return body, resp.StatusCode, resp.Header.Get("Content-Type"), nil
 }

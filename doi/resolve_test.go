@@ -72,7 +72,7 @@ func fakeDOIOrg(t *testing.T) (*httptest.Server, *atomic.Int32) {
 
 func newResolver(t *testing.T, base string) *doi.Resolver {
 	t.Helper()
-	r, err := doi.NewResolver(doi.WithResolverURL(base), doi.WithResolverRetry(3, time.Millisecond))
+	r, err := doi.NewResolver(doi.WithBaseURL(base), doi.WithRetry(3, time.Millisecond, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,8 +92,9 @@ func TestResolve(t *testing.T) {
 	}
 	_, err = r.Resolve(context.Background(), doi.MustParse("10.5072/nope"))
 	var re *doi.ResolveError
-	if !errors.Is(err, doi.ErrNotFound) || !errors.As(err, &re) || re.Status != 404 {
-		t.Errorf("Resolve of an unknown DOI: %v, want ErrNotFound with status 404", err)
+	var ae *doi.APIError
+	if !errors.Is(err, doi.ErrNotFound) || !errors.As(err, &re) || !errors.As(err, &ae) || ae.StatusCode != 404 || re.Op != "resolve" {
+		t.Errorf("Resolve of an unknown DOI: %v, want a *ResolveError matching ErrNotFound with an *APIError of status 404", err)
 	}
 	if _, err := r.Resolve(context.Background(), doi.DOI("10.5072/ABC")); !errors.Is(err, doi.ErrSyntax) {
 		t.Errorf("Resolve of a non-normalised DOI: %v, want ErrSyntax", err)
@@ -141,12 +142,18 @@ func TestMetadata(t *testing.T) {
 func TestResolverOptions(t *testing.T) {
 	t.Parallel()
 	for _, bad := range []string{"http://doi.org", "https://user:pw@doi.org"} {
-		if _, err := doi.NewResolver(doi.WithResolverURL(bad)); err == nil || strings.Contains(err.Error(), "pw") {
-			t.Errorf("WithResolverURL(%q): %v, want an error without the password", bad, err)
+		if _, err := doi.NewResolver(doi.WithBaseURL(bad)); err == nil || strings.Contains(err.Error(), "pw") {
+			t.Errorf("WithBaseURL(%q): %v, want an error without the password", bad, err)
 		}
 	}
-	if _, err := doi.NewResolver(doi.WithResolverHTTPClient(nil)); err == nil {
-		t.Errorf("nil http client accepted")
+	for i, bad := range []doi.Option{doi.WithBaseURL(""), doi.WithHandleAPIURL("http://hdl.handle.net/api/handles/"),
+		doi.WithContentURL("ftp://data.crosscite.org/"), doi.WithHTTPClient(nil), doi.WithRetry(0, 0, 0), doi.WithRateLimit(-1, 1),
+		doi.WithTimeout(-time.Second), doi.WithMaxResponseSize(0), doi.WithLogger(nil), doi.WithUserAgent(""), nil} {
+		if _, err := doi.NewResolver(bad); err == nil {
+			t.Errorf("invalid option %d was accepted", i)
+		} else if !strings.HasPrefix(err.Error(), "doi: ") && !strings.HasPrefix(err.Error(), "httpx: base URL") {
+			t.Errorf("invalid option %d: error %q does not say where it comes from", i, err)
+		}
 	}
 	for name, want := range map[string]string{"bibtex": doi.TypeBibTeX, "CSL": doi.TypeCSLJSON, "text/turtle": "text/turtle"} {
 		if got, ok := doi.MediaType(name); !ok || got != want {
@@ -165,7 +172,7 @@ func ExampleResolver_Metadata() {
 	_ = srv.Add(datacitetest.StoredDOI{DOI: "10.5072/abcd-ef12", Client: datacitetest.DefaultRepository, State: "findable",
 		URL: "https://data.example.org/runs/4271", Attributes: []byte(`{"titles":[{"title":"Run 4271"}],"publicationYear":2026}`)})
 
-	r, err := doi.NewResolver(doi.WithResolverURL(srv.URL))
+	r, err := doi.NewResolver(doi.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return

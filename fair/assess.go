@@ -263,7 +263,7 @@ func Assess(ctx context.Context, r *Resource, opts ...AssessOption) (*Report, er
 	}
 	defs, _ := cfg.set.metrics()
 	if cfg.client != nil && cfg.resolver == nil {
-		res, err := doi.NewResolver(doi.WithResolverHTTPClient(cfg.client), doi.WithResolverRetry(2, 200*time.Millisecond),
+		res, err := doi.NewResolver(doi.WithHTTPClient(cfg.client), doi.WithRetry(2, 200*time.Millisecond, 0),
 			doi.WithUserAgent("fairmeta-assess"))
 		if err != nil {
 			return nil, fmt.Errorf("fair: assess: %w", err)

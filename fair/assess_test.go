@@ -666,7 +666,7 @@ func TestWithDOIResolver(t *testing.T) {
 		http.NotFound(w, r)
 	}))
 	defer srv.Close()
-	res, err := doi.NewResolver(doi.WithResolverURL(srv.URL), doi.WithResolverHTTPClient(srv.Client()))
+	res, err := doi.NewResolver(doi.WithBaseURL(srv.URL), doi.WithHTTPClient(srv.Client()))
 	if err != nil {
 		t.Fatal(err)
 	}

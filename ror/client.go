@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,6 +19,9 @@ import (
 
 // DefaultBaseURL is the ROR API v2 endpoint.
 const DefaultBaseURL = "https://api.ror.org/v2/"
+
+// EnvClientID is the environment variable WithEnv reads the ROR client ID from.
+const EnvClientID = "ROR_CLIENT_ID"
 
 // ROR's published rate limits: 2,000 requests per 5 minutes with a client ID, 50 without. The client's token bucket
 // keeps any 5-minute window under them: burst + rate × 300 s ≤ limit.
@@ -32,23 +35,16 @@ const (
 	defaultTimeout    = 30 * time.Second
 	maxSearchPages    = 500 // ROR serves at most 10,000 results (500 pages of 20)
 	searchPageSize    = 20
-	clientIDEnv       = "ROR_CLIENT_ID"
 	defaultUserAgent  = "fairmeta-ror (+https://github.com/dop2i/fairmeta)"
 	maxAffiliationLen = 4096
 )
 
 // Client talks to the ROR API v2: it gets organisations by ID, searches, and matches affiliation strings. It sends a
-// Client-Id header when one is configured (option or ROR_CLIENT_ID), keeps under ROR's rate limits with a token
-// bucket, retries 429 and 5xx responses with backoff (honouring Retry-After), caps response sizes and caches the
-// organisations it has fetched. A Client is safe for concurrent use; create one and reuse it.
+// Client-Id header when one is configured (WithClientID, or ROR_CLIENT_ID through WithEnv), keeps under ROR's rate
+// limits with a token bucket, retries 429 and 5xx responses with backoff (honouring Retry-After), caps response
+// sizes and caches the organisations it has fetched. A Client is safe for concurrent use; create one and reuse it.
 type Client struct {
-	base     *url.URL
-	hc       *http.Client
-	lim      *httpx.Limiter
-	retry    httpx.Retry
-	clientID string
-	ua       string
-	maxBody  int64
+	core *httpx.Core
 
 	mu        sync.Mutex
 	cache     map[ID]*Organization
@@ -56,170 +52,205 @@ type Client struct {
 	cacheSize int
 }
 
-// Option configures a Client.
-type Option func(*Client) error
+// settings is what options change before a Client is built.
+type settings struct {
+	httpx.Config
+	clientID  string
+	rateSet   bool
+	cacheSize int
+}
+
+// Option configures a Client. Options are made only by the With functions of this package and apply in order; an
+// invalid option makes NewClient fail.
+type Option interface{ apply(*settings) error }
+
+type option func(*settings) error
+
+func (o option) apply(s *settings) error { return o(s) }
 
 // WithBaseURL sets the API base URL (default DefaultBaseURL). Plain http:// is accepted only for loopback hosts.
-func WithBaseURL(raw string) Option {
-	return func(c *Client) error {
-		u, err := httpx.CheckBaseURL(raw)
-		if err != nil {
-			return err
-		}
-		c.base = u
-		return nil
-	}
+func WithBaseURL(u string) Option {
+	return option(func(s *settings) error { return s.SetBaseURL(u) })
 }
 
 // WithClientID sets the ROR client ID sent in the Client-Id header, raising the rate limit to ROR's 2,000 requests
-// per 5 minutes. Without this option the client uses the ROR_CLIENT_ID environment variable when it is set.
+// per 5 minutes. It is sent only to the API's origin and never appears in errors.
 func WithClientID(id string) Option {
-	return func(c *Client) error {
-		if strings.ContainsAny(id, "\r\n") {
-			return errors.New("ror: client ID contains a line break")
+	return option(func(s *settings) error {
+		id = strings.TrimSpace(id)
+		if id == "" || strings.ContainsAny(id, "\r\n") {
+			return errors.New("ror: WithClientID: want a non-empty client ID on one line")
 		}
-		c.clientID = strings.TrimSpace(id)
+		s.clientID = id
 		return nil
-	}
+	})
 }
 
-// WithHTTPClient sets the *http.Client used (default: a pooled go-cleanhttp client with a 30 s timeout).
-func WithHTTPClient(hc *http.Client) Option {
-	return func(c *Client) error {
-		if hc == nil {
-			return errors.New("ror: nil *http.Client")
+// WithEnv reads the client ID from ROR_CLIENT_ID through getenv (normally os.Getenv); an unset or empty variable
+// leaves the setting as it is. The client reads no environment variable without it.
+func WithEnv(getenv func(string) string) Option {
+	return option(func(s *settings) error {
+		if err := s.CheckGetenv(getenv); err != nil {
+			return err
 		}
-		c.hc = hc
+		if v := strings.TrimSpace(getenv(EnvClientID)); v != "" {
+			return WithClientID(v).apply(s)
+		}
 		return nil
-	}
+	})
+}
+
+// WithHTTPClient sets the *http.Client used (default: a go-cleanhttp pooled client of the client's own). The client
+// uses a copy of it with its redirect policy added; the caller's value is not changed.
+func WithHTTPClient(hc *http.Client) Option {
+	return option(func(s *settings) error { return s.SetHTTPClient(hc) })
 }
 
 // WithRateLimit replaces ROR's published limit with perSecond requests per second (bursts of burst), e.g. for a
-// private mirror. perSecond must be positive.
+// private mirror; 0 turns the limit off.
 func WithRateLimit(perSecond float64, burst int) Option {
-	return func(c *Client) error {
-		if perSecond <= 0 || burst < 1 {
-			return fmt.Errorf("ror: rate limit %g/s, burst %d: both must be positive", perSecond, burst)
-		}
-		c.lim = httpx.NewLimiter(perSecond, burst)
-		return nil
-	}
+	return option(func(s *settings) error {
+		s.rateSet = true
+		return s.SetRateLimit(perSecond, burst)
+	})
 }
 
-// WithRetries sets how many times a failed request (network error, 429, 5xx) is tried in all, and the first wait
-// (growing exponentially, with jitter). attempts 1 means no retry.
-func WithRetries(attempts int, firstWait time.Duration) Option {
-	return func(c *Client) error {
-		if attempts < 1 || firstWait < 0 {
-			return fmt.Errorf("ror: retries %d, wait %v: want at least one attempt and a non-negative wait", attempts, firstWait)
-		}
-		c.retry = httpx.Retry{MaxAttempts: attempts, Base: firstWait}
-		return nil
-	}
+// WithRetry sets how often a failing request (network error, 429, 5xx) is tried (attempts, including the first;
+// default 5) and the backoff between tries (base doubling up to maxWait, with jitter; 0 for the defaults, 250 ms
+// and 30 s). A Retry-After up to 2 minutes is honoured.
+func WithRetry(attempts int, base, maxWait time.Duration) Option {
+	return option(func(s *settings) error { return s.SetRetry(attempts, base, maxWait) })
 }
 
-// WithCacheSize sets how many organisations the client keeps in memory (default 4096); 0 disables the cache.
-func WithCacheSize(n int) Option {
-	return func(c *Client) error {
-		if n < 0 {
-			return fmt.Errorf("ror: cache size %d is negative", n)
-		}
-		c.cacheSize = n
-		return nil
-	}
+// WithTimeout sets the time limit of one HTTP attempt (default 30 s); the whole call, retries included, is bounded
+// by its context.
+func WithTimeout(d time.Duration) Option {
+	return option(func(s *settings) error { return s.SetTimeout(d) })
 }
 
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) Option {
-	return func(c *Client) error {
-		if strings.ContainsAny(ua, "\r\n") {
-			return errors.New("ror: user agent contains a line break")
-		}
-		c.ua = ua
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetUserAgent(ua) })
 }
 
-// NewClient returns a client configured by opts; it fails when an option is invalid.
+// WithMaxResponseSize caps the size of a response body (default 10 MiB); a larger one is an error.
+func WithMaxResponseSize(n int64) Option {
+	return option(func(s *settings) error { return s.SetMaxResponseSize(n) })
+}
+
+// WithLogger makes the client log its retries at debug level. The client ID never appears in them.
+func WithLogger(l *slog.Logger) Option {
+	return option(func(s *settings) error { return s.SetLogger(l) })
+}
+
+// WithCacheSize sets how many organisations the client keeps in memory (default 4096); 0 disables the cache.
+func WithCacheSize(n int) Option {
+	return option(func(s *settings) error {
+		if n < 0 {
+			return fmt.Errorf("ror: WithCacheSize(%d): want a size >= 0", n)
+		}
+		s.cacheSize = n
+		return nil
+	})
+}
+
+// NewClient returns a client configured by opts; it fails when an option is nil or invalid.
 func NewClient(opts ...Option) (*Client, error) {
-	c := &Client{ua: defaultUserAgent, maxBody: httpx.DefaultMaxBody, cacheSize: defaultCacheSize, cache: map[ID]*Organization{}}
-	c.clientID = strings.TrimSpace(os.Getenv(clientIDEnv))
-	for _, o := range opts {
-		if err := o(c); err != nil {
-			return nil, err
+	s := settings{Config: httpx.Config{Package: "ror", BaseURL: DefaultBaseURL, UserAgent: defaultUserAgent,
+		Timeout: defaultTimeout, MaxBody: httpx.DefaultMaxBody}, cacheSize: defaultCacheSize}
+	for i, o := range opts {
+		if o == nil {
+			return nil, s.NilOption(i)
+		}
+		if err := o.apply(&s); err != nil {
+			return nil, httpx.Scrub(err, s.clientID)
 		}
 	}
-	if c.base == nil {
-		c.base, _ = url.Parse(DefaultBaseURL)
-	}
-	if c.hc == nil {
-		c.hc = httpx.NewClient(defaultTimeout)
-	}
-	if c.lim == nil {
+	if !s.rateSet {
 		limit, burst := limitWithoutID, burstWithoutID
-		if c.clientID != "" {
+		if s.clientID != "" {
 			limit, burst = limitWithID, burstWithID
 		}
-		c.lim = httpx.NewLimiter(float64(limit-burst)/limitWindow, burst)
+		s.Rate, s.Burst = float64(limit-burst)/limitWindow, burst
 	}
-	return c, nil
+	if s.clientID != "" {
+		s.Credentials.Header = http.Header{"Client-Id": {s.clientID}}
+	}
+	core, err := s.Build()
+	if err != nil {
+		return nil, httpx.Scrub(err, s.clientID)
+	}
+	return &Client{core: core, cacheSize: s.cacheSize, cache: map[ID]*Organization{}}, nil
 }
 
-// APIError reports an unsuccessful response from the ROR API.
+// APIError is an error answer of the ROR API: the HTTP status and the messages ROR gave. Use errors.Is with
+// ErrNotFound, ErrRateLimited and ErrServer, errors.As for the details.
 type APIError struct {
-	StatusCode int    // the HTTP status
-	Message    string // ROR's error message(s), or the status text
-	URL        string // the request URL, with secrets redacted
+	StatusCode int           // the HTTP status
+	Method     string        // the request method
+	URL        string        // the request URL, secrets redacted
+	Problems   []string      // ROR's error messages, in its order; empty when the body had none
+	RetryAfter time.Duration // the wait ROR asked for with Retry-After; 0 when it gave none
 }
 
-// Error describes the response: URL, status and ROR's message.
+// Error describes the answer: method, URL, status and ROR's messages.
 func (e *APIError) Error() string {
-	return fmt.Sprintf("ror: %s: %d %s", e.URL, e.StatusCode, e.Message)
+	var b strings.Builder
+	fmt.Fprintf(&b, "ror: %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
+	if len(e.Problems) > 0 {
+		b.WriteString(": ")
+		b.WriteString(strings.Join(e.Problems, "; "))
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %v)", e.RetryAfter)
+	}
+	return b.String()
 }
 
-// ErrNotFound is matched with errors.Is by the *APIError of a 404 (an ID that is well formed but not registered).
-var ErrNotFound = errors.New("ror: organisation not found")
+// Conditions of API errors, matched by an *APIError with errors.Is.
+var (
+	ErrNotFound    = errors.New("ror: organisation not found") // 404: an ID that is well formed but not registered
+	ErrRateLimited = errors.New("ror: rate limited")           // 429
+	ErrServer      = errors.New("ror: server error")           // 5xx
+)
 
-// Is makes errors.Is(err, ErrNotFound) true for a 404.
+// Is matches ErrNotFound (404), ErrRateLimited (429) and ErrServer (5xx).
 func (e *APIError) Is(target error) bool {
-	return target == ErrNotFound && e.StatusCode == http.StatusNotFound
+	switch target {
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServer:
+		return e.StatusCode >= 500
+	}
+	return false
 }
 
 // get fetches path with query from the API and decodes the JSON into v.
 func (c *Client) get(ctx context.Context, path string, q url.Values, v any) error {
-	u := c.base.JoinPath(path)
-	u.RawQuery = q.Encode()
-	resp, err := httpx.Retry(c.retry).Do(ctx, c.hc, c.lim, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-		if err != nil {
-			return nil, err
-		}
-		req.Header.Set("Accept", "application/json")
-		req.Header.Set("User-Agent", c.ua)
-		if c.clientID != "" {
-			req.Header.Set("Client-Id", c.clientID)
-		}
-		return req, nil
-	})
+	u, err := c.core.Resolve(path)
 	if err != nil {
-		return httpx.Scrub(fmt.Errorf("ror: %s: %w", httpx.RedactURL(u.String()), err), c.clientID)
+		return err
 	}
-	defer httpx.DrainClose(resp.Body)
-	body, err := httpx.ReadBody(resp.Body, c.maxBody)
+	u.RawQuery = q.Encode()
+	resp, err := c.core.Get(ctx, u.String(), "application/json")
 	if err != nil {
-		return fmt.Errorf("ror: %s: %w", httpx.RedactURL(u.String()), err)
+		return c.core.Scrub(fmt.Errorf("ror: %w", err))
 	}
 	if resp.StatusCode != http.StatusOK {
-		msg := http.StatusText(resp.StatusCode)
-		var e struct {
+		e := &APIError{StatusCode: resp.StatusCode, Method: http.MethodGet, URL: httpx.RedactURL(u.String()), RetryAfter: resp.RetryAfter()}
+		var doc struct {
 			Errors []string `json:"errors"`
 		}
-		if json.Unmarshal(body, &e) == nil && len(e.Errors) > 0 {
-			msg = strings.Join(e.Errors, "; ")
+		if json.Unmarshal(resp.Body, &doc) == nil {
+			for _, m := range doc.Errors {
+				e.Problems = append(e.Problems, c.core.ScrubString(m))
+			}
 		}
-		return &APIError{StatusCode: resp.StatusCode, Message: httpx.ScrubString(msg, c.clientID), URL: httpx.RedactURL(u.String())}
+		return e
 	}
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := json.Unmarshal(resp.Body, v); err != nil {
 		return fmt.Errorf("ror: %s: decoding the response: %w", httpx.RedactURL(u.String()), err)
 	}
 	return nil

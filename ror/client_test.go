@@ -21,7 +21,7 @@ func setup(t *testing.T, mux *http.ServeMux, opts ...ror.Option) *ror.Client {
 	outer.Handle("/api/v2/", http.StripPrefix("/api/v2", mux))
 	srv := httptest.NewServer(outer)
 	t.Cleanup(srv.Close)
-	c, err := ror.NewClient(append([]ror.Option{ror.WithBaseURL(srv.URL + "/api/v2/"), ror.WithRetries(3, time.Millisecond),
+	c, err := ror.NewClient(append([]ror.Option{ror.WithBaseURL(srv.URL + "/api/v2/"), ror.WithRetry(3, time.Millisecond, 0),
 		ror.WithRateLimit(1000, 100)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
@@ -66,7 +66,7 @@ func TestClientGet(t *testing.T) {
 	}
 	_, err = c.Get(ctx, "02feahw73")
 	var ae *ror.APIError
-	if !errors.Is(err, ror.ErrNotFound) || !errors.As(err, &ae) || !strings.Contains(ae.Message, "does not exist") {
+	if !errors.Is(err, ror.ErrNotFound) || !errors.As(err, &ae) || len(ae.Problems) != 1 || !strings.Contains(ae.Problems[0], "does not exist") {
 		t.Errorf("unknown ID: %v", err)
 	}
 }
@@ -136,8 +136,8 @@ func TestClientErrors(t *testing.T) {
 	if _, err := ror.NewClient(ror.WithBaseURL("http://api.ror.org/v2/")); err == nil {
 		t.Error("plain http:// to a remote host was accepted")
 	}
-	if _, err := ror.NewClient(ror.WithRateLimit(0, 1)); err == nil {
-		t.Error("a zero rate was accepted")
+	if _, err := ror.NewClient(ror.WithRateLimit(-1, 1)); err == nil {
+		t.Error("a negative rate was accepted")
 	}
 	mux := http.NewServeMux()
 	var calls atomic.Int32
@@ -153,5 +153,42 @@ func TestClientErrors(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "secret-client-id") {
 		t.Errorf("error shows the client ID: %v", err)
+	}
+}
+
+func TestClientOptions(t *testing.T) {
+	t.Setenv(ror.EnvClientID, "from-the-environment")
+	seen := make(chan string, 2)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /organizations/{id}", func(w http.ResponseWriter, r *http.Request) {
+		seen <- r.Header.Get("Client-Id")
+		fmt.Fprint(w, rec1)
+	})
+	// The environment is read only through WithEnv.
+	for _, tt := range []struct {
+		opts []ror.Option
+		want string
+	}{
+		{nil, ""},
+		{[]ror.Option{ror.WithEnv(func(k string) string { return map[string]string{ror.EnvClientID: "env-id"}[k] })}, "env-id"},
+		{[]ror.Option{ror.WithEnv(func(string) string { return "" }), ror.WithClientID("option-id")}, "option-id"},
+	} {
+		c := setup(t, mux, append(tt.opts, ror.WithCacheSize(0))...)
+		if _, err := c.Get(context.Background(), "01ggx4157"); err != nil {
+			t.Fatal(err)
+		}
+		if got := <-seen; got != tt.want {
+			t.Errorf("Client-Id %q, want %q", got, tt.want)
+		}
+	}
+	for i, bad := range []ror.Option{ror.WithBaseURL(""), ror.WithBaseURL("https://u:p@api.ror.org/"), ror.WithHTTPClient(nil),
+		ror.WithRetry(0, 0, 0), ror.WithRateLimit(-1, 1), ror.WithRateLimit(5, 0), ror.WithTimeout(0), ror.WithMaxResponseSize(-1),
+		ror.WithLogger(nil), ror.WithEnv(nil), ror.WithUserAgent("a\nb"), ror.WithClientID(""), ror.WithClientID("a\r\nb"),
+		ror.WithCacheSize(-1), nil} {
+		if _, err := ror.NewClient(bad); err == nil {
+			t.Errorf("invalid option %d was accepted", i)
+		} else if !strings.HasPrefix(err.Error(), "ror: ") && !strings.HasPrefix(err.Error(), "httpx: base URL") {
+			t.Errorf("invalid option %d: error %q does not say where it comes from", i, err)
+		}
 	}
 }

@@ -25,7 +25,7 @@
 // keeps under ROR's published rate limits (2,000 requests per 5 minutes with a client ID, 50 without), retries 429
 // and 5xx responses, and caches the records it fetched:
 //
-//	c, err := ror.NewClient(ror.WithClientID(os.Getenv("ROR_CLIENT_ID")))
+//	c, err := ror.NewClient(ror.WithEnv(os.Getenv)) // the client ID from ROR_CLIENT_ID, if set
 //	o, err := c.Get(ctx, "04dcc3438")
 //
 // # Concurrency

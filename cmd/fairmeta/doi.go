@@ -222,9 +222,9 @@ func runDOIResolve(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "fairmeta doi resolve: %v\n", err)
 		return exitProblem
 	}
-	var opts []doi.ResolverOption
+	var opts []doi.Option
 	if *resolver != "" {
-		opts = append(opts, doi.WithResolverURL(*resolver))
+		opts = append(opts, doi.WithBaseURL(*resolver))
 	}
 	r, err := doi.NewResolver(opts...)
 	if err != nil {

@@ -49,7 +49,7 @@ func mintStep(rec *fair.Resource) error {
 	if srv == nil {
 		return nil
 	}
-	r, err := doi.NewResolver(doi.WithResolverURL(srv.URL))
+	r, err := doi.NewResolver(doi.WithBaseURL(srv.URL))
 	if err != nil {
 		return err
 	}

@@ -12,8 +12,9 @@ import (
 	"github.com/dop2i/fairmeta/internal/httpx"
 )
 
-// A GET retried through two 503s, with a limiter and a body cap, as an API client does it.
-func ExampleRetry_Do() {
+// A client core built from a configuration, as an API client package builds it: a GET retried through two 503s,
+// with a rate limit and a body cap.
+func ExampleConfig_Build() {
 	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) <= 2 {
@@ -24,24 +25,34 @@ func ExampleRetry_Do() {
 	}))
 	defer srv.Close()
 
-	base, err := httpx.CheckBaseURL(srv.URL) // http:// is fine: the test server is on loopback
+	cfg := httpx.Config{Package: "example", UserAgent: "example/1.0", Timeout: 10 * time.Second}
+	for _, err := range []error{ // what the package's WithBaseURL, WithRetry, ... options do
+		cfg.SetBaseURL(srv.URL), // http:// is fine: the test server is on loopback
+		cfg.SetRetry(5, time.Millisecond, 0),
+		cfg.SetRateLimit(50, 5),
+		cfg.SetMaxResponseSize(1 << 10),
+	} {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	core, err := cfg.Build()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	policy := httpx.Retry{Base: time.Millisecond}
-	resp, err := policy.Do(context.Background(), httpx.NewClient(10*time.Second), httpx.NewLimiter(50, 5),
-		func(ctx context.Context) (*http.Request, error) {
-			return http.NewRequestWithContext(ctx, http.MethodGet, base.JoinPath("status").String(), nil)
-		})
+	u, _ := core.Resolve("status")
+	resp, err := core.Get(context.Background(), u.String(), "application/json")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer resp.Body.Close()
-	body, err := httpx.ReadBody(resp.Body, 1<<10)
-	fmt.Println(resp.StatusCode, string(body), err, "after", calls.Load(), "attempts")
-	// Output: 200 {"ok":true} <nil> after 3 attempts
+	fmt.Println(resp.StatusCode, string(resp.Body), "after", resp.Attempts, "attempts")
+	fmt.Println(cfg.SetRetry(0, 0, 0))
+	// Output:
+	// 200 {"ok":true} after 3 attempts
+	// example: WithRetry(0, 0s, 0s): want at least 1 attempt and waits >= 0
 }
 
 func ExampleCheckBaseURL() {

@@ -1,23 +1,55 @@
-// Package httpx is the HTTP plumbing the fairmeta API clients share (DataCite, ROR, DOI resolution): a pooled
-// go-cleanhttp client with timeouts, body reading with a size cap, retries with exponential backoff and jitter that
-// honour Retry-After, a client-side token-bucket rate limiter, the "plain http:// only for loopback" rule for base
-// URLs, and scrubbing of credentials from errors and log lines.
+// Package httpx is the HTTP plumbing the fairmeta API clients share (DataCite, ROR, DOI resolution and every
+// later client): one configuration core with the same settings and validation for every client, a pooled
+// go-cleanhttp client, body reading with a size cap, retries with exponential backoff and jitter that honour
+// Retry-After, a client-side token-bucket rate limiter, the "plain http:// only for loopback" rule for base URLs and
+// redirects, credentials that never follow a redirect to another origin, and scrubbing of credentials from errors
+// and log lines.
 //
 // It holds no global mutable state: every client, limiter and policy is a value its owner creates and configures.
 //
-// # Typical use in an API client
+// # Writing an API client
 //
-//	hc := httpx.NewClient(30 * time.Second)
-//	base, err := httpx.CheckBaseURL("https://api.example.org/")
-//	lim := httpx.NewLimiter(8, 8)
-//	resp, err := httpx.Retry{}.Do(ctx, hc, lim, func(ctx context.Context) (*http.Request, error) {
-//		return http.NewRequestWithContext(ctx, http.MethodGet, base.JoinPath("items").String(), nil)
-//	})
-//	body, err := httpx.ReadBody(resp.Body, httpx.DefaultMaxBody)
+// A client package embeds [Config] in its settings, gives each setting an option under the shared name, and
+// builds a [Core]:
 //
-// Retry.Do retries only what is safe to repeat: it is meant for idempotent requests (GET, PUT of a whole resource,
-// DELETE). A client that must not repeat a non-idempotent request blindly (the DataCite client's create) uses the
-// pieces — [Retryable], [RetryAfter], [Retry.Delay], [Sleep] — and decides itself.
+//	type settings struct {
+//		httpx.Config
+//		// the package's own settings
+//	}
+//
+//	// Option configures a Client. Options are made only by this package's With functions.
+//	type Option interface{ apply(*settings) error }
+//
+//	type option func(*settings) error
+//
+//	func (o option) apply(s *settings) error { return o(s) }
+//
+//	// WithRetry sets ... (one line per shared option: WithBaseURL, WithHTTPClient, WithUserAgent, WithRateLimit,
+//	// WithRetry, WithTimeout, WithMaxResponseSize, WithLogger, WithEnv)
+//	func WithRetry(attempts int, base, maxWait time.Duration) Option {
+//		return option(func(s *settings) error { return s.SetRetry(attempts, base, maxWait) })
+//	}
+//
+//	func NewClient(opts ...Option) (*Client, error) {
+//		s := settings{Config: httpx.Config{Package: "hal", BaseURL: DefaultBaseURL, UserAgent: "fairmeta-hal",
+//			Timeout: 30 * time.Second, Rate: 5, Burst: 5}}
+//		for i, o := range opts {
+//			if o == nil {
+//				return nil, s.NilOption(i)
+//			}
+//			if err := o.apply(&s); err != nil {
+//				return nil, err
+//			}
+//		}
+//		core, err := s.Build()
+//		...
+//	}
+//
+// Every request then goes through the core: [Core.Get] or [Core.Do] for requests that are safe to repeat (retried
+// on network errors, 429 and 5xx), [Core.Send] for one attempt of a request that is not (the client decides with
+// [Core.Retryable] and [Core.Backoff]). The core returns every HTTP answer as a [*Response]; the package turns a
+// non-2xx answer into its own *APIError (StatusCode, Method, URL, Problems, RetryAfter) and matches its Err*
+// conditions with an Is method.
 package httpx
 
 import (

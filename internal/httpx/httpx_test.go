@@ -192,21 +192,21 @@ func TestRetryDo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, calls := flaky(t, tt.statuses...)
-			r := Retry{MaxAttempts: tt.attempts, Base: time.Millisecond, Max: 5 * time.Millisecond}
-			resp, err := r.Do(context.Background(), NewClient(5*time.Second), nil, func(ctx context.Context) (*http.Request, error) {
-				return http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
+			c := newCore(t, srv.URL, func(c *Config) {
+				c.Retry = Retry{MaxAttempts: tt.attempts, Base: time.Millisecond, Max: 5 * time.Millisecond}
 			})
+			resp, err := c.Get(context.Background(), srv.URL, "")
 			if tt.wantErr {
-				if err == nil {
-					t.Fatalf("no error, status %d", resp.StatusCode)
+				var te *TransportError
+				if !errors.As(err, &te) {
+					t.Fatalf("error %v, want a *TransportError", err)
 				}
 			} else {
 				if err != nil {
 					t.Fatal(err)
 				}
-				resp.Body.Close()
-				if resp.StatusCode != tt.wantCode {
-					t.Errorf("status %d, want %d", resp.StatusCode, tt.wantCode)
+				if resp.StatusCode != tt.wantCode || resp.Attempts != int(tt.wantCalls) {
+					t.Errorf("status %d after %d attempts, want %d after %d", resp.StatusCode, resp.Attempts, tt.wantCode, tt.wantCalls)
 				}
 			}
 			if got := calls.Load(); got != tt.wantCalls {
@@ -226,13 +226,10 @@ func TestRetryStopsAtDeadline(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	start := time.Now()
-	resp, err := Retry{}.Do(ctx, NewClient(0), nil, func(ctx context.Context) (*http.Request, error) {
-		return http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
-	})
+	resp, err := newCore(t, srv.URL, nil).Get(ctx, srv.URL, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
 	if resp.StatusCode != 429 || time.Since(start) > time.Second {
 		t.Errorf("got %d after %v; want the 429 at once, since Retry-After outlasts the deadline", resp.StatusCode, time.Since(start))
 	}

@@ -1,8 +1,6 @@
 package httpx
 
 import (
-	"context"
-	"errors"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -53,36 +51,11 @@ func (r Retry) Delay(n int) time.Duration {
 	return half + time.Duration(rand.Int64N(int64(half)+1))
 }
 
-// Wait sleeps before retry number n after resp (which may be nil after a network error): the longer of Delay(n) and
-// the response's Retry-After. It returns false without sleeping when the server asks for more than MaxRetryAfter or
-// when ctx's deadline would pass before the wait ends, and false after sleeping if ctx was cancelled meanwhile.
-func (r Retry) Wait(ctx context.Context, n int, resp *http.Response) bool {
-	d := r.Delay(n)
-	if resp != nil {
-		if ra, ok := RetryAfter(resp.Header, time.Now()); ok {
-			lim := r.MaxRetryAfter
-			if lim <= 0 {
-				lim = 2 * time.Minute
-			}
-			if ra > lim {
-				return false
-			}
-			d = max(d, ra)
-		}
+func (r Retry) maxRetryAfter() time.Duration {
+	if r.MaxRetryAfter <= 0 {
+		return 2 * time.Minute
 	}
-	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
-		return false
-	}
-	return Sleep(ctx, d) == nil
-}
-
-// Retryable reports whether a request that ended with resp and err may be worth repeating: a network error (other
-// than the context ending), 429 Too Many Requests, or a 5xx status other than 501 Not Implemented and 505.
-func Retryable(ctx context.Context, resp *http.Response, err error) bool {
-	if err != nil {
-		return ctx.Err() == nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
-	}
-	return RetryableStatus(resp.StatusCode)
+	return r.MaxRetryAfter
 }
 
 // RetryableStatus reports whether an HTTP status is worth retrying: 429, and 5xx except 501 and 505.
@@ -118,38 +91,4 @@ func RetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	return max(t.Sub(now), 0), true
-}
-
-// Do sends the request newReq builds (a fresh one per attempt, so bodies can be re-read), waiting for lim (nil for no
-// limit) before each attempt and retrying as the policy says while [Retryable] holds. A 429 also pauses lim for the
-// Retry-After, so every goroutine sharing the limiter slows down, not only this one.
-//
-// It returns the last response, whose body the caller must close, or the last error. Bodies of responses that were
-// retried are drained and closed. Use Do only for requests that are safe to repeat.
-func (r Retry) Do(ctx context.Context, hc *http.Client, lim *Limiter, newReq func(context.Context) (*http.Request, error)) (*http.Response, error) {
-	n := r.attempts()
-	for attempt := 1; ; attempt++ {
-		if err := lim.Wait(ctx); err != nil {
-			return nil, err
-		}
-		req, err := newReq(ctx)
-		if err != nil {
-			return nil, err
-		}
-		resp, err := hc.Do(req)
-		if attempt >= n || !Retryable(ctx, resp, err) {
-			return resp, err
-		}
-		if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
-			if ra, ok := RetryAfter(resp.Header, time.Now()); ok {
-				lim.Pause(ra)
-			}
-		}
-		if !r.Wait(ctx, attempt, resp) {
-			return resp, err
-		}
-		if resp != nil {
-			DrainClose(resp.Body)
-		}
-	}
 }
