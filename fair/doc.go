@@ -9,6 +9,61 @@
 // what schema.org, CodeMeta 3.0 and CFF 1.2 add beyond it. Package fair knows no format: the packages datacite,
 // schemaorg and software read and write formats, always through a Resource.
 //
+// # Publications
+//
+// A journal article, preprint, conference paper, report or thesis is a Resource like any other: what describes it
+// has its place in the general fields, and only what has none is in [Resource.Publication]. Readers of publication
+// formats (INSPIRE-HEP, Crossref, arXiv, HAL) fill, and writers read, these places; the DataCite 4.7 and schema.org
+// columns are what packages datacite and schemaorg write and read back:
+//
+//	fact                    in the Resource                                DataCite 4.7                    schema.org
+//	publication type        ResourceType.General (JournalArticle,          resourceTypeGeneral,            @type ScholarlyArticle, Report,
+//	                        Preprint, ConferencePaper, Report,             resourceType                    Thesis, Book, Chapter;
+//	                        Dissertation, Book, BookChapter) and .Type                                     additionalType
+//	container (journal,     RelatedItems[i] with RelationType              relatedItem                     isPartOf PublicationIssue
+//	book, proceedings)      IsPublishedIn and Type Journal, Book or        relationType="IsPublishedIn"    (issueNumber) → PublicationVolume
+//	                        ConferenceProceeding; Titles (full name,                                       (volumeNumber) → Periodical (name,
+//	                        then the abbreviation as AlternativeTitle),                                    alternateName, issn, publisher);
+//	                        Identifier (ISSN, EISSN, ISBN), Publisher                                      a Book (isbn) under a Role
+//	volume, issue           container's Volume, Issue                      relatedItem volume, issue       volumeNumber, issueNumber
+//	pages                   container's FirstPage, LastPage                firstPage, lastPage             pageStart, pageEnd of the article
+//	article number          container's Number, NumberType Article         number numberType="Article"     position of the article
+//	collaborations          Creators with NameType Organizational          creator nameType=               creator Organization
+//	                        (ATLAS, LIGO Scientific), before the persons   "Organizational"
+//	author identifiers      NameIdentifiers: ORCID, INSPIRE ID,            nameIdentifier                  @id (ORCID), identifier
+//	                        INSPIRE BAI, idHAL ([SchemeInspireID], ...)    nameIdentifierScheme            PropertyValue (propertyID)
+//	affiliations            Affiliations (ROR ID in Identifier,            affiliation (one identifier;    affiliation Organization; other
+//	                        HAL structure, INSPIRE institution, RNSR       the others are reported)        identifiers as PropertyValues
+//	                        in OtherIdentifiers)
+//	raw affiliations        Creator.RawAffiliations                        affiliation names when there    affiliation Organization names
+//	                                                                       are no Affiliations; else       when there are no Affiliations;
+//	                                                                       reported                        else not written
+//	DOI                     Identifier (Type DOI)                          identifier                      @id, identifier PropertyValue
+//	other DOIs              AlternateIdentifiers (Type DOI)                alternateIdentifier             identifier PropertyValue
+//	arXiv identifier        AlternateIdentifiers (Type arXiv, no           alternateIdentifier             identifier PropertyValue
+//	                        version; [AltIDArXiv]), or the primary         alternateIdentifierType         (propertyID arXiv)
+//	                        Identifier 10.48550/arXiv.<id> ([ArXivDOI])    ="arXiv"
+//	arXiv categories        Subjects with Scheme arXiv; the first is       subject subjectScheme="arXiv"   keywords DefinedTerm in the
+//	                        the primary category                                                           DefinedTermSet arXiv
+//	report numbers          AlternateIdentifiers (Type "report number")    alternateIdentifier             identifier PropertyValue
+//	INSPIRE record, TeX key AlternateIdentifiers (Type "INSPIRE",          alternateIdentifier             identifier PropertyValue
+//	                        "INSPIRE TeX key")
+//	references              RelatedIdentifiers (RelationType Cites) for    relatedIdentifier Cites;        citation (@id, identifier);
+//	                        cited works with an identifier; References     relatedItem Cites               citation CreativeWork
+//	                        (RelationType Cites) for works described in
+//	                        full without one
+//	conference              Publication.Conference (name, acronym, place,  relatedItem relatedItemType=    @reverse workFeatured Event
+//	                        country, dates, identifier, URL)               "Event" relationType="Other",   (name, alternateName,
+//	                                                                       relationTypeInformation=        startDate, endDate, location
+//	                                                                       "presented at": name, acronym;  Place with address, identifier,
+//	                                                                       place, dates are reported       url)
+//	number of pages         Sizes ("40 pages")                             size                            size
+//	publication date        Dates (Issued), PublicationYear                date Issued, publicationYear    datePublished
+//
+// Collaboration papers in high-energy physics list thousands of authors; every list is kept whole and in order.
+// [Resource.Container], [Resource.ArXivID], [Resource.ArXivPrimaryCategory] and [Resource.AlternateIdentifiersOf]
+// read these places back.
+//
 // # Controlled vocabularies
 //
 // Each DataCite 4.7 controlled list is a string type with one constant per value ([ResourceTypeDataset],

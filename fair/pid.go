@@ -27,6 +27,15 @@ const (
 	SchemePURL   Scheme = "PURL"
 	SchemeSWHID  Scheme = "SWHID"
 	SchemeURL    Scheme = "URL"
+
+	// SchemeInspireID is an INSPIRE-HEP author identifier, e.g. "INSPIRE-00300234".
+	SchemeInspireID Scheme = "INSPIRE ID"
+	// SchemeInspireBAI is an INSPIRE-HEP author identifier of the older, name-based form, e.g. "D.R.Wood.1".
+	SchemeInspireBAI Scheme = "INSPIRE BAI"
+	// SchemeIdHAL is a person's identifier in HAL (its textual form), e.g. "laurent-romary".
+	SchemeIdHAL Scheme = "idHAL"
+	// SchemeHAL is a HAL document identifier, e.g. "hal-01234567" or "in2p3-00012345v2".
+	SchemeHAL Scheme = "HAL"
 )
 
 // PID is a recognised persistent identifier: its scheme, its normalised form and the URL it resolves at.
@@ -226,8 +235,9 @@ const maxPIDLength = 4096
 
 // DetectPID names the scheme of an identifier and returns its normalised form and resolver URL. It tries the schemes
 // from the most to the least specific: explicit prefixes and resolver URLs first (doi:, https://doi.org/,
-// https://orcid.org/, https://ror.org/, swh:, arXiv:, ark:, urn:, hdl:), then bare forms (10.x/..., hyphenated
-// ORCID, ROR ID, ISNI, new-style arXiv, handle), then PURL and plain URLs. A string that looks like a scheme but
+// https://orcid.org/, https://ror.org/, swh:, arXiv:, ark:, urn:, hdl:, INSPIRE-, idHAL:, hal:, HAL and HAL CV
+// addresses), then PURL and plain URLs, then bare forms (10.x/..., hyphenated ORCID, ROR ID, ISNI, new-style
+// arXiv, handle, HAL document, INSPIRE BAI). A string that looks like a scheme but
 // fails its checks (a bad checksum) gives that scheme's error rather than falling through to a weaker match.
 func DetectPID(s string) (PID, error) {
 	if len(s) > maxPIDLength {
@@ -274,6 +284,12 @@ func DetectPID(s string) (PID, error) {
 		return ParseHandle(t)
 	case has("urn:"):
 		return ParseURN(t)
+	case has("inspire-"):
+		return ParseInspireID(t)
+	case has("idhal:"), host == "cv.hal.science" || host == "cv.archives-ouvertes.fr":
+		return ParseIdHAL(t)
+	case has("hal:"), host == "hal.science" || host == "hal.archives-ouvertes.fr" || strings.HasSuffix(host, ".hal.science"):
+		return ParseHAL(t)
 	}
 	for _, h := range purlHosts {
 		if host == h {
@@ -301,10 +317,16 @@ func DetectPID(s string) (PID, error) {
 	if i := strings.IndexByte(t, '/'); i > 0 && strings.Trim(t[:i], "0123456789.") == "" {
 		return ParseHandle(t)
 	}
+	if p, err := ParseHAL(t); err == nil {
+		return p, nil
+	}
+	if p, err := ParseInspireBAI(t); err == nil {
+		return p, nil
+	}
 	if strings.Contains(t, ".") && !strings.ContainsAny(t, " \t") {
 		if p, err := ParseURL("https://" + t); err == nil && strings.Contains(p.Value[len("https://"):], ".") {
 			return PID{}, idErr("", s, "no scheme; if it is a web address, write it as %s", p.Value)
 		}
 	}
-	return PID{}, idErr("", s, "matches none of DOI, ORCID, ROR, ISNI, arXiv, Handle, ARK, URN, PURL, SWHID or URL")
+	return PID{}, idErr("", s, "matches none of DOI, ORCID, ROR, ISNI, arXiv, Handle, ARK, URN, PURL, SWHID, URL, INSPIRE ID or BAI, idHAL or HAL")
 }

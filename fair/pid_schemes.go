@@ -404,3 +404,102 @@ func ParseSWHIDPID(s string) (PID, error) {
 	}
 	return PID{SchemeSWHID, id.String(), id.URL()}, nil
 }
+
+// ParseInspireID reads an INSPIRE-HEP author identifier: "INSPIRE-" and eight digits, in any case. The normalised
+// form is upper case; INSPIRE has no resolver URL for it, so the URL is empty.
+func ParseInspireID(s string) (PID, error) {
+	t := strings.TrimSpace(s)
+	if len(t) != 16 || !strings.EqualFold(t[:8], "INSPIRE-") || !allDigits(t[8:]) {
+		return PID{}, idErr(SchemeInspireID, s, `not "INSPIRE-" and eight digits`)
+	}
+	return PID{Scheme: SchemeInspireID, Value: "INSPIRE-" + t[8:]}, nil
+}
+
+// ParseInspireBAI reads an INSPIRE-HEP author identifier of the name-based form (BAI): two or more name parts of
+// ASCII letters, hyphens or apostrophes, separated by dots, then a number ("D.R.Wood.1", "J.Rodriguez-Garcia.12").
+// The URL is empty (INSPIRE has no resolver URL for it).
+func ParseInspireBAI(s string) (PID, error) {
+	t := strings.TrimSpace(s)
+	parts := strings.Split(t, ".")
+	if len(parts) < 3 || len(t) > 256 {
+		return PID{}, idErr(SchemeInspireBAI, s, "not name parts and a number separated by dots")
+	}
+	if n := parts[len(parts)-1]; !allDigits(n) || n[0] == '0' {
+		return PID{}, idErr(SchemeInspireBAI, s, "does not end in a number from 1")
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if p == "" || !isASCIILetter(p[0]) {
+			return PID{}, idErr(SchemeInspireBAI, s, "name part %q does not start with a letter", p)
+		}
+		for i := 0; i < len(p); i++ {
+			if c := p[i]; !isASCIILetter(c) && c != '-' && c != '\'' {
+				return PID{}, idErr(SchemeInspireBAI, s, "name part %q holds %q", p, c)
+			}
+		}
+	}
+	return PID{Scheme: SchemeInspireBAI, Value: t}, nil
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// ParseIdHAL reads a person's idHAL in its textual form ("laurent-romary"): lower-case ASCII letters, digits and
+// hyphens, starting with a letter; bare, with an "idHAL:" prefix or as a HAL CV address
+// (https://cv.hal.science/laurent-romary). The URL is the HAL CV page.
+func ParseIdHAL(s string) (PID, error) {
+	t := strings.TrimSpace(s)
+	if rest, ok := stripURL(t, "cv.hal.science", "cv.archives-ouvertes.fr"); ok {
+		t = strings.TrimSuffix(rest, "/")
+	} else if len(t) > 6 && strings.EqualFold(t[:6], "idhal:") {
+		t = t[6:]
+	}
+	if t == "" || len(t) > 128 || t[0] < 'a' || t[0] > 'z' || strings.HasSuffix(t, "-") {
+		return PID{}, idErr(SchemeIdHAL, s, "not lower-case letters, digits and hyphens starting with a letter")
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return PID{}, idErr(SchemeIdHAL, s, "holds %q: only lower-case letters, digits and hyphens", c)
+		}
+	}
+	return PID{Scheme: SchemeIdHAL, Value: t, URL: "https://cv.hal.science/" + t}, nil
+}
+
+// ParseHAL reads a HAL document identifier: a portal prefix of lower-case letters, digits or underscores, a hyphen
+// and eight digits, with an optional version ("hal-01234567", "in2p3-00012345v2", "tel-04123456"); bare, with a
+// "hal:" prefix or as a HAL address (https://hal.science/hal-01234567v2, https://<portal>.hal.science/...). The
+// normalised form keeps the version; the URL is the document's HAL page.
+func ParseHAL(s string) (PID, error) {
+	t := strings.TrimSpace(s)
+	if u, err := url.Parse(t); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		host := strings.ToLower(u.Host)
+		if host != "hal.science" && host != "hal.archives-ouvertes.fr" && !strings.HasSuffix(host, ".hal.science") {
+			return PID{}, idErr(SchemeHAL, s, "not a HAL address")
+		}
+		t = strings.Trim(u.Path, "/")
+		if i := strings.IndexByte(t, '/'); i >= 0 {
+			t = t[:i] // /hal-01234567v2/document
+		}
+	} else if len(t) > 4 && strings.EqualFold(t[:4], "hal:") {
+		t = t[4:]
+	}
+	prefix, num, ok := strings.Cut(t, "-")
+	if !ok || prefix == "" || prefix[0] < 'a' || prefix[0] > 'z' {
+		return PID{}, idErr(SchemeHAL, s, "not a portal prefix, a hyphen and eight digits")
+	}
+	for i := 0; i < len(prefix); i++ {
+		if c := prefix[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return PID{}, idErr(SchemeHAL, s, "portal prefix %q holds %q", prefix, c)
+		}
+	}
+	version := ""
+	if i := strings.IndexByte(num, 'v'); i >= 0 {
+		num, version = num[:i], num[i:]
+		if len(version) < 2 || !allDigits(version[1:]) || version[1] == '0' {
+			return PID{}, idErr(SchemeHAL, s, "version %q is not v1, v2, ...", version)
+		}
+	}
+	if len(num) != 8 || !allDigits(num) {
+		return PID{}, idErr(SchemeHAL, s, "number %q is not eight digits", num)
+	}
+	v := prefix + "-" + num + version
+	return PID{Scheme: SchemeHAL, Value: v, URL: "https://hal.science/" + v}, nil
+}

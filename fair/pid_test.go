@@ -46,6 +46,15 @@ func TestDetectPID(t *testing.T) {
 			fair.SchemeSWHID, "swh:1:cnt:4d99d2d18326621ccdd70f5ea66c2e2ac236ad8b;origin=https://gitorious.org/ocamlp3l/ocamlp3l_cvs.git;anchor=swh:1:rev:2db189928c94d62a3b4757b3eec68f0a4d4113f0;path=/Examples/SimpleFarm/simplefarm.ml;lines=9-15",
 			"https://archive.softwareheritage.org/swh:1:cnt:4d99d2d18326621ccdd70f5ea66c2e2ac236ad8b;origin=https://gitorious.org/ocamlp3l/ocamlp3l_cvs.git;anchor=swh:1:rev:2db189928c94d62a3b4757b3eec68f0a4d4113f0;path=/Examples/SimpleFarm/simplefarm.ml;lines=9-15"},
 		{"url", "HTTPS://CC.IN2P3.fr/en/", fair.SchemeURL, "https://cc.in2p3.fr/en/", "https://cc.in2p3.fr/en/"},
+		{"inspire id", "inspire-00300234", fair.SchemeInspireID, "INSPIRE-00300234", ""},
+		{"inspire bai", "D.R.Wood.1", fair.SchemeInspireBAI, "D.R.Wood.1", ""},
+		{"inspire bai hyphen", "J.Rodriguez-Garcia.12", fair.SchemeInspireBAI, "J.Rodriguez-Garcia.12", ""},
+		{"idhal prefix", "idHAL:laurent-romary", fair.SchemeIdHAL, "laurent-romary", "https://cv.hal.science/laurent-romary"},
+		{"idhal cv", "https://cv.archives-ouvertes.fr/laurent-romary/", fair.SchemeIdHAL, "laurent-romary", "https://cv.hal.science/laurent-romary"},
+		{"hal bare", "in2p3-00012345v2", fair.SchemeHAL, "in2p3-00012345v2", "https://hal.science/in2p3-00012345v2"},
+		{"hal url", "https://hal.science/hal-01234567v3/document", fair.SchemeHAL, "hal-01234567v3", "https://hal.science/hal-01234567v3"},
+		{"hal portal url", "https://in2p3.hal.science/tel-04123456", fair.SchemeHAL, "tel-04123456", "https://hal.science/tel-04123456"},
+		{"hal old url", "http://hal.archives-ouvertes.fr/hal-00000001", fair.SchemeHAL, "hal-00000001", "https://hal.science/hal-00000001"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,6 +103,12 @@ func TestDetectPIDInvalid(t *testing.T) {
 		{"url ftp", "ftp://example.org/x", ""},
 		{"garbage", "hello world", ""},
 		{"no scheme host", "cc.in2p3.fr", ""},
+		{"inspire id short", "INSPIRE-0030023", fair.SchemeInspireID},
+		{"idhal upper", "idHAL:Laurent-Romary", fair.SchemeIdHAL},
+		{"idhal cv empty", "https://cv.hal.science/", fair.SchemeIdHAL},
+		{"hal digits", "hal:hal-0123456", fair.SchemeHAL},
+		{"hal v0", "https://hal.science/hal-01234567v0", fair.SchemeHAL},
+		{"hal not a document", "https://hal.science/search/index", fair.SchemeHAL},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -128,7 +143,8 @@ func TestSWHIDString(t *testing.T) {
 func FuzzDetectPID(f *testing.F) {
 	for _, s := range []string{"10.1234/abc", "https://doi.org/10.1/%41", "0000-0002-1825-0097", "https://ror.org/02feahw73",
 		"0000 0001 2103 2683", "arXiv:2101.00001v2", "hep-th/9901001", "hdl:1721.1/1", "ark:/13030/tf5p30086k", "urn:nbn:de:1-2",
-		"http://purl.org/dc/terms/", "swh:1:cnt:94a9ed024d3859793618152ea559a168bbcbb5e2;lines=1-2", "https://x.org/"} {
+		"http://purl.org/dc/terms/", "swh:1:cnt:94a9ed024d3859793618152ea559a168bbcbb5e2;lines=1-2", "https://x.org/",
+		"INSPIRE-00300234", "D.R.Wood.1", "idHAL:laurent-romary", "hal-01234567v2", "https://in2p3.hal.science/tel-04123456"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -145,6 +161,10 @@ func FuzzDetectPID(f *testing.F) {
 		}
 		// The normalised form is a fixed point.
 		again, err := fair.DetectPID(p.Value)
+		// A bare idHAL is not detected (any lower-case word would be one): its fixed point is with the prefix.
+		if p.Scheme == fair.SchemeIdHAL {
+			again, err = fair.DetectPID("idHAL:" + p.Value)
+		}
 		if p.Scheme != fair.SchemeURN && p.Scheme != fair.SchemeHandle && (err != nil || again.Value != p.Value) {
 			t.Fatalf("DetectPID(%q) = %q, but DetectPID of that = %+v, %v", s, p.Value, again, err)
 		}

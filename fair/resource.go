@@ -12,6 +12,14 @@ package fair
 // and [Assess] here) says what a given use requires. Plain values are plain strings and numbers; pointers are used only
 // for the few structured values whose zero value is itself meaningful (a geographic point at 0°, 0°).
 //
+// A publication (journal article, preprint, conference paper, report, thesis) is described with the same fields:
+// its journal or book is a related item IsPublishedIn (with volume, issue, pages or article number), its arXiv
+// identifier, report numbers and INSPIRE keys are alternate identifiers, its arXiv categories subjects, its
+// collaborations organisational creators beside the persons, its references Cites relations, its authors' INSPIRE
+// and HAL identifiers name identifiers. Only what has no place among them — the conference it was presented at —
+// is in [Resource.Publication]. The package documentation ("Publications") has the table, with DataCite and
+// schema.org.
+//
 // Spatial coverage is [Resource.GeoLocations]; temporal coverage is a [Date] of type [DateCoverage] (see
 // [Resource.TemporalCoverage]); both are the DataCite properties so that no fact is held in two places.
 //
@@ -84,6 +92,10 @@ type Resource struct {
 	// Software holds the facts that describe software beyond DataCite (CodeMeta, CFF, schema.org
 	// SoftwareSourceCode). Its zero value means the resource is not described as software.
 	Software Software `json:"software,omitzero"`
+	// Publication holds the facts of a publication that no other field can hold (the conference it was presented
+	// at). Most of what describes a publication has its place in the fields above: see "Publications" in the
+	// package documentation. Its zero value means none of those facts is known.
+	Publication Publication `json:"publication,omitzero"`
 }
 
 // Identifier is an identifier with its type, as DataCite's identifier and alternateIdentifier carry it.
@@ -117,6 +129,13 @@ type Creator struct {
 	// Alias is another name the person or organisation goes by: a nickname, user name or acronym (CFF alias,
 	// schema.org and CodeMeta alternateName). DataCite does not carry it.
 	Alias string `json:"alias,omitempty"`
+	// RawAffiliations are the affiliation strings exactly as the source printed them ("Laboratoire de Physique des
+	// 2 Infinis Irène Joliot-Curie, Université Paris-Saclay, CNRS/IN2P3, 91405 Orsay, France"), kept beside
+	// Affiliations when the source gives both (INSPIRE's raw_affiliations beside its institutions) so that they
+	// can be matched to organisations later (ror.Enrich) and shown to cataloguers. A source that gives only
+	// strings (Crossref) fills Affiliations instead. Writers without a place for them write them as affiliations
+	// when Affiliations is empty, and otherwise report them as not written.
+	RawAffiliations []string `json:"rawAffiliations,omitempty"`
 }
 
 // Contributor is a person or organisation that contributed to the resource in a typed role.
@@ -146,6 +165,11 @@ type Affiliation struct {
 	IdentifierScheme string `json:"identifierScheme,omitempty"`
 	// SchemeURI is the URI of the scheme, e.g. "https://ror.org".
 	SchemeURI string `json:"schemeURI,omitempty"`
+	// OtherIdentifiers are further identifiers of the same organisation in other schemes: a HAL structure
+	// ("HAL structure", "1234"), an INSPIRE institution record ("INSPIRE", "902725"), RNSR, IdRef, ISNI. DataCite
+	// and schema.org hold one identifier per affiliation element (Identifier, preferably the ROR ID); schema.org
+	// writes the others as PropertyValues, DataCite reports them as not written.
+	OtherIdentifiers []NameIdentifier `json:"otherIdentifiers,omitempty"`
 }
 
 // Title is a name of the resource.

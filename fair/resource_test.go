@@ -12,8 +12,10 @@ import (
 func full() fair.Resource {
 	creator := fair.Creator{Name: "Curie, Marie", NameType: fair.NamePersonal, Lang: "fr", GivenName: "Marie", FamilyName: "Curie",
 		NameIdentifiers: []fair.NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID", SchemeURI: "https://orcid.org"}},
-		Affiliations:    []fair.Affiliation{{Name: "IJCLab", Identifier: "https://ror.org/03gc1p724", IdentifierScheme: "ROR", SchemeURI: "https://ror.org"}},
-		Email:           "marie@example.org", Website: "https://example.org/marie", Alias: "mcurie"}
+		Affiliations: []fair.Affiliation{{Name: "IJCLab", Identifier: "https://ror.org/03gc1p724", IdentifierScheme: "ROR", SchemeURI: "https://ror.org",
+			OtherIdentifiers: []fair.NameIdentifier{{Value: "1002772", Scheme: fair.OrgSchemeHALStructure}}}},
+		Email: "marie@example.org", Website: "https://example.org/marie", Alias: "mcurie",
+		RawAffiliations: []string{"IJCLab, Université Paris-Saclay, CNRS/IN2P3, Orsay, France"}}
 	pt := &fair.GeoPoint{Longitude: -69.3, Latitude: -35.2}
 	return fair.Resource{
 		Identifier:           fair.Identifier{Value: "10.1234/abcd-ef12", Type: "DOI"},
@@ -54,6 +56,9 @@ func full() fair.Resource {
 		Software: fair.Software{CodeRepository: "https://gitlab.in2p3.fr/x/y", ProgrammingLanguages: []string{"Go"}, RuntimePlatforms: []string{"go1.26"},
 			OperatingSystems: []string{"Linux"}, Requirements: []fair.Requirement{{Name: "ROOT", Version: "6.30", Identifier: "https://root.cern"}},
 			IssueTracker: "https://x/issues", ContinuousIntegration: "https://x/ci", DevelopmentStatus: "active", Commit: "abc", Tag: "v1"},
+		Publication: fair.Publication{Conference: fair.Conference{Name: "International Conference on High Energy Physics", Acronym: "ICHEP 2022",
+			Place: "Bologna, Italy", Country: "IT", StartDate: "2022-07-06", EndDate: "2022-07-13",
+			Identifier: fair.Identifier{Value: "C22-07-06.1", Type: fair.AltIDInspireCNUM}, URL: "https://www.ichep2022.it"}},
 	}
 }
 
