@@ -82,7 +82,22 @@ func ToResource(r *Record) *fair.Resource {
 		return out
 	})
 	res.FundingReferences = mapSlice(r.FundingReferences, func(f FundingReference) fair.FundingReference { return fair.FundingReference(f) })
-	res.RelatedItems = mapSlice(r.RelatedItems, func(it RelatedItem) fair.RelatedItem {
+	for _, it := range r.RelatedItems {
+		fi := toRelatedItem(it)
+		switch {
+		case isConferenceItem(fi) && res.Publication.Conference.IsZero():
+			res.Publication.Conference = conferenceOf(fi)
+		case (fi.RelationType == fair.RelCites || fi.RelationType == fair.RelReferences) && fi.RelationTypeInformation == "":
+			res.References = append(res.References, fi)
+		default:
+			res.RelatedItems = append(res.RelatedItems, fi)
+		}
+	}
+	return res
+}
+
+func toRelatedItem(it RelatedItem) fair.RelatedItem {
+	{
 		out := fair.RelatedItem{Type: it.Type, RelationType: it.RelationType, RelationTypeInformation: it.RelationTypeInformation,
 			Titles: mapSlice(it.Titles, toTitle), PublicationYear: it.PublicationYear, Volume: it.Volume, Issue: it.Issue,
 			Number: it.Number, NumberType: it.NumberType, FirstPage: it.FirstPage, LastPage: it.LastPage,
@@ -98,8 +113,7 @@ func ToResource(r *Record) *fair.Resource {
 				FamilyName: n.FamilyName}, ContributorType: n.ContributorType}
 		})
 		return out
-	})
-	return res
+	}
 }
 
 // FromResource converts res to a Record, the inverse of [ToResource]. What the Resource holds beyond DataCite is
@@ -107,7 +121,14 @@ func ToResource(r *Record) *fair.Resource {
 //
 //   - Keywords become subjects without a scheme (unless an equal subject is already there);
 //   - AccessRights becomes a rights entry with the info:eu-repo URI (unless a rights entry already says it);
-//   - Distributions, References, Software, AccessConditions and the email and website of persons have no
+//   - References become relatedItems (relationType Cites unless they say otherwise); [ToResource] reads relatedItems
+//     of relation Cites or References without relationTypeInformation back into References;
+//   - the conference of a publication becomes a relatedItem of type Event, relation Other and
+//     relationTypeInformation "presented at", with the name and acronym as titles and the URL (or an identifier of
+//     a DataCite type) as identifier; ToResource reads it back;
+//   - the raw affiliation strings of a creator become its affiliations when it has no other;
+//   - Distributions, Software, AccessConditions, the email and website of persons, the other identifiers of
+//     affiliations, raw affiliations beside affiliations, and a conference's place, country and dates have no
 //     DataCite property and are not carried; [Unmapped] names those a Resource holds.
 func FromResource(res *fair.Resource) *Record {
 	r := &Record{
@@ -194,7 +215,24 @@ func FromResource(res *fair.Resource) *Record {
 		return out
 	})
 	r.FundingReferences = mapSlice(res.FundingReferences, func(f fair.FundingReference) FundingReference { return FundingReference(f) })
-	r.RelatedItems = mapSlice(res.RelatedItems, func(it fair.RelatedItem) RelatedItem {
+	r.RelatedItems = mapSlice(res.RelatedItems, fromRelatedItem)
+	for _, it := range res.References {
+		if it.RelationType == "" {
+			it.RelationType = fair.RelCites
+		}
+		if it.Type == "" {
+			it.Type = fair.ResourceTypeText
+		}
+		r.RelatedItems = append(r.RelatedItems, fromRelatedItem(it))
+	}
+	if c := res.Publication.Conference; !c.IsZero() {
+		r.RelatedItems = append(r.RelatedItems, fromRelatedItem(conferenceItem(c)))
+	}
+	return r
+}
+
+func fromRelatedItem(it fair.RelatedItem) RelatedItem {
+	{
 		out := RelatedItem{Type: it.Type, RelationType: it.RelationType, RelationTypeInformation: it.RelationTypeInformation,
 			Titles: mapSlice(it.Titles, fromTitle), PublicationYear: it.PublicationYear, Volume: it.Volume, Issue: it.Issue,
 			Number: it.Number, NumberType: it.NumberType, FirstPage: it.FirstPage, LastPage: it.LastPage,
@@ -211,8 +249,63 @@ func FromResource(res *fair.Resource) *Record {
 				FamilyName: c.FamilyName, ContributorType: c.ContributorType}
 		})
 		return out
-	})
-	return r
+	}
+}
+
+// conferenceInformation is the relationTypeInformation of the relatedItem that holds a conference.
+const conferenceInformation = "presented at"
+
+// conferenceItem is the relatedItem a conference is written as: an Event the resource was presented at, with its
+// name and acronym as titles and its URL (or an identifier of a DataCite type) as identifier.
+func conferenceItem(c fair.Conference) fair.RelatedItem {
+	it := fair.RelatedItem{Type: fair.ResourceTypeEvent, RelationType: fair.RelOther, RelationTypeInformation: conferenceInformation}
+	if c.Name != "" {
+		it.Titles = append(it.Titles, fair.Title{Title: c.Name})
+	}
+	if c.Acronym != "" {
+		it.Titles = append(it.Titles, fair.Title{Title: c.Acronym, Type: fair.TitleAlternativeTitle})
+	}
+	if t, ok := conferenceIDType(c); ok {
+		it.Identifier = fair.RelatedItemIdentifier{Identifier: c.Identifier.Value, Type: t}
+	} else if c.URL != "" {
+		it.Identifier = fair.RelatedItemIdentifier{Identifier: c.URL, Type: fair.IDTypeURL}
+	}
+	return it
+}
+
+// conferenceIDType is the relatedIdentifierType of a conference's identifier, when it has one of DataCite's types.
+func conferenceIDType(c fair.Conference) (fair.RelatedIdentifierType, bool) {
+	if c.Identifier.Value == "" {
+		return "", false
+	}
+	t := fair.RelatedIdentifierType(c.Identifier.Type)
+	return t, t.Valid()
+}
+
+func isConferenceItem(it fair.RelatedItem) bool {
+	return it.Type == fair.ResourceTypeEvent && it.RelationType == fair.RelOther &&
+		strings.EqualFold(strings.TrimSpace(it.RelationTypeInformation), conferenceInformation)
+}
+
+// conferenceOf reads back what conferenceItem wrote.
+func conferenceOf(it fair.RelatedItem) fair.Conference {
+	var c fair.Conference
+	for _, t := range it.Titles {
+		switch {
+		case t.Type == fair.TitleAlternativeTitle && c.Acronym == "":
+			c.Acronym = t.Title
+		case c.Name == "":
+			c.Name = t.Title
+		}
+	}
+	switch id := it.Identifier; {
+	case id.Identifier == "":
+	case id.Type == fair.IDTypeURL:
+		c.URL = id.Identifier
+	default:
+		c.Identifier = fair.Identifier{Value: id.Identifier, Type: string(id.Type)}
+	}
+	return c
 }
 
 // Unmapped names the properties of res that a DataCite record has no place for and [FromResource] leaves out, e.g.
@@ -225,9 +318,6 @@ func Unmapped(res *fair.Resource) []string {
 	if len(res.Variables) > 0 {
 		out = append(out, "variables")
 	}
-	if len(res.References) > 0 {
-		out = append(out, "references")
-	}
 	if !res.Software.IsZero() {
 		out = append(out, "software")
 	}
@@ -235,6 +325,14 @@ func Unmapped(res *fair.Resource) []string {
 		out = append(out, "accessConditions")
 	}
 	person := func(kind string, i int, c fair.Creator) {
+		if len(c.RawAffiliations) > 0 && len(c.Affiliations) > 0 {
+			out = append(out, idx("", kind, i)+".rawAffiliations")
+		}
+		for j, a := range c.Affiliations {
+			if len(a.OtherIdentifiers) > 0 {
+				out = append(out, idx(idx("", kind, i), "affiliations", j)+".otherIdentifiers")
+			}
+		}
 		if c.Email != "" {
 			out = append(out, idx("", kind, i)+".email")
 		}
@@ -247,6 +345,19 @@ func Unmapped(res *fair.Resource) []string {
 	}
 	for i, c := range res.Contributors {
 		person("contributors", i, c.Creator)
+	}
+	if c := res.Publication.Conference; !c.IsZero() {
+		const p = "publication.conference."
+		for _, f := range []struct{ name, v string }{{"place", c.Place}, {"country", c.Country}, {"startDate", c.StartDate}, {"endDate", c.EndDate}} {
+			if f.v != "" {
+				out = append(out, p+f.name)
+			}
+		}
+		if _, ok := conferenceIDType(c); ok && c.URL != "" {
+			out = append(out, p+"url")
+		} else if !ok && c.Identifier.Value != "" {
+			out = append(out, p+"identifier")
+		}
 	}
 	return out
 }
@@ -267,10 +378,18 @@ func fromCreator(c fair.Creator) Creator {
 		NameIdentifiers: mapSlice(c.NameIdentifiers, func(n fair.NameIdentifier) NameIdentifier {
 			return NameIdentifier{Value: n.Value, Scheme: n.Scheme, SchemeURI: n.SchemeURI}
 		}),
-		Affiliations: mapSlice(c.Affiliations, func(a fair.Affiliation) Affiliation {
-			return Affiliation{Name: a.Name, Identifier: a.Identifier, IdentifierScheme: a.IdentifierScheme, SchemeURI: a.SchemeURI}
-		}),
+		Affiliations: fromAffiliations(c),
 	}
+}
+
+// fromAffiliations writes a creator's affiliations, or its raw affiliation strings when it has no other.
+func fromAffiliations(c fair.Creator) []Affiliation {
+	if len(c.Affiliations) == 0 {
+		return mapSlice(c.RawAffiliations, func(s string) Affiliation { return Affiliation{Name: s} })
+	}
+	return mapSlice(c.Affiliations, func(a fair.Affiliation) Affiliation {
+		return Affiliation{Name: a.Name, Identifier: a.Identifier, IdentifierScheme: a.IdentifierScheme, SchemeURI: a.SchemeURI}
+	})
 }
 
 func toTitle(t Title) fair.Title { return fair.Title{Title: t.Title, Type: t.Type, Lang: t.Lang} }

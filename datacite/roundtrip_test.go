@@ -296,8 +296,11 @@ func TestResourceOfExample(t *testing.T) {
 		{"box", *res.GeoLocations[0].Box, fair.GeoBox{WestLongitude: -123.27, EastLongitude: -123.02, SouthLatitude: 49.195, NorthLatitude: 49.315}},
 		{"polygon points", len(res.GeoLocations[0].Polygons[0].Points), 5},
 		{"award", res.FundingReferences[0].AwardURI, "https://example.com/example-award-uri"},
-		{"related item number type", res.RelatedItems[0].NumberType, fair.NumberOther},
-		{"related item year", res.RelatedItems[0].PublicationYear, 1990},
+		// The example's one relatedItem cites a work described in full: a reference.
+		{"related items", len(res.RelatedItems), 0},
+		{"reference relation", res.References[0].RelationType, fair.RelCites},
+		{"related item number type", res.References[0].NumberType, fair.NumberOther},
+		{"related item year", res.References[0].PublicationYear, 1990},
 	}
 	for _, c := range checks {
 		if !reflect.DeepEqual(c.got, c.want) {
