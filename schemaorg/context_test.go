@@ -52,7 +52,7 @@ func TestEmbeddedContextCoversWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	keys := map[string]bool{}
-	for _, r := range []*fair.Resource{everyRelation(), software()} {
+	for _, r := range []*fair.Resource{everyRelation(), software(), publication()} {
 		doc, err := Marshal(r)
 		if err != nil {
 			t.Fatal(err)
@@ -96,7 +96,7 @@ func TestEmbeddedContextAgreesWithOfficial(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []*fair.Resource{everyRelation(), software()} {
+	for _, r := range []*fair.Resource{everyRelation(), software(), publication()} {
 		doc, _ := Marshal(r)
 		a, err := embedded.Canonicalize(context.Background(), doc)
 		if err != nil {

@@ -46,12 +46,26 @@
 //	                                  softwareRequirements (SoftwareApplication: name, softwareVersion, identifier)
 //	RelatedIdentifiers, RelatedItems,
 //	References                        the relation table below
+//	Container (the first RelatedItem  isPartOf PublicationIssue (issueNumber) → PublicationVolume (volumeNumber) →
+//	IsPublishedIn of type Journal)    Periodical (name, alternateName, identifier and issn, publisher), each level
+//	                                  only when known; its pages and article number are the article's pageStart,
+//	                                  pageEnd and position
+//	Publication.Conference            @reverse workFeatured: Event (name, alternateName, startDate, endDate,
+//	                                  location Place with name and address PostalAddress addressCountry,
+//	                                  identifier, url)
+//	Affiliation.OtherIdentifiers      identifier PropertyValues of the affiliation's Organization
+//	Creator.RawAffiliations           affiliation Organizations (names) when the creator has no Affiliations
+//
+// Publication facts with no schema.org property of their own ride on the general ones: arXiv identifiers, report
+// numbers and INSPIRE keys are identifier PropertyValues, arXiv categories DefinedTerms, collaborations
+// Organizations among the creators (see "Publications" in package fair).
 //
 // What schema.org cannot carry, and so does not survive a round trip: name languages of persons, nameIdentifier
 // scheme URIs other than ORCID, ROR and ISNI, publisher languages, description types other than Abstract and
 // Methods (read back as Abstract), date types Accepted, Available, Collected, Submitted, Valid and Other, embargoed
 // versus restricted access (both isAccessibleForFree false), checksums other than SHA-256, funder scheme URIs,
-// related-item numbers and metadata-scheme attributes, polygon inner points, and the CodeMeta-only software facts
+// related-item numbers (but the article number in a journal) and metadata-scheme attributes, raw affiliation
+// strings of a creator that has affiliations, polygon inner points, and the CodeMeta-only software facts
 // (issue tracker, continuous integration, development status, commit, tag).
 //
 // # Relations

@@ -26,7 +26,7 @@ func TestFastPathMatchesJSONGold(t *testing.T) {
 	}
 	l := plainLoader(t, official)
 	docs := landingDocs(t)
-	for _, r := range []*fair.Resource{fullDataset(), software(), everyRelation()} {
+	for _, r := range []*fair.Resource{fullDataset(), software(), everyRelation(), publication()} {
 		b, _ := Marshal(r)
 		docs["written: "+r.MainTitle()] = b
 	}

@@ -599,6 +599,7 @@ func (rd *reader) resource(m map[string]any) *fair.Resource {
 	rd.readFunding(n, r)
 	rd.readSoftware(n, r)
 	rd.readRelations(n, r)
+	rd.readArticlePages(n, r)
 	rd.done(n)
 	return r
 }
@@ -836,50 +837,71 @@ func (rd *reader) agent(v any, path string) (fair.Creator, bool) {
 	return out, out.Name != "" || len(out.NameIdentifiers) > 0
 }
 
-// org reads an organisation: name and identifier (ROR first).
+// org reads an organisation: name and identifier (ROR first). Its other identifiers have no place in a publisher
+// or funder and are reported.
 func (rd *reader) org(v any, path string) (name, id, scheme string) {
+	name, id, scheme, others := rd.orgIDs(v, path)
+	for _, o := range others {
+		rd.skip(o.path, o.Value, "only one identifier of an organisation fits the record")
+	}
+	return name, id, scheme
+}
+
+// pathID is an identifier and where it was read.
+type pathID struct {
+	fair.NameIdentifier
+	path string
+}
+
+// orgIDs reads an organisation: name, its identifier (ROR first) and its other identifiers in order.
+func (rd *reader) orgIDs(v any, path string) (name, id, scheme string, others []pathID) {
 	v = rd.deref(v)
 	if t, ok := literal(v); ok {
 		if strings.Contains(t.s, "://") {
 			if p, err := fair.DetectPID(t.s); err == nil {
-				return "", p.Value, string(p.Scheme)
+				return "", p.Value, string(p.Scheme), nil
 			}
 		}
-		return t.s, "", ""
+		return t.s, "", "", nil
 	}
 	c := rd.view(v.(map[string]any), path)
 	name = rd.text(c, "name")
 	if name == "" {
 		name = rd.text(c, "legalName")
 	}
-	consider := func(val, sch string) {
-		if val == "" {
-			return
-		}
-		if id == "" || sch == "ROR" && scheme != "ROR" {
-			id, scheme = val, sch
+	idPath := c.path
+	consider := func(val, sch, p string) {
+		switch {
+		case val == "" || val == id:
+		case id == "":
+			id, scheme, idPath = val, sch, p
+		case sch == "ROR" && scheme != "ROR":
+			others = append(others, pathID{fair.NameIdentifier{Value: id, Scheme: scheme}, idPath})
+			id, scheme, idPath = val, sch, p
+		default:
+			for _, o := range others {
+				if o.Value == val {
+					return
+				}
+			}
+			others = append(others, pathID{fair.NameIdentifier{Value: val, Scheme: sch}, p})
 		}
 	}
 	if i := c.id(); i != "" {
 		if p, err := fair.DetectPID(i); err == nil {
-			consider(p.Value, string(p.Scheme))
+			consider(p.Value, string(p.Scheme), c.path+".@id")
 		}
 	}
 	for _, key := range []string{"sameAs", "identifier"} {
 		vals := c.get(key)
 		for i, s := range vals {
-			val, sch := rd.pidOf(s, c.child(key, i, len(vals)))
-			if val != id {
-				if id != "" && sch != "ROR" {
-					rd.skip(c.child(key, i, len(vals)), val, "only one identifier of an organisation fits the record")
-					continue
-				}
-				consider(val, sch)
-			}
+			p := c.child(key, i, len(vals))
+			val, sch := rd.pidOf(s, p)
+			consider(val, sch, p)
 		}
 	}
 	rd.done(c)
-	return name, id, scheme
+	return name, id, scheme, others
 }
 
 func schemeURI(scheme string) string {
@@ -895,8 +917,12 @@ func schemeURI(scheme string) string {
 }
 
 func (rd *reader) affiliation(v any, path string) (fair.Affiliation, bool) {
-	name, id, scheme := rd.org(v, path)
-	return fair.Affiliation{Name: name, Identifier: id, IdentifierScheme: scheme, SchemeURI: schemeURI(scheme)}, name != "" || id != ""
+	name, id, scheme, others := rd.orgIDs(v, path)
+	a := fair.Affiliation{Name: name, Identifier: id, IdentifierScheme: scheme, SchemeURI: schemeURI(scheme)}
+	for _, o := range others {
+		a.OtherIdentifiers = append(a.OtherIdentifiers, o.NameIdentifier)
+	}
+	return a, name != "" || id != ""
 }
 
 func sameCreator(a, b fair.Creator) bool {
@@ -1457,6 +1483,14 @@ func (rd *reader) readRelations(n *node, r *fair.Resource) {
 	n.used["@reverse"] = len(rev) == 0
 	allUsed := true
 	for p, v := range rev {
+		if local(p) == "workFeatured" {
+			n.used["@reverse "+p] = true
+			vals := asSlice(v)
+			for i, e := range vals {
+				rd.event(r, e, n.child("@reverse.workFeatured", i, len(vals)))
+			}
+			continue
+		}
 		rel, ok := primaryRelation(local(p), true)
 		if local(p) == "" || !ok {
 			allUsed = false
@@ -1477,6 +1511,12 @@ func (rd *reader) readRelations(n *node, r *fair.Resource) {
 func (rd *reader) relation(r *fair.Resource, v any, path, prop string, rel fair.RelationType) {
 	info := ""
 	v = rd.deref(v)
+	if m, ok := v.(map[string]any); ok && prop == "isPartOf" {
+		if c := rd.view(m, path); c.is("PublicationIssue", "PublicationVolume", "Periodical") {
+			rd.periodical(r, c)
+			return
+		}
+	}
 	if m, ok := v.(map[string]any); ok {
 		role := rd.view(m, path)
 		if role.is("Role") {
@@ -1571,28 +1611,7 @@ func (rd *reader) relation(r *fair.Resource, v any, path, prop string, rel fair.
 			}
 		}
 	}
-	cons := c.get("contributor")
-	for i, e := range cons {
-		typ := fair.ContributorOther
-		p := c.child("contributor", i, len(cons))
-		if m, ok := e.(map[string]any); ok {
-			role := rd.view(m, p)
-			if role.is("Role") {
-				if ct, ok := fair.ParseContributorType(rd.text(role, "roleName")); ok {
-					typ = ct
-				}
-				inner := role.get("contributor")
-				rd.done(role)
-				if len(inner) == 0 {
-					continue
-				}
-				e = inner[0]
-			}
-		}
-		if a, ok := rd.agent(e, p); ok {
-			it.Contributors = append(it.Contributors, fair.Contributor{Creator: a, ContributorType: typ})
-		}
-	}
+	it.Contributors = rd.itemContributors(c)
 	if d := rd.text(c, "datePublished"); len(d) >= 4 {
 		if y, err := strconv.Atoi(d[:4]); err == nil {
 			it.PublicationYear = y
@@ -1643,4 +1662,199 @@ func idType(s fair.Scheme) fair.RelatedIdentifierType {
 		return t
 	}
 	return fair.IDTypeURL
+}
+
+// periodical reads the journal an article is published in: a PublicationIssue, PublicationVolume or Periodical
+// under isPartOf, each part of the next, as the container of the record (a related item IsPublishedIn).
+func (rd *reader) periodical(r *fair.Resource, c *node) {
+	it := fair.RelatedItem{Type: fair.ResourceTypeJournal, RelationType: fair.RelIsPublishedIn}
+	for depth := 0; c != nil; depth++ {
+		if depth > 8 {
+			rd.skip(c.path, c.m, "journal levels nested too deep")
+			return
+		}
+		switch {
+		case c.is("PublicationIssue"):
+			it.Issue = rd.text(c, "issueNumber")
+		case c.is("PublicationVolume"):
+			it.Volume = rd.text(c, "volumeNumber")
+		case c.is("Periodical"):
+			rd.journal(c, &it)
+		}
+		if d := rd.text(c, "datePublished"); len(d) >= 4 && it.PublicationYear == 0 {
+			if y, err := strconv.Atoi(d[:4]); err == nil {
+				it.PublicationYear = y
+			}
+		}
+		var next *node
+		if parts := c.get("isPartOf"); len(parts) > 0 && !c.is("Periodical") {
+			if m, ok := rd.deref(parts[0]).(map[string]any); ok {
+				next = rd.view(m, c.child("isPartOf", 0, len(parts)))
+			} else {
+				rd.skip(c.child("isPartOf", 0, len(parts)), parts[0], "not a volume, issue or periodical")
+			}
+			for i := 1; i < len(parts); i++ {
+				rd.skip(c.child("isPartOf", i, len(parts)), parts[i], "a journal level is part of one other")
+			}
+		}
+		rd.done(c)
+		c = next
+	}
+	r.RelatedItems = append(r.RelatedItems, it)
+}
+
+// journal reads a Periodical's name, identifiers (identifier, issn), publisher and creators into a container.
+func (rd *reader) journal(c *node, it *fair.RelatedItem) {
+	sub := &fair.Resource{}
+	rd.readTitles(c, sub)
+	it.Titles = sub.Titles
+	ids := c.get("identifier")
+	for i, e := range ids {
+		val, scheme := rd.pidOf(e, c.child("identifier", i, len(ids)))
+		if it.Identifier.Identifier == "" && val != "" {
+			t, ok := fair.ParseRelatedIdentifierType(scheme)
+			if !ok {
+				t = idType(fair.Scheme(scheme))
+			}
+			it.Identifier = fair.RelatedItemIdentifier{Identifier: val, Type: t}
+		} else if val != it.Identifier.Identifier {
+			rd.skip(c.child("identifier", i, len(ids)), val, "a journal has one identifier in the record")
+		}
+	}
+	issns := rd.texts(c, "issn")
+	for i, v := range issns {
+		switch {
+		case it.Identifier.Identifier == "":
+			it.Identifier = fair.RelatedItemIdentifier{Identifier: v.s, Type: fair.IDTypeISSN}
+		case v.s != it.Identifier.Identifier:
+			rd.skip(c.child("issn", i, len(issns)), v.s, "a journal has one identifier in the record")
+		}
+	}
+	if pubs := c.get("publisher"); len(pubs) > 0 {
+		it.Publisher, _, _ = rd.org(pubs[0], c.child("publisher", 0, len(pubs)))
+		for i := 1; i < len(pubs); i++ {
+			rd.skip(c.child("publisher", i, len(pubs)), pubs[i], "a journal has one publisher in the record")
+		}
+	}
+	for _, prop := range []string{"creator", "author"} {
+		vals := c.get(prop)
+		for i, e := range vals {
+			if a, ok := rd.agent(e, c.child(prop, i, len(vals))); ok {
+				it.Creators = append(it.Creators, a)
+			}
+		}
+	}
+	it.Contributors = rd.itemContributors(c)
+	it.Edition = rd.text(c, "bookEdition")
+}
+
+// itemContributors reads the contributors of a related item, each in a Role naming its contributorType.
+func (rd *reader) itemContributors(c *node) []fair.Contributor {
+	var out []fair.Contributor
+	cons := c.get("contributor")
+	for i, e := range cons {
+		typ := fair.ContributorOther
+		p := c.child("contributor", i, len(cons))
+		if m, ok := e.(map[string]any); ok {
+			role := rd.view(m, p)
+			if role.is("Role") {
+				if ct, ok := fair.ParseContributorType(rd.text(role, "roleName")); ok {
+					typ = ct
+				}
+				inner := role.get("contributor")
+				rd.done(role)
+				if len(inner) == 0 {
+					continue
+				}
+				e = inner[0]
+			}
+		}
+		if a, ok := rd.agent(e, p); ok {
+			out = append(out, fair.Contributor{Creator: a, ContributorType: typ})
+		}
+	}
+	return out
+}
+
+// readArticlePages reads the pages and article number of the record within its container.
+func (rd *reader) readArticlePages(n *node, r *fair.Resource) {
+	cont := r.Container()
+	if cont == nil {
+		return // pageStart and the rest are reported as having no place
+	}
+	set := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	set(&cont.FirstPage, rd.text(n, "pageStart"))
+	set(&cont.LastPage, rd.text(n, "pageEnd"))
+	if pg := rd.text(n, "pagination"); pg != "" {
+		first, last, _ := strings.Cut(pg, "-")
+		set(&cont.FirstPage, strings.TrimSpace(first))
+		set(&cont.LastPage, strings.TrimSpace(last))
+	}
+	if pos := rd.text(n, "position"); pos != "" && cont.Number == "" {
+		cont.Number, cont.NumberType = pos, fair.NumberArticle
+	}
+}
+
+// event reads the conference a work was presented at (an Event that features it).
+func (rd *reader) event(r *fair.Resource, v any, path string) {
+	v = rd.deref(v)
+	m, ok := v.(map[string]any)
+	if !ok || !r.Publication.Conference.IsZero() {
+		rd.skip(path, v, "the record holds one conference, described by an Event")
+		return
+	}
+	c := rd.view(m, path)
+	var conf fair.Conference
+	conf.Name = rd.text(c, "name")
+	conf.Acronym = rd.text(c, "alternateName")
+	conf.StartDate = rd.text(c, "startDate")
+	conf.EndDate = rd.text(c, "endDate")
+	conf.URL = rd.text(c, "url")
+	ids := c.get("identifier")
+	for i, e := range ids {
+		val, scheme := rd.pidOf(e, c.child("identifier", i, len(ids)))
+		if conf.Identifier.Value == "" {
+			conf.Identifier = fair.Identifier{Value: val, Type: scheme}
+		} else {
+			rd.skip(c.child("identifier", i, len(ids)), val, "a conference has one identifier in the record")
+		}
+	}
+	locs := c.get("location")
+	for i, l := range locs {
+		lp := c.child("location", i, len(locs))
+		if i > 0 {
+			rd.skip(lp, l, "a conference has one place in the record")
+			continue
+		}
+		if t, ok := literal(l); ok {
+			conf.Place = t.s
+			continue
+		}
+		lc := rd.view(l.(map[string]any), lp)
+		conf.Place = rd.text(lc, "name")
+		for j, a := range lc.get("address") {
+			ap := lc.child("address", j, 1)
+			if t, ok := literal(a); ok {
+				if conf.Place == "" {
+					conf.Place = t.s
+				} else {
+					rd.skip(ap, a, "a conference has one place in the record")
+				}
+				continue
+			}
+			ac := rd.view(a.(map[string]any), ap)
+			conf.Country = rd.text(ac, "addressCountry")
+			if loc := rd.text(ac, "addressLocality"); loc != "" && conf.Place == "" {
+				conf.Place = loc
+			}
+			rd.done(ac)
+		}
+		rd.done(lc)
+	}
+	rd.done(c)
+	r.Publication.Conference = conf
 }

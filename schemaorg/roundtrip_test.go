@@ -128,10 +128,47 @@ func software() *fair.Resource {
 	}
 }
 
+// publication is a journal article with the facts of a publication: a collaboration among its creators, author
+// identifiers of the field, affiliations with other identifiers, arXiv and report identifiers, arXiv categories,
+// the journal with volume, issue and article number, references and the conference it was presented at.
+func publication() *fair.Resource {
+	return &fair.Resource{
+		Identifier: fair.Identifier{Value: "10.1103/physrevd.86.054502", Type: "DOI"}, // the reader gives DOIs in lower case,
+		AlternateIdentifiers: []fair.Identifier{{Value: "1205.1659", Type: fair.AltIDArXiv}, {Value: "DESY-12-065", Type: fair.AltIDReportNumber},
+			{Value: "1113908", Type: fair.AltIDInspire}, {Value: "Horsley:2012ra", Type: fair.AltIDInspireTeXKey}},
+		Creators: []fair.Creator{
+			{Name: "QCDSF Collaboration", NameType: fair.NameOrganizational},
+			{Name: "Horsley, R.", NameType: fair.NamePersonal, GivenName: "R.", FamilyName: "Horsley",
+				NameIdentifiers: []fair.NameIdentifier{orcid, {Value: "INSPIRE-00300234", Scheme: string(fair.SchemeInspireID)},
+					{Value: "R.Horsley.1", Scheme: string(fair.SchemeInspireBAI)}, {Value: "roger-horsley", Scheme: string(fair.SchemeIdHAL)}},
+				Affiliations: []fair.Affiliation{{Name: "IJCLab", Identifier: "https://ror.org/03gc1p724", IdentifierScheme: "ROR", SchemeURI: "https://ror.org",
+					OtherIdentifiers: []fair.NameIdentifier{{Value: "1002772", Scheme: fair.OrgSchemeHALStructure}, {Value: "912453", Scheme: fair.OrgSchemeInspire}}}}},
+		},
+		Titles:          []fair.Title{{Title: "Wilson loops to 20th order numerical stochastic perturbation theory"}},
+		Publisher:       fair.Publisher{Name: "American Physical Society"},
+		PublicationYear: 2012,
+		ResourceType:    fair.ResourceType{General: fair.ResourceTypeJournalArticle},
+		Subjects: []fair.Subject{{Subject: "hep-lat", Scheme: fair.SubjectSchemeArXiv, SchemeURI: fair.SubjectSchemeURIArXiv},
+			{Subject: "hep-ph", Scheme: fair.SubjectSchemeArXiv, SchemeURI: fair.SubjectSchemeURIArXiv}},
+		Dates: []fair.Date{{Date: "2012-09-04", Type: fair.DateIssued}},
+		Sizes: []string{"40 pages"},
+		RelatedIdentifiers: []fair.RelatedIdentifier{{Identifier: "10.1016/0550-3213(79)90022-1", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelCites},
+			{Identifier: "hep-lat/0403009", IdentifierType: fair.IDTypeArXiv, RelationType: fair.RelCites}},
+		RelatedItems: []fair.RelatedItem{{Type: fair.ResourceTypeJournal, RelationType: fair.RelIsPublishedIn,
+			Identifier: fair.RelatedItemIdentifier{Identifier: "1550-7998", Type: fair.IDTypeISSN},
+			Titles:     []fair.Title{{Title: "Physical Review D"}, {Title: "Phys.Rev.D", Type: fair.TitleAlternativeTitle}},
+			Volume:     "86", Issue: "5", Number: "054502", NumberType: fair.NumberArticle, PublicationYear: 2012, Publisher: "American Physical Society"}},
+		Publication: fair.Publication{Conference: fair.Conference{Name: "30th International Symposium on Lattice Field Theory", Acronym: "Lattice 2012",
+			Place: "Cairns, Australia", Country: "AU", StartDate: "2012-06-24", EndDate: "2012-06-29",
+			Identifier: fair.Identifier{Value: "C12-06-24", Type: fair.AltIDInspireCNUM}, URL: "https://www.physics.adelaide.edu.au/cssm/lattice2012/"}},
+	}
+}
+
 func TestRoundTrip(t *testing.T) {
 	paper := &fair.Resource{Titles: []fair.Title{{Title: "Proceedings paper"}}, Publisher: fair.Publisher{Name: "PoS"},
 		PublicationYear: 2025, ResourceType: fair.ResourceType{General: fair.ResourceTypeConferencePaper, Type: "Talk"}}
-	for name, in := range map[string]*fair.Resource{"dataset": fullDataset(), "software": software(), "conference paper": paper} {
+	for name, in := range map[string]*fair.Resource{"dataset": fullDataset(), "software": software(), "conference paper": paper,
+		"publication": publication()} {
 		t.Run(name, func(t *testing.T) {
 			doc, err := Marshal(in)
 			if err != nil {
@@ -183,5 +220,28 @@ func TestWriteGoogleDataset(t *testing.T) {
 	}
 	if strings.Contains(string(doc), "<") {
 		t.Errorf("the document contains a raw '<', unsafe inside <script>")
+	}
+}
+
+// TestWriteRawAffiliations: raw affiliation strings stand in for affiliations only when a creator has none.
+func TestWriteRawAffiliations(t *testing.T) {
+	r := publication()
+	r.Creators[1].RawAffiliations = []string{"University of Edinburgh"}
+	r.Creators = append(r.Creators, fair.Creator{Name: "Hotzel, G.", NameType: fair.NamePersonal, GivenName: "G.", FamilyName: "Hotzel",
+		RawAffiliations: []string{"Humboldt-Universität zu Berlin, Germany", "DESY, Zeuthen"}})
+	doc, err := Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Read(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := got.Creators[1].Affiliations; len(a) != 1 || a[0].Name != "IJCLab" {
+		t.Errorf("creator with affiliations: %+v, want IJCLab alone", a)
+	}
+	want := []fair.Affiliation{{Name: "Humboldt-Universität zu Berlin, Germany"}, {Name: "DESY, Zeuthen"}}
+	if a := got.Creators[2].Affiliations; !reflect.DeepEqual(a, want) {
+		t.Errorf("creator with raw affiliations only: %+v, want %+v", a, want)
 	}
 }

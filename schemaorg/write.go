@@ -376,7 +376,13 @@ func agent(c fair.Creator) obj {
 	o.add("url", c.Website)
 	var affs []any
 	for _, a := range c.Affiliations {
-		affs = append(affs, organization(a.Name, a.Identifier, a.IdentifierScheme))
+		affs = append(affs, organization(a.Name, a.Identifier, a.IdentifierScheme, a.OtherIdentifiers...))
+	}
+	if len(c.Affiliations) == 0 {
+		// Raw affiliation strings stand in for affiliations only when there are no others.
+		for _, s := range c.RawAffiliations {
+			affs = append(affs, organization(s, "", ""))
+		}
 	}
 	o.add("affiliation", affs)
 	return o
@@ -397,7 +403,8 @@ func agentIRI(value, scheme string) string {
 	return ""
 }
 
-func organization(name, id, scheme string) obj {
+// organization is an Organization with its ROR ID as @id and sameAs, and its other identifiers as PropertyValues.
+func organization(name, id, scheme string, others ...fair.NameIdentifier) obj {
 	o := obj{}
 	iri := agentIRI(id, scheme)
 	if iri == "" && scheme == "" {
@@ -406,11 +413,16 @@ func organization(name, id, scheme string) obj {
 	o.add("@id", iri)
 	o.add("@type", "Organization")
 	o.add("name", name)
+	var ids []any
 	if iri != "" {
 		o.add("sameAs", iri)
 	} else if id != "" {
-		o.add("identifier", propertyValue(scheme, id))
+		ids = append(ids, propertyValue(scheme, id))
 	}
+	for _, ni := range others {
+		ids = append(ids, propertyValue(ni.Scheme, ni.Value))
+	}
+	o.add("identifier", ids)
 	return o
 }
 
@@ -637,6 +649,12 @@ func addRelations(n *obj, r *fair.Resource) {
 	var order []out
 	put := func(rel fair.RelationType, info string, node obj) {
 		prop, reverse, role := relationProperty(rel)
+		if rel == fair.RelIsPartOf {
+			// A plain isPartOf of a journal, volume or issue means the journal the work is published in.
+			if t, _ := lookup(node, "@type"); t == "Periodical" {
+				role = true
+			}
+		}
 		var v any = node
 		if role || info != "" {
 			if reverse {
@@ -656,7 +674,20 @@ func addRelations(n *obj, r *fair.Resource) {
 	for _, ri := range r.RelatedIdentifiers {
 		put(ri.RelationType, ri.RelationTypeInformation, relatedNode(ri.Identifier, ri.IdentifierType, ri.ResourceTypeGeneral))
 	}
-	for _, it := range r.RelatedItems {
+	cont := r.Container()
+	for i, it := range r.RelatedItems {
+		if &r.RelatedItems[i] == cont && isPeriodical(it) {
+			// The journal: the article is part of its issue, of its volume, of the periodical.
+			k := out{"isPartOf", false}
+			if _, ok := vals[k]; !ok {
+				order = append(order, k)
+			}
+			vals[k] = append(vals[k], periodicalChain(it))
+			n.add("pageStart", it.FirstPage)
+			n.add("pageEnd", it.LastPage)
+			n.add("position", it.Number)
+			continue
+		}
 		put(it.RelationType, it.RelationTypeInformation, itemNode(it))
 	}
 	for _, it := range r.References {
@@ -674,5 +705,64 @@ func addRelations(n *obj, r *fair.Resource) {
 			n.add(k.prop, vals[k])
 		}
 	}
+	if c := r.Publication.Conference; !c.IsZero() {
+		rev.add("workFeatured", eventNode(c))
+	}
 	n.add("@reverse", rev)
+}
+
+// isPeriodical reports whether a container is a journal, written as a Periodical chain.
+func isPeriodical(it fair.RelatedItem) bool {
+	return it.Type == fair.ResourceTypeJournal && it.RelationTypeInformation == ""
+}
+
+// periodicalChain is the journal an article is published in: a PublicationIssue (issueNumber) that is part of a
+// PublicationVolume (volumeNumber) that is part of the Periodical (name, issn, publisher), each level present only
+// when the record has it. The publication year goes on the innermost level.
+func periodicalChain(it fair.RelatedItem) obj {
+	per := itemNode(fair.RelatedItem{Type: fair.ResourceTypeJournal, Identifier: it.Identifier, Titles: it.Titles,
+		Creators: it.Creators, Contributors: it.Contributors, Publisher: it.Publisher, Edition: it.Edition})
+	switch it.Identifier.Type {
+	case fair.IDTypeISSN, fair.IDTypeEISSN, fair.IDTypeLISSN:
+		per.add("issn", it.Identifier.Identifier)
+	}
+	node := per
+	if it.Volume != "" {
+		v := obj{{"@type", "PublicationVolume"}}
+		v.add("volumeNumber", it.Volume)
+		v.add("isPartOf", node)
+		node = v
+	}
+	if it.Issue != "" {
+		is := obj{{"@type", "PublicationIssue"}}
+		is.add("issueNumber", it.Issue)
+		is.add("isPartOf", node)
+		node = is
+	}
+	if it.PublicationYear != 0 {
+		node.add("datePublished", strconv.Itoa(it.PublicationYear))
+	}
+	return node
+}
+
+// eventNode is the conference a work was presented at, an Event that features the work.
+func eventNode(c fair.Conference) obj {
+	o := obj{{"@type", "Event"}}
+	o.add("name", c.Name)
+	o.add("alternateName", c.Acronym)
+	o.add("startDate", c.StartDate)
+	o.add("endDate", c.EndDate)
+	if c.Place != "" || c.Country != "" {
+		loc := obj{{"@type", "Place"}}
+		loc.add("name", c.Place)
+		if c.Country != "" {
+			loc.add("address", obj{{"@type", "PostalAddress"}, {"addressCountry", c.Country}})
+		}
+		o.add("location", loc)
+	}
+	if c.Identifier.Value != "" {
+		o.add("identifier", propertyValue(c.Identifier.Type, c.Identifier.Value))
+	}
+	o.add("url", c.URL)
+	return o
 }
