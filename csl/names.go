@@ -1,0 +1,829 @@
+package csl
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nameCfg is the effective configuration of one cs:name (its attributes over the inherited ones).
+type nameCfg struct {
+	and                    string
+	delim                  string
+	delimPrecedesEtAl      string
+	delimPrecedesLast      string
+	etAlMin, etAlUseFirst  int
+	etAlUseLast            bool
+	initialize             bool
+	initializeWith         string
+	hasInitializeWith      bool
+	nameAsSortOrder        string
+	sortSeparator          string
+	form                   string
+	el                     *nameEl
+}
+
+func (c *rctx) nameConfig(ne *nameEl) nameCfg {
+	get := func(k string) (string, bool) {
+		if ne != nil {
+			if v, ok := ne.opts.get(k); ok {
+				return v, true
+			}
+		}
+		if c.area != nil {
+			if v, ok := c.area.names.get(k); ok {
+				return v, true
+			}
+			if k == "form" || k == "delimiter" {
+				if v, ok := c.area.names.get("name-" + k); ok {
+					return v, true
+				}
+			}
+		}
+		if v, ok := c.p.style.names.get(k); ok {
+			return v, true
+		}
+		if k == "form" || k == "delimiter" {
+			if v, ok := c.p.style.names.get("name-" + k); ok {
+				return v, true
+			}
+		}
+		return "", false
+	}
+	cfg := nameCfg{el: ne, initialize: true}
+	cfg.and, _ = get("and")
+	if v, ok := get("delimiter"); ok {
+		cfg.delim = v
+	} else {
+		cfg.delim = ", "
+	}
+	cfg.delimPrecedesEtAl, _ = get("delimiter-precedes-et-al")
+	cfg.delimPrecedesLast, _ = get("delimiter-precedes-last")
+	atoi := func(k string) int {
+		v, ok := get(k)
+		if !ok {
+			return 0
+		}
+		n, _ := strconv.Atoi(strings.TrimSpace(v))
+		return n
+	}
+	cfg.etAlMin = atoi("et-al-min")
+	cfg.etAlUseFirst = atoi("et-al-use-first")
+	if c.cite != nil && c.cite.position != posFirst && !c.bib {
+		if v := atoi("et-al-subsequent-min"); v > 0 {
+			cfg.etAlMin = v
+		}
+		if v := atoi("et-al-subsequent-use-first"); v > 0 {
+			cfg.etAlUseFirst = v
+		}
+	}
+	if v, _ := get("et-al-use-last"); v == "true" {
+		cfg.etAlUseLast = true
+	}
+	if v, _ := get("initialize"); v == "false" {
+		cfg.initialize = false
+	}
+	cfg.initializeWith, cfg.hasInitializeWith = get("initialize-with")
+	cfg.nameAsSortOrder, _ = get("name-as-sort-order")
+	if v, ok := get("sort-separator"); ok {
+		cfg.sortSeparator = v
+	} else {
+		cfg.sortSeparator = ", "
+	}
+	cfg.form, _ = get("form")
+	if cfg.form == "" {
+		cfg.form = "long"
+	}
+	return cfg
+}
+
+// renderNames renders cs:names, with substitution when every variable is empty.
+func (c *rctx) renderNames(ne *namesEl) *node {
+	if c.subNames != nil && ne.name == nil && ne.etAl == nil && ne.label == nil && c.substituting > 0 {
+		// <names> in <substitute> inherits the parent's name, et-al and label.
+		inh := *ne
+		inh.name, inh.etAl, inh.label, inh.labelPos = c.subNames.name, c.subNames.etAl, c.subNames.label, c.subNames.labelPos
+		if inh.delimiter == "" {
+			inh.delimiter = c.subNames.delimiter
+		}
+		ne = &inh
+	}
+	c.called++
+	top := c.substituting == 0 && !c.firstNamesDone
+	n := c.renderNameVars(ne)
+	if n != nil && !n.isEmpty() {
+		c.found++
+		if top {
+			return c.takeFirstNames(n)
+		}
+		return n
+	}
+	if len(ne.substitute) == 0 {
+		return nil
+	}
+	saved := c.subNames
+	c.subNames = ne
+	c.substituting++
+	defer func() { c.subNames = saved; c.substituting-- }()
+	for _, s := range ne.substitute {
+		rec := map[string]bool{}
+		before := c.recording
+		c.recording = rec
+		calledBefore, foundBefore := c.called, c.found
+		sn := c.render(s)
+		c.called, c.found = calledBefore, foundBefore
+		c.recording = before
+		if sn != nil && !sn.isEmpty() {
+			for v := range rec {
+				if c.suppressed == nil {
+					c.suppressed = map[string]bool{}
+				}
+				c.suppressed[v] = true
+				if before != nil {
+					before[v] = true
+				}
+			}
+			c.found++
+			if _, isNames := s.(*namesEl); !isNames {
+				sn = c.decorateNamesWrapper(sn, ne)
+			}
+			if c.substituting == 1 && !c.firstNamesDone {
+				return c.takeFirstNames(sn)
+			}
+			return sn
+		}
+	}
+	return nil
+}
+
+// takeFirstNames records the first names rendered in a cite or entry; under suppress-author they are dropped.
+func (c *rctx) takeFirstNames(n *node) *node {
+	c.firstNamesDone = true
+	c.firstNames = n
+	c.firstNameNodes = c.curNameNodes
+	c.firstNamesList = nil
+	for _, k := range c.curNameNodes {
+		c.firstNamesList = append(c.firstNamesList, k.plain())
+	}
+	if c.suppressFirstNames {
+		return nil
+	}
+	return n
+}
+
+func (c *rctx) decorateNamesWrapper(n *node, ne *namesEl) *node {
+	cm := ne.common
+	cm.delimiter = ""
+	cm.textCase = ""
+	return c.decorate(n, &cm)
+}
+
+// record notes that a variable rendered (for suppression after substitution).
+func (c *rctx) record(v string) {
+	if c.recording != nil {
+		c.recording[v] = true
+	}
+}
+
+type nameList struct {
+	variable string
+	names    []Name
+}
+
+func (c *rctx) renderNameVars(ne *namesEl) *node {
+	var lists []nameList
+	for _, v := range ne.variables {
+		if c.suppressed[v] {
+			continue
+		}
+		if ns := c.item.Names[v]; len(ns) > 0 {
+			lists = append(lists, nameList{v, ns})
+		}
+	}
+	if len(lists) == 0 {
+		return nil
+	}
+	for _, l := range lists {
+		c.record(l.variable)
+	}
+	// Editor and translator that are the same people are rendered once with the editortranslator term.
+	if len(lists) == 2 && (lists[0].variable == "editor" && lists[1].variable == "translator" ||
+		lists[0].variable == "translator" && lists[1].variable == "editor") && sameNames(lists[0].names, lists[1].names) {
+		lists = []nameList{{"editortranslator", lists[0].names}}
+	}
+	cfg := c.nameConfig(ne.name)
+	if cfg.form == "count" {
+		total := 0
+		for _, l := range lists {
+			total += c.countNames(l.names, cfg)
+		}
+		if total == 0 {
+			return nil
+		}
+		if c.sortKey != nil {
+			return leaf(numSortKey(strconv.Itoa(total)), kField)
+		}
+		return c.decorate(leaf(strconv.Itoa(total), kNumber), &ne.common)
+	}
+	var parts []*node
+	for _, l := range lists {
+		nl := c.renderNameList(l, cfg, ne)
+		if nl == nil || nl.isEmpty() {
+			continue
+		}
+		if ne.label != nil && c.sortKey == nil {
+			lab := c.nameLabel(ne.label, l.variable, len(l.names))
+			if lab != nil {
+				if ne.labelPos == 0 {
+					nl = &node{kids: []*node{lab, nl}}
+				} else {
+					nl = &node{kids: []*node{nl, lab}}
+				}
+			}
+		}
+		parts = append(parts, nl)
+	}
+	delim := ne.delimiter
+	if delim == "" && !ne.hasDelimiter() {
+		if v, ok := c.areaOpt("names-delimiter"); ok {
+			delim = v
+		}
+	}
+	n := join(parts, delim)
+	cm := ne.common
+	cm.delimiter = ""
+	return c.decorate(n, &cm)
+}
+
+func (ne *namesEl) hasDelimiter() bool { return ne.delimiter != "" }
+
+func (c *rctx) areaOpt(k string) (string, bool) {
+	if c.area != nil {
+		if v, ok := c.area.names.get(k); ok {
+			return v, true
+		}
+	}
+	v, ok := c.p.style.names.get(k)
+	return v, ok
+}
+
+func sameNames(a, b []Name) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *rctx) nameLabel(l *labelEl, variable string, count int) *node {
+	plural := count > 1
+	switch l.plural {
+	case "always":
+		plural = true
+	case "never":
+		plural = false
+	}
+	s := c.p.loc.termText(variable, l.form, plural)
+	if s == "" {
+		return nil
+	}
+	return c.decorate(parseRich(s, kTerm), &l.common)
+}
+
+// etAl computes how many names to show, and whether et-al or use-last applies.
+func (c *rctx) etAl(total int, cfg nameCfg) (shown int, truncated bool) {
+	shown = total
+	min, first := cfg.etAlMin, cfg.etAlUseFirst
+	if c.sortKey != nil {
+		if c.sortKey.hasMin {
+			min = c.sortKey.namesMin
+		}
+		if c.sortKey.hasFirst {
+			first = c.sortKey.namesUseFirst
+		}
+	}
+	if min > 0 && first > 0 && total >= min && first < total {
+		shown = first
+		truncated = true
+	}
+	if truncated && c.dis != nil && c.dis.addNames > 0 && c.sortKey == nil {
+		shown += c.dis.addNames
+		if shown >= total {
+			shown, truncated = total, false
+		}
+	}
+	return shown, truncated
+}
+
+func (c *rctx) countNames(names []Name, cfg nameCfg) int {
+	shown, _ := c.etAl(len(names), cfg)
+	return shown
+}
+
+// renderNameList renders one variable's names with et-al, delimiters and "and".
+func (c *rctx) renderNameList(l nameList, cfg nameCfg, ne *namesEl) *node {
+	names := l.names
+	shown, truncated := c.etAl(len(names), cfg)
+	useLast := truncated && cfg.etAlUseLast && shown+2 <= len(names)
+	var items []*node
+	inverted := make([]bool, 0, shown)
+	for i := 0; i < shown; i++ {
+		inv := cfg.nameAsSortOrder == "all" || (cfg.nameAsSortOrder == "first" && i == 0)
+		if c.sortKey != nil {
+			inv = true
+		}
+		if names[i].Literal != "" || (names[i].Family == "" && names[i].Given != "") {
+			inv = false
+		}
+		items = append(items, c.renderName(names[i], cfg, inv, i))
+		inverted = append(inverted, inv)
+	}
+	if c.sortKey != nil {
+		// Sort keys: names in sort order, joined plainly.
+		return join(items, " ")
+	}
+	out := &node{}
+	andTerm := ""
+	switch cfg.and {
+	case "text":
+		andTerm = c.p.loc.termText("and", "long", false)
+	case "symbol":
+		andTerm = "&"
+	}
+	n := len(items)
+	for i, it := range items {
+		if i > 0 {
+			last := i == n-1 && !truncated
+			if last && andTerm != "" {
+				useDelim := false
+				switch cfg.delimPrecedesLast {
+				case "always":
+					useDelim = true
+				case "never":
+					useDelim = false
+				case "after-inverted-name":
+					useDelim = inverted[i-1]
+				default:
+					useDelim = n > 2
+				}
+				if useDelim {
+					out.kids = append(out.kids, leaf(cfg.delim, kAffix))
+				} else {
+					out.kids = append(out.kids, leaf(" ", kAffix))
+				}
+				out.kids = append(out.kids, leaf(andTerm, kTerm), leaf(" ", kAffix))
+			} else {
+				out.kids = append(out.kids, leaf(cfg.delim, kAffix))
+			}
+		}
+		out.kids = append(out.kids, it)
+	}
+	if useLast {
+		out.kids = append(out.kids, leaf(cfg.delim, kAffix), leaf("… ", kTerm))
+		out.kids = append(out.kids, c.renderName(names[len(names)-1], cfg, cfg.nameAsSortOrder == "all", len(names)-1))
+	} else if truncated {
+		term := "et-al"
+		var etal *etAlEl
+		if ne != nil && ne.etAl != nil {
+			etal = ne.etAl
+			if etal.term != "" {
+				term = etal.term
+			}
+		}
+		s := c.p.loc.termText(term, "long", false)
+		if s != "" {
+			useDelim := false
+			switch cfg.delimPrecedesEtAl {
+			case "always":
+				useDelim = true
+			case "never":
+				useDelim = false
+			case "after-inverted-name":
+				useDelim = len(inverted) > 0 && inverted[len(inverted)-1]
+			default:
+				useDelim = shown > 1
+			}
+			if useDelim {
+				out.kids = append(out.kids, leaf(cfg.delim, kAffix))
+			} else {
+				out.kids = append(out.kids, leaf(" ", kAffix))
+			}
+			t := parseRich(s, kTerm)
+			if etal != nil {
+				t = c.decorate(t, &etal.common)
+			}
+			out.kids = append(out.kids, t)
+		}
+	}
+	c.curNameNodes = items
+	if ne != nil && ne.name != nil {
+		cm := ne.name.common
+		cm.delimiter = ""
+		return c.decorate(out, &cm)
+	}
+	return out
+}
+
+// ---- one name ----
+
+func isRomanesque(s string) bool {
+	for _, r := range s {
+		if r < 0x250 || unicode.Is(unicode.Greek, r) || unicode.Is(unicode.Cyrillic, r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Arabic, r) || unicode.Is(unicode.Hebrew, r) || unicode.Is(unicode.Armenian, r) || unicode.Is(unicode.Georgian, r) || unicode.Is(unicode.Thai, r) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// normName splits particles and suffixes out of family and given names the way citeproc-js does when the data does
+// not give them explicitly.
+func normName(n Name) Name {
+	if n.Literal != "" {
+		return n
+	}
+	// Quoted family names are taken as they are.
+	if len(n.Family) > 1 && strings.HasPrefix(n.Family, "\"") && strings.HasSuffix(n.Family, "\"") {
+		n.Family = n.Family[1 : len(n.Family)-1]
+		return n
+	}
+	if n.NonDroppingParticle == "" && n.Family != "" {
+		words := strings.Fields(n.Family)
+		i := 0
+		for i < len(words)-1 && isParticle(words[i]) {
+			i++
+		}
+		if i > 0 {
+			n.NonDroppingParticle = strings.Join(words[:i], " ")
+			n.Family = strings.Join(words[i:], " ")
+		} else if p, rest, ok := apostropheParticle(n.Family); ok {
+			n.NonDroppingParticle, n.Family = p, rest
+		}
+	}
+	if n.DroppingParticle == "" && n.Given != "" {
+		if i := strings.Index(n.Given, ", "); i > 0 && n.Suffix == "" {
+			n.Suffix = strings.TrimSpace(n.Given[i+2:])
+			n.Given = strings.TrimSpace(n.Given[:i])
+			if strings.HasPrefix(n.Suffix, "!") {
+				n.Suffix = strings.TrimSpace(n.Suffix[1:])
+				n.CommaSuffix = true
+			}
+		}
+		words := strings.Fields(n.Given)
+		j := len(words)
+		for j > 1 && isParticle(words[j-1]) {
+			j--
+		}
+		if j < len(words) {
+			n.DroppingParticle = strings.Join(words[j:], " ")
+			n.Given = strings.Join(words[:j], " ")
+		}
+	}
+	return n
+}
+
+func isParticle(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	// A lowercase word that is a name part, not a particle, would have letters after an initial capital; a lowercase
+	// start is what citeproc-js takes as a particle.
+	return true
+}
+
+// apostropheParticle splits "d'Alembert" or "al-Hassan" style prefixes.
+func apostropheParticle(f string) (string, string, bool) {
+	for _, sep := range []string{"'", "’"} {
+		if i := strings.Index(f, sep); i > 0 && i <= 3 {
+			p := f[:i]
+			r, _ := utf8.DecodeRuneInString(p)
+			if unicode.IsLower(r) && !strings.Contains(p, " ") {
+				return p + sep, f[i+len(sep):], true
+			}
+		}
+	}
+	if i := strings.Index(f, "-"); i > 0 && i <= 3 {
+		p := f[:i]
+		r, _ := utf8.DecodeRuneInString(p)
+		if unicode.IsLower(r) {
+			return p + "-", f[i+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// joinParticle joins a particle to what follows, without a space after an apostrophe or hyphen.
+func joinParts(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			s := b.String()
+			last, _ := utf8.DecodeLastRuneInString(s)
+			if last != '\'' && last != '’' && last != '-' {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func (c *rctx) demote() string {
+	d := c.p.style.opts["demote-non-dropping-particle"]
+	if d == "" {
+		d = "display-and-sort"
+	}
+	return d
+}
+
+// givenLevel returns the disambiguation expansion for a name (0 none, 1 initials, 2 full).
+func (c *rctx) givenLevel(n Name) int {
+	if c.dis == nil || c.sortKey != nil {
+		return 0
+	}
+	if c.dis.givenPer != nil {
+		if l, ok := c.dis.givenPer[nameKey(n)]; ok {
+			return l
+		}
+	}
+	return c.dis.givenLevel
+}
+
+func (c *rctx) renderName(raw Name, cfg nameCfg, inverted bool, idx int) *node {
+	n := raw
+	if !raw.ParseNames || true {
+		n = normName(raw)
+	}
+	var parts map[string]*namePartEl
+	if cfg.el != nil {
+		parts = cfg.el.parts
+	}
+	if n.Literal != "" || n.Family == "" && n.Given == "" {
+		lit := n.Literal
+		if lit == "" {
+			return nil
+		}
+		if c.sortKey != nil {
+			return leaf(stripSortPrefix(lit), kField)
+		}
+		ln := parseRich(lit, kField)
+		if p := parts["family"]; p != nil {
+			ln = c.decoratePart(ln, p)
+		}
+		return ln
+	}
+	if n.Family == "" {
+		// Given name alone (e.g. a mononym stored as given).
+		gn := parseRich(n.Given, kField)
+		if p := parts["given"]; p != nil {
+			gn = c.decoratePart(gn, p)
+		}
+		return gn
+	}
+	form := cfg.form
+	level := c.givenLevel(raw)
+	given := n.Given
+	initWith := cfg.initializeWith
+	useInit := cfg.hasInitializeWith
+	if form == "short" {
+		switch {
+		case level >= 2 || level == 1 && !useInit:
+			form = "long"
+			useInit = false
+		case level == 1:
+			form = "long"
+		}
+	} else if level >= 2 || (level == 1 && useInit && false) {
+		useInit = false
+	}
+	if useInit && level == 0 || useInit && form == "long" && level < 2 {
+		given = initialize(given, initWith, cfg.initialize, c.p.style.opts["initialize-with-hyphen"] != "false")
+	}
+	if c.sortKey != nil {
+		// family, particles, given, suffix in sort order
+		demote := c.demote()
+		fam := joinParts(n.NonDroppingParticle, n.Family)
+		if demote != "never" {
+			fam = n.Family
+			return leaf(strings.TrimSpace(joinParts(fam, n.DroppingParticle, n.NonDroppingParticle, given, n.Suffix)), kField)
+		}
+		return leaf(strings.TrimSpace(joinParts(fam, n.DroppingParticle, given, n.Suffix)), kField)
+	}
+	romanesque := isRomanesque(n.Family + n.Given)
+	if !romanesque {
+		// East Asian names: family then given, no space.
+		fam := c.decoratePart(parseRich(n.Family, kField), parts["family"])
+		if form == "short" {
+			return fam
+		}
+		gv := c.decoratePart(parseRich(n.Given, kField), parts["given"])
+		return &node{kids: []*node{fam, gv}}
+	}
+	famCore := func(withNDP bool) *node {
+		s := n.Family
+		if withNDP {
+			s = joinParts(n.NonDroppingParticle, n.Family)
+		}
+		fn := parseRich(s, kField)
+		if p := parts["family"]; p != nil {
+			fn = c.formatPart(fn, p)
+		}
+		return fn
+	}
+	givenCore := func(extra ...string) *node {
+		s := joinParts(append([]string{given}, extra...)...)
+		if s == "" {
+			return nil
+		}
+		gn := parseRich(s, kField)
+		if p := parts["given"]; p != nil {
+			gn = c.formatPart(gn, p)
+		}
+		return gn
+	}
+	affix := func(nd *node, part string) *node {
+		p := parts[part]
+		if p == nil || nd == nil || nd.isEmpty() {
+			return nd
+		}
+		return &node{kids: []*node{nd}, prefix: p.prefix, suffix: p.suffix}
+	}
+	if form == "short" {
+		return affix(famCore(true), "family")
+	}
+	if n.StaticOrdering {
+		return &node{kids: []*node{affix(famCore(true), "family"), leaf(" ", kAffix), affix(givenCore(), "given")}}
+	}
+	if !inverted {
+		// given dropping non-dropping family suffix
+		out := &node{}
+		g := affix(givenCore(), "given")
+		if g != nil && !g.isEmpty() {
+			out.kids = append(out.kids, g, leaf(" ", kAffix))
+		}
+		fam := &node{}
+		if n.DroppingParticle != "" {
+			fam.kids = append(fam.kids, leaf(n.DroppingParticle, kField))
+			if !endsNoSpace(n.DroppingParticle) {
+				fam.kids = append(fam.kids, leaf(" ", kAffix))
+			}
+		}
+		fam.kids = append(fam.kids, famCore(true))
+		if n.Suffix != "" {
+			if n.CommaSuffix {
+				fam.kids = append(fam.kids, leaf(", ", kAffix))
+			} else {
+				fam.kids = append(fam.kids, leaf(" ", kAffix))
+			}
+			fam.kids = append(fam.kids, leaf(n.Suffix, kField))
+		}
+		out.kids = append(out.kids, affix(fam, "family"))
+		return out
+	}
+	// Inverted: family, given particles, suffix.
+	out := &node{}
+	var g *node
+	if c.demote() == "display-and-sort" {
+		out.kids = append(out.kids, affix(famCore(false), "family"))
+		g = affix(givenCore(n.DroppingParticle, n.NonDroppingParticle), "given")
+	} else {
+		out.kids = append(out.kids, affix(famCore(true), "family"))
+		g = affix(givenCore(n.DroppingParticle), "given")
+	}
+	if g != nil && !g.isEmpty() {
+		out.kids = append(out.kids, leaf(cfg.sortSeparator, kAffix), g)
+	}
+	if n.Suffix != "" {
+		out.kids = append(out.kids, leaf(cfg.sortSeparator, kAffix), leaf(n.Suffix, kField))
+	}
+	return out
+}
+
+func endsNoSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '\'' || r == '’' || r == '-'
+}
+
+// formatPart applies a name-part's formatting and text-case (not its affixes).
+func (c *rctx) formatPart(n *node, p *namePartEl) *node {
+	if p == nil {
+		return n
+	}
+	if p.textCase != "" {
+		applyTextCase(n, p.textCase)
+	}
+	if p.fmt.empty() {
+		return n
+	}
+	return &node{kids: []*node{n}, fmt: p.fmt}
+}
+
+func (c *rctx) decoratePart(n *node, p *namePartEl) *node {
+	if p == nil {
+		return n
+	}
+	n = c.formatPart(n, p)
+	return &node{kids: []*node{n}, prefix: p.prefix, suffix: p.suffix}
+}
+
+// stripSortPrefix drops a leading article-like quote or bracket from a literal sort key.
+func stripSortPrefix(s string) string { return strings.TrimLeft(s, "\"'“‘[(") }
+
+// initialize turns given names into initials: "John Edward" → "J. E.", "Jean-Paul" → "J.-P.". With initialize false
+// only names that are already initials are normalised.
+func initialize(given, with string, init bool, hyphen bool) string {
+	if given == "" {
+		return ""
+	}
+	// Split into words on spaces and periods, remembering hyphens.
+	type word struct {
+		s      string
+		hyphen bool // joined to the previous word by a hyphen
+	}
+	var words []word
+	cur := strings.Builder{}
+	nextHyphen := false
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, word{cur.String(), nextHyphen})
+			cur.Reset()
+			nextHyphen = false
+		}
+	}
+	for _, r := range given {
+		switch {
+		case r == ' ' || r == '\u00a0':
+			flush()
+		case r == '.':
+			cur.WriteRune('.')
+			flush()
+		case r == '-' || r == '‐':
+			flush()
+			nextHyphen = true
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush()
+	var b strings.Builder
+	trimmedWith := strings.TrimRight(with, " ")
+	for i, w := range words {
+		s := w.s
+		first, size := utf8.DecodeRuneInString(s)
+		isInitial := (len(s) == size) || (strings.HasSuffix(s, ".") && utf8.RuneCountInString(s) <= 3)
+		if w.hyphen && unicode.IsLower(first) && init {
+			// "Guo-ping": a lowercase part after a hyphen is dropped.
+			continue
+		}
+		if i > 0 {
+			if w.hyphen {
+				if hyphen {
+					// strip trailing spaces of the previous initial before the hyphen
+					t := strings.TrimRight(b.String(), " ")
+					b.Reset()
+					b.WriteString(t)
+					b.WriteString("-")
+				} else {
+					t := strings.TrimRight(b.String(), " ")
+					b.Reset()
+					b.WriteString(t)
+				}
+			} else if !strings.HasSuffix(b.String(), " ") && b.Len() > 0 {
+				last, _ := utf8.DecodeLastRuneInString(b.String())
+				if !(isInitial || init) || last != '.' && with == "" && !init {
+					b.WriteByte(' ')
+				} else if !init && !isInitial {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		if isInitial || init {
+			letters := strings.TrimSuffix(s, ".")
+			if !isInitial {
+				letters = string(first)
+			}
+			if unicode.IsLower(first) && !isInitial {
+				letters = strings.ToUpper(letters)
+			}
+			b.WriteString(letters)
+			b.WriteString(with)
+		} else {
+			b.WriteString(s)
+		}
+	}
+	out := strings.TrimRight(b.String(), " ")
+	_ = trimmedWith
+	return out
+}
