@@ -177,4 +177,3 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	_, err = io.ReadFull(f, buf)
 	return buf, err
 }
-

@@ -130,7 +130,9 @@ func rangeYearSuffixes(parts []citePart) []citePart {
 	return out
 }
 
-func isSuffixLeaf(n *node) bool { return n != nil && len(n.kids) == 0 && n.text != "" && isLetters(n.text) }
+func isSuffixLeaf(n *node) bool {
+	return n != nil && len(n.kids) == 0 && n.text != "" && isLetters(n.text)
+}
 
 func isLetters(s string) bool {
 	for _, r := range s {

@@ -72,7 +72,7 @@ var numberVars = map[string]bool{
 
 // Limits on what ReadItems accepts.
 const (
-	maxInputBytes = 64 << 20
+	maxInputBytes  = 64 << 20
 	maxNamesPerVar = 100000
 )
 

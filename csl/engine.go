@@ -2,9 +2,12 @@ package csl
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -44,12 +47,12 @@ func (e *ItemError) Error() string { return fmt.Sprintf("csl: no item with id %q
 
 // doc is the state of one document: the items, the order they were first cited in and their disambiguation.
 type doc struct {
-	p       *Processor
-	items   map[string]*Item
-	order   []string // registry order (first cited / given)
-	dis     map[string]*itemDis
-	number  map[string]int // citation numbers
-	coll    *collate.Collator
+	p         *Processor
+	items     map[string]*Item
+	order     []string // registry order (first cited / given)
+	dis       map[string]*itemDis
+	number    map[string]int // citation numbers
+	coll      *collate.Collator
 	sortCache map[string][]string
 }
 
@@ -109,6 +112,9 @@ func (d *doc) renderCite(it *Item, cs *citeState, noYearSuffix bool) (*node, *rc
 	}
 	if cs != nil && cs.authorOnly {
 		c.authorOnly = true
+	}
+	if cs != nil {
+		c.termPredecessor = cs.termPredecessor
 	}
 	n := c.renderAll(area.layout.kids, "")
 	if c.authorOnly {
@@ -324,10 +330,16 @@ func applyPartialSubstitute(c *rctx, cur, prev []string, sas, rule string) {
 // writeEntry wraps an entry's rendering with the layout's affixes and formatting, and writes it.
 func (p *Processor) writeEntry(n *node, area *layoutArea, f Format) string {
 	l := area.layout
-	w := &node{kids: []*node{n}, fmt: l.fmt, prefix: l.prefix, suffix: l.suffix}
-	if area == p.style.bib && area.opts["second-field-align"] != "" && f == HTML {
+	w := &node{kids: []*node{n}, prefix: l.prefix, suffix: l.suffix}
+	if area == p.style.bib && area.opts["second-field-align"] != "" {
 		w = secondFieldAlign(w)
+		if f == Text {
+			// No blocks in plain text: a space between the first field and the rest.
+			w.kids[1].prefix = " "
+		}
 	}
+	// The layout's formatting wraps its affixes.
+	w = &node{kids: []*node{w}, fmt: l.fmt}
 	return write(w, f, p.quotes, p.punctInQuote)
 }
 
@@ -342,10 +354,10 @@ func secondFieldAlign(w *node) *node {
 		return w
 	}
 	first := root.kids[0]
-	rest := &node{kids: root.kids[1:]}
-	left := &node{kids: []*node{first}, disp: "left-margin"}
-	right := &node{kids: []*node{rest}, disp: "right-inline", suffix: w.suffix}
-	return &node{kids: []*node{left, right}, prefix: w.prefix, fmt: w.fmt}
+	rest := &node{kids: root.kids[1:], suffix: w.suffix}
+	left := &node{kids: []*node{{kids: []*node{first}, prefix: w.prefix}}, disp: "left-margin"}
+	right := &node{kids: []*node{rest}, disp: "right-inline"}
+	return &node{kids: []*node{left, right}, fmt: w.fmt}
 }
 
 // ---- citations ----
@@ -571,7 +583,8 @@ func (d *doc) positions(citations []Citation, compute bool) [][]*renderedCite {
 func (d *doc) renderCitation(rcs []*renderedCite, f Format) string {
 	area := d.p.style.citation
 	l := area.layout
-	for _, rc := range rcs {
+	for i, rc := range rcs {
+		rc.cs.termPredecessor = i > 0 || rc.ci.Prefix != "" && !prefixResetsCase(rc.ci.Prefix)
 		rc.node, rc.ctx = d.renderCite(d.items[rc.id], rc.cs, false)
 	}
 	parts := d.collapse(rcs)
@@ -588,7 +601,7 @@ func (d *doc) renderCitation(rcs []*renderedCite, f Format) string {
 	if body.isEmpty() {
 		return "[CSL STYLE ERROR: reference with no printed form.]"
 	}
-	w := &node{kids: []*node{body}, fmt: l.fmt, prefix: l.prefix, suffix: l.suffix}
+	w := &node{kids: []*node{{kids: []*node{body}, prefix: l.prefix, suffix: l.suffix}}, fmt: l.fmt}
 	return write(w, f, d.p.quotes, d.p.punctInQuote)
 }
 
@@ -605,8 +618,8 @@ func withAffixes(n *node, ci CiteItem) *node {
 	if ci.Prefix == "" && ci.Suffix == "" {
 		return n
 	}
-	pre := ci.Prefix
-	suf := ci.Suffix
+	pre := citePrefixSpace(ci.Prefix)
+	suf := citeSuffixSpace(ci.Suffix)
 	var kids []*node
 	if pre != "" {
 		kids = append(kids, parseRich(pre, kAffix))
@@ -616,4 +629,49 @@ func withAffixes(n *node, ci CiteItem) *node {
 		kids = append(kids, parseRich(suf, kAffix))
 	}
 	return &node{kids: kids}
+}
+
+// citePrefixSpace adds the space citeproc-js puts after a cite prefix that ends in a letter, a digit, a closing bracket
+// or punctuation.
+func citePrefixSpace(p string) string {
+	if p == "" {
+		return p
+	}
+	test := strings.TrimRight(tagRe.ReplaceAllString(p, ""), "\"'\u201d\u2019\u00bb\u202f\u00a0 ")
+	sp := ""
+	if test != "" {
+		r, _ := utf8.DecodeLastRuneInString(test)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".:;!?)],&", r) {
+			sp = " "
+		}
+	}
+	return wsRunRe.ReplaceAllString(p+sp, " ")
+}
+
+// citeSuffixSpace adds a space before a cite suffix that starts with a letter or an opening bracket.
+func citeSuffixSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLetter(r) || r == '[' || r == '(' {
+		return " " + s
+	}
+	return s
+}
+
+var (
+	tagRe   = regexp.MustCompile(`<[^>]+>`)
+	wsRunRe = regexp.MustCompile(`\s+`)
+)
+
+// prefixResetsCase reports whether a cite prefix ends a sentence (terminal punctuation, more than one word), so that a
+// term starting the cite is capitalized.
+func prefixResetsCase(p string) bool {
+	test := strings.TrimRight(tagRe.ReplaceAllString(p, ""), "\"'\u201d\u2019\u00bb\u202f\u00a0 ")
+	if test == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(test)
+	return strings.ContainsRune(":.;!?", r) && strings.Contains(strings.TrimSpace(p), " ")
 }

@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,19 +10,19 @@ import (
 
 // nameCfg is the effective configuration of one cs:name (its attributes over the inherited ones).
 type nameCfg struct {
-	and                    string
-	delim                  string
-	delimPrecedesEtAl      string
-	delimPrecedesLast      string
-	etAlMin, etAlUseFirst  int
-	etAlUseLast            bool
-	initialize             bool
-	initializeWith         string
-	hasInitializeWith      bool
-	nameAsSortOrder        string
-	sortSeparator          string
-	form                   string
-	el                     *nameEl
+	and                   string
+	delim                 string
+	delimPrecedesEtAl     string
+	delimPrecedesLast     string
+	etAlMin, etAlUseFirst int
+	etAlUseLast           bool
+	initialize            bool
+	initializeWith        string
+	hasInitializeWith     bool
+	nameAsSortOrder       string
+	sortSeparator         string
+	form                  string
+	el                    *nameEl
 }
 
 func (c *rctx) nameConfig(ne *nameEl) nameCfg {
@@ -741,89 +742,167 @@ func (c *rctx) decoratePart(n *node, p *namePartEl) *node {
 // stripSortPrefix drops a leading article-like quote or bracket from a literal sort key.
 func stripSortPrefix(s string) string { return strings.TrimLeft(s, "\"'“‘[(") }
 
-// initialize turns given names into initials: "John Edward" → "J. E.", "Jean-Paul" → "J.-P.". With initialize false
-// only names that are already initials are normalised.
+// initialize turns given names into initials ("John Edward" → "J. E.", "Jean-Paul" → "J.-P.", "Guo-ping" → "G."),
+// following citeproc-js. With init false, only names already abbreviated are normalised ("M.E." → "M. E.").
 func initialize(given, with string, init bool, hyphen bool) string {
 	if given == "" {
 		return ""
 	}
-	// Split into words on spaces and periods, remembering hyphens.
-	type word struct {
-		s      string
-		hyphen bool // joined to the previous word by a hyphen
+	if r, _ := utf8.DecodeRuneInString(given); !startsRomanesque(r) {
+		return given
 	}
-	var words []word
-	cur := strings.Builder{}
-	nextHyphen := false
-	flush := func() {
-		if cur.Len() > 0 {
-			words = append(words, word{cur.String(), nextHyphen})
-			cur.Reset()
-			nextHyphen = false
+	name := given
+	if !hyphen {
+		name = strings.ReplaceAll(name, "-", " ")
+	}
+	name = hyphenSpaceRe.ReplaceAllString(name, "-")
+	name = strings.Join(strings.Fields(name), " ")
+	// A hyphen before a lowercase letter joins the parts (not initialised separately).
+	name = lowerHyphenRe.ReplaceAllString(name, "\u2013$1")
+	// A space after every period inside the name.
+	var nb strings.Builder
+	for i := 0; i < len(name); i++ {
+		nb.WriteByte(name[i])
+		if name[i] == '.' && i+1 < len(name) && name[i+1] != ' ' {
+			nb.WriteByte(' ')
 		}
 	}
-	for _, r := range given {
-		switch {
-		case r == ' ' || r == '\u00a0':
-			flush()
-		case r == '.':
-			cur.WriteRune('.')
-			flush()
-		case r == '-' || r == '‐':
-			flush()
-			nextHyphen = true
-		default:
-			cur.WriteRune(r)
+	name = nb.String()
+	strs := nameSplitRe.Split(name, -1)
+	seps := nameSplitRe.FindAllString(name, -1)
+	if len(seps) == 0 {
+		if j := strings.LastIndex(strs[0], "."); true {
+			tail := strs[0][j+1:]
+			if utf8.RuneCountInString(tail) == 1 && strings.ToLower(tail) != tail {
+				strs[0] += "."
+			}
 		}
 	}
-	flush()
-	var b strings.Builder
-	trimmedWith := strings.TrimRight(with, " ")
-	for i, w := range words {
-		s := w.s
-		first, size := utf8.DecodeRuneInString(s)
-		isInitial := (len(s) == size) || (strings.HasSuffix(s, ".") && utf8.RuneCountInString(s) <= 3)
-		if w.hyphen && unicode.IsLower(first) && init {
-			// "Guo-ping": a lowercase part after a hyphen is dropped.
+	var out string
+	if init {
+		out = doInitialize(strs, seps, with)
+	} else {
+		out = doNormalize(strs, seps, with)
+	}
+	return strings.ReplaceAll(out, "\u2013", "-")
+}
+
+var (
+	hyphenSpaceRe = regexp.MustCompile(`\s*-\s*`)
+	lowerHyphenRe = regexp.MustCompile(`-([a-z])`)
+	nameSplitRe   = regexp.MustCompile(`[-\s]+`)
+	trailSpaceRe  = regexp.MustCompile(`[\t\n\v\f\r \x{feff}\x{a0}]+$`)
+	spacesRe      = regexp.MustCompile(`[\t\n\v\f\r ]+`)
+)
+
+func startsRomanesque(r rune) bool {
+	return r == '&' || r < 0x250 && unicode.IsLetter(r) || r >= 0x370 && r <= 0x52f || r >= 0x590 && r <= 0x6ff || r >= 0xe01 && r <= 0xe5b || r >= 0x1f00 && r <= 0x1fff
+}
+
+func isInitialUpper(r rune) bool {
+	return unicode.IsUpper(r) && (r < 0x250 || r >= 0x370 && r <= 0x52f)
+}
+
+func cleanName(s string) string {
+	s = trailSpaceRe.ReplaceAllString(s, "")
+	s = hyphenSpaceRe.ReplaceAllString(s, "-")
+	return spacesRe.ReplaceAllString(s, " ")
+}
+
+func doInitialize(strs, seps []string, term string) string {
+	var tail []string
+	for i, n := range strs {
+		if n == "" {
 			continue
 		}
-		if i > 0 {
-			if w.hyphen {
-				if hyphen {
-					// strip trailing spaces of the previous initial before the hyphen
-					t := strings.TrimRight(b.String(), " ")
-					b.Reset()
-					b.WriteString(t)
-					b.WriteString("-")
+		first, size := utf8.DecodeRuneInString(n)
+		if isInitialUpper(first) {
+			rest := n[size:]
+			letters := strings.TrimRightFunc(rest, func(r rune) bool { return r == '.' })
+			periods := len(rest) - len(letters)
+			// letters must be letters only for the initial match
+			lettersOnly := strings.IndexFunc(letters, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+			init := string(first)
+			if lettersOnly && letters != "" && periods > 0 {
+				init += letters // an abbreviation such as "Ph." keeps its letters
+			} else if lettersOnly && letters != "" {
+				// Leading capitals of a name written in capitals stay ("JOHN" → "J").
+				up := ""
+				for _, r := range letters {
+					if unicode.IsUpper(r) {
+						up += string(r)
+					} else {
+						break
+					}
+				}
+				if len(up) < len(letters) {
+					init += strings.ToLower(up)
+				}
+			}
+			strs[i] = init
+			if i < len(seps) {
+				if strings.Contains(seps[i], "-") {
+					seps[i] = term + "-"
 				} else {
-					t := strings.TrimRight(b.String(), " ")
-					b.Reset()
-					b.WriteString(t)
+					seps[i] = term
 				}
-			} else if !strings.HasSuffix(b.String(), " ") && b.Len() > 0 {
-				last, _ := utf8.DecodeLastRuneInString(b.String())
-				if !(isInitial || init) || last != '.' && with == "" && !init {
-					b.WriteByte(' ')
-				} else if !init && !isInitial {
-					b.WriteByte(' ')
-				}
+			} else {
+				tail = append(tail, term)
 			}
-		}
-		if isInitial || init {
-			letters := strings.TrimSuffix(s, ".")
-			if !isInitial {
-				letters = string(first)
-			}
-			if unicode.IsLower(first) && !isInitial {
-				letters = strings.ToUpper(letters)
-			}
-			b.WriteString(letters)
-			b.WriteString(with)
 		} else {
-			b.WriteString(s)
+			strs[i] = " " + n
 		}
 	}
-	out := strings.TrimRight(b.String(), " ")
-	_ = trimmedWith
-	return out
+	var b strings.Builder
+	for i, s := range strs {
+		b.WriteString(s)
+		if i < len(seps) {
+			b.WriteString(seps[i])
+		}
+	}
+	for _, t := range tail {
+		b.WriteString(t)
+	}
+	return cleanName(b.String())
+}
+
+func doNormalize(strs, seps []string, term string) string {
+	abbrev := make([]bool, len(strs))
+	for i, n := range strs {
+		switch {
+		case utf8.RuneCountInString(n) > 1 && strings.HasSuffix(n, "."):
+			j := strings.LastIndex(n, ".")
+			strs[i] = n[:j] + n[j+1:]
+			abbrev[i] = true
+		case utf8.RuneCountInString(n) == 1 && strings.ToUpper(n) == n:
+			abbrev[i] = true
+		}
+	}
+	for i := range strs {
+		if !abbrev[i] {
+			continue
+		}
+		if i < len(strs)-1 {
+			sep := ""
+			if !abbrev[i+1] {
+				sep = " "
+			}
+			if utf8.RuneCountInString(strs[i+1]) > 1 {
+				sep = strings.TrimSuffix(term, "\ufeff") + sep
+			} else {
+				sep = term
+			}
+			seps[i] = sep
+		} else {
+			strs[i] += term
+		}
+	}
+	var b strings.Builder
+	for i, s := range strs {
+		b.WriteString(s)
+		if i < len(seps) {
+			b.WriteString(seps[i])
+		}
+	}
+	return cleanName(b.String())
 }

@@ -17,6 +17,8 @@ type node struct {
 	prefix string
 	suffix string
 	kind   leafKind
+	// splice marks the output of cs:choose: its children take the enclosing group's delimiter one by one.
+	splice bool
 }
 
 type leafKind uint8
@@ -39,6 +41,7 @@ const (
 	rSub
 	rNoCase
 	rQuote
+	rQuoteSingle
 	rNoDecor
 )
 
@@ -87,6 +90,19 @@ func join(parts []*node, delim string) *node {
 		if p.isEmpty() {
 			continue
 		}
+		if p.splice && delim != "" {
+			for _, k := range p.kids {
+				if k.isEmpty() {
+					continue
+				}
+				if !first {
+					g.kids = append(g.kids, leaf(delim, kAffix))
+				}
+				g.kids = append(g.kids, k)
+				first = false
+			}
+			continue
+		}
 		if !first && delim != "" {
 			g.kids = append(g.kids, leaf(delim, kAffix))
 		}
@@ -123,6 +139,8 @@ const (
 	fSub
 	fBaseline
 	fQuote
+	fQuoteSingle
+	fNoDecor
 	fDisplay
 	fNoCaseMark
 )
@@ -157,21 +175,22 @@ func (f *flattener) text(s string, k leafKind) {
 	}
 }
 
+// fmtFrames lists the frames of a formatting, outermost first (font-style innermost, as citeproc-js nests them).
 func fmtFrames(fm formatting) []frameKind {
 	var fr []frameKind
-	switch fm.fontStyle {
-	case "italic":
-		fr = append(fr, fItalic)
-	case "oblique":
-		fr = append(fr, fOblique)
-	case "normal":
-		fr = append(fr, fNormalStyle)
+	switch fm.verticalAlign {
+	case "sup":
+		fr = append(fr, fSup)
+	case "sub":
+		fr = append(fr, fSub)
+	case "baseline":
+		fr = append(fr, fBaseline)
 	}
-	switch fm.fontVariant {
-	case "small-caps":
-		fr = append(fr, fSmallCaps)
-	case "normal":
-		fr = append(fr, fNormalVariant)
+	switch fm.textDecoration {
+	case "underline":
+		fr = append(fr, fUnderline)
+	case "none":
+		fr = append(fr, fNoDecoration)
 	}
 	switch fm.fontWeight {
 	case "bold":
@@ -181,19 +200,19 @@ func fmtFrames(fm formatting) []frameKind {
 	case "normal":
 		fr = append(fr, fNormalWeight)
 	}
-	switch fm.textDecoration {
-	case "underline":
-		fr = append(fr, fUnderline)
-	case "none":
-		fr = append(fr, fNoDecoration)
+	switch fm.fontVariant {
+	case "small-caps":
+		fr = append(fr, fSmallCaps)
+	case "normal":
+		fr = append(fr, fNormalVariant)
 	}
-	switch fm.verticalAlign {
-	case "sup":
-		fr = append(fr, fSup)
-	case "sub":
-		fr = append(fr, fSub)
-	case "baseline":
-		fr = append(fr, fBaseline)
+	switch fm.fontStyle {
+	case "italic":
+		fr = append(fr, fItalic)
+	case "oblique":
+		fr = append(fr, fOblique)
+	case "normal":
+		fr = append(fr, fNormalStyle)
 	}
 	return fr
 }
@@ -233,8 +252,10 @@ func (f *flattener) walk(n *node) {
 		push(fSub, "")
 	case rQuote:
 		push(fQuote, "")
+	case rQuoteSingle:
+		push(fQuoteSingle, "")
 	case rNoDecor:
-		push(fNoDecoration, "")
+		push(fNoDecor, "")
 	}
 	if n.quotes {
 		push(fQuote, "")
@@ -406,7 +427,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		state func()
 	}
 	var stack []emitted
-	italic, bold, small, quoteLevel := false, false, false, 0
+	italic, bold, small, quoteLevel := false, false, false, -1
 	// Drop frames that contain no text.
 	empty := map[int]bool{}
 	for i := range toks {
@@ -432,7 +453,7 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 		switch t.kind {
 		case tText:
 			if f == HTML {
-				b.WriteString(escapeHTML(t.text))
+				b.WriteString(superscripts(escapeHTML(t.text)))
 			} else {
 				b.WriteString(t.text)
 			}
@@ -507,14 +528,39 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 				open, close = `<span style="baseline">`, "</span>"
 			case fDisplay:
 				open, close = `<div class="csl-`+t.disp+`">`, "</div>"
-			case fQuote:
+			case fNoDecor:
+				wasI, wasB, wasS := italic, bold, small
+				if italic {
+					open += `<span style="font-style:normal;">`
+					close = "</span>" + close
+				}
+				if small {
+					open += `<span style="font-variant:normal;">`
+					close = "</span>" + close
+				}
+				if bold {
+					open += `<span style="font-weight:normal;">`
+					close = "</span>" + close
+				}
+				italic, bold, small = false, false, false
+				restore = func() { italic, bold, small = wasI, wasB, wasS }
+			case fQuote, fQuoteSingle:
 				lvl := quoteLevel
-				if lvl%2 == 0 {
+				// Flip-flop: a quote inside quotes takes the other kind; at the top, single quotes in the data stay
+				// single (inner) quotes.
+				next := 0
+				switch {
+				case lvl >= 0:
+					next = 1 - lvl
+				case t.frame == fQuoteSingle:
+					next = 1
+				}
+				if next == 0 {
 					open, close = q.open, q.close
 				} else {
 					open, close = q.openInner, q.closeInner
 				}
-				quoteLevel++
+				quoteLevel = next
 				restore = func() { quoteLevel = lvl }
 				if f == HTML {
 					open, close = escapeHTML(open), escapeHTML(close)
@@ -548,6 +594,39 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	for len(stack) > 0 {
 		b.WriteString(stack[len(stack)-1].close)
 		stack = stack[:len(stack)-1]
+	}
+	return b.String()
+}
+
+// superscriptChars are the Unicode superscript letters citeproc-js writes as <sup> (ordinal suffixes in locales).
+var superscriptChars = map[rune]string{
+	'ª': "a", '²': "2", '³': "3", '¹': "1", 'º': "o", 'ʰ': "h", 'ʲ': "j", 'ʳ': "r", 'ʷ': "w", 'ʸ': "y",
+	'ˡ': "l", 'ˢ': "s", 'ˣ': "x", 'ᴬ': "A", 'ᴮ': "B", 'ᴰ': "D", 'ᴱ': "E", 'ᴳ': "G", 'ᴴ': "H", 'ᴵ': "I",
+	'ᴶ': "J", 'ᴷ': "K", 'ᴸ': "L", 'ᴹ': "M", 'ᴺ': "N", 'ᴼ': "O", 'ᴾ': "P", 'ᴿ': "R", 'ᵀ': "T", 'ᵁ': "U",
+	'ᵂ': "W", 'ᵃ': "a", 'ᵇ': "b", 'ᵈ': "d", 'ᵉ': "e", 'ᵍ': "g", 'ᵏ': "k", 'ᵐ': "m", 'ᵒ': "o", 'ᵖ': "p",
+	'ᵗ': "t", 'ᵘ': "u", 'ᵛ': "v", 'ᶜ': "c", 'ᶠ': "f", 'ᶻ': "z", '⁰': "0", 'ⁱ': "i", '⁴': "4", '⁵': "5",
+	'⁶': "6", '⁷': "7", '⁸': "8", '⁹': "9", '⁺': "+", '⁻': "−", '⁼': "=", '⁽': "(", '⁾': ")", 'ⁿ': "n",
+	'℠': "SM", '™': "TM",
+}
+
+func superscripts(s string) string {
+	has := false
+	for _, r := range s {
+		if _, ok := superscriptChars[r]; ok {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if t, ok := superscriptChars[r]; ok {
+			b.WriteString("<sup>" + t + "</sup>")
+		} else {
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }

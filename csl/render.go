@@ -19,7 +19,7 @@ type rctx struct {
 	suppressed map[string]bool
 	work       int
 
-	called, found int
+	called, found  int
 	yearSuffixUsed bool // the style renders year-suffix itself
 
 	substituting int
@@ -28,16 +28,17 @@ type rctx struct {
 
 	// firstNames records the names rendered first in the entry or cite (subsequent-author-substitute, cite
 	// grouping, suppress-author and author-only).
-	firstNames     *node
-	firstNamesList []string
-	firstNameNodes []*node
-	curNameNodes   []*node
-	curNameTexts   []string
-	firstNamesDone bool
+	firstNames         *node
+	firstNamesList     []string
+	firstNameNodes     []*node
+	curNameNodes       []*node
+	curNameTexts       []string
+	firstNamesDone     bool
 	suppressFirstNames bool
-	authorOnly     bool
-	recording      map[string]bool
-	yearSuffixDone bool
+	authorOnly         bool
+	recording          map[string]bool
+	yearSuffixDone     bool
+	termPredecessor    bool
 	// ambig marks a render made for disambiguation comparisons (no year-suffix).
 	noYearSuffix bool
 	// etAlCount for disambiguation of add-names: names shown per names element.
@@ -54,13 +55,14 @@ type nameRec struct {
 
 // citeState is what a cite brings to rendering besides the item: position and locator.
 type citeState struct {
-	position           position
-	nearNote           bool
-	locator, label     string
-	firstRefNote       int
-	citationNumber     int
-	authorOnly         bool
-	suppressAuthor     bool
+	position        position
+	nearNote        bool
+	locator, label  string
+	firstRefNote    int
+	citationNumber  int
+	termPredecessor bool
+	authorOnly      bool
+	suppressAuthor  bool
 }
 
 type position int
@@ -74,10 +76,10 @@ const (
 
 // itemDis holds the disambiguation settings of one item.
 type itemDis struct {
-	addNames   int // extra names shown beyond et-al-use-first
-	givenLevel int // 0 none, 1 initials, 2 full given names (for all ambiguous names)
+	addNames   int            // extra names shown beyond et-al-use-first
+	givenLevel int            // 0 none, 1 initials, 2 full given names (for all ambiguous names)
 	givenPer   map[string]int // per name (nameKey)
-	yearSuffix int // 1-based; 0 none
+	yearSuffix int            // 1-based; 0 none
 	condition  bool
 }
 
@@ -97,6 +99,9 @@ func (c *rctx) renderAll(els []elem, delim string) *node {
 		}
 	}
 	if len(parts) == 1 && delim == "" {
+		if parts[0].splice {
+			return &node{kids: parts[0].kids}
+		}
 		return parts[0]
 	}
 	return join(parts, delim)
@@ -127,7 +132,16 @@ func (c *rctx) render(e elem) *node {
 	case *chooseEl:
 		for _, b := range e.branches {
 			if c.evalBranch(b) {
-				return c.renderAll(b.kids, "")
+				var kids []*node
+				for _, k := range b.kids {
+					if n := c.render(k); n != nil && !n.isEmpty() {
+						kids = append(kids, n)
+					}
+				}
+				if len(kids) == 1 {
+					return kids[0]
+				}
+				return &node{kids: kids, splice: true}
 			}
 		}
 	}
@@ -160,6 +174,7 @@ func (c *rctx) decorate(n *node, cm *common) *node {
 	if n == nil || n.isEmpty() {
 		return nil
 	}
+	c.termPredecessor = true
 	if cm.textCase != "" {
 		c.textCase(n, cm.textCase)
 	}
@@ -221,6 +236,15 @@ func (c *rctx) variable(name string) string {
 	case "year-suffix":
 		if c.dis != nil && c.dis.yearSuffix > 0 && !c.noYearSuffix {
 			return yearSuffixLetters(c.dis.yearSuffix)
+		}
+		return ""
+	case "page-first":
+		if v := c.item.Vars["page-first"]; v != "" {
+			return v
+		}
+		if pg := c.item.Vars["page"]; pg != "" {
+			parts := splitNumbers(pg)
+			return parts[0].text
 		}
 		return ""
 	case "citation-label":
@@ -333,6 +357,9 @@ func (c *rctx) renderText(t *textEl) *node {
 			return nil
 		}
 		n = parseRich(s, kTerm)
+		if !c.termPredecessor && !(c.p.style.Class == "in-text" && !c.bib) && c.sortKey == nil {
+			applyTextCase(n, "capitalize-first")
+		}
 	case t.value != "":
 		if t.value == "\x00" {
 			return nil

@@ -96,6 +96,9 @@ func parseRich(s string, k leafKind) *node {
 			appendText(top, t.lit, k)
 		case t.open:
 			n := &node{rich: t.kind}
+			if t.kind == rQuote && t.quote == "'" {
+				n.rich = rQuoteSingle
+			}
 			top.kids = append(top.kids, n)
 			cur = append(cur, n)
 		case t.close:

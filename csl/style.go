@@ -51,11 +51,11 @@ type layoutArea struct {
 }
 
 type sortKey struct {
-	variable, macro string
-	desc            bool
-	namesMin        int
-	namesUseFirst   int
-	namesUseLast    int
+	variable, macro           string
+	desc                      bool
+	namesMin                  int
+	namesUseFirst             int
+	namesUseLast              int
 	hasMin, hasFirst, hasLast bool
 }
 
@@ -138,11 +138,11 @@ type cond struct {
 
 type namesEl struct {
 	common
-	variables []string
-	name      *nameEl
-	etAl      *etAlEl
-	label     *labelEl
-	labelPos  int // label before (0) or after (1) the name
+	variables  []string
+	name       *nameEl
+	etAl       *etAlEl
+	label      *labelEl
+	labelPos   int // label before (0) or after (1) the name
 	substitute []elem
 }
 
@@ -449,6 +449,9 @@ func (c *compiler) elem(n *xnode) (elem, error) {
 
 func compileName(k *xnode) *nameEl {
 	ne := &nameEl{common: readCommon(k), opts: readNameOpts(k), parts: map[string]*namePartEl{}}
+	if v, ok := k.attrs["delimiter"]; ok {
+		ne.opts.set["delimiter"] = v
+	}
 	for _, p := range k.kids {
 		if p.name == "name-part" {
 			ne.parts[p.attr("name")] = &namePartEl{common: readCommon(p), name: p.attr("name")}

@@ -283,8 +283,8 @@ func replayCitations(p *Processor, items []*Item, steps [][]json.RawMessage, ren
 }
 
 var (
-	wsRe     = regexp.MustCompile(`\s+`)
-	divWSRe  = regexp.MustCompile(`\s*(<div[^>]*>|</div>)\s*`)
+	wsRe    = regexp.MustCompile(`\s+`)
+	divWSRe = regexp.MustCompile(`\s*(<div[^>]*>|</div>)\s*`)
 )
 
 // normalize collapses whitespace (and drops it around block divs) for the comparison.
