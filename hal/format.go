@@ -1,0 +1,55 @@
+package hal
+
+import (
+	"bytes"
+	"context"
+	"io"
+
+	"github.com/dop2i/fairmeta/fair"
+)
+
+// FormatName is the name of the HAL TEI format in fairmeta's format list and on the command line.
+const FormatName = "hal-tei"
+
+// Detect reports whether data looks like HAL TEI: a TEI document in the TEI namespace holding a listBibl of
+// biblFull records (HAL's export and deposit shape). Only the first 64 KiB are looked at.
+func Detect(data []byte) bool {
+	head := data
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	i := bytes.Index(head, []byte("<TEI"))
+	if i < 0 {
+		return false
+	}
+	return bytes.Contains(head, []byte(NamespaceTEI)) && (bytes.Contains(head[i:], []byte("<listBibl")) || bytes.Contains(head, []byte(NamespaceHAL)))
+}
+
+// Read reads HAL TEI (an export or a deposit) into one fair.Resource per record, with the notes of everything it
+// could not carry into them: elements HAL's schema does not define, and HAL's own data (collections, coded
+// metadata, the structures' addresses and parents, ...). Default Limits apply.
+func Read(data []byte) ([]*fair.Resource, []lossNote, error) {
+	docs, notes, err := Decode(data, Limits{})
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]*fair.Resource, 0, len(docs))
+	for _, d := range docs {
+		r, n := ToResource(d)
+		notes = append(notes, n...)
+		out = append(out, r)
+	}
+	return out, notes, nil
+}
+
+// Write writes a record as a HAL deposit (AOfr TEI) with the zero Writer: affiliations are resolved to the HAL
+// structure numbers the record carries, and every other one is kept as a new named structure. It returns the
+// notes of what the deposit does not hold and what a cataloguer must check. Use a Writer with a Resolver to
+// resolve ROR IDs.
+func Write(w io.Writer, r *fair.Resource) ([]lossNote, error) {
+	dep, err := (&Writer{}).Document(context.Background(), r)
+	if err != nil {
+		return nil, err
+	}
+	return dep.Notes, dep.Document.Encode(w)
+}
