@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/ror"
 )
 
 // Resolver finds the HAL structures of an organisation by its ROR ID. A *Table answers offline and a *Client asks
@@ -258,4 +259,23 @@ func readRefDocs(data []byte) ([]Structure, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// RORIndexParents gives the parents a ROR index records (an offline ROR dump, or ror.Default), for Writer.Parents.
+func RORIndexParents(ix *ror.Index) RORParents {
+	return RORParentsFunc(func(_ context.Context, id string) ([]string, error) {
+		rid, err := ror.ParseID(id)
+		if err != nil {
+			return nil, err
+		}
+		o, ok := ix.Get(rid)
+		if !ok {
+			return nil, nil
+		}
+		var out []string
+		for _, p := range o.Related(ror.RelParent) {
+			out = append(out, p.URL())
+		}
+		return out, nil
+	})
 }
