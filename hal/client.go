@@ -2,7 +2,6 @@ package hal
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -15,76 +14,71 @@ import (
 // DefaultBaseURL is the address of HAL's API; the structure referential is under ref/structure.
 const DefaultBaseURL = "https://api.archives-ouvertes.fr/"
 
-// Client asks HAL's structure referential (AuréHAL) for the structures of an organisation. It keeps under a
-// polite rate (2 requests a second by default), retries 429 and 5xx responses, and caps response sizes. A Client
-// is safe for concurrent use.
+// Client asks HAL's structure referential (AuréHAL) for the structures of an organisation. It is built on the
+// client core every fairmeta API client shares: a polite rate (2 requests a second by default), retries of 429 and
+// 5xx responses, capped response sizes, plain http:// for loopback only. A Client is safe for concurrent use.
 type Client struct {
-	base  *url.URL
-	hc    *http.Client
-	lim   *httpx.Limiter
-	retry httpx.Retry
-	ua    string
+	core *httpx.Core
+}
+
+type settings struct {
+	httpx.Config
 }
 
 // ClientOption configures a Client. Options are made by the With... functions of this package only.
-type ClientOption interface{ apply(*Client) error }
+type ClientOption interface{ apply(*settings) error }
 
-type clientOption func(*Client) error
+type clientOption func(*settings) error
 
-func (f clientOption) apply(c *Client) error { return f(c) }
+func (f clientOption) apply(s *settings) error { return f(s) }
 
 // WithBaseURL sets the API's base URL (default DefaultBaseURL); plain http:// is accepted for loopback hosts only.
-func WithBaseURL(raw string) ClientOption {
-	return clientOption(func(c *Client) error {
-		u, err := httpx.CheckBaseURL(raw)
-		if err != nil {
-			return err
-		}
-		c.base = u
-		return nil
-	})
+func WithBaseURL(u string) ClientOption {
+	return clientOption(func(s *settings) error { return s.SetBaseURL(u) })
 }
 
-// WithHTTPClient sets the *http.Client used (default: a pooled client with a 30 s timeout).
+// WithHTTPClient sets the *http.Client used (default: a pooled client of the Client's own).
 func WithHTTPClient(hc *http.Client) ClientOption {
-	return clientOption(func(c *Client) error {
-		if hc == nil {
-			return errors.New("hal: WithHTTPClient: nil client")
-		}
-		c.hc = hc
-		return nil
-	})
+	return clientOption(func(s *settings) error { return s.SetHTTPClient(hc) })
 }
 
 // WithRateLimit sets how many requests a second the client sends at most, in bursts of burst.
 func WithRateLimit(perSecond float64, burst int) ClientOption {
-	return clientOption(func(c *Client) error {
-		if perSecond <= 0 {
-			return fmt.Errorf("hal: WithRateLimit: %v requests a second is not positive", perSecond)
-		}
-		c.lim = httpx.NewLimiter(perSecond, burst)
-		return nil
-	})
+	return clientOption(func(s *settings) error { return s.SetRateLimit(perSecond, burst) })
+}
+
+// WithRetry sets how many attempts a request gets in all, the first wait and the longest wait between them.
+func WithRetry(attempts int, base, maxWait time.Duration) ClientOption {
+	return clientOption(func(s *settings) error { return s.SetRetry(attempts, base, maxWait) })
+}
+
+// WithTimeout bounds one HTTP attempt, body included.
+func WithTimeout(d time.Duration) ClientOption {
+	return clientOption(func(s *settings) error { return s.SetTimeout(d) })
 }
 
 // WithUserAgent sets the User-Agent header.
 func WithUserAgent(ua string) ClientOption {
-	return clientOption(func(c *Client) error { c.ua = ua; return nil })
+	return clientOption(func(s *settings) error { return s.SetUserAgent(ua) })
 }
 
 // NewClient returns a client configured by opts, or an error naming the first invalid option.
 func NewClient(opts ...ClientOption) (*Client, error) {
-	base, _ := url.Parse(DefaultBaseURL)
-	c := &Client{base: base, hc: httpx.NewClient(30 * time.Second), lim: httpx.NewLimiter(2, 2), ua: "fairmeta-hal"}
+	s := settings{Config: httpx.Config{Package: "hal", BaseURL: DefaultBaseURL, UserAgent: "fairmeta-hal",
+		Timeout: 30 * time.Second, Rate: 2, Burst: 2, MaxBody: httpx.DefaultMaxBody}}
 	for i, o := range opts {
 		if o == nil {
-			return nil, fmt.Errorf("hal: NewClient: option %d is nil", i)
+			return nil, s.NilOption(i)
 		}
-		if err := o.apply(c); err != nil {
+		if err := o.apply(&s); err != nil {
 			return nil, err
 		}
 	}
-	return c, nil
+	core, err := s.Build()
+	if err != nil {
+		return nil, err
+	}
+	return &Client{core: core}, nil
 }
 
 // APIError reports an unsuccessful response of HAL's API.
@@ -132,30 +126,19 @@ func (c *Client) StructureByID(ctx context.Context, id string) (Structure, bool,
 }
 
 func (c *Client) query(ctx context.Context, q string) ([]Structure, error) {
-	u := c.base.JoinPath("ref", "structure")
-	v := url.Values{"q": {q}, "fl": {structureFields}, "wt": {"json"}, "rows": {"100"}}
-	u.RawQuery = v.Encode()
-	resp, err := c.retry.Do(ctx, c.hc, c.lim, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-		if err != nil {
-			return nil, err
-		}
-		req.Header.Set("Accept", "application/json")
-		req.Header.Set("User-Agent", c.ua)
-		return req, nil
-	})
+	u, err := c.core.Resolve("ref/structure")
 	if err != nil {
-		return nil, fmt.Errorf("hal: %s: %w", httpx.RedactURL(u.String()), err)
+		return nil, err
 	}
-	defer httpx.DrainClose(resp.Body)
+	u.RawQuery = url.Values{"q": {q}, "fl": {structureFields}, "wt": {"json"}, "rows": {"100"}}.Encode()
+	resp, err := c.core.Get(ctx, u.String(), "application/json")
+	if err != nil {
+		return nil, c.core.Scrub(fmt.Errorf("hal: %w", err))
+	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, &APIError{StatusCode: resp.StatusCode, URL: httpx.RedactURL(u.String())}
 	}
-	body, err := httpx.ReadBody(resp.Body, httpx.DefaultMaxBody)
-	if err != nil {
-		return nil, fmt.Errorf("hal: %s: %w", httpx.RedactURL(u.String()), err)
-	}
-	ss, err := readRefDocs(body)
+	ss, err := readRefDocs(resp.Body)
 	if err != nil {
 		return nil, err
 	}

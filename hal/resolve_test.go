@@ -178,7 +178,7 @@ func TestClientStructuresByROR(t *testing.T) {
 	if _, err := c.StructuresByROR(context.Background(), "not-a-ror"); err == nil {
 		t.Error("a bad ROR ID gave no error")
 	}
-	for _, opt := range []ClientOption{nil, WithBaseURL("http://example.org/"), WithHTTPClient(nil), WithRateLimit(0, 1)} {
+	for _, opt := range []ClientOption{nil, WithBaseURL("http://example.org/"), WithRateLimit(-1, 1), WithRetry(0, 0, 0)} {
 		if _, err := NewClient(opt); err == nil {
 			t.Errorf("NewClient(%v) accepted an invalid option", opt)
 		}
