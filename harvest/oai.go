@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/dop2i/fairmeta/internal/httpx"
@@ -28,157 +27,104 @@ const (
 
 // OAIClient talks to one OAI-PMH 2.0 repository. Make one with [NewOAIClient]; it is safe for concurrent use.
 //
-// Every request is rate limited and retried on network errors, dropped connections, bodies cut short, 429 and 5xx
-// (OAI-PMH's flow control is 503 with Retry-After, which is honoured), with exponential backoff and jitter, for as
-// long as the retry policy and the context allow.
+// Every request goes through the client core fairmeta's API clients share: it is rate limited and retried on
+// network errors, dropped connections, bodies cut short, 429 and 5xx (OAI-PMH's flow control is 503 with
+// Retry-After, which is honoured), with exponential backoff and jitter, for as long as the retry policy and the
+// context allow.
 type OAIClient struct {
-	base      *url.URL
-	hc        *http.Client
-	retry     httpx.Retry
-	limiter   *httpx.Limiter
-	timeout   time.Duration
-	userAgent string
-	maxBody   int64
-	logger    *slog.Logger
-	requests  atomic.Int64
+	core   *httpx.Core
+	base   *url.URL // the base URL exactly as given: no slash added
+	logger *slog.Logger
 }
 
 type settings struct {
-	hc        *http.Client
-	retry     httpx.Retry
-	rate      float64
-	burst     int
-	timeout   time.Duration
-	userAgent string
-	maxBody   int64
-	logger    *slog.Logger
+	httpx.Config
 }
 
-// Option configures a client of this package.
-type Option func(*settings) error
+// Option configures an OAIClient. Options are made only by the With functions of this package and apply in order;
+// an invalid option makes NewOAIClient fail.
+type Option interface{ apply(*settings) error }
 
-// WithHTTPClient sets the HTTP client (default: a go-cleanhttp pooled client of the client's own).
+type option func(*settings) error
+
+func (o option) apply(s *settings) error { return o(s) }
+
+// WithHTTPClient sets the HTTP client (default: a go-cleanhttp pooled client of the client's own). The client uses
+// a copy of it with its redirect policy added.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(s *settings) error {
-		if hc == nil {
-			return errors.New("harvest: WithHTTPClient(nil)")
-		}
-		s.hc = hc
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetHTTPClient(hc) })
 }
 
 // WithTimeout sets the time limit of one HTTP attempt, body included (default 2 minutes).
 func WithTimeout(d time.Duration) Option {
-	return func(s *settings) error {
-		if d <= 0 {
-			return fmt.Errorf("harvest: WithTimeout(%v): want a positive duration", d)
-		}
-		s.timeout = d
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetTimeout(d) })
 }
 
 // WithRetry sets how often a failing request is tried (attempts, including the first; default 8) and the backoff
-// between tries (base doubling up to maxWait, with jitter; 0 means 250 ms and 30 s). A Retry-After up to
-// 2 minutes is honoured.
+// between tries (base doubling up to maxWait, with jitter; 0 for the defaults, 250 ms and 30 s). A Retry-After up
+// to 2 minutes is honoured.
 func WithRetry(attempts int, base, maxWait time.Duration) Option {
-	return func(s *settings) error {
-		if attempts < 1 {
-			return fmt.Errorf("harvest: WithRetry(%d, ...): want at least 1 attempt", attempts)
-		}
-		if base < 0 || maxWait < 0 {
-			return fmt.Errorf("harvest: WithRetry(%d, %v, %v): negative wait", attempts, base, maxWait)
-		}
-		s.retry = httpx.Retry{MaxAttempts: attempts, Base: base, Max: maxWait}
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetRetry(attempts, base, maxWait) })
 }
 
 // WithRateLimit sets the client-side limit: perSecond requests per second on average, in bursts of up to burst.
 // 0 turns the limit off. The default is DefaultOAIRateLimit, burst 1.
 func WithRateLimit(perSecond float64, burst int) Option {
-	return func(s *settings) error {
-		if perSecond < 0 || burst < 0 {
-			return fmt.Errorf("harvest: WithRateLimit(%v, %d): negative", perSecond, burst)
-		}
-		s.rate, s.burst = perSecond, burst
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetRateLimit(perSecond, burst) })
 }
 
 // WithUserAgent sets the User-Agent header; repositories like to know who harvests them, ideally with a contact
 // address: "mylab-harvester/1.0 (mailto:ops@example.org)".
 func WithUserAgent(ua string) Option {
-	return func(s *settings) error {
-		if strings.ContainsAny(ua, "\r\n") {
-			return errors.New("harvest: WithUserAgent: a line break in the user agent")
-		}
-		s.userAgent = ua
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetUserAgent(ua) })
 }
 
 // WithMaxResponseSize caps the size of one answer (default DefaultOAIMaxResponse); a larger one is an error.
 func WithMaxResponseSize(n int64) Option {
-	return func(s *settings) error {
-		if n <= 0 {
-			return fmt.Errorf("harvest: WithMaxResponseSize(%d): want a positive size", n)
-		}
-		s.maxBody = n
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetMaxResponseSize(n) })
 }
 
 // WithLogger makes the client log retries and restarts.
 func WithLogger(l *slog.Logger) Option {
-	return func(s *settings) error {
-		if l == nil {
-			return errors.New("harvest: WithLogger(nil)")
-		}
-		s.logger = l
-		return nil
-	}
+	return option(func(s *settings) error { return s.SetLogger(l) })
 }
 
 // NewOAIClient returns a client of the repository at baseURL (e.g. "https://oai.datacite.org/oai"). The base URL
-// must be https://, or http:// on a loopback host (test servers), without user information, query or fragment.
+// must be https://, or http:// on a loopback host (test servers), without user information, query or fragment; it
+// is used as given (OAI-PMH base URLs are not directories: ".../oai2" and ".../oai2/" differ on some servers).
 func NewOAIClient(baseURL string, opts ...Option) (*OAIClient, error) {
-	s := settings{rate: DefaultOAIRateLimit, burst: 1, timeout: defaultOAITimeout, userAgent: defaultUserAgent,
-		maxBody: DefaultOAIMaxResponse, retry: httpx.Retry{MaxAttempts: 8}}
-	for _, o := range opts {
+	s := settings{Config: httpx.Config{Package: "harvest", BaseURL: baseURL, Rate: DefaultOAIRateLimit, Burst: 1,
+		Timeout: defaultOAITimeout, UserAgent: defaultUserAgent, MaxBody: DefaultOAIMaxResponse, Retry: httpx.Retry{MaxAttempts: 8}}}
+	for i, o := range opts {
 		if o == nil {
-			return nil, errors.New("harvest: nil option")
+			return nil, s.NilOption(i)
 		}
-		if err := o(&s); err != nil {
+		if err := o.apply(&s); err != nil {
 			return nil, err
 		}
 	}
-	base, err := httpx.CheckBaseURL(baseURL)
+	core, err := s.Build()
 	if err != nil {
 		return nil, err
 	}
-	// OAI-PMH base URLs are used as given: no slash added (".../oai2" and ".../oai2/" differ on some servers).
-	if orig, _ := url.Parse(strings.TrimSpace(baseURL)); orig != nil {
+	base := *core.Base()
+	if orig, err := url.Parse(strings.TrimSpace(baseURL)); err == nil {
 		base.Path, base.RawPath = orig.Path, orig.RawPath
 	}
-	if s.hc == nil {
-		s.hc = httpx.NewClient(0)
+	logger := s.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
 	}
-	if s.logger == nil {
-		s.logger = slog.New(slog.DiscardHandler)
-	}
-	return &OAIClient{base: base, hc: s.hc, retry: s.retry, limiter: httpx.NewLimiter(s.rate, s.burst), timeout: s.timeout,
-		userAgent: s.userAgent, maxBody: s.maxBody, logger: s.logger}, nil
+	return &OAIClient{core: core, base: &base, logger: logger}, nil
 }
 
 // String describes the client, e.g. "harvest.OAIClient(https://oai.datacite.org/oai, 2 req/s, burst 1)".
 func (c *OAIClient) String() string {
-	return fmt.Sprintf("harvest.OAIClient(%s, %s)", c.base.Redacted(), c.limiter)
+	return fmt.Sprintf("harvest.OAIClient(%s, %s)", c.base.Redacted(), c.core.Limiter())
 }
 
 // Requests returns the number of HTTP requests the client has sent, retries included.
-func (c *OAIClient) Requests() int64 { return c.requests.Load() }
+func (c *OAIClient) Requests() int64 { return c.core.Requests() }
 
 // do sends one OAI-PMH request with retries and returns the parsed answer. A protocol error in the answer is
 // returned as a *ProtocolError beside the response.
@@ -186,68 +132,25 @@ func (c *OAIClient) do(ctx context.Context, args url.Values) (*response, error) 
 	u := *c.base
 	u.RawQuery = args.Encode()
 	verb := args.Get("verb")
-	attempts := c.retry.Attempts()
-	var lastErr error
-	for attempt := 1; attempt <= attempts; attempt++ {
-		body, retry, err := c.fetch(ctx, u.String(), attempts-attempt+1)
-		if err == nil {
-			resp, err := parseResponse(body)
-			if err != nil {
-				return nil, err
-			}
-			if len(resp.Errors) > 0 {
-				pe := resp.Errors[0]
-				if pe.Verb == "" {
-					pe.Verb = verb
-				}
-				return resp, pe
-			}
-			return resp, nil
-		}
-		lastErr = err
-		if !retry || ctx.Err() != nil {
-			break
-		}
-		c.logger.Debug("harvest: OAI-PMH answer cut short, retrying", "verb", verb, "attempt", attempt, "err", err)
-		if !c.retry.Wait(ctx, attempt, nil) {
-			break
-		}
-	}
-	return nil, lastErr
-}
-
-// fetch GETs u (with httpx's retries for statuses and network errors) and reads the body. retry says whether a
-// failure while reading the body may be worth another attempt.
-func (c *OAIClient) fetch(ctx context.Context, u string, attempts int) ([]byte, bool, error) {
-	pol := c.retry
-	pol.MaxAttempts = attempts
-	resp, err := pol.Do(ctx, c.hc, c.limiter, func(ctx context.Context) (*http.Request, error) {
-		c.requests.Add(1)
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-		if err != nil {
-			return nil, err
-		}
-		req.Header.Set("User-Agent", c.userAgent)
-		req.Header.Set("Accept", "text/xml, application/xml")
-		return req, nil
-	})
+	resp, err := c.core.Get(ctx, u.String(), "text/xml, application/xml")
 	if err != nil {
-		return nil, false, &RequestError{URL: httpx.RedactURL(u), Err: err}
+		return nil, &RequestError{URL: httpx.RedactURL(u.String()), Err: err}
 	}
-	defer httpx.DrainClose(resp.Body)
 	if resp.StatusCode != http.StatusOK {
-		return nil, false, &RequestError{URL: httpx.RedactURL(u), Status: resp.StatusCode}
+		return nil, &RequestError{URL: httpx.RedactURL(u.String()), Status: resp.StatusCode}
 	}
-	tctx, cancel := context.WithTimeout(ctx, c.timeout)
-	defer cancel()
-	stop := context.AfterFunc(tctx, func() { resp.Body.Close() })
-	defer stop()
-	body, err := httpx.ReadBody(resp.Body, c.maxBody)
+	parsed, err := parseResponse(resp.Body)
 	if err != nil {
-		var tooLarge *httpx.BodyTooLargeError
-		return nil, !errors.As(err, &tooLarge), &RequestError{URL: httpx.RedactURL(u), Status: resp.StatusCode, Err: err}
+		return nil, err
 	}
-	return body, false, nil
+	if len(parsed.Errors) > 0 {
+		pe := parsed.Errors[0]
+		if pe.Verb == "" {
+			pe.Verb = verb
+		}
+		return parsed, pe
+	}
+	return parsed, nil
 }
 
 // RequestError reports an HTTP request to a repository that failed: a status other than 200 after the retries, a
