@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/internal/httpx"
 )
 
 // DOIService is the part of the REST API about DOIs (/dois). Get it as Client.DOIs.
@@ -197,15 +198,89 @@ func (s *DOIService) Delete(ctx context.Context, d string) (*Response, error) {
 
 // ListOptions selects the DOIs of a listing. Empty fields select everything.
 type ListOptions struct {
-	Prefix   string // DOI prefix, e.g. "10.5072"
-	ClientID string // repository ID, e.g. "TEST.REPO"
-	State    State  // draft, registered or findable (drafts and registered DOIs need the repository's credentials)
-	Query    string // a query in DataCite's search syntax
-	PageSize int    // DOIs per request, 1 to 1000; 0 means 100
+	Prefix         string // DOI prefix, e.g. "10.5072"
+	ClientID       string // repository ID, e.g. "TEST.REPO"
+	State          State  // draft, registered or findable (drafts and registered DOIs need the repository's credentials)
+	ResourceTypeID string // resourceTypeGeneral as DataCite's filter names it: "dataset", "output-management-plan"
+	Query          string // a query in DataCite's search syntax, e.g. `updated:[2024-01-01 TO 2024-02-01}`
+	PageSize       int    // DOIs per request, 1 to 1000; 0 means 100
 }
 
-// List returns the selected DOIs as an iterator, fetching one page at a time as it goes and following the API's
-// links.next. The iteration stops at the first error, which it yields with a nil record.
+func (opt ListOptions) values(cursor string) url.Values {
+	q := url.Values{}
+	size := opt.PageSize
+	if size <= 0 {
+		size = 100
+	}
+	q.Set("page[size]", strconv.Itoa(min(size, 1000)))
+	if cursor == "" {
+		cursor = "1" // DataCite's way to start cursor paging
+	}
+	q.Set("page[cursor]", cursor)
+	for k, v := range map[string]string{"prefix": opt.Prefix, "client-id": strings.ToLower(opt.ClientID),
+		"state": string(opt.State), "resource-type-id": opt.ResourceTypeID, "query": opt.Query} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	return q
+}
+
+// ListPage is one page of a DOI listing.
+type ListPage struct {
+	// Items are the DOIs of the page with their attributes as the API sent them (no decoding: a harvest stores
+	// them as they are; ReadJSON or json.Unmarshal into a Record reads one).
+	Items []ListItem
+	// Next is the cursor of the next page; empty on the last page.
+	Next string
+	// Total is the number of DOIs the listing selects, as the API counted them when it answered.
+	Total int
+}
+
+// ListItem is one DOI of a ListPage.
+type ListItem struct {
+	DOI        string
+	Attributes json.RawMessage
+}
+
+// ListPage returns one page of the selected DOIs with cursor paging: the first page when cursor is empty, else
+// the page the cursor (a previous page's Next) points to. Cursor paging reaches every DOI of a listing, unlike page
+// numbers, which the API refuses past the first 10,000 records. A cursor stays valid, so a listing can be resumed
+// from the last Next it gave, after a crash as well.
+func (s *DOIService) ListPage(ctx context.Context, opt ListOptions, cursor string) (*ListPage, *Response, error) {
+	resp, err := s.c.call(ctx, http.MethodGet, "dois?"+opt.values(cursor).Encode(), nil)
+	if err != nil {
+		return nil, resp, err
+	}
+	var doc struct {
+		Data []struct {
+			ID         string          `json:"id"`
+			Attributes json.RawMessage `json:"attributes"`
+		} `json:"data"`
+		Meta struct {
+			Total int `json:"total"`
+		} `json:"meta"`
+		Links struct {
+			Next string `json:"next"`
+		} `json:"links"`
+	}
+	if err := json.Unmarshal(resp.Body, &doc); err != nil {
+		return nil, resp, &ReadError{Format: "JSON", Msg: "a DOI listing: " + err.Error()}
+	}
+	p := &ListPage{Items: make([]ListItem, len(doc.Data)), Total: doc.Meta.Total}
+	for i, d := range doc.Data {
+		p.Items[i] = ListItem{DOI: d.ID, Attributes: d.Attributes}
+	}
+	if doc.Links.Next != "" && len(doc.Data) > 0 {
+		if p.Next, err = s.c.nextCursor(doc.Links.Next); err != nil {
+			return nil, resp, err
+		}
+	}
+	return p, resp, nil
+}
+
+// List returns the selected DOIs as an iterator, fetching one page at a time with cursor paging (so a listing of
+// more than 10,000 DOIs is read whole). The iteration stops at the first error, which it yields with a nil record.
 //
 //	for rec, err := range client.DOIs.List(ctx, datacite.ListOptions{Prefix: "10.5072"}) {
 //		if err != nil { return err }
@@ -213,20 +288,9 @@ type ListOptions struct {
 //	}
 func (s *DOIService) List(ctx context.Context, opt ListOptions) iter.Seq2[*Record, error] {
 	return func(yield func(*Record, error) bool) {
-		q := url.Values{}
-		size := opt.PageSize
-		if size <= 0 {
-			size = 100
-		}
-		q.Set("page[size]", strconv.Itoa(min(size, 1000)))
-		for k, v := range map[string]string{"prefix": opt.Prefix, "client-id": strings.ToLower(opt.ClientID), "state": string(opt.State), "query": opt.Query} {
-			if v != "" {
-				q.Set(k, v)
-			}
-		}
-		path := "dois?" + q.Encode()
-		for path != "" {
-			resp, err := s.c.call(ctx, http.MethodGet, path, nil)
+		cursor := ""
+		for {
+			resp, err := s.c.call(ctx, http.MethodGet, "dois?"+opt.values(cursor).Encode(), nil)
 			if err != nil {
 				yield(nil, err)
 				return
@@ -250,12 +314,29 @@ func (s *DOIService) List(ctx context.Context, opt ListOptions) iter.Seq2[*Recor
 			if len(recs) == 0 || links.Links.Next == "" {
 				return
 			}
-			if path, err = s.c.relative(links.Links.Next); err != nil {
+			if cursor, err = s.c.nextCursor(links.Links.Next); err != nil {
 				yield(nil, err)
 				return
 			}
 		}
 	}
+}
+
+// nextCursor reads the page[cursor] of a links.next the API returned; the link must point under the API base URL.
+func (c *Client) nextCursor(link string) (string, error) {
+	rel, err := c.relative(link)
+	if err != nil {
+		return "", err
+	}
+	u, err := url.Parse(rel)
+	if err != nil {
+		return "", fmt.Errorf("datacite: links.next %q is not a URL", link)
+	}
+	cur := u.Query().Get("page[cursor]")
+	if cur == "" {
+		return "", fmt.Errorf("datacite: links.next %q has no page[cursor]", httpx.RedactURL(link))
+	}
+	return cur, nil
 }
 
 // relative turns a link the API returned into a path under the base URL, refusing links to another host so that

@@ -1,6 +1,7 @@
 package datacitetest
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -438,6 +439,10 @@ func (s *Server) remove(r *http.Request, raw string) reply {
 	return reply{status: http.StatusNoContent}
 }
 
+// maxPageRecords is how far page-number paging reaches: DataCite refuses pages past the first 10,000 records and
+// asks for cursor paging instead.
+const maxPageRecords = 10000
+
 func (s *Server) list(r *http.Request) reply {
 	repo, _, fail := s.auth(r)
 	if fail != nil {
@@ -452,47 +457,234 @@ func (s *Server) list(r *http.Request) reply {
 		}
 		size = min(max(n, 1), maxPageSize)
 	}
-	if v := q.Get("page[number]"); v != "" {
+	cursorMode := q.Has("page[cursor]")
+	var after int64 // cursor paging: the seq of the last record of the previous page
+	if cursorMode {
+		v := q.Get("page[cursor]")
+		if v != "" && v != "1" {
+			b, err := base64.RawURLEncoding.DecodeString(v)
+			n, err2 := strconv.ParseInt(string(b), 10, 64)
+			if err != nil || err2 != nil || n < 0 {
+				return errorReply(http.StatusBadRequest, "page[cursor] is not a cursor this server issued")
+			}
+			after = n
+		}
+	} else if v := q.Get("page[number]"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
 			return errorReply(http.StatusBadRequest, "page[number] must be a positive number")
 		}
 		number = n
 	}
-	prefixes := splitList(q.Get("prefix"))
-	clients := splitList(strings.ToUpper(q.Get("client-id")))
-	states := splitList(q.Get("state"))
+	if !cursorMode && (number-1)*size >= maxPageRecords {
+		return errorReply(http.StatusBadRequest, "Pagination with page[number] is limited to the first 10,000 records; use cursor pagination (page[cursor]=1, then links.next)")
+	}
+	match, err := newFilter(q)
+	if err != nil {
+		return errorReply(http.StatusBadRequest, err.Error())
+	}
 	s.mu.Lock()
 	var recs []*record
 	for _, rec := range s.store {
 		if rec.state != stateFindable && rec.client != repo {
 			continue
 		}
-		p, _, _ := strings.Cut(rec.doi, "/")
-		if !inList(prefixes, p) || !inList(clients, rec.client) || !inList(states, rec.state) {
-			continue
+		if match(rec) {
+			recs = append(recs, rec)
 		}
-		recs = append(recs, rec)
 	}
 	sortRecords(recs)
 	total := len(recs)
-	from := min((number-1)*size, total)
-	to := min(from+size, total)
-	data := make([]any, 0, to-from)
-	for _, rec := range recs[from:to] {
+	var page []*record
+	if cursorMode {
+		i := sort.Search(len(recs), func(i int) bool { return recs[i].seq > after })
+		page = recs[i:min(i+size, len(recs))]
+	} else {
+		from := min((number-1)*size, total)
+		page = recs[from:min(from+size, total)]
+	}
+	data := make([]any, 0, len(page))
+	for _, rec := range page {
 		data = append(data, resource(rec))
+	}
+	more := len(page) > 0 && page[len(page)-1] != recs[len(recs)-1]
+	var lastSeq int64
+	if len(page) > 0 {
+		lastSeq = page[len(page)-1].seq
 	}
 	s.mu.Unlock()
 	pages := (total + size - 1) / size
-	links := map[string]string{"self": pageURL(r, number, size)}
-	if number < pages {
-		links["next"] = pageURL(r, number+1, size)
+	links := map[string]string{}
+	meta := map[string]int{"total": total, "totalPages": pages}
+	if cursorMode {
+		links["self"] = linkURL(r, "page[cursor]", q.Get("page[cursor]"), size)
+		if more {
+			links["next"] = linkURL(r, "page[cursor]", base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(lastSeq, 10))), size)
+		}
+	} else {
+		meta["page"] = number
+		links["self"] = linkURL(r, "page[number]", strconv.Itoa(number), size)
+		if number < pages && number*size < maxPageRecords {
+			links["next"] = linkURL(r, "page[number]", strconv.Itoa(number+1), size)
+		}
 	}
-	return reply{status: http.StatusOK, ctype: jsonAPI, body: mustJSON(map[string]any{
-		"data":  data,
-		"meta":  map[string]int{"total": total, "totalPages": pages, "page": number},
-		"links": links,
-	})}
+	return reply{status: http.StatusOK, ctype: jsonAPI, body: mustJSON(map[string]any{"data": data, "meta": meta, "links": links})}
+}
+
+// newFilter returns the test of the listing filters of q: prefix, client-id, state, resource-type-id, created and
+// registered (years, comma-separated), and query. Of DataCite's query syntax (Elasticsearch query strings) the
+// server understands date ranges of created, updated and registered — updated:[2020-01-01 TO 2020-02-01}, with
+// "[" and "]" inclusive, "{" and "}" exclusive, "*" open, dates or RFC 3339 times, quoted or not — joined by AND
+// with other terms, each of which must occur (without regard to case) in the record's attributes.
+func newFilter(q url.Values) (func(*record) bool, error) {
+	prefixes := splitList(q.Get("prefix"))
+	clients := splitList(strings.ToUpper(q.Get("client-id")))
+	states := splitList(q.Get("state"))
+	types := splitList(q.Get("resource-type-id"))
+	created := splitList(q.Get("created"))
+	registered := splitList(q.Get("registered"))
+	ranges, terms, err := parseQuery(q.Get("query"))
+	if err != nil {
+		return nil, err
+	}
+	return func(rec *record) bool {
+		p, _, _ := strings.Cut(rec.doi, "/")
+		if !inList(prefixes, p) || !inList(clients, rec.client) || !inList(states, rec.state) {
+			return false
+		}
+		if types != nil && !inList(types, resourceTypeID(rec)) {
+			return false
+		}
+		if created != nil && !inList(created, strconv.Itoa(rec.created.Year())) ||
+			registered != nil && (rec.registered.IsZero() || !inList(registered, strconv.Itoa(rec.registered.Year()))) {
+			return false
+		}
+		for _, rg := range ranges {
+			if !rg.holds(rec) {
+				return false
+			}
+		}
+		if len(terms) > 0 {
+			text := strings.ToLower(string(mustJSON(rec.attrs)))
+			for _, t := range terms {
+				if !strings.Contains(text, t) {
+					return false
+				}
+			}
+		}
+		return true
+	}, nil
+}
+
+// resourceTypeID is the resource-type-id of a record: its resourceTypeGeneral in lower case with hyphens
+// ("OutputManagementPlan" → "output-management-plan"), as DataCite's filter names them.
+func resourceTypeID(rec *record) string {
+	var types struct {
+		General string `json:"resourceTypeGeneral"`
+	}
+	if raw, ok := rec.attrs["types"]; ok {
+		_ = json.Unmarshal(raw, &types)
+	}
+	var b strings.Builder
+	for i, c := range types.General {
+		if c >= 'A' && c <= 'Z' {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			c += 'a' - 'A'
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// dateRange is a range clause of a query on one of the record's dates.
+type dateRange struct {
+	field          string
+	from, to       time.Time // zero for an open end
+	fromInc, toInc bool
+}
+
+func (d dateRange) holds(rec *record) bool {
+	var t time.Time
+	switch d.field {
+	case "created":
+		t = rec.created
+	case "updated":
+		t = rec.updated
+	case "registered":
+		if t = rec.registered; t.IsZero() {
+			return false
+		}
+	}
+	if !d.from.IsZero() && (t.Before(d.from) || !d.fromInc && t.Equal(d.from)) {
+		return false
+	}
+	if !d.to.IsZero() && (t.After(d.to) || !d.toInc && t.Equal(d.to)) {
+		return false
+	}
+	return true
+}
+
+// parseQuery splits a query into date ranges and plain terms (lower case); AND between clauses is implied.
+func parseQuery(query string) ([]dateRange, []string, error) {
+	var ranges []dateRange
+	var terms []string
+	rest := strings.TrimSpace(query)
+	for rest != "" {
+		field, after, isRange := "", "", false
+		for _, f := range []string{"created", "updated", "registered"} {
+			if a, ok := strings.CutPrefix(rest, f+":"); ok && len(a) > 0 && (a[0] == '[' || a[0] == '{') {
+				field, after, isRange = f, a, true
+			}
+		}
+		if isRange {
+			end := strings.IndexAny(after, "]}")
+			if end < 0 {
+				return nil, nil, fmt.Errorf("query: unclosed range after %s:", field)
+			}
+			lo, hi, ok := strings.Cut(after[1:end], " TO ")
+			if !ok {
+				return nil, nil, fmt.Errorf("query: a range of %s needs \"A TO B\"", field)
+			}
+			rg := dateRange{field: field, fromInc: after[0] == '[', toInc: after[end] == ']'}
+			var err error
+			if rg.from, err = rangeTime(lo); err != nil {
+				return nil, nil, err
+			}
+			if rg.to, err = rangeTime(hi); err != nil {
+				return nil, nil, err
+			}
+			if !rg.to.IsZero() && len(strings.Trim(strings.TrimSpace(hi), `"`)) == 10 && rg.toInc {
+				rg.to = rg.to.Add(24*time.Hour - time.Nanosecond) // an inclusive date takes its whole day
+			}
+			ranges = append(ranges, rg)
+			rest = strings.TrimSpace(after[end+1:])
+			continue
+		}
+		word, tail, _ := strings.Cut(rest, " ")
+		rest = strings.TrimSpace(tail)
+		word = strings.Trim(word, `()"`)
+		if word != "" && word != "AND" && word != "&&" {
+			terms = append(terms, strings.ToLower(word))
+		}
+	}
+	return ranges, terms, nil
+}
+
+func rangeTime(v string) (time.Time, error) {
+	v = strings.Trim(strings.TrimSpace(v), `"`)
+	if v == "*" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("query: %q is not a date", v)
+	}
+	return t.UTC(), nil
 }
 
 func splitList(v string) []string {
@@ -518,9 +710,11 @@ func sortRecords(recs []*record) {
 	sort.Slice(recs, func(i, j int) bool { return recs[i].seq < recs[j].seq })
 }
 
-func pageURL(r *http.Request, number, size int) string {
+func linkURL(r *http.Request, param, value string, size int) string {
 	q := r.URL.Query()
-	q.Set("page[number]", strconv.Itoa(number))
+	q.Del("page[number]")
+	q.Del("page[cursor]")
+	q.Set(param, value)
 	q.Set("page[size]", strconv.Itoa(size))
 	return "http://" + r.Host + "/dois?" + q.Encode()
 }

@@ -5,7 +5,10 @@
 //
 //   - JSON:API documents (application/vnd.api+json) on /dois and /dois/{doi}: POST creates (with a generated suffix
 //     when only a prefix is sent), PUT updates (and, like DataCite, creates a DOI that does not exist yet), GET
-//     reads, DELETE removes drafts only, GET /dois lists with page[number] and page[size] and a links.next;
+//     reads, DELETE removes drafts only, GET /dois lists with page[size] and page[number] (refused past the first
+//     10,000 records, as DataCite does) or cursor paging (page[cursor]=1, then links.next), with the filters
+//     prefix, client-id, state, resource-type-id, created and registered years, and query (date ranges of created,
+//     updated and registered, and plain terms);
 //   - HTTP basic authentication against the repositories it was given, each with its prefixes: 401 for bad
 //     credentials, 403 for a prefix or DOI of another repository;
 //   - the states draft, registered and findable with exactly DataCite's events (register and publish from draft,
@@ -203,8 +206,9 @@ func (s *Server) Lookup(d string) (StoredDOI, bool) {
 	return r.stored(), true
 }
 
-// Add puts a DOI into the store as if it had been created earlier, e.g. to make a suffix "already taken". d.DOI
-// and d.Client are required; State defaults to draft; Attributes may be nil. It returns an error if the DOI exists.
+// Add puts a DOI into the store as if it had been created earlier, e.g. to make a suffix "already taken" or to seed
+// a listing. d.DOI and d.Client are required; State defaults to draft; Attributes may be nil; Created defaults to
+// now and Updated to Created. It returns an error if the DOI exists.
 func (s *Server) Add(d StoredDOI) error {
 	attrs := map[string]json.RawMessage{}
 	if len(d.Attributes) > 0 {
@@ -225,9 +229,15 @@ func (s *Server) Add(d StoredDOI) error {
 	if state == "" {
 		state = stateDraft
 	}
-	now := s.now()
+	created, updated := d.Created.UTC(), d.Updated.UTC()
+	if d.Created.IsZero() {
+		created = s.now()
+	}
+	if d.Updated.IsZero() {
+		updated = created
+	}
 	s.seq++
-	s.store[key] = &record{doi: key, client: strings.ToUpper(d.Client), state: state, attrs: attrs, created: now, updated: now, seq: s.seq}
+	s.store[key] = &record{doi: key, client: strings.ToUpper(d.Client), state: state, attrs: attrs, created: created, updated: updated, seq: s.seq}
 	return nil
 }
 
