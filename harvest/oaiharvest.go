@@ -134,13 +134,12 @@ func HarvestOAI(ctx context.Context, c *OAIClient, q Query, out *Output) (Stats,
 		}
 		s.Token = p.Token.Value
 		s.Done = s.Token == ""
-		w0, k0 := out.Counts()
-		if err := out.Commit(oaiKey, items, s); err != nil {
+		w, k, err := out.Commit(oaiKey, items, s)
+		st.Items += int64(w)
+		st.Skipped += int64(k)
+		if err != nil {
 			return st, err
 		}
-		w1, k1 := out.Counts()
-		st.Items += w1 - w0
-		st.Skipped += k1 - k0
 		for _, it := range items {
 			if it.Deleted {
 				st.Deleted++

@@ -291,49 +291,50 @@ func (o *Output) Counts() (written, skipped int64) {
 }
 
 // Commit writes the items the output does not have yet, makes them durable, and then records state under key in
-// the checkpoint. A harvest calls it once per page, with the state that resumes after that page.
-func (o *Output) Commit(key string, items []Item, state any) error {
+// the checkpoint. A harvest calls it once per page, with the state that resumes after that page. It returns how
+// many items it wrote and how many it left out because the output had them.
+func (o *Output) Commit(key string, items []Item, state any) (written, skipped int, err error) {
 	st, err := json.Marshal(state)
 	if err != nil {
-		return fmt.Errorf("harvest: checkpoint state: %w", err)
+		return 0, 0, fmt.Errorf("harvest: checkpoint state: %w", err)
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.buf = o.buf[:0]
-	n := int64(0)
 	for i := range items {
 		if len(o.skip) > 0 {
 			if _, dup := o.skip[itemKey(items[i].Identifier, items[i].Datestamp)]; dup {
 				o.skips++
+				skipped++
 				continue
 			}
 		}
 		o.buf = items[i].appendJSON(o.buf)
-		n++
+		written++
 	}
 	if len(o.buf) > 0 {
 		if _, err := o.w.Write(o.buf); err != nil {
-			return fmt.Errorf("harvest: writing the output: %w", err)
+			return written, skipped, fmt.Errorf("harvest: writing the output: %w", err)
 		}
 		if o.f != nil {
 			if err := o.f.Sync(); err != nil {
-				return fmt.Errorf("harvest: syncing the output: %w", err)
+				return written, skipped, fmt.Errorf("harvest: syncing the output: %w", err)
 			}
 		}
 		o.size += int64(len(o.buf))
-		o.items += n
+		o.items += int64(written)
 	}
 	o.states[key] = st
 	if o.ck == nil {
-		return nil
+		return written, skipped, nil
 	}
 	if err := o.appendCheckpoint(ckLine{Key: key, State: st, Offset: o.size}); err != nil {
-		return err
+		return written, skipped, err
 	}
 	if o.ckSize > 1<<20 {
-		return o.compact()
+		return written, skipped, o.compact()
 	}
-	return nil
+	return written, skipped, nil
 }
 
 func (o *Output) appendCheckpoint(c ckLine) error {

@@ -29,7 +29,7 @@ func TestOutputCrashBetweenWriteAndCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := o.Commit("k", items("a", "b"), "after-ab"); err != nil {
+	if _, _, err := o.Commit("k", items("a", "b"), "after-ab"); err != nil {
 		t.Fatal(err)
 	}
 	o.Close()
@@ -47,7 +47,7 @@ func TestOutputCrashBetweenWriteAndCheckpoint(t *testing.T) {
 		t.Errorf("state %s, want the last checkpointed one", got)
 	}
 	// the page after the checkpoint comes again, with the rest
-	if err := o.Commit("k", items("c", "d", "e"), "after-e"); err != nil {
+	if _, _, err := o.Commit("k", items("c", "d", "e"), "after-e"); err != nil {
 		t.Fatal(err)
 	}
 	o.Close()
@@ -69,7 +69,7 @@ func TestOutputRefusesAnotherHarvestOrAShorterOutput(t *testing.T) {
 	dir := t.TempDir()
 	outPath, ck := filepath.Join(dir, "out.jsonl"), filepath.Join(dir, "ck")
 	o, _ := harvest.OpenOutput(outPath, ck, map[string]string{"url": "https://a.example/oai"})
-	o.Commit("k", items("a"), 1)
+	_, _, _ = o.Commit("k", items("a"), 1)
 	o.Close()
 	var ce *harvest.CheckpointError
 	if _, err := harvest.OpenOutput(outPath, ck, map[string]string{"url": "https://b.example/oai"}); !errors.As(err, &ce) {
@@ -97,7 +97,7 @@ func TestOutputRefusesAnotherHarvestOrAShorterOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.Commit("k", items("new"), 1)
+	_, _, _ = o.Commit("k", items("new"), 1)
 	o.Close()
 	if b, _ := os.ReadFile(existing); !strings.HasPrefix(string(b), "{\"identifier\":\"old\"}\n{\"identifier\":\"new\"") {
 		t.Errorf("existing output: %q", b)
@@ -110,11 +110,11 @@ func TestOutputCompactsCheckpoint(t *testing.T) {
 	o, _ := harvest.OpenOutput(outPath, ck, "p")
 	state := strings.Repeat("x", 30000)
 	for i := 0; i < 60; i++ {
-		if err := o.Commit("k", nil, state); err != nil {
+		if _, _, err := o.Commit("k", nil, state); err != nil {
 			t.Fatal(err)
 		}
 	}
-	o.Commit("k", items("last"), "final")
+	_, _, _ = o.Commit("k", items("last"), "final")
 	o.Close()
 	if st, _ := os.Stat(ck); st.Size() > 1<<20+4096 {
 		t.Errorf("checkpoint is %d bytes after 60 commits of 30 kB: not compacted", st.Size())
