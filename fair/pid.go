@@ -150,9 +150,9 @@ func sixteen(scheme Scheme, in, s, seps string) (string, error) {
 	return d, nil
 }
 
-// ParseROR reads a ROR ID ("02feahw73", "ror.org/02feahw73", "https://ror.org/02feahw73") and checks its
-// form and checksum. It is the same check as package ror's ID parser, for the detector here; package ror is the
-// place to work with ROR IDs.
+// ParseROR reads a ROR ID ("02feahw73", "ror.org/02feahw73", "https://ror.org/02feahw73", upper or lower case) and
+// checks its form and its MOD 97-10 checksum. It is the one ROR ID parser of fairmeta: package ror's ParseID calls
+// it, so both accept the same IDs and give the same *IdentifierError.
 func ParseROR(s string) (PID, error) {
 	in := s
 	s, _ = stripURL(strings.TrimSpace(s), "ror.org")
@@ -166,6 +166,11 @@ func ParseROR(s string) (PID, error) {
 	for _, c := range s[1:7] {
 		if !strings.ContainsRune("0123456789abcdefghjkmnpqrstvwxyz", c) {
 			return PID{}, idErr(SchemeROR, in, "character %q is not in the Crockford base32 alphabet", c)
+		}
+	}
+	for _, c := range s[7:] {
+		if c < '0' || c > '9' {
+			return PID{}, idErr(SchemeROR, in, "check character %q is not a digit", c)
 		}
 	}
 	n, _ := checksum.DecodeCrockford(s[:7])

@@ -17,7 +17,7 @@ func ExampleParseID() {
 	fmt.Println(err)
 	// Output:
 	// https://ror.org/02feahw73 <nil>
-	// ror: "https://ror.org/02feahw74" is not a valid ROR ID: has a wrong checksum (74, want 73)
+	// fair: "https://ror.org/02feahw74" is not a valid ROR: has a wrong checksum (74, want 73)
 }
 
 // Matching with the curated set built into the package: the laboratory is found inside a multi-part string, while an

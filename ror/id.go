@@ -1,10 +1,9 @@
 package ror
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/dop2i/fairmeta/internal/checksum"
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // ID is a ROR identifier in its normalised form: the nine lower-case characters after "https://ror.org/", e.g.
@@ -14,54 +13,19 @@ type ID string
 // Prefix is what a ROR ID's URL starts with.
 const Prefix = "https://ror.org/"
 
-// IDError reports a string that is not a valid ROR ID.
-type IDError struct {
-	Input  string // the text as given
-	Reason string // why it is not a ROR ID
-}
-
-// Error says which input is not a ROR ID and why.
-func (e *IDError) Error() string {
-	return fmt.Sprintf("ror: %q is not a valid ROR ID: %s", e.Input, e.Reason)
-}
+// IDError is the error of ParseID: the *fair.IdentifierError (Scheme "ROR", Input, Reason) that fair.ParseROR
+// gives, since ParseID is that parser.
+type IDError = fair.IdentifierError
 
 // ParseID reads a ROR ID in any form people write it — "02feahw73", "ror.org/02feahw73",
-// "https://ror.org/02feahw73", upper or lower case — and checks its form and its MOD 97-10 checksum. Errors are
-// *IDError.
+// "https://ror.org/02feahw73", upper or lower case — and checks its form and its MOD 97-10 checksum. It is
+// [fair.ParseROR], with the ID in its normalised form; errors are *IDError.
 func ParseID(s string) (ID, error) {
-	in := s
-	s = strings.TrimSpace(s)
-	low := strings.ToLower(s)
-	for _, p := range []string{"https://", "http://"} {
-		if strings.HasPrefix(low, p) {
-			low = low[len(p):]
-			break
-		}
+	p, err := fair.ParseROR(s)
+	if err != nil {
+		return "", err
 	}
-	low = strings.TrimPrefix(low, "www.")
-	low = strings.TrimPrefix(low, "ror.org/")
-	low = strings.TrimSuffix(low, "/")
-	if len(low) != 9 {
-		return "", &IDError{in, fmt.Sprintf("has %d characters, want 9 (0, six base32 characters, two check digits)", len(low))}
-	}
-	if low[0] != '0' {
-		return "", &IDError{in, "does not start with 0"}
-	}
-	for _, c := range low[1:7] {
-		if !strings.ContainsRune("0123456789abcdefghjkmnpqrstvwxyz", c) {
-			return "", &IDError{in, fmt.Sprintf("character %q is not in the Crockford base32 alphabet", c)}
-		}
-	}
-	for _, c := range low[7:] {
-		if c < '0' || c > '9' {
-			return "", &IDError{in, fmt.Sprintf("check character %q is not a digit", c)}
-		}
-	}
-	n, _ := checksum.DecodeCrockford(low[:7])
-	if want := checksum.Mod97(n); low[7:] != want {
-		return "", &IDError{in, fmt.Sprintf("has a wrong checksum (%s, want %s)", low[7:], want)}
-	}
-	return ID(low), nil
+	return ID(strings.TrimPrefix(p.Value, Prefix)), nil
 }
 
 // String returns the ID as a URL, the form ROR recommends for display and metadata; "" for the zero ID.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/ror"
 )
 
@@ -29,13 +30,17 @@ func TestParseID(t *testing.T) {
 		"02feahu73":                 "not in the Crockford base32 alphabet",
 		"02feahwx3":                 "is not a digit",
 		"https://ror.org/02feahw7":  "has 8 characters",
-		"https://doi.org/02feahw73": "has 17 characters",
+		"https://doi.org/02feahw73": "has 25 characters",
 	}
 	for in, reason := range bad {
 		_, err := ror.ParseID(in)
 		var ie *ror.IDError
 		if !errors.As(err, &ie) || !strings.Contains(ie.Reason, reason) {
 			t.Errorf("ParseID(%q) error %v; want an *IDError saying %q", in, err, reason)
+		}
+		// One parser: fair.ParseROR gives the very same error.
+		if _, ferr := fair.ParseROR(in); ferr == nil || ferr.Error() != err.Error() {
+			t.Errorf("ParseID(%q) error %v, fair.ParseROR error %v; want the same", in, err, ferr)
 		}
 	}
 }
