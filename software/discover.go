@@ -153,59 +153,6 @@ func ParseGoMod(data []byte) (module, goVersion string, reqs []fair.Requirement,
 	return module, goVersion, reqs, nil
 }
 
-// GitInfo is what a git checkout says about the release it holds.
-type GitInfo struct {
-	Commit     string    // the commit checked out; empty before the first commit
-	CommitTime time.Time // the committer time of Commit
-	Tag        string    // the highest-version tag pointing at Commit, or ""
-	Remote     string    // the web address of the "origin" remote, without credentials, or ""
-	Status     Status    // how the working tree differs from Commit
-}
-
-// Git reads the facts of the checkout: commit, commit time, tag, remote and status.
-func (r *Repo) Git() (GitInfo, error) {
-	var g GitInfo
-	head, err := r.Head()
-	if err != nil {
-		return g, err
-	}
-	g.Commit = head.Commit
-	if g.Commit != "" {
-		if _, body, err := r.ReadObject(g.Commit); err == nil {
-			g.CommitTime = committerTime(body)
-		}
-		tags, err := r.TagsAt(g.Commit)
-		if err != nil {
-			return g, err
-		}
-		if len(tags) > 0 {
-			g.Tag = tags[len(tags)-1]
-		}
-	}
-	if g.Remote, err = r.RemoteURL("origin"); err != nil {
-		return g, err
-	}
-	g.Status, err = r.Status()
-	return g, err
-}
-
-// committerTime reads the time of the "committer NAME <EMAIL> SECONDS ZONE" line of a commit.
-func committerTime(body []byte) time.Time {
-	line, ok := headerField(body, "committer")
-	if !ok {
-		return time.Time{}
-	}
-	f := strings.Fields(line)
-	if len(f) < 2 {
-		return time.Time{}
-	}
-	var sec int64
-	if _, err := fmt.Sscan(f[len(f)-2], &sec); err != nil {
-		return time.Time{}
-	}
-	return time.Unix(sec, 0).UTC()
-}
-
 func discoverGit(r *fair.Resource, dir string) error {
 	repo, err := OpenRepo(dir)
 	if errors.Is(err, ErrNoRepo) {

@@ -3,9 +3,7 @@ package software
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,34 +11,16 @@ import (
 	"github.com/dop2i/fairmeta/internal/testenv"
 )
 
-// gitRun runs the real git in dir, isolated from the user's configuration, and returns its trimmed output.
+// gitRun runs the real git in dir (see testenv.Git).
 func gitRun(t testing.TB, dir, stdin string, args ...string) string {
 	t.Helper()
-	bin := testenv.Tool(t, "git", "apt-get install git")
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"GIT_AUTHOR_NAME=Camille Lefèvre", "GIT_AUTHOR_EMAIL=c@example.org", "GIT_COMMITTER_NAME=Camille Lefèvre",
-		"GIT_COMMITTER_EMAIL=c@example.org", "GIT_AUTHOR_DATE=2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE=2026-11-02T10:00:00Z")
-	cmd.Stdin = strings.NewReader(stdin)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
+	return testenv.Git(t, dir, stdin, args...)
 }
 
+// writeFile writes a file with exactly the given mode (see testenv.WriteFile).
 func writeFile(t testing.TB, path, content string, mode os.FileMode) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), mode); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(path, mode); err != nil { // WriteFile's mode is filtered by the umask
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, path, content, mode)
 }
 
 // newRepo makes a repository with two commits, an annotated and a lightweight tag and a remote with credentials.
@@ -61,219 +41,40 @@ func newRepo(t *testing.T) string {
 	return dir
 }
 
-func TestRepoHeadTagsRemote(t *testing.T) {
+// The facts a release description needs, from a checkout: commit, time, highest tag, remote without credentials,
+// and whether the tree is modified.
+func TestRepoGit(t *testing.T) {
 	dir := newRepo(t)
-	for _, packed := range []bool{false, true} {
-		name := "loose"
-		if packed {
-			name = "packed"
-			gitRun(t, dir, "", "gc", "-q", "--aggressive") // packs objects (with deltas) and refs
-			if _, err := os.Stat(filepath.Join(dir, ".git", "packed-refs")); err != nil {
-				t.Fatalf("git gc did not pack refs: %v", err)
-			}
-		}
-		t.Run(name, func(t *testing.T) {
-			repo, err := OpenRepo(filepath.Join(dir, "cmd"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if repo.WorkTree != dir {
-				t.Errorf("WorkTree = %q, want %q", repo.WorkTree, dir)
-			}
-			head, err := repo.Head()
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := gitRun(t, dir, "", "rev-parse", "HEAD")
-			if head.Commit != want || head.Ref != "refs/heads/main" {
-				t.Errorf("Head = %+v, want commit %s on refs/heads/main", head, want)
-			}
-			tags, err := repo.TagsAt(head.Commit)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(tags, []string{"candidate", "v1.10.0"}) {
-				t.Errorf("TagsAt(HEAD) = %q, want [candidate v1.10.0]", tags)
-			}
-			first := gitRun(t, dir, "", "rev-parse", "HEAD~1")
-			if tags, _ := repo.TagsAt(first); !slices.Equal(tags, []string{"v1.9.0"}) {
-				t.Errorf("TagsAt(HEAD~1) = %q, want [v1.9.0]", tags)
-			}
-			remote, err := repo.RemoteURL("origin")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if remote != "https://gitlab.in2p3.fr/dop2i/tool" {
-				t.Errorf("RemoteURL = %q, want the web address without credentials", remote)
-			}
-			kind, body, err := repo.ReadObject(head.Commit)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if kind != "commit" || RevisionSWHID(body).Hash != head.Commit {
-				t.Errorf("ReadObject(HEAD) = %s whose ID is %s, want the commit %s", kind, RevisionSWHID(body).Hash, head.Commit)
-			}
-			st, err := repo.Status()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Dirty() {
-				t.Errorf("fresh checkout is dirty: %+v", st)
-			}
-		})
-	}
-}
-
-func TestRepoStatus(t *testing.T) {
-	dir := newRepo(t)
-	repo, err := OpenRepo(dir)
+	repo, err := OpenRepo(filepath.Join(dir, "cmd"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	status := func() Status {
-		t.Helper()
-		st, err := repo.Status()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st
+	if repo.WorkTree != dir {
+		t.Errorf("WorkTree = %q, want %q", repo.WorkTree, dir)
 	}
-	// Rewrite a file with the same content and size: stat data change, content does not.
-	time.Sleep(10 * time.Millisecond)
-	writeFile(t, filepath.Join(dir, "README.md"), "# tool\n\nSecond version.\n", 0o644)
-	if st := status(); st.Dirty() {
-		t.Errorf("same content rewritten: dirty %+v, want clean", st)
-	}
-	writeFile(t, filepath.Join(dir, "README.md"), "# tool\n\nSecond versioN.\n", 0o644) // same size
-	if st := status(); !slices.Equal(st.Modified, []string{"README.md"}) || st.Staged {
-		t.Errorf("modified file: %+v, want README.md modified, nothing staged", st)
-	}
-	gitRun(t, dir, "", "add", "README.md")
-	if st := status(); len(st.Modified) != 0 || !st.Staged {
-		t.Errorf("staged change: %+v, want staged only", st)
-	}
-	gitRun(t, dir, "", "commit", "-q", "-m", "third")
-	if err := os.Chmod(filepath.Join(dir, "cmd", "run.sh"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if st := status(); !slices.Equal(st.Modified, []string{"cmd/run.sh"}) {
-		t.Errorf("executable bit removed: %+v, want cmd/run.sh modified", st)
-	}
-	if err := os.Chmod(filepath.Join(dir, "cmd", "run.sh"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(filepath.Join(dir, "README.md"))
-	if st := status(); !slices.Equal(st.Modified, []string{"README.md"}) {
-		t.Errorf("deleted file: %+v, want README.md modified", st)
-	}
-	gitRun(t, dir, "", "checkout", "--", "README.md")
-	writeFile(t, filepath.Join(dir, "untracked.txt"), "new", 0o644)
-	if st := status(); st.Dirty() {
-		t.Errorf("untracked file only: %+v, want clean (untracked files are not considered)", st)
-	}
-	// Index format version 4 (prefix-compressed paths).
-	gitRun(t, dir, "", "update-index", "--index-version", "4")
-	entries, err := repo.Index()
+	g, err := repo.Git()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var paths []string
-	for _, e := range entries {
-		paths = append(paths, e.Path)
+	want := GitInfo{Commit: gitRun(t, dir, "", "rev-parse", "HEAD"), CommitTime: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC),
+		Tag: "v1.10.0", Remote: "https://gitlab.in2p3.fr/dop2i/tool"}
+	if g.Commit != want.Commit || !g.CommitTime.Equal(want.CommitTime) || g.Tag != want.Tag || g.Remote != want.Remote || g.Status.Dirty() {
+		t.Errorf("Git() = %+v\nwant %+v", g, want)
 	}
-	if !slices.Equal(paths, []string{"README.md", "cmd/run.sh"}) {
-		t.Errorf("index v4 paths = %q", paths)
-	}
-	if st := status(); st.Dirty() {
-		t.Errorf("index v4, clean tree: %+v", st)
-	}
-}
-
-func TestRepoWorktreeAndDetached(t *testing.T) {
-	dir := newRepo(t)
-	wt := filepath.Join(t.TempDir(), "linked")
-	gitRun(t, dir, "", "worktree", "add", "-q", "--detach", wt, "v1.9.0")
-	repo, err := OpenRepo(wt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, err := repo.Head()
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := gitRun(t, dir, "", "rev-parse", "v1.9.0^{commit}")
-	if head.Commit != want || head.Ref != "" {
-		t.Errorf("linked worktree Head = %+v, want detached at %s", head, want)
-	}
-	if tags, _ := repo.TagsAt(head.Commit); !slices.Equal(tags, []string{"v1.9.0"}) {
-		t.Errorf("TagsAt = %q, want [v1.9.0]", tags)
-	}
-	if st, err := repo.Status(); err != nil || st.Dirty() {
-		t.Errorf("linked worktree status %+v, %v; want clean", st, err)
+	writeFile(t, filepath.Join(dir, "README.md"), "changed\n", 0o644)
+	if g, err := repo.Git(); err != nil || len(g.Status.Modified) != 1 || g.Status.Modified[0] != "README.md" || !g.Status.Dirty() {
+		t.Errorf("after a change: %+v, %v; want README.md modified", g.Status, err)
 	}
 	sha256Repo := t.TempDir()
 	gitRun(t, sha256Repo, "", "init", "-q", "--object-format=sha256")
 	var ge *GitError
-	if _, err := OpenRepo(sha256Repo); !errors.As(err, &ge) || !strings.Contains(err.Error(), "sha256") {
-		t.Errorf("SHA-256 repository: %v, want a GitError naming the object format", err)
+	if _, err := OpenRepo(sha256Repo); !errors.As(err, &ge) || !strings.Contains(err.Error(), "sha256") || !strings.HasPrefix(err.Error(), "software: git: ") {
+		t.Errorf("SHA-256 repository: %v, want a *GitError naming the object format", err)
 	}
 	if _, err := OpenRepo(t.TempDir()); err != ErrNoRepo {
 		t.Errorf("OpenRepo outside a repository: %v, want ErrNoRepo", err)
 	}
-}
-
-func TestParsePackedRefs(t *testing.T) {
-	a, b := strings.Repeat("a", 40), strings.Repeat("b", 40)
-	got, err := ParsePackedRefs([]byte("# pack-refs with: peeled fully-peeled sorted \n" + a + " refs/heads/main\n" + b + " refs/tags/v1\n^" + a + "\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got["refs/heads/main"] != (PackedRef{ID: a}) || got["refs/tags/v1"] != (PackedRef{ID: b, Peeled: a}) {
-		t.Errorf("ParsePackedRefs = %+v", got)
-	}
-	for _, bad := range []string{"^" + a + "\n", "xyz refs/heads/main\n", a + "\n"} {
-		if _, err := ParsePackedRefs([]byte(bad)); err == nil {
-			t.Errorf("ParsePackedRefs(%q) accepted bad input", bad)
-		}
-	}
-}
-
-func TestParseGitConfigAndWebURL(t *testing.T) {
-	cfg, err := ParseGitConfig([]byte("[core]\n\tbare = false\n[remote \"origin\"]\n\turl = \"git@github.com:dop2i/fairmeta.git\" ; comment\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[Remote \"Up\"]\n\tURL = ssh://git@gitlab.in2p3.fr:2222/a/b.git\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := cfg["remote.origin.url"]; !slices.Equal(got, []string{"git@github.com:dop2i/fairmeta.git"}) {
-		t.Errorf("remote.origin.url = %q", got)
-	}
-	tests := []struct{ in, want string }{
-		{"git@github.com:dop2i/fairmeta.git", "https://github.com/dop2i/fairmeta"},
-		{"ssh://git@gitlab.in2p3.fr:2222/a/b.git", "https://gitlab.in2p3.fr/a/b"},
-		{"https://user:pass@example.org/x/y.git", "https://example.org/x/y"},
-		{"https://example.org/x/y", "https://example.org/x/y"},
-		{"/srv/git/tool", "/srv/git/tool"},
-	}
-	for _, tc := range tests {
-		if got := WebURL(tc.in); got != tc.want {
-			t.Errorf("WebURL(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-	if got := cfg["remote.Up.url"]; !slices.Equal(got, []string{"ssh://git@gitlab.in2p3.fr:2222/a/b.git"}) {
-		t.Errorf("remote.Up.url = %q", got)
-	}
-}
-
-func TestApplyDelta(t *testing.T) {
-	base := []byte("hello, world")
-	// source 12, target 11: copy 7 bytes at 0 ("hello, "), insert "there" ... then copy "!"? build by hand:
-	delta := []byte{12, 12, 0x90, 7, 5, 't', 'h', 'e', 'r', 'e'}
-	got, err := ApplyDelta(base, delta)
-	if err != nil || string(got) != "hello, there" {
-		t.Errorf("ApplyDelta = %q, %v; want \"hello, there\"", got, err)
-	}
-	for _, bad := range [][]byte{{}, {11, 5}, {12, 3, 0}, {12, 3, 0x91, 20, 3}, {12, 5, 3, 'a'}} {
-		if _, err := ApplyDelta(base, bad); err == nil {
-			t.Errorf("ApplyDelta(%v) accepted a bad delta", bad)
-		}
+	if _, err := (&Repo{}).Git(); err == nil {
+		t.Errorf("Git on a zero Repo: no error")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/git"
 )
 
 // Provenance of a run: which software release (and dependencies) turned which inputs, with which parameters, into
@@ -90,7 +91,7 @@ func FileEntity(root, path string) (Entity, error) {
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err := io.CopyBuffer(h, f, make([]byte, hashBufSize))
+	n, err := io.CopyBuffer(h, f, make([]byte, 1<<20)) // large reads: system calls cost nothing next to SHA-256
 	if err != nil {
 		return Entity{}, fmt.Errorf("software: %s: %w", path, err)
 	}
@@ -149,7 +150,7 @@ func (r *Release) SoftwareIdentifiers() []fair.RelatedIdentifier {
 			add(id.Core(), fair.IDTypeSWHID)
 		}
 	}
-	if len(out) == 0 && isHexID(strings.ToLower(r.Commit)) && !r.Modified() {
+	if len(out) == 0 && git.IsObjectID(strings.ToLower(r.Commit)) && !r.Modified() {
 		add("swh:1:rev:"+strings.ToLower(r.Commit), fair.IDTypeSWHID)
 	}
 	if len(out) == 0 && r.Repository != "" {

@@ -177,20 +177,6 @@ func TestRevisionSWHIDAndQualified(t *testing.T) {
 	}
 }
 
-func TestTreeObjectRejectsBadEntries(t *testing.T) {
-	id := strings.Repeat("a", 40)
-	for _, es := range [][]TreeEntry{
-		{{Mode: modeFile, Name: "", ID: id}},
-		{{Mode: modeFile, Name: "a/b", ID: id}},
-		{{Mode: modeFile, Name: "x", ID: "abc"}},
-		{{Mode: modeFile, Name: "x", ID: id}, {Mode: modeFile, Name: "x", ID: id}},
-	} {
-		if _, err := TreeObject(es); err == nil {
-			t.Errorf("TreeObject(%+v) accepted bad entries", es)
-		}
-	}
-}
-
 // BenchmarkContentSWHID hashes the same 64 MiB file with FileSWHID and with "git hash-object", and reports the
 // ratio of the two times as "fairmeta/git" (below 1: faster than git). Run it whole, so both halves run:
 //
