@@ -350,6 +350,9 @@ func (c *rctx) renderText(t *textEl) *node {
 		if n == nil || n.isEmpty() {
 			return nil
 		}
+		// citeproc-js counts a macro that renders anything (even only a term) as content for the enclosing group.
+		c.called++
+		c.found++
 	case t.term != "":
 		plural := t.plural
 		s := c.p.loc.termText(t.term, t.form, plural)
