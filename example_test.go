@@ -31,7 +31,7 @@ func Example() {
 
 	fmt.Println("DataCite errors:", len(datacite.ValidateResource(rec).Errors()))
 
-	doc, err := schemaorg.Marshal(rec)
+	doc, _, err := schemaorg.Marshal(rec)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -31,7 +31,7 @@ func checkStore(t *testing.T, srv *datacitetest.Server, recs []*datacite.Record,
 	byFP := map[string][]string{}
 	stored := srv.DOIs()
 	for _, s := range stored {
-		rec, err := datacite.ReadJSONRecord(s.Attributes)
+		rec, _, err := datacite.ReadJSONRecord(s.Attributes)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -136,7 +136,7 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 		w1, c1 := time.Now(), cpuTime()
 		for _, raw := range recs {
-			r, err := datacite.ReadJSONRecord(raw)
+			r, _, err := datacite.ReadJSONRecord(raw)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -29,7 +29,7 @@ func (s *DOIService) Get(ctx context.Context, d string) (*Record, *Response, err
 	if err != nil {
 		return nil, resp, err
 	}
-	rec, err := ReadJSONRecord(resp.Body)
+	rec, err := readJSONRecord(resp.Body)
 	return rec, resp, err
 }
 
@@ -74,7 +74,7 @@ func (s *DOIService) Create(ctx context.Context, rec *Record) (*Record, *Respons
 			resp.Attempts = n
 		}
 		if err == nil {
-			out, err := ReadJSONRecord(resp.Body)
+			out, err := readJSONRecord(resp.Body)
 			return out, resp, err
 		}
 		if !certainlyNotApplied(err) || n >= s.c.attempts() || !s.c.pause(ctx, n, err) {
@@ -117,7 +117,7 @@ func (s *DOIService) Update(ctx context.Context, rec *Record) (*Record, *Respons
 func (s *DOIService) put(ctx context.Context, id doi.DOI, body []byte, event Event) (*Record, *Response, error) {
 	resp, err := s.c.call(ctx, http.MethodPut, doiPath(id), body)
 	if err == nil {
-		rec, err := ReadJSONRecord(resp.Body)
+		rec, err := readJSONRecord(resp.Body)
 		if err != nil {
 			return nil, resp, err
 		}
@@ -295,7 +295,7 @@ func (s *DOIService) List(ctx context.Context, opt ListOptions) iter.Seq2[*Recor
 				yield(nil, err)
 				return
 			}
-			recs, err := ReadJSON(resp.Body)
+			recs, err := readJSON(resp.Body)
 			if err != nil {
 				yield(nil, err)
 				return

@@ -1,6 +1,7 @@
 package datacite
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
@@ -129,7 +130,7 @@ func toRelatedItem(it RelatedItem) fair.RelatedItem {
 //   - the raw affiliation strings of a creator become its affiliations when it has no other;
 //   - Distributions, Software, AccessConditions, the email and website of persons, the other identifiers of
 //     affiliations, raw affiliations beside affiliations, and a conference's place, country and dates have no
-//     DataCite property and are not carried; [Unmapped] names those a Resource holds.
+//     DataCite property and are not carried; [NotWritten] names those a Resource holds.
 func FromResource(res *fair.Resource) *Record {
 	r := &Record{
 		Publisher: Publisher{Name: res.Publisher.Name, Identifier: res.Publisher.Identifier,
@@ -308,36 +309,39 @@ func conferenceOf(it fair.RelatedItem) fair.Conference {
 	return c
 }
 
-// Unmapped names the properties of res that a DataCite record has no place for and [FromResource] leaves out, e.g.
-// "distributions", "software", "creators[0].email". It returns nil when FromResource carries everything.
-func Unmapped(res *fair.Resource) []string {
-	var out []string
-	if len(res.Distributions) > 0 {
-		out = append(out, "distributions")
+// NotWritten lists what of res a DataCite record has no place for and [FromResource] leaves out, with paths in
+// the terms of the record's JSON form: "distributions", "software", "creators[0].email". It returns nil when
+// FromResource carries everything. The DataCite formats' writers return these notes.
+func NotWritten(res *fair.Resource) fair.Notes {
+	var out fair.Notes
+	const noProperty = "DataCite has no property for it"
+	if n := len(res.Distributions); n > 0 {
+		out.Add("distributions", count(n, "distribution"), noProperty)
 	}
-	if len(res.Variables) > 0 {
-		out = append(out, "variables")
+	if n := len(res.Variables); n > 0 {
+		out.Add("variables", count(n, "variable"), noProperty)
 	}
 	if !res.Software.IsZero() {
-		out = append(out, "software")
+		out.Add("software", "", noProperty)
 	}
 	if res.AccessConditions != "" {
-		out = append(out, "accessConditions")
+		out.Add("accessConditions", truncate(res.AccessConditions, 60), noProperty)
 	}
 	person := func(kind string, i int, c fair.Creator) {
+		p := idx("", kind, i)
 		if len(c.RawAffiliations) > 0 && len(c.Affiliations) > 0 {
-			out = append(out, idx("", kind, i)+".rawAffiliations")
+			out.Add(p+".rawAffiliations", strings.Join(c.RawAffiliations, "; "), "DataCite holds the raw affiliations only of a person without other affiliations")
 		}
 		for j, a := range c.Affiliations {
-			if len(a.OtherIdentifiers) > 0 {
-				out = append(out, idx(idx("", kind, i), "affiliations", j)+".otherIdentifiers")
+			if n := len(a.OtherIdentifiers); n > 0 {
+				out.Add(idx(p, "affiliations", j)+".otherIdentifiers", count(n, "identifier"), "DataCite holds one identifier per affiliation")
 			}
 		}
 		if c.Email != "" {
-			out = append(out, idx("", kind, i)+".email")
+			out.Add(p+".email", c.Email, "DataCite has no property for a person's email")
 		}
 		if c.Website != "" {
-			out = append(out, idx("", kind, i)+".website")
+			out.Add(p+".website", c.Website, "DataCite has no property for a person's website")
 		}
 	}
 	for i, c := range res.Creators {
@@ -348,18 +352,26 @@ func Unmapped(res *fair.Resource) []string {
 	}
 	if c := res.Publication.Conference; !c.IsZero() {
 		const p = "publication.conference."
+		const noPlace = "DataCite's conference relatedItem has no place for it"
 		for _, f := range []struct{ name, v string }{{"place", c.Place}, {"country", c.Country}, {"startDate", c.StartDate}, {"endDate", c.EndDate}} {
 			if f.v != "" {
-				out = append(out, p+f.name)
+				out.Add(p+f.name, f.v, noPlace)
 			}
 		}
 		if _, ok := conferenceIDType(c); ok && c.URL != "" {
-			out = append(out, p+"url")
+			out.Add(p+"url", c.URL, "the conference's identifier is written instead")
 		} else if !ok && c.Identifier.Value != "" {
-			out = append(out, p+"identifier")
+			out.Add(p+"identifier", c.Identifier.Value, "not an identifier type DataCite knows")
 		}
 	}
 	return out
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 func toCreator(c Creator) fair.Creator {

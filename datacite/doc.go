@@ -28,7 +28,12 @@
 //     ([Record.UnmarshalJSON]); [Record.MarshalJSONAPI] gives the whole {"data": {...}} document.
 //
 // Bad input is a *[ReadError] with the line, column and path. Reading keeps everything: REST attributes the
-// schema does not define go to [Record.Extra] and [Record.Relationships] and are written back.
+// schema does not define go to [Record.Extra] and [Record.Relationships] and are written back. What a record cannot
+// hold (an element or key the schema does not define, a year that is not a number) is returned beside it as
+// fair.Notes (notRead) and reported again by [Validate].
+//
+// [XMLFormat] and [JSONFormat] describe the two formats for package format, which detects them and converts them
+// to and from the other formats.
 //
 // # The REST API body
 //
@@ -38,7 +43,7 @@
 //	rec.URL = "https://data.example.org/runs/4271"
 //	body, err := rec.MarshalJSONAPI() // {"data":{"id":"10.82433/b09z-4k37","type":"dois","attributes":{"doi":...,"event":"publish","url":...}}}
 //
-// and a response decodes with rec, err := datacite.ReadJSONRecord(respBody) (or ReadJSON for a list), which fills
+// and a response decodes with rec, _, err := datacite.ReadJSONRecord(respBody) (or ReadJSON for a list), which fills
 // State, Created, Updated, Registered, Published, Client and the metadata as the API stored it.
 //
 // # Conversion
@@ -48,7 +53,7 @@
 // of the same record give the same Resource. Two forms are read as the same value and written in one way: a
 // description's <br/> and a newline (written <br/> in XML, "\n" in JSON); publisher and affiliation as a plain
 // string or an object with only a name (written as objects). A geoLocation that holds several places, points or
-// boxes (the XSD allows it, DataCite JSON does not) is read as several geoLocations, with a warning. [Unmapped] says
+// boxes (the XSD allows it, DataCite JSON does not) is read as several geoLocations, with a warning. [NotWritten] says
 // what of a Resource has no DataCite property (distributions, software facts, emails).
 //
 // # Validation

@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleReadXML() {
-	rec, err := datacite.ReadXML([]byte(`<?xml version="1.0" encoding="UTF-8"?>
+	rec, _, err := datacite.ReadXML([]byte(`<?xml version="1.0" encoding="UTF-8"?>
 <resource xmlns="http://datacite.org/schema/kernel-4">
   <identifier identifierType="DOI">10.82433/B09Z-4K37</identifier>
   <creators><creator><creatorName nameType="Personal">Lefèvre, Camille</creatorName></creator></creators>
@@ -81,7 +81,7 @@ func ExampleReadJSONRecord() {
 		"publisher":"CC-IN2P3","publicationYear":"2026","types":{"resourceTypeGeneral":"Dataset"},
 		"citationCount":3},
 		"relationships":{"client":{"data":{"id":"in2p3.cc","type":"clients"}}}}}`)
-	rec, err := datacite.ReadJSONRecord(resp)
+	rec, _, err := datacite.ReadJSONRecord(resp)
 	if err != nil {
 		fmt.Println(err)
 		return

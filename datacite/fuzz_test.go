@@ -33,13 +33,13 @@ func FuzzReadXML(f *testing.F) {
 	addSharedSeeds(f, "examples/kernel-4.6/*.xml")
 	addSharedSeeds(f, "invenio-pairs/4.5/*.xml")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rec, err := datacite.ReadXML(data)
+		rec, _, err := datacite.ReadXML(data)
 		if err != nil {
 			return
 		}
 		_ = datacite.Validate(rec)
 		once := datacite.FromResource(datacite.ToResource(rec)).MarshalXMLBytes()
-		again, err := datacite.ReadXML(once)
+		again, _, err := datacite.ReadXML(once)
 		if err != nil {
 			t.Fatalf("written XML does not read back: %v\n%s", err, once)
 		}
@@ -57,7 +57,7 @@ func FuzzReadJSON(f *testing.F) {
 	addSharedSeeds(f, "invenio-pairs/4.5/*.json")
 	addSharedSeeds(f, "rest/10.*.json")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		recs, err := datacite.ReadJSON(data)
+		recs, _, err := datacite.ReadJSON(data)
 		if err != nil {
 			return
 		}
@@ -68,7 +68,7 @@ func FuzzReadJSON(f *testing.F) {
 			if err != nil {
 				t.Fatalf("MarshalJSONAPI: %v", err)
 			}
-			again, err := datacite.ReadJSONRecord(once)
+			again, _, err := datacite.ReadJSONRecord(once)
 			if err != nil {
 				t.Fatalf("written JSON does not read back: %v\n%s", err, once)
 			}

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // ReadJSON reads DataCite JSON as the REST API speaks it: a JSON:API document holding one record
@@ -22,7 +24,26 @@ import (
 // inside a metadata property that the schema does not define is not kept, and [Validate] reports it as a warning.
 // Member names are matched exactly, as DataCite spells them.
 // Malformed JSON or a value of the wrong type is a *ReadError with its line, column and path.
-func ReadJSON(data []byte) ([]*Record, error) {
+//
+// notRead lists what the records cannot hold (a key the schema does not define, a year that is not a number); in
+// a list of several records each path starts with "data[i].". [Validate] reports these too.
+func ReadJSON(data []byte) (recs []*Record, notRead fair.Notes, err error) {
+	recs, err = readJSON(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, r := range recs {
+		if len(recs) > 1 {
+			notRead = append(notRead, problemNotes(r.problems).Indexed("data", i)...)
+		} else {
+			notRead = problemNotes(r.problems)
+		}
+	}
+	return recs, notRead, nil
+}
+
+// readJSON is ReadJSON without the notes: the records keep their problems for Validate.
+func readJSON(data []byte) ([]*Record, error) {
 	data = trimBOM(data)
 	start := skipWS(data, 0)
 	if start >= len(data) {
@@ -92,8 +113,16 @@ func ReadJSON(data []byte) ([]*Record, error) {
 
 // ReadJSONRecord is [ReadJSON] for input that must hold exactly one record, such as a REST API response to a
 // single DOI.
-func ReadJSONRecord(data []byte) (*Record, error) {
-	recs, err := ReadJSON(data)
+func ReadJSONRecord(data []byte) (rec *Record, notRead fair.Notes, err error) {
+	rec, err = readJSONRecord(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rec, problemNotes(rec.problems), nil
+}
+
+func readJSONRecord(data []byte) (*Record, error) {
+	recs, err := readJSON(data)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/dop2i/fairmeta/datacite"
+	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/testdiff"
 )
 
 func TestReadJSONForms(t *testing.T) {
@@ -19,7 +21,7 @@ func TestReadJSONForms(t *testing.T) {
 	}
 	for name, in := range forms {
 		t.Run(name, func(t *testing.T) {
-			r, err := datacite.ReadJSONRecord([]byte(in))
+			r, _, err := datacite.ReadJSONRecord([]byte(in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -39,10 +41,15 @@ func TestReadJSONForms(t *testing.T) {
 }
 
 func TestReadJSONUnknownNestedKey(t *testing.T) {
-	r, err := datacite.ReadJSONRecord([]byte(`{"doi":"10.82433/x","creators":[{"name":"A","email":"a@b.c","nameIdentifiers":[{"nameIdentifier":"x","nameIdentifierScheme":"ORCID","extra":1}]}]}`))
+	r, notRead, err := datacite.ReadJSONRecord([]byte(`{"doi":"10.82433/x","creators":[{"name":"A","email":"a@b.c","nameIdentifiers":[{"nameIdentifier":"x","nameIdentifierScheme":"ORCID","extra":1}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The reader says what it did not keep, and validation says it again.
+	testdiff.Check(t, "notRead", notRead, fair.Notes{
+		{Path: "creators[0]", Reason: `key "email" is not DataCite metadata and is not kept`},
+		{Path: "creators[0].nameIdentifiers[0]", Reason: `key "extra" is not DataCite metadata and is not kept`},
+	})
 	var got []string
 	for _, p := range datacite.Validate(r) {
 		if strings.Contains(p.Message, "not kept") {
@@ -72,20 +79,20 @@ func TestReadJSONErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := datacite.ReadJSON([]byte(c.in))
+			_, _, err := datacite.ReadJSON([]byte(c.in))
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want one containing %q", err, c.want)
 			}
 		})
 	}
-	if _, err := datacite.ReadJSONRecord([]byte(`{"data":[]}`)); err == nil || !strings.Contains(err.Error(), "holds 0 records") {
+	if _, _, err := datacite.ReadJSONRecord([]byte(`{"data":[]}`)); err == nil || !strings.Contains(err.Error(), "holds 0 records") {
 		t.Errorf("ReadJSONRecord of an empty list: %v", err)
 	}
 }
 
 func TestRecordJSONRoundTripKeepsREST(t *testing.T) {
 	in := `{"data":{"id":"10.82433/x","type":"dois","attributes":{"doi":"10.82433/x","state":"findable","url":"https://e.org/x","viewCount":3,"identifiers":[{"identifier":"u","identifierType":"URL"}],"alternateIdentifiers":[]},"relationships":{"client":{"data":{"id":"a.b","type":"clients"}}}}}`
-	r, err := datacite.ReadJSONRecord([]byte(in))
+	r, _, err := datacite.ReadJSONRecord([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +103,7 @@ func TestRecordJSONRoundTripKeepsREST(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := datacite.ReadJSONRecord(out)
+	again, _, err := datacite.ReadJSONRecord(out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -155,7 +155,7 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 		resp, err := c.attempt(ctx, "POST", "dois", body)
 		m.res.Attempts++
 		if err == nil {
-			rec, rerr := ReadJSONRecord(resp.Body)
+			rec, rerr := readJSONRecord(resp.Body)
 			if rerr != nil {
 				// Created, but the answer is unreadable: confirm by reading it back.
 				unknown, check, last = true, true, rerr
@@ -211,7 +211,7 @@ func (m *minter) lookup(ctx context.Context, d doi.DOI) (*Record, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	rec, err := ReadJSONRecord(resp.Body)
+	rec, err := readJSONRecord(resp.Body)
 	if err != nil {
 		return nil, false, err
 	}

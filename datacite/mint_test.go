@@ -16,7 +16,7 @@ func holds(t *testing.T, srv *datacitetest.Server, d doi.DOI, rec *datacite.Reco
 	t.Helper()
 	n := 0
 	for _, s := range srv.DOIs() {
-		got, err := datacite.ReadJSONRecord(s.Attributes)
+		got, _, err := datacite.ReadJSONRecord(s.Attributes)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -97,11 +97,6 @@ type Record struct {
 	problems []Problem
 }
 
-// ReadProblems returns what the XML or JSON reader found in the input that the record cannot hold (an unknown
-// element or key, a missing mandatory attribute, a year that is not a number). Validate reports them too; this is for
-// callers that convert without validating and must not drop them silently.
-func (r *Record) ReadProblems() []Problem { return append([]Problem(nil), r.problems...) }
-
 // Event is a state change asked of the REST API in a create or update request.
 type Event string
 

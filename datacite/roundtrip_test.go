@@ -57,7 +57,7 @@ func TestOfficialExamplesRoundTrip(t *testing.T) {
 		name := filepath.Base(filepath.Dir(f)) + "-" + filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
 			in := readFile(t, f)
-			rec, err := datacite.ReadXML(in)
+			rec, _, err := datacite.ReadXML(in)
 			if err != nil {
 				t.Fatalf("ReadXML: %v", err)
 			}
@@ -135,11 +135,11 @@ func TestInvenioPairs(t *testing.T) {
 			}
 			jdata := readFile(t, jf)
 			xdata := readFile(t, strings.TrimSuffix(jf, ".json")+".xml")
-			jrec, err := datacite.ReadJSONRecord(jdata)
+			jrec, _, err := datacite.ReadJSONRecord(jdata)
 			if err != nil {
 				t.Fatalf("ReadJSONRecord: %v", err)
 			}
-			xrec, err := datacite.ReadXML(xdata)
+			xrec, _, err := datacite.ReadXML(xdata)
 			if err != nil {
 				t.Fatalf("ReadXML: %v", err)
 			}
@@ -183,7 +183,7 @@ func restRecords(t *testing.T) (recs []*datacite.Record, raws []map[string]any, 
 	t.Helper()
 	for _, f := range sharedGlob(t, "rest", "*.json") {
 		data := readFile(t, f)
-		rs, err := datacite.ReadJSON(data)
+		rs, _, err := datacite.ReadJSON(data)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
@@ -244,7 +244,7 @@ func TestRESTRoundTrip(t *testing.T) {
 
 		// (3) Through XML.
 		x := back.MarshalXMLBytes()
-		xrec, err := datacite.ReadXML(x)
+		xrec, _, err := datacite.ReadXML(x)
 		if err != nil {
 			t.Fatalf("%s: ReadXML of written XML: %v", names[i], err)
 		}
@@ -277,7 +277,7 @@ func TestRESTRoundTrip(t *testing.T) {
 }
 
 func TestResourceOfExample(t *testing.T) {
-	rec, err := datacite.ReadXML(readFile(t, testenv.SharedData(t, "datacite", "examples", "kernel-4.6", "datacite-example-full-v4.xml")))
+	rec, _, err := datacite.ReadXML(readFile(t, testenv.SharedData(t, "datacite", "examples", "kernel-4.6", "datacite-example-full-v4.xml")))
 	if err != nil {
 		t.Fatal(err)
 	}

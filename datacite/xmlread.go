@@ -27,8 +27,18 @@ import (
 // Malformed XML, or a root element other than resource, is a *ReadError with the line and column. Anything else the
 // 4.7 schema forbids but the record cannot hold (an unknown element or attribute, a missing mandatory attribute, a
 // coordinate that is not a number, elements out of order) does not stop reading: it is kept with the record and
-// reported by [Validate], with the XML line.
-func ReadXML(data []byte) (*Record, error) {
+// reported by [Validate], with the XML line, and returned in notRead so that a conversion that does not validate
+// still says it.
+func ReadXML(data []byte) (rec *Record, notRead fair.Notes, err error) {
+	rec, err = readXML(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rec, problemNotes(rec.problems), nil
+}
+
+// readXML is ReadXML without the notes: the record keeps its problems for Validate.
+func readXML(data []byte) (*Record, error) {
 	data, err := toUTF8(data)
 	if err != nil {
 		return nil, err

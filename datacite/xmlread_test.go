@@ -27,7 +27,7 @@ const plainXML = `<?xml version="1.0" encoding="UTF-8"?>
 
 // TestReadEncodingsAndPrefixes reads the same record in every encoding and namespace form and wants the same result.
 func TestReadEncodingsAndPrefixes(t *testing.T) {
-	want, err := datacite.ReadXML([]byte(plainXML))
+	want, _, err := datacite.ReadXML([]byte(plainXML))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestReadEncodingsAndPrefixes(t *testing.T) {
 	}
 	for name, data := range cases {
 		t.Run(name, func(t *testing.T) {
-			got, err := datacite.ReadXML(data)
+			got, _, err := datacite.ReadXML(data)
 			if err != nil {
 				t.Fatalf("ReadXML: %v", err)
 			}
@@ -90,7 +90,7 @@ func TestReadXMLErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := datacite.ReadXML([]byte(c.in))
+			_, _, err := datacite.ReadXML([]byte(c.in))
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want one containing %q", err, c.want)
 			}
@@ -123,7 +123,7 @@ const kernel3XML = `<?xml version="1.0" encoding="UTF-8"?>
 </resource>`
 
 func TestReadKernel3(t *testing.T) {
-	rec, err := datacite.ReadXML([]byte(kernel3XML))
+	rec, _, err := datacite.ReadXML([]byte(kernel3XML))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestReadKernel3(t *testing.T) {
 	}
 	// The upgraded record, written again, is valid 4.7.
 	out := rec.MarshalXMLBytes()
-	again, err := datacite.ReadXML(out)
+	again, _, err := datacite.ReadXML(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestGeoLocationSplit(t *testing.T) {
     <geoLocationPlace>Orsay</geoLocationPlace>
     <geoLocationPoint><pointLatitude>48.70</pointLatitude><pointLongitude>2.17</pointLongitude></geoLocationPoint>
   </geoLocation></geoLocations>`, 1)
-	rec, err := datacite.ReadXML([]byte(in))
+	rec, _, err := datacite.ReadXML([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func xsdVerdicts(t *testing.T, files []string) map[string]bool {
 
 // ourVerdict reads an XML document and reports whether fairmeta finds it free of errors, with the errors.
 func ourVerdict(data []byte) (bool, string) {
-	rec, err := datacite.ReadXML(data)
+	rec, _, err := datacite.ReadXML(data)
 	if err != nil {
 		return false, err.Error()
 	}

@@ -17,7 +17,7 @@ func readExample(t *testing.T, name string) *fair.Resource {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, err := datacite.ReadXML(b)
+	rec, _, err := datacite.ReadXML(b)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

@@ -63,6 +63,12 @@
 // Collaboration papers in high-energy physics list thousands of authors; every list is kept whole and in order.
 // [Resource.Container], [Resource.ArXivID], [Resource.ArXivPrimaryCategory] and [Resource.AlternateIdentifiersOf]
 // read these places back.
+// # Formats and loss reports
+//
+// [Format] describes a metadata format (name, media types, extensions, detection, reader and writers); the package
+// that owns a format exports its value, and package format lists them ([JSONFormat] is the record's own JSON form).
+// Every reader and writer reports what it could not carry as [Notes]: a reader returns the notes of what it could
+// not carry into the record (notRead), a writer those of what its format could not hold (notWritten).
 //
 // # Controlled vocabularies
 //

@@ -77,7 +77,8 @@ func DecodeMetadata(md []byte) (record json.RawMessage, problem string) {
 	res, isDataCite, err := dataciteResource(md)
 	if isDataCite && err == nil {
 		var rec *datacite.Record
-		if rec, err = datacite.ReadXML(res); err == nil {
+		// What the record cannot hold is not carried into the JSON attributes, as before notes existed.
+		if rec, _, err = datacite.ReadXML(res); err == nil {
 			var attrs []byte
 			if attrs, err = json.Marshal(rec); err == nil {
 				return attrs, ""

@@ -28,7 +28,7 @@ func sampleRecords(tb testing.TB, n int) []*datacite.Record {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	base, err := datacite.ReadJSON(data)
+	base, _, err := datacite.ReadJSON(data)
 	if err != nil {
 		tb.Fatal(err)
 	}

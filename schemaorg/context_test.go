@@ -53,7 +53,7 @@ func TestEmbeddedContextCoversWriter(t *testing.T) {
 	}
 	keys := map[string]bool{}
 	for _, r := range []*fair.Resource{everyRelation(), software(), publication()} {
-		doc, err := Marshal(r)
+		doc, _, err := Marshal(r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +97,7 @@ func TestEmbeddedContextAgreesWithOfficial(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range []*fair.Resource{everyRelation(), software(), publication()} {
-		doc, _ := Marshal(r)
+		doc, _, _ := Marshal(r)
 		a, err := embedded.Canonicalize(context.Background(), doc)
 		if err != nil {
 			t.Fatal(err)

@@ -112,8 +112,10 @@
 // page it reads the first <script type="application/ld+json"> block that describes a resource. The main node is
 // the first Dataset, or the first node of another resource type.
 //
-// Nothing is dropped silently: the [Report] lists every property and value that has no place in a fair.Resource
-// (a publisher's url, a Croissant recordSet), with its path and the reason.
+// Nothing is dropped silently: [Read] returns beside the record the fair.Notes of every property and value that has
+// no place in a fair.Resource (a publisher's url, a Croissant recordSet), with its path, value and reason; [Write]
+// returns those of what schema.org cannot hold of a record ([NotWritten]). [Format] describes the format for
+// package format, which detects it and converts it to and from the other formats.
 //
 // # JSON-LD processing
 //

@@ -20,9 +20,14 @@ func ExampleMarshal() {
 		PublicationYear: 2026,
 		ResourceType:    fair.ResourceType{General: fair.ResourceTypeDataset},
 		Rights:          []fair.Rights{{URI: "https://creativecommons.org/licenses/by/4.0/"}},
+		Dates:           []fair.Date{{Date: "2026-03-01/2026-03-09", Type: fair.DateCollected}},
 	}
-	if err := schemaorg.Write(os.Stdout, rec); err != nil {
+	notWritten, err := schemaorg.Write(os.Stdout, rec)
+	if err != nil {
 		fmt.Println(err)
+	}
+	for _, n := range notWritten {
+		fmt.Println("not written:", n)
 	}
 	// Output:
 	// {
@@ -54,6 +59,7 @@ func ExampleMarshal() {
 	//     "name": "CC-IN2P3"
 	//   }
 	// }
+	// not written: dates[0] = 2026-03-01/2026-03-09: schema.org has no property for date type Collected
 }
 
 func ExampleRead() {
@@ -65,20 +71,20 @@ func ExampleRead() {
  "variableMeasured": {"@type": "PropertyValue", "name": "energy", "unitText": "EeV"},
  "publisher": {"@type": "Organization", "name": "CC-IN2P3", "url": "https://cc.in2p3.fr/"}}
 </script></head><body>...</body></html>`)
-	rec, report, err := schemaorg.Read(page)
+	rec, notRead, err := schemaorg.Read(page)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println(rec.DOI(), "|", rec.MainTitle(), "|", rec.Creators[0].NameIdentifiers[0].Value)
 	fmt.Printf("variable %s in %s\n", rec.Variables[0].Name, rec.Variables[0].Unit)
-	for _, u := range report.Unmapped {
-		fmt.Println("not mapped:", u)
+	for _, n := range notRead {
+		fmt.Println("not read:", n)
 	}
 	// Output:
 	// 10.5281/zenodo.4271 | Calibrated air-shower events, run 4271 | https://orcid.org/0000-0002-1825-0097
 	// variable energy in EeV
-	// not mapped: publisher.url = <https://cc.in2p3.fr/>: no fair.Resource field for this property
+	// not read: publisher.url = <https://cc.in2p3.fr/>: no fair.Resource field for this property
 }
 
 func ExampleProcessor_Canonicalize() {

@@ -12,31 +12,6 @@ import (
 	"github.com/dop2i/fairmeta/fair"
 )
 
-// Report says what the reader could not map into a fair.Resource: every property or value of the main node (and of
-// the nodes it embeds) that has no place in the record, so that nothing is dropped silently.
-type Report struct {
-	// Source says where the JSON-LD came from: "json", or "html script 2 of 3" for a landing page.
-	Source string
-	// Notes are facts about the reading a caller may want to know, such as a context read without being loaded.
-	Notes []string
-	// Unmapped lists what was not carried over, in document order.
-	Unmapped []Unmapped
-}
-
-// Unmapped is one property or value the reader did not carry into the record.
-type Unmapped struct {
-	// Path locates the value: schema.org properties by name, other IRIs in full, array positions in brackets
-	// ("creator[1].legalName").
-	Path string
-	// Value is the value, shortened for reading.
-	Value string
-	// Reason says why it was not mapped.
-	Reason string
-}
-
-// String returns "PATH = VALUE: REASON".
-func (u Unmapped) String() string { return u.Path + " = " + u.Value + ": " + u.Reason }
-
 // ErrNoResource is returned when the input holds no schema.org node that describes a resource.
 var ErrNoResource = errors.New("schemaorg: no Dataset, CreativeWork or other resource node in the input")
 
@@ -60,16 +35,19 @@ var defaultProcessor Processor
 // strings, objects or arrays; nodes may sit in a @graph and refer to each other by @id. The main node is the first
 // Dataset, or failing that the first node of another resource type (the tables in the package documentation).
 //
+// Nothing is dropped silently: notRead lists, in document order, every property and value of the main node (and of
+// the nodes it embeds) that has no place in the record, with its path ("creator[1].legalName", other IRIs in full),
+// its value shortened for reading and the reason.
+//
 // Read uses a processor with the embedded context and no network access. Contexts it cannot load (a remote URL
-// other than schema.org's) are read as if they mapped every term to schema.org, and the report notes it; use
+// other than schema.org's) are read as if they mapped every term to schema.org, and notRead says so; use
 // [Processor.Read] with [WithRemoteContexts] or [WithContextDocument] to load them.
-func Read(data []byte) (*fair.Resource, *Report, error) {
+func Read(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
 	return defaultProcessor.Read(context.Background(), data)
 }
 
 // Read is [Read] with this processor's contexts and loader.
-func (p *Processor) Read(ctx context.Context, data []byte) (*fair.Resource, *Report, error) {
-	rep := &Report{Source: "json"}
+func (p *Processor) Read(ctx context.Context, data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
 	var blocks [][]byte
 	if IsHTML(data) {
 		var err error
@@ -85,9 +63,6 @@ func (p *Processor) Read(ctx context.Context, data []byte) (*fair.Resource, *Rep
 	}
 	var firstErr error
 	for i, b := range blocks {
-		if len(blocks) > 1 || IsHTML(data) {
-			rep.Source = fmt.Sprintf("html script %d of %d", i+1, len(blocks))
-		}
 		exp, notes, err := p.expandLenient(ctx, b)
 		if err != nil {
 			if firstErr == nil {
@@ -100,13 +75,13 @@ func (p *Processor) Read(ctx context.Context, data []byte) (*fair.Resource, *Rep
 		if main == nil {
 			continue
 		}
-		rep.Notes = append(rep.Notes, notes...)
 		if len(blocks) > 1 {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("read JSON-LD block %d of %d", i+1, len(blocks)))
+			notRead.Add("", "", fmt.Sprintf("the record is JSON-LD block %d of %d; the other blocks are not read", i+1, len(blocks)))
 		}
+		notRead = append(notRead, notes...)
 		res := rd.resource(main)
-		rep.Unmapped = rd.unmapped
-		return res, rep, nil
+		notRead = append(notRead, rd.unmapped...)
+		return res, notRead, nil
 	}
 	src := "json"
 	if IsHTML(data) {
@@ -119,7 +94,7 @@ func (p *Processor) Read(ctx context.Context, data []byte) (*fair.Resource, *Rep
 }
 
 // expandLenient expands a block; contexts the loader refuses are replaced by a schema.org vocabulary mapping.
-func (p *Processor) expandLenient(ctx context.Context, data []byte) ([]any, []string, error) {
+func (p *Processor) expandLenient(ctx context.Context, data []byte) ([]any, fair.Notes, error) {
 	exp, err := p.Expand(ctx, data)
 	if err == nil {
 		return exp, nil, nil
@@ -132,7 +107,7 @@ func (p *Processor) expandLenient(ctx context.Context, data []byte) ([]any, []st
 	if derr != nil {
 		return nil, nil, err
 	}
-	var notes []string
+	var notes fair.Notes
 	local := false
 	replaced := replaceContexts(d, func(u string) bool {
 		_, lerr := p.loaderFor().load(ctx, u)
@@ -141,7 +116,7 @@ func (p *Processor) expandLenient(ctx context.Context, data []byte) ([]any, []st
 			return false
 		}
 		if lerr != nil {
-			notes = append(notes, fmt.Sprintf("context %s not loaded (%s); its terms were read as schema.org terms", u, reasonOf(lerr)))
+			notes.Add("@context", u, fmt.Sprintf("not loaded (%s); its terms were read as schema.org terms", reasonOf(lerr)))
 			return true
 		}
 		return false
@@ -233,7 +208,7 @@ func displayName(iri string) string {
 type reader struct {
 	top      []map[string]any
 	byID     map[string]map[string]any
-	unmapped []Unmapped
+	unmapped fair.Notes
 }
 
 func newReader(exp []any) *reader {
@@ -417,7 +392,7 @@ func (rd *reader) done(n *node) {
 }
 
 func (rd *reader) skip(path string, v any, reason string) {
-	rd.unmapped = append(rd.unmapped, Unmapped{Path: path, Value: short(v), Reason: reason})
+	rd.unmapped.Add(path, short(v), reason)
 }
 
 // short renders an expanded value compactly for a report.

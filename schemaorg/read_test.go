@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/testdiff"
 )
 
 func TestReadLandingPages(t *testing.T) {
@@ -21,7 +22,7 @@ func TestReadLandingPages(t *testing.T) {
 		{"zenodo.json", "10.5281/zenodo.1196821", "PsPM-SC4B: SCR, ECG, EMG, PSR and respiration measurements in a delay fear conditioning task with auditory CS and electrical US", "Zenodo", 2018, 6, nil},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			r, rep, err := Read(docs[tc.file])
+			r, notRead, err := Read(docs[tc.file])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -37,11 +38,11 @@ func TestReadLandingPages(t *testing.T) {
 			}
 			for _, want := range tc.unmapped {
 				found := false
-				for _, u := range rep.Unmapped {
+				for _, u := range notRead {
 					found = found || u.Path == want
 				}
 				if !found {
-					t.Errorf("the report does not name %s: %v", want, rep.Unmapped)
+					t.Errorf("the notes do not name %s: %v", want, notRead)
 				}
 			}
 		})
@@ -79,50 +80,63 @@ func TestReadLandingPages(t *testing.T) {
 }
 
 func TestReadShapes(t *testing.T) {
-	for _, tc := range []struct{ name, doc string }{
-		{"http context", `{"@context": "http://schema.org", "@type": "Dataset", "name": "N"}`},
-		{"https context with slash", `{"@context": "https://schema.org/", "@type": "Dataset", "name": "N"}`},
-		{"object context", `{"@context": {"@vocab": "https://schema.org/"}, "@type": "Dataset", "name": "N"}`},
-		{"array context", `{"@context": ["https://schema.org", {"ex": "https://example.org/"}], "@type": ["Dataset", "ex:Thing"], "name": ["N"]}`},
-		{"no schema.org context, full IRIs", `{"@type": "http://schema.org/Dataset", "http://schema.org/name": {"@value": "N"}}`},
-		{"graph", `{"@context": "https://schema.org", "@graph": [{"@id": "#p", "@type": "Person", "name": "P"}, {"@type": "Dataset", "name": "N", "creator": {"@id": "#p"}}]}`},
-		{"unknown remote context", `{"@context": "https://w3id.org/ro/crate/1.1/context", "@type": "Dataset", "name": "N"}`},
+	for _, tc := range []struct {
+		name, doc string
+		check     func(t *testing.T, r *fair.Resource, notRead fair.Notes) // beyond the title and type every case has
+	}{
+		{"http context", `{"@context": "http://schema.org", "@type": "Dataset", "name": "N"}`, nothingLost},
+		{"https context with slash", `{"@context": "https://schema.org/", "@type": "Dataset", "name": "N"}`, nothingLost},
+		{"object context", `{"@context": {"@vocab": "https://schema.org/"}, "@type": "Dataset", "name": "N"}`, nothingLost},
+		{"array context", `{"@context": ["https://schema.org", {"ex": "https://example.org/"}], "@type": ["Dataset", "ex:Thing"], "name": ["N"]}`, nil},
+		{"no schema.org context, full IRIs", `{"@type": "http://schema.org/Dataset", "http://schema.org/name": {"@value": "N"}}`, nothingLost},
+		{"graph", `{"@context": "https://schema.org", "@graph": [{"@id": "#p", "@type": "Person", "name": "P"}, {"@type": "Dataset", "name": "N", "creator": {"@id": "#p"}}]}`,
+			func(t *testing.T, r *fair.Resource, _ fair.Notes) {
+				testdiff.Check(t, "creator by reference", r.Creators, []fair.Creator{{Name: "P", NameType: fair.NamePersonal}})
+			}},
+		{"unknown remote context", `{"@context": "https://w3id.org/ro/crate/1.1/context", "@type": "Dataset", "name": "N"}`,
+			func(t *testing.T, _ *fair.Resource, notRead fair.Notes) {
+				if len(notRead) == 0 || notRead[0].Path != "@context" || notRead[0].Value != "https://w3id.org/ro/crate/1.1/context" {
+					t.Errorf("no note about the context that was not loaded: %v", notRead)
+				}
+			}},
 		{"croissant", `{"@context": {"@language": "en", "@vocab": "https://schema.org/", "sc": "https://schema.org/", "cr": "http://mlcommons.org/croissant/",
 			"recordSet": "cr:recordSet", "md5": "cr:md5"}, "@type": "sc:Dataset", "name": "N", "distribution": [{"@type": "cr:FileObject", "@id": "f",
-			"name": "f.csv", "contentUrl": "https://example.org/f.csv", "encodingFormat": "text/csv", "md5": "ABC"}], "recordSet": [{"@type": "cr:RecordSet", "name": "r"}]}`},
+			"name": "f.csv", "contentUrl": "https://example.org/f.csv", "encodingFormat": "text/csv", "md5": "ABC"}], "recordSet": [{"@type": "cr:RecordSet", "name": "r"}]}`,
+			func(t *testing.T, r *fair.Resource, notRead fair.Notes) {
+				if len(r.Distributions) != 1 || r.Distributions[0].Checksum.Algorithm != "md5" || r.Distributions[0].MediaType != "text/csv" {
+					t.Errorf("croissant FileObject: %+v", r.Distributions)
+				}
+				if len(notRead) != 1 || notRead[0].Path != "http://mlcommons.org/croissant/recordSet" {
+					t.Errorf("croissant recordSet not reported: %v", notRead)
+				}
+			}},
 		{"html", `<!DOCTYPE html><html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList"}</script>
-			<script TYPE='application/ld+json; charset=utf-8'>{"@context": "https://schema.org", "@type": "Dataset", "name": "N"}</script></head></html>`},
+			<script TYPE='application/ld+json; charset=utf-8'>{"@context": "https://schema.org", "@type": "Dataset", "name": "N"}</script></head></html>`,
+			func(t *testing.T, _ *fair.Resource, notRead fair.Notes) {
+				if len(notRead) != 1 || !strings.Contains(notRead[0].Reason, "block 2 of 2") {
+					t.Errorf("notes %v, want one saying the record is block 2 of 2", notRead)
+				}
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r, rep, err := Read([]byte(tc.doc))
+			r, notRead, err := Read([]byte(tc.doc))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if r.MainTitle() != "N" || r.ResourceType.General != fair.ResourceTypeDataset {
-				t.Errorf("title %q type %q; report %+v", r.MainTitle(), r.ResourceType.General, rep)
+				t.Errorf("title %q type %q; notes %v", r.MainTitle(), r.ResourceType.General, notRead)
 			}
-			switch tc.name {
-			case "graph":
-				if len(r.Creators) != 1 || r.Creators[0].Name != "P" {
-					t.Errorf("creator by reference: %+v", r.Creators)
-				}
-			case "unknown remote context":
-				if len(rep.Notes) == 0 || !strings.Contains(rep.Notes[0], "w3id.org") {
-					t.Errorf("no note about the context that was not loaded: %v", rep.Notes)
-				}
-			case "croissant":
-				if len(r.Distributions) != 1 || r.Distributions[0].Checksum.Algorithm != "md5" || r.Distributions[0].MediaType != "text/csv" {
-					t.Errorf("croissant FileObject: %+v", r.Distributions)
-				}
-				if len(rep.Unmapped) != 1 || rep.Unmapped[0].Path != "http://mlcommons.org/croissant/recordSet" {
-					t.Errorf("croissant recordSet not reported: %v", rep.Unmapped)
-				}
-			case "html":
-				if rep.Source != "html script 2 of 2" {
-					t.Errorf("source %q", rep.Source)
-				}
+			if tc.check != nil {
+				tc.check(t, r, notRead)
 			}
 		})
+	}
+}
+
+func nothingLost(t *testing.T, _ *fair.Resource, notRead fair.Notes) {
+	t.Helper()
+	if len(notRead) != 0 {
+		t.Errorf("notes %v, want none", notRead)
 	}
 }
 
@@ -152,16 +166,19 @@ func FuzzRead(f *testing.F) {
 		`<script type="application/ld+json">{"@type": "Dataset"}</script>`, `[{"@graph": []}]`} {
 		f.Add([]byte(d))
 	}
-	if doc, err := Marshal(fullDataset()); err == nil {
+	if doc, _, err := Marshal(fullDataset()); err == nil {
 		f.Add(doc)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, rep, err := Read(data)
-		if err == nil && (r == nil || rep == nil) {
-			t.Fatal("nil record or report without an error")
+		r, notRead, err := Read(data)
+		if err == nil && r == nil {
+			t.Fatal("nil record without an error")
+		}
+		if err != nil && (r != nil || notRead != nil) {
+			t.Fatalf("a record or notes beside the error %v", err)
 		}
 		if err == nil {
-			if _, err := Marshal(r); err != nil {
+			if _, _, err := Marshal(r); err != nil {
 				t.Fatalf("cannot write what was read: %v", err)
 			}
 		}

@@ -27,7 +27,7 @@ func TestFastPathMatchesJSONGold(t *testing.T) {
 	l := plainLoader(t, official)
 	docs := landingDocs(t)
 	for _, r := range []*fair.Resource{fullDataset(), software(), everyRelation(), publication()} {
-		b, _ := Marshal(r)
+		b, _, _ := Marshal(r)
 		docs["written: "+r.MainTitle()] = b
 	}
 	for name, doc := range docs {

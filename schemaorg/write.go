@@ -17,32 +17,34 @@ const ContextURL = "https://schema.org/"
 
 // Marshal returns r as a schema.org JSON-LD document (indented, with @context), typed after r's resourceTypeGeneral:
 // a Dataset, SoftwareSourceCode, ScholarlyArticle or another CreativeWork type (see the package documentation for
-// the tables). The document is safe to embed in an HTML <script> element: <, > and & are escaped.
-func Marshal(r *fair.Resource) ([]byte, error) {
+// the tables). The document is safe to embed in an HTML <script> element: <, > and & are escaped. notWritten is
+// what of r schema.org cannot hold ([NotWritten]).
+func Marshal(r *fair.Resource) (doc []byte, notWritten fair.Notes, err error) {
 	if r == nil {
-		return nil, errors.New("schemaorg: Marshal of a nil *fair.Resource")
+		return nil, nil, errors.New("schemaorg: Marshal of a nil *fair.Resource")
 	}
-	doc := append(obj{{"@context", ContextURL}}, resourceNode(r)...)
+	node := append(obj{{"@context", ContextURL}}, resourceNode(r)...)
 	var buf bytes.Buffer
-	if err := json.Indent(&buf, mustJSON(doc), "", "  "); err != nil {
-		return nil, err
+	if err := json.Indent(&buf, mustJSON(node), "", "  "); err != nil {
+		return nil, nil, err
 	}
 	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	return buf.Bytes(), NotWritten(r), nil
 }
 
-// Write writes r to w as Marshal does.
-func Write(w io.Writer, r *fair.Resource) error {
-	b, err := Marshal(r)
+// Write writes r to w as Marshal does and returns what of r schema.org cannot hold ([NotWritten]).
+func Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	b, notWritten, err := Marshal(r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	_, err = w.Write(b)
-	return err
+	return notWritten, err
 }
 
 // Node returns r as a schema.org node object without @context, for embedding in a larger JSON-LD document (an
-// RO-Crate @graph, a DataCatalog's dataset list). It marshals with encoding/json, keys in a stable order.
+// RO-Crate @graph, a DataCatalog's dataset list). It marshals with encoding/json, keys in a stable order. What it
+// cannot hold of r is [NotWritten].
 func Node(r *fair.Resource) json.Marshaler {
 	return resourceNode(r)
 }

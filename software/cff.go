@@ -36,19 +36,19 @@ const cffMessage = "If you use this software, please cite it using the metadata 
 
 // ReadCFF reads a CITATION.cff file into a record. The file must pass [ValidateCFF]; otherwise the error is a
 // *CFFValidationError listing every problem. Facts the record has no place for (person addresses, aliases,
-// identifier descriptions, ...) are listed in a *DroppedError returned with the record.
-func ReadCFF(data []byte) (*fair.Resource, error) {
+// identifier descriptions, ...) are returned in notRead beside the record.
+func ReadCFF(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
 	if err := ValidateCFF(data); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &CFFValidationError{Problems: []CFFProblem{{Message: "not YAML: " + err.Error()}}}
+		return nil, nil, &CFFValidationError{Problems: []CFFProblem{{Message: "not YAML: " + err.Error()}}}
 	}
 	root := resolve(&doc)
 	c := &cffReader{}
-	r := c.root(root)
-	return r, droppedOrNil("CFF", c.dropped)
+	r = c.root(root)
+	return r, droppedNotes(c.dropped), nil
 }
 
 type cffReader struct {
@@ -489,8 +489,16 @@ func cffRefOf(it fair.RelatedItem) *cffRef {
 }
 
 // WriteCFF writes r as a CITATION.cff 1.2.0 file and checks the result with [ValidateCFF]: a record without a
-// title or creators, or with values CFF does not allow, gives a *CFFValidationError.
-func WriteCFF(w io.Writer, r *fair.Resource) error {
+// title or creators, or with values CFF does not allow, gives a *CFFValidationError. notWritten is
+// [NotWritten]("cff", r).
+func WriteCFF(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := writeCFF(w, r); err != nil {
+		return nil, err
+	}
+	return NotWritten("cff", r), nil
+}
+
+func writeCFF(w io.Writer, r *fair.Resource) error {
 	d := cffDoc{CFFVersion: "1.2.0", Message: cffMessage, Title: r.MainTitle(), Version: r.Version,
 		Abstract: descriptionText(r), Commit: r.Software.Commit, Keywords: r.Keywords}
 	if r.ResourceType.General == fair.ResourceTypeDataset {

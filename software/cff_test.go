@@ -191,7 +191,7 @@ func TestValidateCFFExamples(t *testing.T) {
 			if want := wantPaths[filepath.ToSlash(rel)]; !slices.Equal(paths, want) {
 				t.Errorf("problems at %q, want %q:\n%v", paths, want, err)
 			}
-			if _, rerr := ReadCFF(data); !errors.As(rerr, &ve) {
+			if _, _, rerr := ReadCFF(data); !errors.As(rerr, &ve) {
 				t.Errorf("ReadCFF accepted an invalid file: %v", rerr)
 			}
 		})
@@ -279,19 +279,19 @@ func TestCFFReadWriteRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r1, err := ReadCFF(data)
-			if err != nil && !IsDropped(err) {
+			r1, _, err := ReadCFF(data)
+			if err != nil {
 				t.Fatal(err)
 			}
 			if r1.MainTitle() == "" || len(r1.Creators) == 0 {
 				t.Errorf("read record lacks title or creators: %+v", r1)
 			}
 			var buf bytes.Buffer
-			if err := WriteCFF(&buf, r1); err != nil {
+			if _, err := WriteCFF(&buf, r1); err != nil {
 				t.Fatalf("WriteCFF: %v", err)
 			}
-			r2, err := ReadCFF(buf.Bytes())
-			if err != nil && !IsDropped(err) {
+			r2, _, err := ReadCFF(buf.Bytes())
+			if err != nil {
 				t.Fatalf("re-reading our output: %v\n%s", err, buf.String())
 			}
 			equalJSON(t, r2, r1)
@@ -330,10 +330,9 @@ repository-code: https://gitlab.in2p3.fr/dop2i/shower-calib
 commit: 309cf2674ee7a0749978cf8265ab91a60aea0f7d
 keywords: [cosmic rays]
 `)
-	r, err := ReadCFF(data)
-	var d *DroppedError
-	if !errors.As(err, &d) || !slices.Equal(d.Paths, []string{"identifiers[0].description"}) {
-		t.Fatalf("err = %v, want the identifier description dropped", err)
+	r, notRead, err := ReadCFF(data)
+	if err != nil || !slices.Equal(notePaths(notRead), []string{"identifiers[0].description"}) {
+		t.Fatalf("not read %v (%v), want the identifier description", notRead, err)
 	}
 	want := &fair.Resource{
 		Identifier: fair.Identifier{Value: "10.5281/zenodo.1234568", Type: "DOI"},
@@ -359,7 +358,7 @@ keywords: [cosmic rays]
 	}
 	equalJSON(t, r, want)
 	var buf bytes.Buffer
-	if err := WriteCFF(&buf, r); err != nil {
+	if _, err := WriteCFF(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "\nurl:") {
@@ -368,7 +367,7 @@ keywords: [cosmic rays]
 }
 
 func TestWriteCFFRejectsIncompleteRecord(t *testing.T) {
-	err := WriteCFF(&bytes.Buffer{}, &fair.Resource{Titles: []fair.Title{{Title: "x"}}})
+	_, err := WriteCFF(&bytes.Buffer{}, &fair.Resource{Titles: []fair.Title{{Title: "x"}}})
 	var ve *CFFValidationError
 	if !errors.As(err, &ve) || !strings.Contains(err.Error(), "authors") {
 		t.Errorf("WriteCFF without creators: %v, want a validation error naming authors", err)
@@ -376,7 +375,7 @@ func TestWriteCFFRejectsIncompleteRecord(t *testing.T) {
 }
 
 func TestReadCFFMergeKeys(t *testing.T) {
-	r, err := ReadCFF([]byte("cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors:\n  - &cam {given-names: Camille, family-names: Lefèvre, affiliation: IJCLab}\n  - <<: *cam\n    given-names: Paolo\n"))
+	r, _, err := ReadCFF([]byte("cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors:\n  - &cam {given-names: Camille, family-names: Lefèvre, affiliation: IJCLab}\n  - <<: *cam\n    given-names: Paolo\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -157,8 +157,8 @@ func TestCFFConvertCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := ReadCFF(data)
-			if err != nil && !IsDropped(err) {
+			r, _, err := ReadCFF(data)
+			if err != nil {
 				t.Fatal(err)
 			}
 			compareOutput(t, dir, "codemeta.json", r, WriteCodeMeta, schemaFacts)
@@ -166,7 +166,7 @@ func TestCFFConvertCases(t *testing.T) {
 			compareOutput(t, dir, ".zenodo.json", r, WriteZenodo, zenodoFactsOf)
 			// cffconvert's CodeMeta is 2.0: read it, write it as 3.0, and the facts are still the same.
 			if cm, err := os.ReadFile(filepath.Join(dir, "codemeta.json")); err == nil && len(bytes.TrimSpace(cm)) > 0 {
-				r2, err := ReadCodeMeta(cm)
+				r2, _, err := ReadCodeMeta(cm)
 				if err != nil {
 					t.Fatalf("reading cffconvert's CodeMeta 2.0: %v", err)
 				}
@@ -180,14 +180,14 @@ func TestCFFConvertCases(t *testing.T) {
 // over the record our CFF reader built.
 var schemaOrgWriter = schemaorg.Write
 
-func compareOutput[F any](t *testing.T, dir, file string, r *fair.Resource, write func(io.Writer, *fair.Resource) error, facts func(*testing.T, []byte) F) {
+func compareOutput[F any](t *testing.T, dir, file string, r *fair.Resource, write func(io.Writer, *fair.Resource) (fair.Notes, error), facts func(*testing.T, []byte) F) {
 	t.Helper()
 	want, err := os.ReadFile(filepath.Join(dir, file))
 	if err != nil || len(bytes.TrimSpace(want)) == 0 {
 		return // cffconvert has no output of this kind for the case (CodeMeta of a dataset)
 	}
 	var buf bytes.Buffer
-	if err := write(&buf, r); err != nil {
+	if _, err := write(&buf, r); err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
 	got, exp := facts(t, buf.Bytes()), facts(t, want)
@@ -206,18 +206,18 @@ func TestCodeMetaExamplesRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r1, err := ReadCodeMeta(data)
-			if err != nil && !IsDropped(err) {
+			r1, _, err := ReadCodeMeta(data)
+			if err != nil {
 				t.Fatal(err)
 			}
 			if r1.MainTitle() == "" || len(r1.Creators) == 0 {
 				t.Errorf("no title or authors read: %+v", r1)
 			}
 			var buf bytes.Buffer
-			if err := WriteCodeMeta(&buf, r1); err != nil {
+			if _, err := WriteCodeMeta(&buf, r1); err != nil {
 				t.Fatal(err)
 			}
-			r2, err := ReadCodeMeta(buf.Bytes())
+			r2, _, err := ReadCodeMeta(buf.Bytes())
 			if err != nil {
 				t.Errorf("re-reading our own output drops %v", err)
 			}
@@ -229,17 +229,19 @@ func TestCodeMetaExamplesRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = ReadCodeMeta(data)
-	var d *DroppedError
-	if !IsDropped(err) || !asDropped(err, &d) || !slices.Equal(d.Paths, []string{"descriptionn", "not_in_schema"}) {
-		t.Errorf("invalid example: %v, want the two unknown terms reported", err)
+	_, notRead, err := ReadCodeMeta(data)
+	if err != nil || !slices.Equal(notePaths(notRead), []string{"descriptionn", "not_in_schema"}) {
+		t.Errorf("invalid example: %v, %v; want the two unknown terms reported", notRead, err)
 	}
 }
 
-func asDropped(err error, d **DroppedError) bool {
-	e, ok := err.(*DroppedError)
-	*d = e
-	return ok
+// notePaths returns the paths of notes, in order.
+func notePaths(notes fair.Notes) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.Path)
+	}
+	return out
 }
 
 func TestReadCodeMetaDetails(t *testing.T) {
@@ -247,10 +249,9 @@ func TestReadCodeMetaDetails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := ReadCodeMeta(data)
-	var d *DroppedError
-	if !asDropped(err, &d) || !slices.Equal(d.Paths, []string{"softwareSuggestions"}) {
-		t.Errorf("dropped %v, want only softwareSuggestions", err)
+	r, notRead, err := ReadCodeMeta(data)
+	if err != nil || !slices.Equal(notePaths(notRead), []string{"softwareSuggestions"}) {
+		t.Fatalf("not read %v (%v), want only softwareSuggestions", notRead, err)
 	}
 	rel := ReleaseFromResource(r)
 	if rel.Name != "codemetar: Generate CodeMeta Metadata for R Packages" || rel.Version != "0.1.0" || rel.License != "MIT" ||
@@ -273,12 +274,12 @@ func TestReadCodeMetaDetails(t *testing.T) {
 	if r.Software.ContinuousIntegration != "https://travis-ci.org/codemeta/codemetar" || r.Software.DevelopmentStatus != "wip" {
 		t.Errorf("software = %+v", r.Software)
 	}
-	listed, err := ReadCodeMeta([]byte(`{"@context": "https://w3id.org/codemeta/3.0", "name": "x",
+	listed, _, err := ReadCodeMeta([]byte(`{"@context": "https://w3id.org/codemeta/3.0", "name": "x",
 	  "author": {"@list": [{"@type": "Person", "givenName": "A", "familyName": "B"}, {"@type": "Organization", "name": "CC-IN2P3"}]}}`))
 	if err != nil || len(listed.Creators) != 2 || listed.Creators[1].Name != "CC-IN2P3" {
 		t.Errorf("authors in an @list: %+v, %v", listed.Creators, err)
 	}
-	if _, err := ReadCodeMeta([]byte("[1]")); err == nil {
+	if _, _, err := ReadCodeMeta([]byte("[1]")); err == nil {
 		t.Error("a JSON array was accepted")
 	}
 }
@@ -290,7 +291,7 @@ func TestZenodoRoundTrip(t *testing.T) {
 		Authors: []fair.Creator{{Name: "Lefèvre, Camille", NameType: fair.NamePersonal, GivenName: "Camille", FamilyName: "Lefèvre",
 			NameIdentifiers: []fair.NameIdentifier{orcidIdentifier("0000-0002-1825-0097")}, Affiliations: []fair.Affiliation{{Name: "IJCLab"}}}}}
 	var buf bytes.Buffer
-	if err := WriteZenodo(&buf, rel.Resource()); err != nil {
+	if _, err := WriteZenodo(&buf, rel.Resource()); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`"upload_type": "software"`, `"orcid": "0000-0002-1825-0097"`, `"name": "Lefèvre, Camille"`,
@@ -299,7 +300,7 @@ func TestZenodoRoundTrip(t *testing.T) {
 			t.Errorf(".zenodo.json lacks %s:\n%s", want, buf.String())
 		}
 	}
-	r, err := ReadZenodo(buf.Bytes())
+	r, _, err := ReadZenodo(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +311,7 @@ func TestZenodoRoundTrip(t *testing.T) {
 	}
 }
 
-func TestUnwritten(t *testing.T) {
+func TestNotWritten(t *testing.T) {
 	r := &fair.Resource{
 		Titles:            []fair.Title{{Title: "x"}, {Title: "y", Type: fair.TitleAlternativeTitle}},
 		Contributors:      []fair.Contributor{{Creator: fair.Creator{Name: "m"}, ContributorType: fair.ContributorContactPerson}},
@@ -320,23 +321,29 @@ func TestUnwritten(t *testing.T) {
 		Language:          "en",
 	}
 	tests := map[string][]string{
-		"cff":      {"fundingReferences", "language", "software.requirements", "software.tag", "titles (alternative)"},
+		"cff":      {"fundingReferences", "language", "software.requirements", "software.tag", "titles"},
 		"codemeta": {"language", "references"},
-		"zenodo":   {"fundingReferences", "language", "software.commit", "software.requirements", "software.tag", "titles (alternative)"},
+		"zenodo":   {"fundingReferences", "language", "software.commit", "software.requirements", "software.tag", "titles"},
 		"other":    nil,
 	}
 	for format, want := range tests {
-		if got := Unwritten(format, r); !slices.Equal(got, want) {
-			t.Errorf("Unwritten(%s) = %q, want %q", format, got, want)
+		got := NotWritten(format, r)
+		if !slices.Equal(notePaths(got), want) {
+			t.Errorf("NotWritten(%s) = %v, want the paths %q", format, got, want)
+		}
+		for _, n := range got {
+			if n.Reason == "" || n.Path == "titles" && n.Reason != map[string]string{"cff": "CFF", "zenodo": ".zenodo.json"}[format]+" has no place for it (alternative)" {
+				t.Errorf("NotWritten(%s): note %q does not say why", format, n)
+			}
 		}
 	}
-	// What Unwritten says CFF keeps does survive a CFF round trip.
+	// What NotWritten says CFF keeps does survive a CFF round trip.
 	var buf bytes.Buffer
-	if err := WriteCFF(&buf, &fair.Resource{Titles: r.Titles[:1], Creators: []fair.Creator{{Name: "c"}}, Contributors: r.Contributors,
+	if _, err := WriteCFF(&buf, &fair.Resource{Titles: r.Titles[:1], Creators: []fair.Creator{{Name: "c"}}, Contributors: r.Contributors,
 		Software: fair.Software{Commit: "abc"}, References: r.References}); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ReadCFF(buf.Bytes())
+	back, _, err := ReadCFF(buf.Bytes())
 	if err != nil || back.Software.Commit != "abc" || len(back.Contributors) != 1 || len(back.References) != 1 {
 		t.Errorf("CFF round trip lost what it should carry: %+v, %v", back, err)
 	}

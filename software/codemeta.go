@@ -73,17 +73,25 @@ var codeMetaRelations = []struct {
 }
 
 // ReadCodeMeta reads a codemeta.json file (CodeMeta 3.0 or 2.0) into a record. Terms the record has no place for
-// (softwareSuggestions, readme, buildInstructions, ...) are listed in a *DroppedError returned with the record.
-func ReadCodeMeta(data []byte) (*fair.Resource, error) {
+// (softwareSuggestions, readme, buildInstructions, ...) are returned in notRead beside the record.
+func ReadCodeMeta(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
+	r, dropped, err := readCodeMeta(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, droppedNotes(dropped), nil
+}
+
+func readCodeMeta(data []byte) (*fair.Resource, []string, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, &CodeMetaError{Reason: "not JSON: " + err.Error()}
+		return nil, nil, &CodeMetaError{Reason: "not JSON: " + err.Error()}
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil, &CodeMetaError{Reason: "the document is not a JSON object"}
+		return nil, nil, &CodeMetaError{Reason: "the document is not a JSON object"}
 	}
 	if g, ok := obj["@graph"].([]any); ok {
 		obj = nil
@@ -94,12 +102,12 @@ func ReadCodeMeta(data []byte) (*fair.Resource, error) {
 			}
 		}
 		if obj == nil {
-			return nil, &CodeMetaError{Reason: "the @graph has no SoftwareSourceCode or SoftwareApplication node"}
+			return nil, nil, &CodeMetaError{Reason: "the @graph has no SoftwareSourceCode or SoftwareApplication node"}
 		}
 	}
 	c := &cmReader{}
 	r := c.read(normalizeKeys(obj))
-	return r, droppedOrNil("CodeMeta", c.dropped)
+	return r, c.dropped, nil
 }
 
 func isSoftwareType(types []string) bool {
@@ -885,8 +893,15 @@ func knownRole(t fair.ContributorType) bool {
 }
 
 // WriteCodeMeta writes r as a CodeMeta 3.0 codemeta.json document. A record without a title gives an error:
-// CodeMeta's name is what every consumer shows.
-func WriteCodeMeta(w io.Writer, r *fair.Resource) error {
+// CodeMeta's name is what every consumer shows. notWritten is [NotWritten]("codemeta", r).
+func WriteCodeMeta(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := writeCodeMeta(w, r); err != nil {
+		return nil, err
+	}
+	return NotWritten("codemeta", r), nil
+}
+
+func writeCodeMeta(w io.Writer, r *fair.Resource) error {
 	if r.MainTitle() == "" {
 		return errors.New("software: codemeta: the record has no title (CodeMeta name)")
 	}

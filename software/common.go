@@ -3,7 +3,6 @@ package software
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"sort"
 	"strings"
@@ -12,33 +11,17 @@ import (
 	"github.com/dop2i/fairmeta/fair"
 )
 
-// DroppedError reports facts of an input that have no place in [fair.Resource] and were therefore not carried
-// over. Readers return it together with the record they could build, which is complete otherwise: callers that
-// accept the loss check for it with errors.As and go on.
-type DroppedError struct {
-	// Format is the format read, e.g. "CFF".
-	Format string
-	// Paths are the key paths of the facts left out, e.g. "authors[0].alias".
-	Paths []string
-}
-
-// Error lists the paths left out.
-func (e *DroppedError) Error() string {
-	return "software: " + e.Format + ": not carried over (no place in the record): " + strings.Join(e.Paths, ", ")
-}
-
-// IsDropped reports whether err is only a [DroppedError]: the record was read and some facts were left out.
-func IsDropped(err error) bool {
-	var d *DroppedError
-	return errors.As(err, &d)
-}
-
-func droppedOrNil(format string, paths []string) error {
+// droppedNotes turns the key paths a reader left out, e.g. "authors[0].alias", into its notRead, sorted by path.
+func droppedNotes(paths []string) fair.Notes {
 	if len(paths) == 0 {
 		return nil
 	}
 	sort.Strings(paths)
-	return &DroppedError{Format: format, Paths: paths}
+	out := make(fair.Notes, len(paths))
+	for i, p := range paths {
+		out[i] = fair.Note{Path: p, Reason: "no place for it in the record"}
+	}
+	return out
 }
 
 // personName fills the Name of a person from its parts, "Family, Given" as DataCite writes it.

@@ -25,13 +25,12 @@ import (
 //     tracked files have uncommitted changes, which adds "+dirty" to the version.
 //
 // A metadata file that cannot be read gives an error naming it. Facts of the files that have no place in the
-// record come back in a *DroppedError together with the record (see [IsDropped]).
-func Discover(dir string) (*fair.Resource, error) {
-	r := &fair.Resource{}
-	var dropped []string
+// record come back in notRead beside the record, each path starting with its file: "CITATION.cff: authors[0].alias".
+func Discover(dir string) (r *fair.Resource, notRead fair.Notes, err error) {
+	r = &fair.Resource{}
 	readers := []struct {
 		file string
-		read func([]byte) (*fair.Resource, error)
+		read func([]byte) (*fair.Resource, fair.Notes, error)
 	}{
 		{"codemeta.json", ReadCodeMeta},
 		{"CITATION.cff", ReadCFF},
@@ -43,29 +42,28 @@ func Discover(dir string) (*fair.Resource, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("software: %w", err)
+			return nil, nil, fmt.Errorf("software: %w", err)
 		}
-		got, err := rd.read(data)
-		var d *DroppedError
-		if errors.As(err, &d) {
-			for _, p := range d.Paths {
-				dropped = append(dropped, rd.file+": "+p)
-			}
-		} else if err != nil {
-			return nil, fmt.Errorf("software: %s: %w", rd.file, err)
+		got, notes, err := rd.read(data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("software: %s: %w", rd.file, err)
+		}
+		for _, n := range notes {
+			n.Path = rd.file + ": " + n.Path
+			notRead = append(notRead, n)
 		}
 		fillZero(reflect.ValueOf(r).Elem(), reflect.ValueOf(got).Elem())
 	}
 	if err := discoverGoMod(r, filepath.Join(dir, "go.mod")); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := discoverGit(r, dir); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if r.ResourceType.General == "" {
 		r.ResourceType.General = fair.ResourceTypeSoftware
 	}
-	return r, droppedOrNil("discovery", dropped)
+	return r, notRead, nil
 }
 
 // fillZero copies into dst the fields of src that are zero in dst, descending into nested structs (fair.Software).

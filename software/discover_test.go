@@ -32,10 +32,9 @@ license: Apache-2.0
 	gitRun(t, dir, "", "remote", "add", "origin", "git@gitlab.in2p3.fr:dop2i/shower-calib.git")
 	head := gitRun(t, dir, "", "rev-parse", "HEAD")
 
-	r, err := Discover(dir)
-	var d *DroppedError
-	if !asDropped(err, &d) || !slices.Equal(d.Paths, []string{"CITATION.cff: authors[0].address"}) {
-		t.Errorf("Discover error = %v, want the author's address reported as dropped", err)
+	r, notRead, err := Discover(dir)
+	if err != nil || !slices.Equal(notePaths(notRead), []string{"CITATION.cff: authors[0].address"}) {
+		t.Fatalf("Discover: not read %v (%v), want the author's address", notRead, err)
 	}
 	rel := ReleaseFromResource(r)
 	want := Release{Name: "shower-calib", Version: "2.1.0", Description: "Calibrates air-shower events.",
@@ -51,17 +50,17 @@ license: Apache-2.0
 	}
 
 	writeFile(t, filepath.Join(dir, "go.mod"), "module gitlab.in2p3.fr/dop2i/shower-calib\n\ngo 1.26.1\n", 0o644)
-	r, _ = Discover(dir)
+	r, _, _ = Discover(dir)
 	if r.Version != "2.1.0+dirty" {
 		t.Errorf("modified tree: version %q, want 2.1.0+dirty", r.Version)
 	}
 
 	bad := t.TempDir()
 	writeFile(t, filepath.Join(bad, "CITATION.cff"), "cff-version: 1.2.0\n", 0o644)
-	if _, err := Discover(bad); err == nil || IsDropped(err) {
+	if _, _, err := Discover(bad); err == nil {
 		t.Errorf("invalid CITATION.cff: %v, want an error naming it", err)
 	}
-	if r, err := Discover(t.TempDir()); err != nil || r.ResourceType.General != fair.ResourceTypeSoftware {
+	if r, _, err := Discover(t.TempDir()); err != nil || r.ResourceType.General != fair.ResourceTypeSoftware {
 		t.Errorf("empty directory: %+v, %v", r, err)
 	}
 }

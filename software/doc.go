@@ -16,8 +16,11 @@
 //
 // [ReadCodeMeta] and [WriteCodeMeta] (CodeMeta 3.0; 2.0 is read too), [ReadCFF], [WriteCFF] and [ValidateCFF]
 // (Citation File Format 1.2.0, validated by the rules of its JSON schema, every problem named by its key path and
-// line), [WriteZenodo] and [ReadZenodo] (.zenodo.json for Zenodo's GitHub integration). Readers return a
-// *[DroppedError] beside a usable record when the input holds facts the record has no place for.
+// line), [WriteZenodo] and [ReadZenodo] (.zenodo.json for Zenodo's GitHub integration). Readers return beside the
+// record the fair.Notes of what the input holds that the record has no place for (notRead); writers return those
+// of what their format cannot hold of the record (notWritten, [NotWritten]). [CodeMetaFormat], [CFFFormat] and
+// [ZenodoFormat] describe the three formats for package format, which detects them and converts between any two
+// formats.
 //
 // # Intrinsic identifiers
 //

@@ -42,7 +42,7 @@ date-released: 2026-11
 }
 
 func ExampleReadCFF() {
-	r, err := software.ReadCFF([]byte(`cff-version: 1.2.0
+	r, notRead, err := software.ReadCFF([]byte(`cff-version: 1.2.0
 message: Please cite this software.
 title: shower-calib
 version: 2.1.0
@@ -51,6 +51,7 @@ authors:
   - given-names: Camille
     family-names: Lefèvre
     orcid: https://orcid.org/0000-0002-1825-0097
+    post-code: "91405"
 license: Apache-2.0
 `))
 	if err != nil {
@@ -58,11 +59,13 @@ license: Apache-2.0
 	}
 	rel := software.ReleaseFromResource(r)
 	fmt.Println(rel.Name, rel.Version, rel.DOI, rel.License, rel.Authors[0].Name)
+	fmt.Println("not read:", notRead)
 	var cm bytes.Buffer
 	software.WriteCodeMeta(&cm, r)
 	fmt.Print(cm.String())
 	// Output:
 	// shower-calib 2.1.0 10.5281/zenodo.1234568 Apache-2.0 Lefèvre, Camille
+	// not read: authors[0].post-code: no place for it in the record
 	// {
 	//   "@context": "https://w3id.org/codemeta/3.0",
 	//   "@id": "https://doi.org/10.5281/zenodo.1234568",

@@ -33,15 +33,15 @@ func FuzzReadCFF(f *testing.F) {
 	f.Add("- - - x\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		ValidateCFF([]byte(s))
-		r, err := ReadCFF([]byte(s))
-		if err != nil && !IsDropped(err) {
+		r, _, err := ReadCFF([]byte(s))
+		if err != nil {
 			return
 		}
 		var buf bytes.Buffer
-		if err := WriteCFF(&buf, r); err != nil {
+		if _, err := WriteCFF(&buf, r); err != nil {
 			return // a record CFF cannot hold (a value the writer may not shorten) is reported, not written
 		}
-		if _, err := ReadCFF(buf.Bytes()); err != nil && !IsDropped(err) {
+		if _, _, err := ReadCFF(buf.Bytes()); err != nil {
 			t.Fatalf("our own output does not read: %v\n%s", err, buf.String())
 		}
 	})
@@ -57,15 +57,15 @@ func FuzzReadCodeMeta(f *testing.F) {
 	f.Add(`{"@graph": [{"@type": "SoftwareApplication", "name": "y"}]}`)
 	f.Add(`[]`)
 	f.Fuzz(func(t *testing.T, s string) {
-		r, err := ReadCodeMeta([]byte(s))
-		if err != nil && !IsDropped(err) {
+		r, _, err := ReadCodeMeta([]byte(s))
+		if err != nil {
 			return
 		}
 		var buf bytes.Buffer
-		if err := WriteCodeMeta(&buf, r); err != nil {
+		if _, err := WriteCodeMeta(&buf, r); err != nil {
 			return
 		}
-		if _, err := ReadCodeMeta(buf.Bytes()); err != nil {
+		if _, _, err := ReadCodeMeta(buf.Bytes()); err != nil {
 			t.Fatalf("our own output does not read back whole: %v\n%s", err, buf.String())
 		}
 	})

@@ -2,6 +2,7 @@ package software
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 )
@@ -137,19 +138,25 @@ func codeMetaRelation(rel fair.RelationType) bool {
 	return false
 }
 
-// Unwritten lists the facts of r that the writer of a software format — "cff" ([WriteCFF]), "codemeta"
-// ([WriteCodeMeta]) or "zenodo" ([WriteZenodo]) — has no place for, so that a caller can say what a conversion
-// leaves out. An unknown format gives nil.
-func Unwritten(format string, r *fair.Resource) []string {
-	if format != "cff" && format != "codemeta" && format != "zenodo" {
+// NotWritten lists the facts of r that the writer of a software format — "cff" ([WriteCFF]), "codemeta"
+// ([WriteCodeMeta]) or "zenodo" ([WriteZenodo]) — has no place for: the notes those writers return, with paths in the
+// terms of the record's JSON form ("fundingReferences", "software.tag"). An unknown format gives nil.
+func NotWritten(format string, r *fair.Resource) fair.Notes {
+	display := map[string]string{"cff": "CFF", "codemeta": "CodeMeta", "zenodo": ".zenodo.json"}[format]
+	if display == "" || r == nil {
 		return nil
 	}
-	var out []string
+	var out fair.Notes
 	for _, row := range unwrittenRows {
 		if !row.carried[format] && row.present(r) {
-			out = append(out, row.path)
+			path, which, _ := strings.Cut(row.path, " (")
+			reason := display + " has no place for it"
+			if which != "" {
+				reason += " (" + which
+			}
+			out.Add(path, "", reason)
 		}
 	}
-	sort.Strings(out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }

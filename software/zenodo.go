@@ -198,8 +198,15 @@ func citationText(it fair.RelatedItem) string {
 }
 
 // WriteZenodo writes r as a .zenodo.json file for Zenodo's GitHub integration. A record without a title or
-// creators gives an error: Zenodo requires both.
-func WriteZenodo(w io.Writer, r *fair.Resource) error {
+// creators gives an error: Zenodo requires both. notWritten is [NotWritten]("zenodo", r).
+func WriteZenodo(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := writeZenodo(w, r); err != nil {
+		return nil, err
+	}
+	return NotWritten("zenodo", r), nil
+}
+
+func writeZenodo(w io.Writer, r *fair.Resource) error {
 	if r.MainTitle() == "" || len(r.Creators) == 0 {
 		return errors.New("software: zenodo: the record needs a title and at least one creator")
 	}
@@ -215,15 +222,23 @@ func WriteZenodo(w io.Writer, r *fair.Resource) error {
 }
 
 // ReadZenodo reads a .zenodo.json file into a record (the inverse of [WriteZenodo] for the keys it writes). Keys it
-// does not know are listed in a *DroppedError returned with the record.
-func ReadZenodo(data []byte) (*fair.Resource, error) {
+// does not know are returned in notRead beside the record.
+func ReadZenodo(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
+	r, dropped, err := readZenodo(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, droppedNotes(dropped), nil
+}
+
+func readZenodo(data []byte) (*fair.Resource, []string, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, errors.New("software: zenodo: not a JSON object: " + err.Error())
+		return nil, nil, errors.New("software: zenodo: not a JSON object: " + err.Error())
 	}
 	var z zenodoDoc
 	if err := json.Unmarshal(data, &z); err != nil {
-		return nil, errors.New("software: zenodo: " + err.Error())
+		return nil, nil, errors.New("software: zenodo: " + err.Error())
 	}
 	var dropped []string
 	known := map[string]bool{"title": true, "description": true, "version": true, "publication_date": true,
@@ -317,5 +332,5 @@ func ReadZenodo(data []byte) (*fair.Resource, error) {
 		r.References = append(r.References, fair.RelatedItem{Type: fair.ResourceTypeText, RelationType: fair.RelReferences,
 			Titles: []fair.Title{{Title: ref}}})
 	}
-	return r, droppedOrNil("Zenodo", dropped)
+	return r, dropped, nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/internal/httpx"
 )
 
@@ -23,6 +24,7 @@ func init() {
 // output, or JSON (-json), or HTML files (-html FILE). The exit status is 0 whatever the scores; 1 when an input
 // cannot be read or parsed (the others are still assessed); 2 for a usage error.
 func runAssess(ctx context.Context, args []string, io stdio) int {
+	reg := format.Default()
 	fs := newFlags("assess", "[-json|-html FILE] [-network] [-metrics SET] [-from FORMAT] FILE...", io)
 	asJSON := fs.Bool("json", false, "write the reports as a JSON array on standard output")
 	htmlFile := fs.String("html", "", "write the report as a self-contained HTML page to `FILE` (FILE-2.html, ... for further records)")
@@ -52,8 +54,8 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 	code := exitOK
 	var reports []*fair.Report
 	for _, name := range fs.Args() {
-		recs, notes, err := readRecords(name, *from, io.in)
-		warnNotes(io.err, "fairmeta assess", name, notes)
+		recs, notRead, err := readRecords(reg, name, *from, io.in)
+		warnNotRead(io.err, "fairmeta assess", name, notRead)
 		if err != nil {
 			fmt.Fprintf(io.err, "fairmeta assess: %s: %v\n", name, err)
 			code = exitProblem
@@ -109,26 +111,14 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 }
 
 // readRecords reads the records of one input through the format registry.
-func readRecords(name, from string, stdin goio.Reader) ([]*fair.Resource, []note, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = goio.ReadAll(goio.LimitReader(stdin, maxInput))
-	} else {
-		data, err = os.ReadFile(name)
-	}
+func readRecords(reg *format.Registry, name, from string, stdin goio.Reader) ([]*fair.Resource, fair.Notes, error) {
+	data, err := readInput(name, stdin)
 	if err != nil {
 		return nil, nil, err
 	}
-	f, recs, notes, err := readInput(from, data)
-	if err != nil && f.name != "" {
-		err = fmt.Errorf("reading %s: %w", f.name, err)
-	}
-	return recs, notes, err
+	_, recs, notRead, err := reg.Read(from, data)
+	return recs, notRead, err
 }
-
-// maxInput caps what assess reads from standard input.
-const maxInput = 64 << 20
 
 func titleSuffix(rep *fair.Report) string {
 	if rep.Identifier == "" {

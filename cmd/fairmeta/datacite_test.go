@@ -27,7 +27,7 @@ func TestConvertXMLToJSONAndBack(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("convert -to datacite-json: exit %d, stderr %s", code, errs)
 	}
-	rec, err := datacite.ReadJSONRecord([]byte(out))
+	rec, _, err := datacite.ReadJSONRecord([]byte(out))
 	if err != nil {
 		t.Fatalf("output is not DataCite JSON: %v\n%s", err, out)
 	}
@@ -56,7 +56,7 @@ func TestConvertJSONLines(t *testing.T) {
 		t.Fatalf("a list of 100 records gave %d lines", len(lines))
 	}
 	for i, l := range lines {
-		if _, err := datacite.ReadJSONRecord([]byte(l)); err != nil {
+		if _, _, err := datacite.ReadJSONRecord([]byte(l)); err != nil {
 			t.Fatalf("line %d is not one DataCite record: %v", i+1, err)
 		}
 	}
@@ -70,7 +70,7 @@ func TestConvertJSONLines(t *testing.T) {
 	}
 	// Without -jsonl, a list stays a list.
 	code, out3, _ := runCLI(t, "", "convert", "-to", "datacite-json", sample)
-	if recs, err := datacite.ReadJSON([]byte(out3)); code != 0 || err != nil || len(recs) != 100 {
+	if recs, _, err := datacite.ReadJSON([]byte(out3)); code != 0 || err != nil || len(recs) != 100 {
 		t.Errorf("list → list: exit %d, %d records, %v", code, len(recs), err)
 	}
 	// XML holds one record per document.

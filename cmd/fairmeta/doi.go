@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"sort"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/format"
 )
 
 func init() {
@@ -155,52 +157,62 @@ type badLine struct {
 }
 
 // readMintInput reads the records to mint and the input line of each. With jsonl, each non-blank line is one
-// DataCite JSON record; lines that do not read are returned in bad. Otherwise the file is one document in any
-// format the CLI reads, and its records are numbered from 1.
+// record (in format from, DataCite JSON when from is ""); lines that do not read are returned in bad. Otherwise the
+// file is one document in any format of the registry, and its records are numbered from 1.
 //
 // What a reader could not carry into a record is printed to warn as warnings.
 func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Writer) (recs []*datacite.Record, lines []int, bad []badLine, err error) {
-	var data []byte
-	if name == "-" {
-		data, err = goReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	reg := format.Default()
+	data, err := readInput(name, stdin)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	if !jsonl {
-		_, res, notes, err := readInput(from, data)
+		_, res, notRead, err := reg.Read(from, data)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		warnNotes(warn, "fairmeta doi mint", name, notes)
+		warnNotRead(warn, "fairmeta doi mint", name, notRead)
 		for i, r := range res {
 			recs = append(recs, datacite.FromResource(r))
 			lines = append(lines, i+1)
 		}
 		return recs, lines, nil, nil
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
+	if from == "" {
+		from = datacite.JSONFormat().Name
+	}
+	for n, line := range bytesLines(data) {
 		if len(line) == 0 {
 			continue
 		}
-		rec, err := datacite.ReadJSONRecord(line)
+		_, res, notRead, err := reg.Read(from, line)
+		if err == nil && len(res) != 1 {
+			err = fmt.Errorf("holds %d records, want 1", len(res))
+		}
 		if err != nil {
 			bad = append(bad, badLine{n, err})
 			continue
 		}
-		recs = append(recs, rec)
+		warnNotRead(warn, "fairmeta doi mint", fmt.Sprintf("%s: line %d", name, n), notRead)
+		recs = append(recs, datacite.FromResource(res[0]))
 		lines = append(lines, n)
 	}
-	return recs, lines, bad, sc.Err()
+	return recs, lines, bad, nil
 }
 
-// goReadAll reads standard input up to the CLI's input cap.
-func goReadAll(r io.Reader) ([]byte, error) { return io.ReadAll(io.LimitReader(r, maxInput)) }
+// bytesLines yields the lines of data, numbered from 1 and trimmed of white space.
+func bytesLines(data []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		n := 0
+		for line := range bytes.Lines(data) {
+			n++
+			if !yield(n, bytes.TrimSpace(line)) {
+				return
+			}
+		}
+	}
+}
 
 // runDOIResolve prints "DOI<TAB>URL", or with -accept the metadata document.
 func runDOIResolve(ctx context.Context, args []string, io stdio) int {

@@ -1,158 +1,124 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
+	"context"
+	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"os"
 	"strings"
+	"text/tabwriter"
 
-	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/format"
 )
 
-// format is a metadata format the CLI can read or write. Each format package's glue registers its formats with
-// registerFormat in an init function of its own file (datacite.go, schemaorg.go, ...).
-type format struct {
-	name string // the -from/-to name, e.g. "datacite-xml"
-	// detect reports whether data looks like this format, for commands given no -from; nil means never detected.
-	detect func(data []byte) bool
-	// read parses data into one or more records, with notes on what it found in the input that the records cannot
-	// hold (nothing is dropped silently: commands print the notes as warnings); nil when the format cannot be read.
-	read func(data []byte) ([]*fair.Resource, []note, error)
-	// write writes one record; nil when the format cannot be written.
-	write func(w io.Writer, r *fair.Resource) error
-	// unwritten lists the paths of what in r the format cannot hold, so that commands warn before writing; nil
-	// when the format holds all of a fair.Resource.
-	unwritten func(r *fair.Resource) []string
-	// writeList writes several records as one document (a JSON:API list, a JSON array); nil when the format holds
-	// one record per document, in which case convert refuses input of several records unless -jsonl is given.
-	writeList func(w io.Writer, rs []*fair.Resource) error
-	// writeLine writes one record as a single line of JSON ending in a newline, for convert -jsonl; nil when the
-	// format has no one-line form.
-	writeLine func(w io.Writer, r *fair.Resource) error
-	// validate reads data and checks each record against DataCite 4.7, with what the format's reader noticed that a
-	// fair.Resource cannot show (unknown elements, missing attributes); nil means read, then
-	// datacite.ValidateResource on each record.
-	validate func(data []byte) ([]datacite.Report, error)
+func init() {
+	register(command{name: "formats", summary: "list the metadata formats, their media types and file extensions, and what each can read and write", run: runFormats})
 }
 
-// note is something a reader found in its input that the records it returned cannot hold.
-type note struct {
-	Path string // where in the input, e.g. "creators[0].foo" or "authors[1].alias"
-	Msg  string // what was left out and why
-}
-
-func (n note) String() string {
-	if n.Path == "" {
-		return n.Msg
+// runFormats prints one line per format of the SDK's registry: name, read, write, list and line capabilities,
+// media types, extensions and description.
+func runFormats(_ context.Context, args []string, io stdio) int {
+	fs := newFlags("formats", "", io)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
-	return n.Path + ": " + n.Msg
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tREAD\tWRITE\tMEDIA TYPES\tEXTENSIONS\tDESCRIPTION")
+	for _, f := range format.Default().Formats() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", f.Name, yesNo(f.CanRead()), writeModes(f),
+			orDash(strings.Join(f.MediaTypes, " ")), orDash(strings.Join(f.Extensions, " ")), f.Description)
+	}
+	if err := tw.Flush(); err != nil {
+		return exitProblem
+	}
+	return exitOK
 }
 
-// readInput reads the records of one input in the named format, or the detected one, and insists on at least one
-// record. It is the one path by which commands read metadata.
-func readInput(from string, data []byte) (format, []*fair.Resource, []note, error) {
-	f, err := lookupFormat(from, data)
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// writeModes says how a format writes: "yes", with "+list" and "+lines" for its list and one-line forms.
+func writeModes(f fair.Format) string {
+	if !f.CanWrite() {
+		return "no"
+	}
+	s := "yes"
+	if f.WriteList != nil {
+		s += "+list"
+	}
+	if f.WriteLine != nil {
+		s += "+lines"
+	}
+	return s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// formatNames lists the registry's format names for usage messages.
+func formatNames(reg *format.Registry) string { return strings.Join(reg.Names(), ", ") }
+
+// maxInput caps every metadata input the CLI reads, a file or standard input.
+const maxInput = 64 << 20
+
+// errTooLarge is returned for an input beyond maxInput.
+var errTooLarge = fmt.Errorf("input larger than %d MiB", maxInput>>20)
+
+// readInput reads one metadata input: the file name, or standard input for "-". It is the one path by which
+// commands read whole inputs, with one size cap.
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
-		return format{}, nil, nil, err
+		return nil, err
 	}
-	if f.read == nil {
-		return f, nil, nil, fmt.Errorf("format %s cannot be read", f.name)
+	if len(data) > maxInput {
+		return nil, errTooLarge
 	}
-	recs, notes, err := f.read(data)
-	if err != nil {
-		return f, nil, nil, err
-	}
-	if len(recs) == 0 {
-		return f, nil, nil, fmt.Errorf("no record in the %s input", f.name)
-	}
-	return f, recs, notes, nil
+	return data, nil
 }
 
-// warnNotes prints what a reader could not carry over, one warning per line: "CMD: NAME: warning: PATH: MSG".
-func warnNotes(w io.Writer, cmd, name string, notes []note) {
-	for _, n := range notes {
+// warnNotRead prints what a reader could not carry into the records, one warning per line:
+// "CMD: NAME: warning: not carried over: NOTE".
+func warnNotRead(w io.Writer, cmd, name string, notRead fair.Notes) {
+	for _, n := range notRead {
 		fmt.Fprintf(w, "%s: %s: warning: not carried over: %s\n", cmd, name, n)
 	}
 }
 
-// warnUnwritten prints what of r the format f cannot hold: "CMD: warning: FORMAT cannot hold: PATH".
-func warnUnwritten(w io.Writer, cmd string, f format, r *fair.Resource) {
-	if f.unwritten == nil {
-		return
-	}
-	for _, p := range f.unwritten(r) {
-		fmt.Fprintf(w, "%s: warning: %s cannot hold: %s\n", cmd, f.name, p)
+// warnNotWritten prints what a writer could not hold: "CMD: warning: FORMAT cannot hold: NOTE".
+func warnNotWritten(w io.Writer, cmd, to string, notWritten fair.Notes) {
+	for _, n := range notWritten {
+		fmt.Fprintf(w, "%s: warning: %s cannot hold: %s\n", cmd, to, n)
 	}
 }
 
-// formats is the table of formats, filled by init functions before main runs and only read afterwards.
-var formats = map[string]format{}
-
-func registerFormat(f format) {
-	if _, dup := formats[f.name]; dup {
-		panic("fairmeta: format registered twice: " + f.name)
-	}
-	formats[f.name] = f
-}
-
-func formatNames() string {
-	names := make([]string, 0, len(formats))
-	for n := range formats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
-}
-
-// lookupFormat returns the named format, or detects it from data when name is empty.
-func lookupFormat(name string, data []byte) (format, error) {
-	if name != "" {
-		f, ok := formats[name]
-		if !ok {
-			return format{}, fmt.Errorf("unknown format %q (known: %s)", name, formatNames())
-		}
-		return f, nil
-	}
-	names := make([]string, 0, len(formats))
-	for n := range formats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if f := formats[n]; f.detect != nil && f.detect(data) {
-			return f, nil
-		}
-	}
-	return format{}, fmt.Errorf("cannot tell the format of the input; name it with -from (known: %s)", formatNames())
-}
-
-// The SDK's own JSON form of fair.Resource.
-func init() {
-	registerFormat(format{
-		name: "fair",
-		detect: func(data []byte) bool {
-			// The hub form has a "titles" array of {"title": ...} objects and no JSON-LD or JSON:API markers.
-			t := bytes.TrimSpace(data)
-			return len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"titles"`)) && !bytes.Contains(t, []byte(`"@context"`)) &&
-				!bytes.Contains(t, []byte(`"attributes"`)) && bytes.Contains(t, []byte(`"resourceType"`)) && bytes.Contains(t, []byte(`"general"`))
-		},
-		read: func(data []byte) ([]*fair.Resource, []note, error) {
-			var r fair.Resource
-			dec := json.NewDecoder(bytes.NewReader(data))
-			dec.DisallowUnknownFields() // an unknown key is an error here, never dropped
-			if err := dec.Decode(&r); err != nil {
-				return nil, nil, err
-			}
-			return []*fair.Resource{&r}, nil, nil
-		},
-		write: func(w io.Writer, r *fair.Resource) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			return enc.Encode(r)
-		},
-		writeLine: func(w io.Writer, r *fair.Resource) error { return json.NewEncoder(w).Encode(r) },
-	})
+// usageFormatError reports a format flag the registry cannot honour, or nil: an unknown name, or a format that
+// cannot do what the flag asks.
+func usageFormatError(err error) bool {
+	var ue *format.UnknownFormatError
+	var ce *format.CapabilityError
+	return errors.As(err, &ue) && ue.Name != "" || errors.As(err, &ce)
 }

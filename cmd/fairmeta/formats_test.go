@@ -1,8 +1,11 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dop2i/fairmeta/format"
 )
 
 // convert says what it could not carry over, in both directions, instead of dropping it.
@@ -27,5 +30,34 @@ func TestConvertWarnsWhatIsNotCarriedOver(t *testing.T) {
 	}
 	if want := "warning: not carried over: authors[0].post-code"; !strings.Contains(errs, want) {
 		t.Errorf("stderr does not say %q:\n%s", want, errs)
+	}
+}
+
+// fairmeta formats lists every format of the registry with its media types, extensions and what it can do.
+func TestFormatsCommand(t *testing.T) {
+	code, out, errs := runCLI(t, "", "formats")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "NAME") || len(lines) != 1+len(format.Default().Names()) {
+		t.Fatalf("output:\n%s", out)
+	}
+	for _, want := range []string{
+		`^datacite-json +yes +yes\+list\+lines +application/vnd\.datacite\.datacite\+json application/vnd\.api\+json +\.json +DataCite`,
+		`^datacite-xml +yes +yes +application/vnd\.datacite\.datacite\+xml application/xml +\.xml +DataCite`,
+		`^schemaorg +yes +yes +application/ld\+json text/html +\.jsonld \.html \.htm \.json +schema\.org`,
+		`^cff +yes +yes +application/yaml +\.cff +Citation File Format`,
+	} {
+		found := false
+		for _, l := range lines {
+			found = found || regexp.MustCompile(want).MatchString(l)
+		}
+		if !found {
+			t.Errorf("no line matches %s:\n%s", want, out)
+		}
+	}
+	if code, _, _ := runCLI(t, "", "formats", "extra"); code != 2 {
+		t.Errorf("an argument: exit %d, want 2", code)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/internal/testenv"
 	"github.com/dop2i/fairmeta/schemaorg"
 )
@@ -64,28 +65,28 @@ func TestJSONLDCanonicalizeRefusesLocalContext(t *testing.T) {
 }
 
 func TestSchemaorgFormat(t *testing.T) {
-	f, ok := formats["schemaorg"]
+	f, ok := format.Default().Lookup("schemaorg")
 	if !ok {
 		t.Fatal("schemaorg format not registered")
 	}
 	page := []byte(`<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Dataset",
 		"name": "Run 4271", "identifier": "https://doi.org/10.5281/zenodo.4271"}</script></head></html>`)
-	if got, err := lookupFormat("", page); err != nil || got.name != "schemaorg" {
-		t.Fatalf("an HTML landing page is detected as %q (%v)", got.name, err)
+	if got, err := format.Default().Detect(page); err != nil || got.Name != "schemaorg" {
+		t.Fatalf("an HTML landing page is detected as %q (%v)", got.Name, err)
 	}
-	recs, _, err := f.read(page)
+	recs, _, err := f.Read(page)
 	if err != nil || len(recs) != 1 || recs[0].MainTitle() != "Run 4271" || recs[0].DOI() != "10.5281/zenodo.4271" {
 		t.Fatalf("read: %v %+v", err, recs)
 	}
 	var out strings.Builder
-	if err := f.write(&out, recs[0]); err != nil {
+	if _, err := f.Write(&out, recs[0]); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), `"@id": "https://doi.org/10.5281/zenodo.4271"`) {
 		t.Errorf("written:\n%s", out.String())
 	}
-	if got, err := lookupFormat("", []byte(out.String())); err != nil || got.name != "schemaorg" {
-		t.Errorf("written JSON-LD is detected as %q (%v)", got.name, err)
+	if got, err := format.Default().Detect([]byte(out.String())); err != nil || got.Name != "schemaorg" {
+		t.Errorf("written JSON-LD is detected as %q (%v)", got.Name, err)
 	}
 }
 

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/format"
 )
 
 const testCFF = `cff-version: 1.2.0
@@ -74,28 +77,28 @@ func TestSoftwareDescribe(t *testing.T) {
 
 func TestSoftwareFormatsConvert(t *testing.T) {
 	// CFF → CodeMeta → CFF through the format table, as "fairmeta convert -from cff -to codemeta" does.
-	f, err := lookupFormat("", []byte(testCFF))
-	if err != nil || f.name != "cff" {
-		t.Fatalf("CFF not detected: %v %q", err, f.name)
+	f, err := format.Default().Detect([]byte(testCFF))
+	if err != nil || f.Name != "cff" {
+		t.Fatalf("CFF not detected: %v %q", err, f.Name)
 	}
-	recs, _, err := f.read([]byte(testCFF))
+	recs, _, err := f.Read([]byte(testCFF))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var cm bytes.Buffer
-	if err := formats["codemeta"].write(&cm, recs[0]); err != nil {
+	if _, err := mustFormat(t, "codemeta").Write(&cm, recs[0]); err != nil {
 		t.Fatal(err)
 	}
-	g, err := lookupFormat("", cm.Bytes())
-	if err != nil || g.name != "codemeta" {
-		t.Fatalf("CodeMeta not detected: %v %q", err, g.name)
+	g, err := format.Default().Detect(cm.Bytes())
+	if err != nil || g.Name != "codemeta" {
+		t.Fatalf("CodeMeta not detected: %v %q", err, g.Name)
 	}
-	back, _, err := g.read(cm.Bytes())
+	back, _, err := g.Read(cm.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var cff bytes.Buffer
-	if err := formats["cff"].write(&cff, back[0]); err != nil {
+	if _, err := mustFormat(t, "cff").Write(&cff, back[0]); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"title: shower-calib", "family-names: Lefèvre", "orcid: https://orcid.org/0000-0002-1825-0097",
@@ -105,10 +108,10 @@ func TestSoftwareFormatsConvert(t *testing.T) {
 		}
 	}
 	var z bytes.Buffer
-	if err := formats["zenodo"].write(&z, back[0]); err != nil {
+	if _, err := mustFormat(t, "zenodo").Write(&z, back[0]); err != nil {
 		t.Fatal(err)
 	}
-	if h, err := lookupFormat("", z.Bytes()); err != nil || h.name != "zenodo" {
+	if h, err := format.Default().Detect(z.Bytes()); err != nil || h.Name != "zenodo" {
 		t.Errorf(".zenodo.json not detected: %v", err)
 	}
 }
@@ -136,4 +139,14 @@ func TestConvertSoftwareFormats(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "authors") {
 		t.Errorf("invalid CFF: exit %d, %q; want 1 naming authors", code, errs)
 	}
+}
+
+// mustFormat returns the named format of the registry the commands use.
+func mustFormat(t *testing.T, name string) fair.Format {
+	t.Helper()
+	f, ok := format.Default().Lookup(name)
+	if !ok {
+		t.Fatalf("no format %q", name)
+	}
+	return f
 }

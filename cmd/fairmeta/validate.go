@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	goio "io"
-	"os"
 	"strconv"
 
 	"github.com/dop2i/fairmeta/datacite"
+	"github.com/dop2i/fairmeta/format"
 )
 
 func init() {
@@ -18,6 +18,7 @@ func init() {
 // DataCite Metadata Schema 4.7 and prints one line per problem. Exit status 1 when any file cannot be read or any
 // record has an error; warnings alone leave it 0.
 func runValidate(_ context.Context, args []string, io stdio) int {
+	reg := format.Default()
 	fs := newFlags("validate", "[-format FORMAT] FILE...", io)
 	from := fs.String("format", "", "input `format`; detected from each file when omitted")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -25,16 +26,18 @@ func runValidate(_ context.Context, args []string, io stdio) int {
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		fmt.Fprintf(io.err, "formats: %s\n", formatNames())
+		fmt.Fprintf(io.err, "formats: %s\n", formatNames(reg))
 		return exitUsage
 	}
-	if f, ok := formats[*from]; *from != "" && (!ok || f.read == nil && f.validate == nil) {
-		fmt.Fprintf(io.err, "fairmeta validate: cannot read format %q (known: %s)\n", *from, formatNames())
-		return exitUsage
+	if *from != "" {
+		if _, err := reg.Reader(*from, nil); err != nil {
+			fmt.Fprintf(io.err, "fairmeta validate: cannot read format %q (known: %s)\n", *from, formatNames(reg))
+			return exitUsage
+		}
 	}
 	code := exitOK
 	for _, name := range fs.Args() {
-		reps, err := validateFile(name, *from, io.in)
+		reps, err := validateFile(reg, name, *from, io.in)
 		if err != nil {
 			fmt.Fprintf(io.out, "%s: %v\n", name, err)
 			code = exitProblem
@@ -75,35 +78,18 @@ func plural(n int, s string) string {
 }
 
 // validateFile reads one file (or standard input for "-") and returns a report per record.
-func validateFile(name, from string, stdin goio.Reader) ([]datacite.Report, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = goio.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(name)
-	}
+func validateFile(reg *format.Registry, name, from string, stdin goio.Reader) ([]datacite.Report, error) {
+	data, err := readInput(name, stdin)
 	if err != nil {
 		return nil, err
 	}
-	f, err := lookupFormat(from, data)
+	f, err := reg.Reader(from, data)
 	if err != nil {
 		return nil, err
 	}
-	if f.validate != nil {
-		return f.validate(data)
+	reps, err := datacite.ValidateInput(f, data)
+	if err == nil && len(reps) == 0 {
+		err = format.ErrNoRecord
 	}
-	_, recs, notes, err := readInput(f.name, data)
-	if err != nil {
-		return nil, err
-	}
-	reps := make([]datacite.Report, len(recs))
-	for i, r := range recs {
-		reps[i] = datacite.ValidateResource(r)
-	}
-	// What the reader could not carry into a record is not checked by DataCite's rules; say so rather than drop it.
-	for _, n := range notes {
-		reps[0] = append(reps[0], datacite.Problem{Path: n.Path, Severity: datacite.SeverityWarning, Message: "not carried over: " + n.Msg})
-	}
-	return reps, nil
+	return reps, err
 }

@@ -16,8 +16,8 @@ func dataciteStep(rec *fair.Resource) error {
 	if err := dc.WriteXML(os.Stdout); err != nil {
 		return err
 	}
-	if un := datacite.Unmapped(rec); len(un) > 0 {
-		fmt.Printf("  not in DataCite (kept in the fairmeta record): %s\n", strings.Join(un, ", "))
+	if notWritten := datacite.NotWritten(rec); len(notWritten) > 0 {
+		fmt.Printf("  not in DataCite (kept in the fairmeta record): %s\n", strings.Join(paths(notWritten), ", "))
 	}
 	rep := datacite.Validate(dc)
 	if len(rep) == 0 {
@@ -32,4 +32,13 @@ func dataciteStep(rec *fair.Resource) error {
 		return rep.Err()
 	}
 	return nil
+}
+
+// paths returns the paths of notes, in order.
+func paths(notes fair.Notes) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n.Path
+	}
+	return out
 }

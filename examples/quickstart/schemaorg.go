@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/schemaorg"
@@ -13,11 +14,14 @@ import (
 // <script type="application/ld+json"> element, for Google Dataset Search and other harvesters), with the content
 // hash of its canonical form, computed offline with the embedded schema.org context.
 func schemaorgStep(rec *fair.Resource) error {
-	doc, err := schemaorg.Marshal(rec)
+	doc, notWritten, err := schemaorg.Marshal(rec)
 	if err != nil {
 		return err
 	}
 	os.Stdout.Write(doc)
+	if len(notWritten) > 0 {
+		fmt.Printf("  not in schema.org (kept in the fairmeta record): %s\n", strings.Join(paths(notWritten), ", "))
+	}
 	var p schemaorg.Processor
 	sum, err := p.Hash(context.Background(), doc)
 	if err != nil {

@@ -1,0 +1,184 @@
+package datacite
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// XMLFormat returns the descriptor of DataCite Metadata Schema 4.7 XML (named "datacite-xml") for package format:
+// read with [ReadXML] (kernel-4 and kernel-3, UTF-8 or UTF-16), written with [Record.WriteXML] after
+// [FromResource]. Its reader's notes are what [ReadXML] found that the record cannot hold; its writer's are
+// [NotWritten].
+func XMLFormat() fair.Format {
+	return fair.Format{
+		Name:        "datacite-xml",
+		Description: "DataCite Metadata Schema 4.7 XML (reads kernel-3 and kernel-4)",
+		MediaTypes:  []string{"application/vnd.datacite.datacite+xml", "application/xml"},
+		Extensions:  []string{".xml"},
+		Detect:      detectXML,
+		Read: func(data []byte) ([]*fair.Resource, fair.Notes, error) {
+			rec, notRead, err := ReadXML(data)
+			if err != nil {
+				return nil, nil, err
+			}
+			return []*fair.Resource{ToResource(rec)}, notRead, nil
+		},
+		Write: func(w io.Writer, r *fair.Resource) (fair.Notes, error) {
+			return NotWritten(r), FromResource(r).WriteXML(w)
+		},
+	}
+}
+
+// JSONFormat returns the descriptor of the DataCite REST API's JSON (named "datacite-json") for package format: read
+// with [ReadJSON] (a JSON:API document, a list or bare attributes), written as a JSON:API document, a JSON:API list
+// for several records, or one document per line. Its writer's notes are [NotWritten].
+func JSONFormat() fair.Format {
+	return fair.Format{
+		Name:        "datacite-json",
+		Description: "DataCite REST API JSON (JSON:API documents and lists, bare attributes)",
+		MediaTypes:  []string{"application/vnd.datacite.datacite+json", "application/vnd.api+json"},
+		Extensions:  []string{".json"},
+		Detect:      detectJSON,
+		Read: func(data []byte) ([]*fair.Resource, fair.Notes, error) {
+			recs, notRead, err := ReadJSON(data)
+			if err != nil {
+				return nil, nil, err
+			}
+			if len(recs) == 0 {
+				return nil, nil, &ReadError{Format: "JSON", Path: "data", Msg: "the document holds no record"}
+			}
+			out := make([]*fair.Resource, len(recs))
+			for i, r := range recs {
+				out[i] = ToResource(r)
+			}
+			return out, notRead, nil
+		},
+		Write: func(w io.Writer, r *fair.Resource) (fair.Notes, error) {
+			b, err := FromResource(r).MarshalJSONAPI()
+			if err != nil {
+				return nil, err
+			}
+			var ind bytes.Buffer
+			if err := json.Indent(&ind, b, "", "  "); err != nil {
+				return nil, err
+			}
+			ind.WriteByte('\n')
+			_, err = w.Write(ind.Bytes())
+			return NotWritten(r), err
+		},
+		WriteList: func(w io.Writer, rs []*fair.Resource) (fair.Notes, error) {
+			recs := make([]*Record, len(rs))
+			var notWritten fair.Notes
+			for i, r := range rs {
+				recs[i] = FromResource(r)
+				notWritten = append(notWritten, NotWritten(r).Prefixed(indexPath(i))...)
+			}
+			return notWritten, WriteJSONList(w, recs)
+		},
+		WriteLine: func(w io.Writer, r *fair.Resource) (fair.Notes, error) {
+			return NotWritten(r), FromResource(r).WriteJSON(w)
+		},
+	}
+}
+
+func indexPath(i int) string { return "[" + strconv.Itoa(i) + "]" }
+
+// detectXML reports whether data is XML naming a DataCite schema namespace, in UTF-8 or UTF-16.
+func detectXML(data []byte) bool {
+	if len(data) >= 2 {
+		e, utf16 := unicode.BigEndian, false
+		switch {
+		case data[0] == 0xFE && data[1] == 0xFF, data[0] == 0:
+			utf16 = true
+		case data[0] == 0xFF && data[1] == 0xFE, data[1] == 0:
+			e, utf16 = unicode.LittleEndian, true
+		}
+		if utf16 {
+			u, err := unicode.UTF16(e, unicode.UseBOM).NewDecoder().Bytes(data)
+			if err != nil {
+				return false
+			}
+			data = u
+		}
+	}
+	t := bytes.TrimLeft(trimBOM(data), " \t\r\n")
+	return len(t) > 0 && t[0] == '<' && bytes.Contains(data, []byte("datacite.org/schema/kernel-"))
+}
+
+// detectJSON reports whether data is DataCite JSON: a JSON:API document of type dois, or attributes with
+// types.resourceTypeGeneral, and no JSON-LD context.
+func detectJSON(data []byte) bool {
+	t := bytes.TrimLeft(trimBOM(data), " \t\r\n")
+	if len(t) == 0 || t[0] != '{' || bytes.Contains(t, []byte(`"@context"`)) {
+		return false
+	}
+	return bytes.Contains(t, []byte(`"dois"`)) || bytes.Contains(t, []byte(`"types"`)) && bytes.Contains(t, []byte(`"resourceTypeGeneral"`))
+}
+
+// problemNotes turns what a reader found that a record cannot hold into notes.
+func problemNotes(probs []Problem) fair.Notes {
+	if len(probs) == 0 {
+		return nil
+	}
+	out := make(fair.Notes, len(probs))
+	for i, p := range probs {
+		out[i] = fair.Note{Path: p.Path, Reason: p.Message}
+	}
+	return out
+}
+
+// ValidateInput checks each record that data holds, in format f, against DataCite 4.7 and returns one report per
+// record, in input order. Input in DataCite's own formats (f named as [XMLFormat] or [JSONFormat] name theirs) is
+// checked as the document it is, with what only the document shows (unknown elements, elements out of order,
+// missing attributes). Input in another format is read with f and each record checked with [ValidateResource]; what
+// f could not carry into the records is added to the first report as warnings ("not carried over: ..."), since
+// DataCite's rules cannot see it.
+//
+// The error is f's read error, or an error when f cannot be read.
+func ValidateInput(f fair.Format, data []byte) ([]Report, error) {
+	switch f.Name {
+	case "datacite-xml":
+		rec, err := readXML(data)
+		if err != nil {
+			return nil, err
+		}
+		return []Report{Validate(rec)}, nil
+	case "datacite-json":
+		recs, err := readJSON(data)
+		if err != nil {
+			return nil, err
+		}
+		reps := make([]Report, len(recs))
+		for i, r := range recs {
+			reps[i] = Validate(r)
+		}
+		return reps, nil
+	}
+	if f.Read == nil {
+		return nil, &ReadError{Format: f.Name, Msg: "the format cannot be read"}
+	}
+	recs, notRead, err := f.Read(data)
+	if err != nil {
+		return nil, err
+	}
+	reps := make([]Report, len(recs))
+	for i, r := range recs {
+		reps[i] = ValidateResource(r)
+	}
+	if len(reps) > 0 {
+		for _, n := range notRead {
+			msg := n.Reason
+			if n.Value != "" {
+				msg = n.Value + " (" + n.Reason + ")"
+			}
+			reps[0] = append(reps[0], Problem{Path: n.Path, Severity: SeverityWarning, Message: "not carried over: " + strings.TrimSpace(msg)})
+		}
+	}
+	return reps, nil
+}
