@@ -340,7 +340,8 @@ func (p *Processor) writeEntry(n *node, area *layoutArea, f Format) string {
 	}
 	// The layout's formatting wraps its affixes.
 	w = &node{kids: []*node{w}, fmt: l.fmt}
-	return write(w, f, p.quotes, p.punctInQuote)
+	// Like citeproc-js, no trailing space at the end of an entry (inside its closing blocks).
+	return trailingSpaceRe.ReplaceAllString(write(w, f, p.quotes, p.punctInQuote), "$1")
 }
 
 // secondFieldAlign splits an entry into a left-margin block (its first field) and the rest.
@@ -661,8 +662,9 @@ func citeSuffixSpace(s string) string {
 }
 
 var (
-	tagRe   = regexp.MustCompile(`<[^>]+>`)
-	wsRunRe = regexp.MustCompile(`\s+`)
+	trailingSpaceRe = regexp.MustCompile(`\s+((?:</div>)*)$`)
+	tagRe           = regexp.MustCompile(`<[^>]+>`)
+	wsRunRe         = regexp.MustCompile(`\s+`)
 )
 
 // prefixResetsCase reports whether a cite prefix ends a sentence (terminal punctuation, more than one word), so that a

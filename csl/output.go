@@ -221,6 +221,11 @@ func (f *flattener) walk(n *node) {
 	if n == nil || n.isEmpty() {
 		return
 	}
+	dispID := 0
+	if n.disp != "" {
+		// A display block holds the element's affixes too ("<div class="csl-left-margin">1. </div>").
+		dispID = f.open(fDisplay, n.disp)
+	}
 	f.text(n.prefix, kAffix)
 	var opened [8]struct {
 		k  frameKind
@@ -232,9 +237,6 @@ func (f *flattener) walk(n *node) {
 			opened[no].k, opened[no].id = k, f.open(k, disp)
 			no++
 		}
-	}
-	if n.disp != "" {
-		push(fDisplay, n.disp)
 	}
 	for _, k := range fmtFrames(n.fmt) {
 		push(k, "")
@@ -268,6 +270,9 @@ func (f *flattener) walk(n *node) {
 		f.close(opened[i].k, opened[i].id)
 	}
 	f.text(n.suffix, kAffix)
+	if dispID != 0 {
+		f.close(fDisplay, dispID)
+	}
 }
 
 // ---- punctuation ----

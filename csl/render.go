@@ -318,8 +318,11 @@ func (c *rctx) renderText(t *textEl) *node {
 	var n *node
 	switch {
 	case t.variable != "":
-		c.called++
 		v := c.textVariable(t.variable, t.form)
+		// An empty year-suffix does not make its group empty (citeproc-js: "(n.d.)" with a year-suffix beside it).
+		if t.variable != "year-suffix" || v != "" {
+			c.called++
+		}
 		if v == "" {
 			return nil
 		}
