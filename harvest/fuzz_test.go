@@ -24,7 +24,7 @@ func FuzzParseResponse(f *testing.F) {
 				}
 			}
 		}
-		rec, _ := DecodeMetadata(data)
+		rec, _, _ := DecodeMetadata(data)
 		if len(rec) > 0 && !json.Valid(rec) {
 			t.Fatalf("DecodeMetadata gave invalid JSON %q", rec)
 		}

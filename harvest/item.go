@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/dop2i/fairmeta/datacite"
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // Item is one harvested record, written as one line of JSON Lines:
@@ -16,13 +17,15 @@ import (
 // Record holds the DataCite JSON attributes when the metadata is DataCite (the REST API's attributes as it sent
 // them; oai_datacite and datacite metadata read and converted), or else the metadata as a JSON string (an oai_dc
 // record's XML, for example), or null for a deleted record. Problem says why metadata in a format fairmeta reads
-// could not be read; Record then holds it as a string, so nothing is lost.
+// could not be read; Record then holds it as a string, so nothing is lost. NotRead lists what of the metadata the
+// DataCite record could not hold (see fair.Note), with paths in the metadata's terms.
 type Item struct {
 	Identifier string          `json:"identifier"`
 	Datestamp  string          `json:"datestamp"`
 	Deleted    bool            `json:"deleted"`
 	Record     json.RawMessage `json:"record"`
 	Problem    string          `json:"problem,omitempty"`
+	NotRead    fair.Notes      `json:"notRead,omitempty"`
 }
 
 // appendJSON appends the item as one line of JSON, newline included.
@@ -44,6 +47,12 @@ func (it *Item) appendJSON(b []byte) []byte {
 	if it.Problem != "" {
 		b = append(b, `,"problem":`...)
 		b = appendString(b, it.Problem)
+	}
+	if len(it.NotRead) > 0 {
+		if enc, err := json.Marshal(it.NotRead); err == nil {
+			b = append(b, `,"notRead":`...)
+			b = append(b, enc...)
+		}
 	}
 	return append(b, "}\n"...)
 }
@@ -67,29 +76,28 @@ func appendCompact(b []byte, raw []byte) []byte {
 }
 
 // DecodeMetadata turns the metadata of an OAI-PMH record into an Item's record: DataCite XML (a kernel-4 or
-// kernel-3 <resource>, bare or in DataCite's oai_datacite wrapper) becomes DataCite JSON attributes; anything
-// else is kept as a JSON string of its XML. problem is non-empty when the metadata looked like DataCite but could
-// not be read (the record is then the string).
-func DecodeMetadata(md []byte) (record json.RawMessage, problem string) {
+// kernel-3 <resource>, bare or in DataCite's oai_datacite wrapper) becomes DataCite JSON attributes, with the notes
+// of what the record could not hold; anything else is kept as a JSON string of its XML. problem is non-empty when
+// the metadata looked like DataCite but could not be read (the record is then the string).
+func DecodeMetadata(md []byte) (record json.RawMessage, notRead fair.Notes, problem string) {
 	if len(bytes.TrimSpace(md)) == 0 {
-		return nil, ""
+		return nil, nil, ""
 	}
 	res, isDataCite, err := dataciteResource(md)
 	if isDataCite && err == nil {
 		var rec *datacite.Record
-		// What the record cannot hold is not carried into the JSON attributes, as before notes existed.
-		if rec, _, err = datacite.ReadXML(res); err == nil {
+		if rec, notRead, err = datacite.ReadXML(res); err == nil {
 			var attrs []byte
 			if attrs, err = json.Marshal(rec); err == nil {
-				return attrs, ""
+				return attrs, notRead, ""
 			}
 		}
 	}
 	raw := appendString(nil, string(md))
 	if isDataCite {
-		return raw, fmt.Sprintf("DataCite metadata kept as XML: %v", err)
+		return raw, nil, fmt.Sprintf("DataCite metadata kept as XML: %v", err)
 	}
-	return raw, ""
+	return raw, nil, ""
 }
 
 // dataciteResource finds the DataCite <resource> in metadata: the root element itself, or the child of an

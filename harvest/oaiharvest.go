@@ -124,7 +124,7 @@ func HarvestOAI(ctx context.Context, c *OAIClient, q Query, out *Output) (Stats,
 		for i, r := range p.Records {
 			it := Item{Identifier: r.Identifier, Datestamp: r.Datestamp, Deleted: r.Deleted}
 			if !r.Deleted {
-				it.Record, it.Problem = DecodeMetadata(r.Metadata)
+				it.Record, it.NotRead, it.Problem = DecodeMetadata(r.Metadata)
 			}
 			items[i] = it
 			s.track(r.Datestamp, before)

@@ -40,7 +40,7 @@ func sampleDataCite(tb testing.TB, n int) []*datacite.Record {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	base, err := datacite.ReadJSON(data)
+	base, _, err := datacite.ReadJSON(data)
 	if err != nil {
 		tb.Fatal(err)
 	}
