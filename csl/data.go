@@ -333,7 +333,7 @@ func parseDate(v json.RawMessage) (*Date, error) {
 					valid = true
 				}
 			}
-			if valid {
+			if valid || len(d.Parts) == 1 {
 				d.Parts = append(d.Parts, dp)
 			}
 			if len(d.Parts) == 2 {
@@ -371,8 +371,8 @@ func parseDate(v json.RawMessage) (*Date, error) {
 			d.Season = ""
 		}
 	}
-	// Fold a range whose second date is empty or equal to the first.
-	if len(d.Parts) == 2 && (d.Parts[1][0] == 0 || d.Parts[1] == d.Parts[0]) {
+	// Fold a range whose second date equals the first; a second date of year 0 is an open range ("1987–").
+	if len(d.Parts) == 2 && d.Parts[1] == d.Parts[0] {
 		d.Parts = d.Parts[:1]
 	}
 	return d, nil

@@ -217,6 +217,17 @@ func (c *rctx) datePart(d *Date, dp [3]int, p *datePartEl, withYearSuffix bool) 
 // dateRange renders a two-date range, sharing the parts the two ends have in common.
 func (c *rctx) dateRange(d *Date, parts []*datePartEl, delim string) *node {
 	a, b := d.Parts[0], d.Parts[1]
+	if b[0] == 0 {
+		// An open range: the first date and the range delimiter.
+		first := c.dateSingle(d, a, parts, delim, true)
+		rangeDelim := "–"
+		for _, p := range parts {
+			if p.name == "year" && p.hasRangeDelim {
+				rangeDelim = p.rangeDelimiter
+			}
+		}
+		return &node{kids: []*node{first, leaf(rangeDelim, kAffix)}}
+	}
 	// The largest part that differs.
 	diff := -1
 	for i := 0; i < 3; i++ {

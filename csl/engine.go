@@ -600,7 +600,7 @@ func (d *doc) renderCitation(rcs []*renderedCite, f Format) string {
 		body.kids = append(body.kids, part.n)
 	}
 	if body.isEmpty() {
-		return "[CSL STYLE ERROR: reference with no printed form.]"
+		body = leaf("[CSL STYLE ERROR: reference with no printed form.]", kField)
 	}
 	w := &node{kids: []*node{{kids: []*node{body}, prefix: l.prefix, suffix: l.suffix}}, fmt: l.fmt}
 	return write(w, f, d.p.quotes, d.p.punctInQuote)
@@ -622,12 +622,13 @@ func withAffixes(n *node, ci CiteItem) *node {
 	pre := citePrefixSpace(ci.Prefix)
 	suf := citeSuffixSpace(ci.Suffix)
 	var kids []*node
+	// The author's own prefix and suffix are text, not style punctuation: nothing moves in or out of them.
 	if pre != "" {
-		kids = append(kids, parseRich(pre, kAffix))
+		kids = append(kids, parseRich(pre, kField))
 	}
 	kids = append(kids, n)
 	if suf != "" {
-		kids = append(kids, parseRich(suf, kAffix))
+		kids = append(kids, parseRich(suf, kField))
 	}
 	return &node{kids: kids}
 }
