@@ -165,6 +165,9 @@ func (c *rctx) renderGroup(g *groupEl) *node {
 	if len(parts) == 0 {
 		return nil
 	}
+	// A nested group with output counts as content for its parent (citeproc-js), even when it holds only terms.
+	c.called++
+	c.found++
 	n := join(parts, g.delimiter)
 	return c.decorate(n, &g.common)
 }
