@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -357,6 +359,7 @@ func readPart(ctx context.Context, p part, maxLine, batchBytes int, free chan *b
 		return nil
 	}
 	var line int64
+	sawRecord := false
 	for {
 		line++
 		start := len(b.buf)
@@ -382,6 +385,12 @@ func readPart(ctx context.Context, p part, maxLine, batchBytes int, free chan *b
 		}
 		data := bytes.TrimRight(b.buf[start:], "\r\n")
 		end := start + len(data)
+		if !tooLong && !sawRecord && err != io.EOF && startsDocument(data) && !json.Valid(data) {
+			// The first record spans several lines: a pretty-printed document, not JSON Lines.
+			first := append([]byte(nil), b.buf[start:]...)
+			b.buf = b.buf[:start]
+			return readDocuments(ctx, p.name, io.MultiReader(bytes.NewReader(first), br), line, b, batchBytes, free, send)
+		}
 		switch {
 		case tooLong:
 			b.lines = append(b.lines, lineRef{line: line, start: start, end: start, err: fmt.Errorf("%w: over %d bytes", errLineTooLong, maxLine)})
@@ -389,6 +398,7 @@ func readPart(ctx context.Context, p part, maxLine, batchBytes int, free chan *b
 			b.buf = b.buf[:start] // a blank line is no record
 		default:
 			b.lines = append(b.lines, lineRef{line: line, start: start, end: end})
+			sawRecord = true
 		}
 		if err == io.EOF || len(b.buf) >= batchBytes {
 			if len(b.lines) > 0 {
@@ -408,4 +418,104 @@ func readPart(ctx context.Context, p part, maxLine, batchBytes int, free chan *b
 			}
 		}
 	}
+}
+
+// startsDocument reports whether a line starts a JSON object or array.
+func startsDocument(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t\ufeff")
+	t = bytes.TrimPrefix(t, []byte("\xef\xbb\xbf"))
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// readDocuments reads a part whose records are JSON documents spread over lines (any white space between them) with
+// format.Documents' rules: each document is a record, numbered by the line it starts on (counted from firstLine).
+// A document that is not well-formed is a bad record and ends the part, since the next one cannot be found.
+func readDocuments(ctx context.Context, name string, r io.Reader, firstLine int64, b *batch, batchBytes int,
+	free chan *batch, send func(*batch) bool) error {
+	lc := &lineCounter{r: r}
+	dec := json.NewDecoder(lc)
+	for {
+		var raw json.RawMessage
+		prevEnd := dec.InputOffset()
+		lc.keepFrom(prevEnd)
+		err := dec.Decode(&raw)
+		if err == io.EOF {
+			break
+		}
+		at := firstLine + lc.lineAt(dec.InputOffset()-int64(len(raw)))
+		if err != nil {
+			at = firstLine + lc.lineAt(lc.nextNonSpace(prevEnd))
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				at = firstLine + lc.lineAt(se.Offset-1)
+			}
+			b.lines = append(b.lines, lineRef{line: at, start: len(b.buf), end: len(b.buf), err: fmt.Errorf("invalid JSON: %w", err)})
+			break
+		}
+		start := len(b.buf)
+		b.buf = append(b.buf, raw...)
+		b.lines = append(b.lines, lineRef{line: at, start: start, end: len(b.buf)})
+		if len(b.buf) >= batchBytes {
+			if !send(b) {
+				return nil
+			}
+			select {
+			case b = <-free:
+				b.input = name
+			case <-ctx.Done():
+				return nil
+			}
+		}
+	}
+	if len(b.lines) > 0 {
+		send(b)
+		return nil
+	}
+	free <- b
+	return nil
+}
+
+// lineCounter records the newlines of what it reads, to turn offsets into line numbers (0-based).
+type lineCounter struct {
+	r     io.Reader
+	n     int64
+	newls []int64
+	base  int64  // offset of kept[0]
+	kept  []byte // what was read since the end of the last document, to find where the next one starts
+}
+
+func (l *lineCounter) keepFrom(off int64) {
+	if off > l.base {
+		drop := min(int(off-l.base), len(l.kept))
+		l.kept = append(l.kept[:0], l.kept[drop:]...)
+		l.base = off
+	}
+}
+
+// nextNonSpace returns the offset of the first byte after off that is not white space.
+func (l *lineCounter) nextNonSpace(off int64) int64 {
+	for i := max(off-l.base, 0); i < int64(len(l.kept)); i++ {
+		switch l.kept[i] {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return l.base + i
+		}
+	}
+	return off
+}
+
+func (l *lineCounter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			l.newls = append(l.newls, l.n+int64(i))
+		}
+	}
+	l.kept = append(l.kept, p[:n]...)
+	l.n += int64(n)
+	return n, err
+}
+
+func (l *lineCounter) lineAt(off int64) int64 {
+	return int64(sort.Search(len(l.newls), func(i int) bool { return l.newls[i] >= off }))
 }

@@ -204,3 +204,23 @@ func TestRunLongLineAndPanic(t *testing.T) {
 		t.Errorf("errors %q", errs)
 	}
 }
+
+func TestRunPrettyPrintedDocuments(t *testing.T) {
+	in := "{\n  \"a\": 1\n}\n\n{\n  \"b\": [1,\n 2]\n}\n{\n \"c\": \n"
+	var out bytes.Buffer
+	var errs []string
+	sum, err := stream.Run(context.Background(), []string{"-"}, &out, func() stream.Func {
+		return func(rec stream.Record, out []byte) ([]byte, error) {
+			return append(out, fmt.Sprintf("%d:%s\n", rec.Line, bytes.Join(bytes.Fields(rec.Data), nil))...), nil
+		}
+	}, stream.Options{Stdin: strings.NewReader(in), Errors: func(e *stream.RecordError) { errs = append(errs, e.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "1:{\"a\":1}\n5:{\"b\":[1,2]}\n" || len(errs) != 1 || !strings.HasPrefix(errs[0], "-:9: invalid JSON") {
+		t.Errorf("output %q, errors %q", out.String(), errs)
+	}
+	if sum.Records != 3 || sum.Errors != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+}

@@ -5,11 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	goio "io"
-	"os"
 
-	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
+	"github.com/dop2i/fairmeta/stream"
 )
 
 func init() {
@@ -17,24 +15,29 @@ func init() {
 }
 
 // runConvert reads one input (a file or standard input) in any format of the registry and writes its records in
-// another. With -jsonl the input is a stream of JSON documents (one per line, or any whitespace between) and each
-// record goes out as one line; a JSON:API list in gives one record per line out.
-func runConvert(_ context.Context, args []string, io stdio) int {
+// another. With -jsonl the inputs (several files, gzip, tar archives of parts) are streams with one record per line,
+// converted in parallel, filtered, and written one per line in input order; a bad line is reported and skipped.
+func runConvert(ctx context.Context, args []string, io stdio) int {
 	reg := format.Default()
-	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [-jsonl] [FILE|-]", io)
-	from := fs.String("from", "", "input `format`; detected from the input when omitted")
-	to := fs.String("to", "", "output `format` (required)")
-	jsonl := fs.Bool("jsonl", false, "read a stream of JSON documents and write one JSON record per line")
+	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [FILE|-] | -jsonl [-to FORMAT|-dois] [-j N] [-shard i/n] [filters] [FILE...]", io)
+	from := fs.String("from", "", "input `format`; detected from the input (with -jsonl, from each line) when omitted")
+	to := fs.String("to", "", "output `format` (required unless -dois)")
+	jsonl := fs.Bool("jsonl", false, "read JSON Lines (plain, gzip or tar archives of parts) and write one record per line, in parallel")
+	dois := fs.Bool("dois", false, "with -jsonl, write the DOI of each selected record instead of the record")
+	sf := addStreamFlags(fs)
+	ff := addFilterFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
+	}
+	if *jsonl {
+		return convertStream(ctx, reg, *from, *to, *dois, fs.Args(), sf, ff, io)
 	}
 	if *to == "" || fs.NArg() > 1 {
 		fs.Usage()
 		fmt.Fprintf(io.err, "formats: %s\n", formatNames(reg))
 		return exitUsage
 	}
-	out, err := reg.Writer(*to)
-	if err != nil {
+	if _, err := reg.Writer(*to); err != nil {
 		fmt.Fprintf(io.err, "fairmeta convert: cannot write format %q (known: %s)\n", *to, formatNames(reg))
 		return exitUsage
 	}
@@ -44,19 +47,12 @@ func runConvert(_ context.Context, args []string, io stdio) int {
 			return exitUsage
 		}
 	}
-	if *jsonl && out.WriteLine == nil {
-		fmt.Fprintf(io.err, "fairmeta convert: format %s has no one-line JSON form for -jsonl\n", out.Name)
-		return exitUsage
-	}
 	name := "-"
 	if fs.NArg() == 1 {
 		name = fs.Arg(0)
 	}
 	w := bufio.NewWriter(io.out)
 	defer w.Flush()
-	if *jsonl {
-		return convertStream(reg, name, *from, *to, io, w)
-	}
 	data, err := readInput(name, io.in)
 	if err != nil {
 		fmt.Fprintf(io.err, "fairmeta convert: %s: %v\n", name, err)
@@ -77,35 +73,23 @@ func runConvert(_ context.Context, args []string, io stdio) int {
 	return exitOK
 }
 
-// convertStream converts a stream of documents (format.Documents), writing each record as one line.
-func convertStream(reg *format.Registry, name, from, to string, io stdio, w goio.Writer) int {
-	in := io.in
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintf(io.err, "fairmeta convert: %v\n", err)
-			return exitProblem
-		}
-		defer f.Close()
-		in = f
-	}
-	for doc, err := range format.Documents(in) {
-		if err != nil {
-			fmt.Fprintf(io.err, "fairmeta convert: %s: %v\n", name, err)
-			return exitProblem
-		}
-		where := fmt.Sprintf("%s: record %d", name, doc.N)
-		_, recs, notRead, err := reg.Read(from, doc.Data)
-		warnNotRead(io.err, "fairmeta convert", where, notRead)
+// convertStream converts JSON Lines inputs with package stream.
+func convertStream(ctx context.Context, reg *format.Registry, from, to string, dois bool, inputs []string, sf *streamFlags, ff *filterFlags, io stdio) int {
+	conv := &stream.Conversion{Decoder: stream.Decoder{Registry: reg, From: from}, To: to, DOIs: dois}
+	if err := conv.Check(); err != nil || to == "" && !dois {
 		if err == nil {
-			var notWritten fair.Notes
-			notWritten, err = reg.WriteLines(w, to, recs)
-			warnNotWritten(io.err, "fairmeta convert", to, notWritten)
+			err = errors.New("-jsonl needs -to FORMAT or -dois")
 		}
-		if err != nil {
-			fmt.Fprintf(io.err, "fairmeta convert: %s: record %d (line %d): %v\n", name, doc.N, doc.Line, err)
-			return exitProblem
-		}
+		fmt.Fprintf(io.err, "fairmeta convert: %v (formats: %s)\n", err, formatNames(reg))
+		return exitUsage
 	}
-	return exitOK
+	flt, err := ff.filter(ctx)
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta convert: %v\n", err)
+		return exitUsage
+	}
+	conv.Filter = flt
+	_, code := runStream(ctx, "convert", inputs, sf, io, conv.NewFunc)
+	printNoteCounts(io, "convert", conv.Notes())
+	return code
 }

@@ -93,7 +93,7 @@ func TestConvertErrors(t *testing.T) {
 		{"malformed XML", "<resource xmlns=\"http://datacite.org/schema/kernel-4\">\n<titles>\n</resource>", []string{"convert", "-from", "datacite-xml", "-to", "fair"}, 1, "XML line 3"},
 		{"wrong JSON type", "{\"data\": {\"type\": \"dois\",\n \"attributes\": {\"titles\": \"x\"}}}", []string{"convert", "-to", "datacite-xml"}, 1, "JSON line 2, column 27: data.attributes.titles: want an array, got a string"},
 		{"undetectable", "hello", []string{"convert", "-to", "fair"}, 1, "cannot tell the format"},
-		{"bad line in stream", "{\"types\":{\"resourceTypeGeneral\":\"Dataset\"}}\n{\"types\": \n", []string{"convert", "-jsonl", "-to", "datacite-json"}, 1, "record 2 (line 2)"},
+		{"bad line in stream", "{\"types\":{\"resourceTypeGeneral\":\"Dataset\"}}\n{\"types\": \n", []string{"convert", "-jsonl", "-to", "datacite-json"}, 1, "-:2: invalid JSON"},
 		{"-jsonl to XML", smallXML, []string{"convert", "-jsonl", "-to", "datacite-xml"}, 2, "no one-line JSON form"},
 	}
 	for _, c := range cases {
