@@ -153,3 +153,42 @@ func (r *Resource) ArXivPrimaryCategory() string {
 	}
 	return ""
 }
+
+// AddIdentifier gives the organisation an identifier: as its Identifier when it has none, or when the new one is a
+// ROR ID and the present one is not (that one moves to OtherIdentifiers, so the ROR ID is what DataCite writes);
+// otherwise among OtherIdentifiers. An identifier it already has (same scheme and value, ignoring case) is not
+// added twice. It reports whether a gave room to the identifier.
+func (a *Affiliation) AddIdentifier(value, scheme, schemeURI string) bool {
+	if value == "" {
+		return false
+	}
+	same := func(v, s string) bool { return strings.EqualFold(v, value) && strings.EqualFold(s, scheme) }
+	if same(a.Identifier, a.IdentifierScheme) {
+		return false
+	}
+	for _, o := range a.OtherIdentifiers {
+		if same(o.Value, o.Scheme) {
+			return false
+		}
+	}
+	isROR := func(s string) bool { return strings.EqualFold(s, string(SchemeROR)) }
+	switch {
+	case a.Identifier == "":
+		a.Identifier, a.IdentifierScheme, a.SchemeURI = value, scheme, schemeURI
+	case isROR(scheme) && !isROR(a.IdentifierScheme):
+		a.OtherIdentifiers = append([]NameIdentifier{{Value: a.Identifier, Scheme: a.IdentifierScheme, SchemeURI: a.SchemeURI}}, a.OtherIdentifiers...)
+		a.Identifier, a.IdentifierScheme, a.SchemeURI = value, scheme, schemeURI
+	default:
+		a.OtherIdentifiers = append(a.OtherIdentifiers, NameIdentifier{Value: value, Scheme: scheme, SchemeURI: schemeURI})
+	}
+	return true
+}
+
+// Identifiers returns every identifier of the organisation: Identifier first, then OtherIdentifiers.
+func (a Affiliation) Identifiers() []NameIdentifier {
+	var out []NameIdentifier
+	if a.Identifier != "" {
+		out = append(out, NameIdentifier{Value: a.Identifier, Scheme: a.IdentifierScheme, SchemeURI: a.SchemeURI})
+	}
+	return append(out, a.OtherIdentifiers...)
+}

@@ -89,3 +89,28 @@ func ExampleResource_Container() {
 	// 1205.1659 hep-lat 10.48550/arXiv.1205.1659
 	// [DESY-12-065]
 }
+
+func TestAffiliationAddIdentifier(t *testing.T) {
+	var a fair.Affiliation
+	steps := []struct {
+		value, scheme string
+		added         bool
+	}{
+		{"902725", fair.OrgSchemeInspire, true},
+		{"902725", "inspire", false},
+		{"1002772", fair.OrgSchemeHALStructure, true},
+		{"https://ror.org/01ggx4157", "ROR", true},
+		{"https://ror.org/01ggx4157", "ROR", false},
+		{"https://ror.org/02feahw73", "ROR", true},
+	}
+	for _, s := range steps {
+		if got := a.AddIdentifier(s.value, s.scheme, ""); got != s.added {
+			t.Errorf("AddIdentifier(%q, %q) = %v, want %v", s.value, s.scheme, got, s.added)
+		}
+	}
+	want := []fair.NameIdentifier{{Value: "https://ror.org/01ggx4157", Scheme: "ROR"}, {Value: "902725", Scheme: "INSPIRE"},
+		{Value: "1002772", Scheme: "HAL structure"}, {Value: "https://ror.org/02feahw73", Scheme: "ROR"}}
+	if got := a.Identifiers(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Identifiers() = %v, want %v", got, want)
+	}
+}
