@@ -64,7 +64,7 @@
 // scheme URIs other than ORCID, ROR and ISNI, publisher languages, description types other than Abstract and
 // Methods (read back as Abstract), date types Accepted, Available, Collected, Submitted, Valid and Other, embargoed
 // versus restricted access (both isAccessibleForFree false), checksums other than SHA-256, funder scheme URIs,
-// related-item numbers (but the article number in a journal) and metadata-scheme attributes, raw affiliation
+// the numberType of related items (a number is read back as an article number) and metadata-scheme attributes, raw affiliation
 // strings of a creator that has affiliations, polygon inner points, and the CodeMeta-only software facts
 // (issue tracker, continuous integration, development status, commit, tag).
 //

@@ -911,6 +911,7 @@ func sameCreator(a, b fair.Creator) bool {
 }
 
 func (rd *reader) readAgents(n *node, r *fair.Resource) {
+	fromCreator := 0 // the creators read from creator; author often repeats them, but a list may name a person twice
 	for _, prop := range []string{"creator", "author"} {
 		vals := n.get(prop)
 		for i, v := range vals {
@@ -920,7 +921,7 @@ func (rd *reader) readAgents(n *node, r *fair.Resource) {
 				continue
 			}
 			dup := false
-			for _, have := range r.Creators {
+			for _, have := range r.Creators[:fromCreator] {
 				if sameCreator(have, c) {
 					dup = true
 				}
@@ -928,6 +929,9 @@ func (rd *reader) readAgents(n *node, r *fair.Resource) {
 			if !dup {
 				r.Creators = append(r.Creators, c)
 			}
+		}
+		if prop == "creator" {
+			fromCreator = len(r.Creators)
 		}
 	}
 	typed := []struct {
@@ -1559,7 +1563,14 @@ func (rd *reader) relation(r *fair.Resource, v any, path, prop string, rel fair.
 	} else {
 		c.get("url")
 	}
-	full := len(c.get("name")) > 0 || len(c.get("headline")) > 0 || len(c.get("creator")) > 0 || len(c.get("author")) > 0
+	full := false
+	for _, p := range []string{"name", "headline", "creator", "author", "volumeNumber", "issueNumber", "pageStart", "pageEnd", "position"} {
+		if _, ok := c.m[schemaHTTP+p]; ok {
+			full = true
+		} else if _, ok := c.m[schemaHTTPS+p]; ok {
+			full = true
+		}
+	}
 	if !full {
 		rd.done(c)
 		if idv == "" {
@@ -1606,6 +1617,9 @@ func (rd *reader) relation(r *fair.Resource, v any, path, prop string, rel fair.
 	it.Edition = rd.text(c, "bookEdition")
 	if it.Edition == "" {
 		it.Edition = rd.text(c, "version")
+	}
+	if pos := rd.text(c, "position"); pos != "" {
+		it.Number, it.NumberType = pos, fair.NumberArticle
 	}
 	// The periodical an article appeared in (PANGAEA's isPartOf of a related article).
 	if parts := c.get("isPartOf"); len(parts) > 0 {

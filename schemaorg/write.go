@@ -637,6 +637,7 @@ func itemNode(it fair.RelatedItem) obj {
 	o.add("issueNumber", it.Issue)
 	o.add("pageStart", it.FirstPage)
 	o.add("pageEnd", it.LastPage)
+	o.add("position", it.Number)
 	o.add("bookEdition", it.Edition)
 	return o
 }
