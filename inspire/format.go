@@ -1,0 +1,19 @@
+package inspire
+
+import (
+	"bytes"
+)
+
+// Detect reports whether data looks like an INSPIRE literature record or search result: a JSON object naming the
+// hep schema, or one with control_number, document_type and titles.
+func Detect(data []byte) bool {
+	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(t) == 0 || t[0] != '{' {
+		return false
+	}
+	if bytes.Contains(t, []byte(`/schemas/records/hep.json"`)) {
+		return true
+	}
+	return bytes.Contains(t, []byte(`"control_number"`)) && bytes.Contains(t, []byte(`"document_type"`)) &&
+		bytes.Contains(t, []byte(`"titles"`))
+}
