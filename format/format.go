@@ -59,6 +59,7 @@ import (
 
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/inspire"
 	"github.com/dop2i/fairmeta/schemaorg"
 	"github.com/dop2i/fairmeta/software"
 )
@@ -70,7 +71,8 @@ type Registry struct {
 }
 
 // Default returns a new registry of the formats fairmeta knows, in detection order: fairmeta's own JSON form,
-// DataCite XML and JSON, schema.org JSON-LD (and HTML landing pages), CodeMeta, CFF and .zenodo.json.
+// DataCite XML and JSON, schema.org JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json, and the
+// publication sources INSPIRE-HEP (read only).
 func Default() *Registry {
 	return &Registry{formats: []fair.Format{
 		fair.JSONFormat(),
@@ -80,6 +82,7 @@ func Default() *Registry {
 		software.CodeMetaFormat(),
 		software.CFFFormat(),
 		software.ZenodoFormat(),
+		inspire.Format(),
 	}}
 }
 

@@ -17,6 +17,9 @@ func NotWritten(r *fair.Resource) fair.Notes {
 	}
 	var out fair.Notes
 	agent := func(path string, c fair.Creator) {
+		if len(c.RawAffiliations) > 0 && len(c.Affiliations) > 0 {
+			out.Add(path+".rawAffiliations", strings.Join(c.RawAffiliations, "; "), "schema.org holds the raw affiliations only of a person without other affiliations")
+		}
 		if c.Lang != "" {
 			out.Add(path+".lang", c.Lang, "schema.org has no language for a person's or organisation's name")
 		}
@@ -83,8 +86,8 @@ func NotWritten(r *fair.Resource) fair.Notes {
 	}
 	for i, it := range r.RelatedItems {
 		p := index("relatedItems", i)
-		if it.Number != "" || it.NumberType != "" {
-			out.Add(p+".number", strings.TrimSpace(string(it.NumberType)+" "+it.Number), "schema.org has no property for a related item's number")
+		if it.NumberType != "" && it.NumberType != fair.NumberArticle {
+			out.Add(p+".numberType", string(it.NumberType), "the number is written as position and read back as an article number")
 		}
 		id := it.Identifier
 		if id.RelatedMetadataScheme != "" || id.SchemeURI != "" || id.SchemeType != "" {

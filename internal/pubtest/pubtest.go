@@ -96,14 +96,14 @@ func Survives(t *testing.T, names []string, recs []*fair.Resource) int {
 				}
 			}
 		}
-		rec, err := datacite.ReadXML(xmls[i])
+		rec, _, err := datacite.ReadXML(xmls[i])
 		if err != nil {
 			t.Errorf("%s: reading the DataCite XML back: %v", name, err)
 			continue
 		}
 		compare(t, name+" → DataCite XML", FactsOf(datacite.ToResource(rec)), want)
 
-		doc, err := schemaorg.Marshal(r)
+		doc, _, err := schemaorg.Marshal(r)
 		if err != nil {
 			t.Errorf("%s: schema.org: %v", name, err)
 			continue
