@@ -46,8 +46,8 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 			byKey[key] = g
 		}
 	}
-	groupDelim, ok := area.opts["cite-group-delimiter"]
-	if !ok {
+	groupDelim, hasGroupDelim := area.opts["cite-group-delimiter"]
+	if !hasGroupDelim {
 		groupDelim = ", "
 	}
 	afterCollapse, ok := area.opts["after-collapse-delimiter"]
@@ -57,9 +57,13 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 	ysDelim, ok := area.opts["year-suffix-delimiter"]
 	if !ok {
 		ysDelim = delim
+		if hasGroupDelim {
+			ysDelim = groupDelim
+		}
 	}
 	prevCollapsed := false
 	for gi, g := range groups {
+		suffixRun := false
 		for ci, rc := range g.cites {
 			n := rc.node
 			db := delim
@@ -75,6 +79,11 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 					if ys := d.yearSuffixOnly(rc, prev); ys != nil {
 						n = ys
 						db = ysDelim
+						suffixRun = true
+					} else if suffixRun {
+						// After a run of collapsed year-suffixes, the next year follows the after-collapse delimiter.
+						db = afterCollapse
+						suffixRun = false
 					}
 				}
 			} else if gi > 0 && prevCollapsed {

@@ -136,18 +136,6 @@ func (d *doc) tryAddNames(g []string, addGiven bool, rule string) {
 	for _, id := range g {
 		d.dis[id].addNames = bestN
 	}
-	// Items that became unique keep only the names they need; others keep the maximum tried.
-	if bestN > 0 {
-		for _, id := range g {
-			for n := 0; n < bestN; n++ {
-				d.dis[id].addNames = n
-				if !d.clashes(id, g) {
-					break
-				}
-				d.dis[id].addNames = bestN
-			}
-		}
-	}
 }
 
 // clashes reports whether id's cite renders like another item's in g.
@@ -241,7 +229,7 @@ func (d *doc) globalNames(ids []string, rule string) {
 				break
 			}
 			nn := normName(n)
-			fam := nameFamily(nn)
+			fam := joinParts(nn.NonDroppingParticle, nameFamily(nn))
 			if byFamily[fam] == nil {
 				byFamily[fam] = map[string]*person{}
 			}
@@ -267,6 +255,8 @@ func (d *doc) globalNames(ids []string, rule string) {
 			level := maxLevel
 			if inits[initialize(p.n.Given, ".", true, true)] == 1 {
 				level = 1
+			} else if maxLevel == 1 {
+				level = 0 // initials cannot tell them apart: leave the name as it is
 			}
 			for _, id := range p.items {
 				dis := d.dis[id]

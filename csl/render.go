@@ -251,10 +251,16 @@ func (c *rctx) variable(name string) string {
 		}
 		return ""
 	case "citation-label":
-		if v := c.item.Vars["citation-label"]; v != "" {
-			return v
+		v := c.item.Vars["citation-label"]
+		if v == "" {
+			v = c.citationLabel()
 		}
-		return c.citationLabel()
+		// The year-suffix goes on the label when the style does not place it itself.
+		if c.dis != nil && c.dis.yearSuffix > 0 && !c.noYearSuffix && !c.p.style.usesYearSuffixVar && !c.yearSuffixDone {
+			v += yearSuffixLetters(c.dis.yearSuffix)
+			c.yearSuffixDone = true
+		}
+		return v
 	}
 	return c.item.Vars[name]
 }
