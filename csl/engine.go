@@ -139,10 +139,13 @@ func (d *doc) sortKeys(id string, area *layoutArea, forRegistry bool) []sortVal 
 	for i, k := range area.sort {
 		c := d.ctx(it, area, &citeState{citationNumber: d.number[id]}, area == d.p.style.bib)
 		c.sortKey = k
+		c.registrySort = forRegistry
 		var s string
 		switch {
 		case k.variable == "citation-number":
-			s = fmt.Sprintf("%08d", d.number[id])
+			if !forRegistry {
+				s = fmt.Sprintf("%08d", d.number[id])
+			}
 		case k.variable != "":
 			switch {
 			case nameVars[k.variable]:

@@ -470,7 +470,11 @@ func normName(n Name) Name {
 		}
 	}
 	if n.DroppingParticle == "" && n.Given != "" {
-		if i := strings.Index(n.Given, ", "); i > 0 && n.Suffix == "" {
+		if i := strings.Index(n.Given, ",! "); i > 0 && n.Suffix == "" {
+			n.Suffix = strings.TrimSpace(n.Given[i+3:])
+			n.Given = strings.TrimSpace(n.Given[:i])
+			n.CommaSuffix = true
+		} else if i := strings.Index(n.Given, ", "); i > 0 && n.Suffix == "" {
 			n.Suffix = strings.TrimSpace(n.Given[i+2:])
 			n.Given = strings.TrimSpace(n.Given[:i])
 			if strings.HasPrefix(n.Suffix, "!") {

@@ -39,6 +39,7 @@ type rctx struct {
 	recording          map[string]bool
 	yearSuffixDone     bool
 	termPredecessor    bool
+	registrySort       bool
 	// ambig marks a render made for disambiguation comparisons (no year-suffix).
 	noYearSuffix bool
 	// etAlCount for disambiguation of add-names: names shown per names element.
@@ -196,7 +197,12 @@ func (c *rctx) decorate(n *node, cm *common) *node {
 
 func (c *rctx) textCase(n *node, mode string) {
 	if mode == "title" {
-		if lang := c.item.Vars["language"]; lang != "" && !strings.HasPrefix(strings.ToLower(lang), "en") {
+		// Title case is English: the item's language decides, else the style's.
+		lang := c.item.Vars["language"]
+		if lang == "" {
+			lang = c.p.lang
+		}
+		if !strings.HasPrefix(strings.ToLower(lang), "en") {
 			return
 		}
 	}
@@ -232,6 +238,9 @@ func (c *rctx) variable(name string) string {
 		}
 		return ""
 	case "citation-number":
+		if c.registrySort {
+			return "" // while the registry is being ordered, numbers do not exist yet
+		}
 		if c.cite != nil && c.cite.citationNumber > 0 {
 			return strconv.Itoa(c.cite.citationNumber)
 		}
@@ -341,7 +350,7 @@ func (c *rctx) renderText(t *textEl) *node {
 			c.yearSuffixUsed = true
 		}
 		if c.sortKey != nil {
-			n = leaf(v, kField)
+			n = leaf(parseRich(v, kField).plain(), kField)
 		} else if t.variable == "page" || t.variable == "locator" && c.cite != nil && (c.cite.label == "" || c.cite.label == "page") {
 			n = parseRich(c.pageRange(v), kField)
 		} else if t.variable == "URL" || t.variable == "DOI" {

@@ -96,8 +96,8 @@ func parseRich(s string, k leafKind) *node {
 			appendText(top, t.lit, k)
 		case t.open:
 			n := &node{rich: t.kind}
-			if t.kind == rQuote && t.quote == "'" {
-				n.rich = rQuoteSingle
+			if t.kind == rQuote && t.quote == "'" && t.lit == "‘" {
+				n.rich = rQuoteSingle // curly single quotes in the data stay single at the top level
 			}
 			top.kids = append(top.kids, n)
 			cur = append(cur, n)

@@ -109,6 +109,13 @@ func applyTextCase(n *node, mode string) {
 			segIndex++
 		}
 		for i, r := range s {
+			if (r == '\'' || r == '’') && i > 0 && i+utf8.RuneLen(r) < len(s) {
+				prev, _ := utf8.DecodeLastRuneInString(s[:i])
+				next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+				if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+					continue // an apostrophe inside a word
+				}
+			}
 			if isCaseTag(r) {
 				flushSeg(i, r)
 				b.WriteRune(r)
