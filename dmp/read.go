@@ -60,10 +60,10 @@ func Read(data []byte) (*Document, Notes, error) {
 	}
 	if doc.Version == "" {
 		switch {
-		case len(d.modern) > 0:
-			doc.Version = "1.2"
 		case len(d.legacy) > 0:
 			doc.Version = "1.1"
+		case len(d.modern) > 0:
+			doc.Version = "1.2"
 		}
 	}
 	if doc.Version != "" && doc.Version != "1.2" {
