@@ -267,7 +267,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 	}
 	if p.Contact.Name != "" {
 		r.Contributors = append(r.Contributors, fair.Contributor{
-			Creator: person(p.Contact.Name, p.Contact.Mbox, p.Contact.ContactIDs, p.Contact.Affiliations, "dmp.contact", &notes),
+			Creator:         person(p.Contact.Name, p.Contact.Mbox, p.Contact.ContactIDs, p.Contact.Affiliations, "dmp.contact", &notes),
 			ContributorType: fair.ContributorContactPerson})
 	}
 	if ds.Rights != "" {

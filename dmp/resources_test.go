@@ -16,7 +16,7 @@ const (
 	cta   = "CTA-FR: gamma-ray simulations"
 	ccin  = "https://ror.org/04dcc3438"
 	tib   = 1024.0 * 1024 * 1024 * 1024 / 1e12 // one TiB in TB
-	nobuy = -1.0                                // no usage matched
+	nobuy = -1.0                               // no usage matched
 )
 
 func fixtureReport(t *testing.T, sum bool) dmp.ResourceReport {
