@@ -99,7 +99,7 @@ func TestCheckNetwork(t *testing.T) {
 	defer srv.Close()
 	addDOI(t, srv, "10.5072/run-4271", "Run 4271 events", "https://creativecommons.org/licenses/by/4.0/legalcode")
 	addDOI(t, srv, "10.5072/calib-2024", "Calibration constants v2", "https://spdx.org/licenses/MIT.html")
-	resolver, err := doi.NewResolver(doi.WithResolverURL(srv.URL + "/"))
+	resolver, err := doi.NewResolver(doi.WithBaseURL(srv.URL + "/"))
 	if err != nil {
 		t.Fatal(err)
 	}
