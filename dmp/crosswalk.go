@@ -419,6 +419,9 @@ func (doc *Document) PlanResource() (*fair.Resource, Notes) {
 	r := &fair.Resource{Language: language2(p.Language),
 		ResourceType: fair.ResourceType{General: fair.ResourceTypeOutputManagementPlan, Type: "Data Management Plan"}}
 	r.Identifier, r.AlternateIdentifiers = identifier(p.DMPID)
+	if u, err := fair.ParseURL(p.DMPID.Identifier); err == nil && r.Identifier.Value == "" {
+		r.URL = u.Value // a plan identified by its URL: the landing page its DOI will resolve to
+	}
 	for _, a := range p.AlternateIdentifiers {
 		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: a.Identifier, Type: a.Type})
 	}

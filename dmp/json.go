@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -212,17 +213,13 @@ func (p *parser) object() (*node, error) {
 			return nil, err
 		}
 		if i, dup := seen[k]; dup {
-			// The last occurrence wins, as in Python's json and Go's encoding/json; the first is reported.
+			// The last value wins, as in Python's json and Go's encoding/json; the key is reported.
 			p.dups = append(p.dups, k)
-			n.obj = append(n.obj[:i], n.obj[i+1:]...)
-			for kk, j := range seen {
-				if j > i {
-					seen[kk] = j - 1
-				}
-			}
+			n.obj[i].val = v
+		} else {
+			seen[k] = len(n.obj)
+			n.obj = append(n.obj, member{k, v})
 		}
-		seen[k] = len(n.obj)
-		n.obj = append(n.obj, member{k, v})
 		p.ws()
 		if p.pos >= len(p.data) {
 			return nil, p.err("unexpected end of input in an object")
@@ -453,6 +450,19 @@ func equal(a, b *node) bool {
 		if len(a.obj) != len(b.obj) {
 			return false
 		}
+		if len(b.obj) > 16 {
+			idx := make(map[string]*node, len(b.obj))
+			for _, m := range b.obj {
+				idx[m.key] = m.val
+			}
+			for _, m := range a.obj {
+				o := idx[m.key]
+				if o == nil || !equal(m.val, o) {
+					return false
+				}
+			}
+			return true
+		}
 		for _, m := range a.obj {
 			o := b.get(m.key)
 			if o == nil || !equal(m.val, o) {
@@ -460,6 +470,40 @@ func equal(a, b *node) bool {
 			}
 		}
 		return true
+	}
+}
+
+// canonKey is a text equal for JSON-equal values (numbers by float value, members sorted), for hashing.
+func canonKey(b *strings.Builder, n *node) {
+	switch n.kind {
+	case kNumber:
+		f, _ := strconv.ParseFloat(n.s, 64)
+		b.WriteString("n" + strconv.FormatFloat(f, 'g', -1, 64))
+	case kArray:
+		b.WriteByte('[')
+		for _, v := range n.arr {
+			canonKey(b, v)
+			b.WriteByte(',')
+		}
+		b.WriteByte(']')
+	case kObject:
+		keys := make([]string, 0, len(n.obj))
+		vals := make(map[string]*node, len(n.obj))
+		for _, m := range n.obj {
+			keys = append(keys, m.key)
+			vals[m.key] = m.val
+		}
+		sort.Strings(keys)
+		b.WriteByte('{')
+		for _, k := range keys {
+			b.WriteString(strconv.Quote(k))
+			b.WriteByte(':')
+			canonKey(b, vals[k])
+			b.WriteByte(',')
+		}
+		b.WriteByte('}')
+	default:
+		b.Write(compact(n))
 	}
 }
 

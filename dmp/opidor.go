@@ -53,7 +53,7 @@ type ob struct {
 func (r *opidorReader) wrap(n *node, path string) *ob {
 	if n == nil || n.kind != kObject {
 		if n != nil && n.kind != kNull {
-			r.notes.add(path, string(clipBytes(compact(n), 80)), "not an object: not carried")
+			r.notes.add(path, noteValue(n), "not an object: not carried")
 		}
 		return nil
 	}
@@ -79,7 +79,7 @@ func (o *ob) s(key string) string {
 	case v.kind == kNumber:
 		return v.s
 	}
-	o.r.notes.add(joinKey(o.path, key), string(clipBytes(compact(v), 80)), "not a string: not carried")
+	o.r.notes.add(joinKey(o.path, key), noteValue(v), "not a string: not carried")
 	return ""
 }
 
@@ -110,7 +110,7 @@ func (o *ob) objs(key string) []*ob {
 		return []*ob{o.r.wrap(v, p)}
 	}
 	if v.kind != kArray {
-		o.r.notes.add(p, string(clipBytes(compact(v), 80)), "not an array: not carried")
+		o.r.notes.add(p, noteValue(v), "not an array: not carried")
 		return nil
 	}
 	var out []*ob
@@ -152,7 +152,7 @@ func (o *ob) done() {
 			m.key == "dbid" || m.key == "schema_id" || m.key == "research_output_id" || m.key == "configuration" || m.key == "template_name" {
 			continue
 		}
-		o.r.notes.add(joinKey(o.path, m.key), string(clipBytes(compact(m.val), 80)), "DMP OPIDoR member not carried into maDMP")
+		o.r.notes.add(joinKey(o.path, m.key), noteValue(m.val), "DMP OPIDoR member not carried into maDMP")
 	}
 }
 

@@ -111,7 +111,15 @@ func (d *decoder) keep(path string, raw *node, tolerated bool) {
 // keepRaw keeps a value the model cannot hold at all and notes it.
 func (d *decoder) keepRaw(path string, raw *node, reason string) {
 	d.keep(path, raw, false)
-	d.notes.add(path, string(clipBytes(compact(raw), 80)), reason)
+	d.notes.add(path, noteValue(raw), reason)
+}
+
+// noteValue is how a note shows a value: a string as its text, anything else as compact JSON.
+func noteValue(n *node) string {
+	if n.kind == kString {
+		return clip(n.s, 80)
+	}
+	return string(clipBytes(compact(n), 80))
 }
 
 func clipBytes(b []byte, n int) []byte {
@@ -124,7 +132,7 @@ func clipBytes(b []byte, n int) []byte {
 // tolerate keeps a value written in a tolerated form and notes how it was read.
 func (d *decoder) tolerate(path string, raw *node, reason string) {
 	d.keep(path, raw, true)
-	d.notes.add(path, string(clipBytes(compact(raw), 80)), reason)
+	d.notes.add(path, noteValue(raw), reason)
 }
 
 func (d *decoder) wrongType(path string, n *node, want string) {
@@ -150,7 +158,7 @@ func (d *decoder) extra(x *Extra, m member, path string) {
 		d.legacy = append(d.legacy, m.key)
 		if !d.unknown[loc] {
 			d.unknown[loc] = true
-			d.notes.add(p, string(clipBytes(compact(m.val), 80)), "legacy member kept: "+why)
+			d.notes.add(p, noteValue(m.val), "legacy member kept: "+why)
 		}
 		return
 	}
@@ -160,7 +168,7 @@ func (d *decoder) extra(x *Extra, m member, path string) {
 		if alt := knownNear(location(path), m.key); alt != "" {
 			reason += fmt.Sprintf("; did you mean %q?", alt)
 		}
-		d.notes.add(p, string(clipBytes(compact(m.val), 80)), reason)
+		d.notes.add(p, noteValue(m.val), reason)
 	}
 }
 

@@ -177,13 +177,20 @@ func (set *schemaSet) eval(s *schema, n *node, path string, out *[]schemaError) 
 	}
 }
 
+// firstDuplicate finds two equal items, hashing them so that long arrays cost linear time.
 func firstDuplicate(items []*node) (int, int, bool) {
-	for j := 1; j < len(items); j++ {
-		for i := 0; i < j; i++ {
-			if equal(items[i], items[j]) {
+	seen := make(map[string][]int, len(items))
+	var b strings.Builder
+	for j, it := range items {
+		b.Reset()
+		canonKey(&b, it)
+		k := b.String()
+		for _, i := range seen[k] {
+			if equal(items[i], it) {
 				return i, j, true
 			}
 		}
+		seen[k] = append(seen[k], j)
 	}
 	return 0, 0, false
 }
@@ -304,10 +311,14 @@ func (set *schemaSet) oneOfMessage(s *schema, n *node, valid int) string {
 	return "must be " + strings.Join(forms, " or ") + ", not " + describe(n) + " that matches neither"
 }
 
-// similarKey returns a key of object n that looks like a misspelling of want, or "".
+// similarKey returns a key of object n that looks like a misspelling of want, or "". It looks at the first 200
+// members only, so that a huge object costs little.
 func similarKey(want string, n *node) string {
 	best, bestD := "", 3
-	for _, m := range n.obj {
+	for i, m := range n.obj {
+		if i == 200 {
+			break
+		}
 		if d := editDistance(m.key, want); d > 0 && d < bestD && d <= len(want)/4+1 {
 			best, bestD = m.key, d
 		}
@@ -317,7 +328,7 @@ func similarKey(want string, n *node) string {
 
 // editDistance is the Levenshtein distance of two short strings (bounded: keys are short).
 func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
+	if len(a) > 64 || len(b) > 64 || len(a)-len(b) > 8 || len(b)-len(a) > 8 {
 		if a == b {
 			return 0
 		}

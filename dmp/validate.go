@@ -106,8 +106,9 @@ func Validate(data []byte) (Report, error) {
 
 // warner walks a document beside the schema and collects warnings.
 type warner struct {
-	set *schemaSet
-	out Report
+	set     *schemaSet
+	out     Report
+	guesses int // "did you mean" look-ups made, bounded per document
 }
 
 func (w *warner) warn(path, keyword, format string, args ...any) {
@@ -173,6 +174,12 @@ func (w *warner) unknown(path string, m member, def string) {
 	p := joinKey(path, m.key)
 	loc := location(p)
 	switch {
+	case path == "" && m.key == "$schema":
+		if m.val.kind != kString {
+			w.warn(p, "unknown", "$schema must be a string: the reference of the schema the document follows")
+		} else if v := versionOf(m.val.s); v != "" && v != "1.2" {
+			w.warn(p, "legacy", "the document declares maDMP %s: fairmeta dmp upgrade rewrites it as 1.2", v)
+		}
 	case m.key == NeedsKey && def == "TechnicalResource":
 		w.needs(m.val, p)
 	case legacyKeys[loc] != "":
@@ -181,8 +188,10 @@ func (w *warner) unknown(path string, m member, def string) {
 		w.warn(p, "extension", "DMPRoadmap extension, not in maDMP 1.2 (kept by fairmeta; other tools may drop it)")
 	default:
 		msg := "unknown member, not in maDMP 1.2 (kept by fairmeta; other tools may drop it)"
-		if alt := knownNear(location(path), m.key); alt != "" {
-			msg = fmt.Sprintf("unknown member; did you mean %q?", alt)
+		if w.guesses++; w.guesses <= 1000 {
+			if alt := knownNear(location(path), m.key); alt != "" {
+				msg = fmt.Sprintf("unknown member; did you mean %q?", alt)
+			}
 		}
 		w.warn(p, "unknown", "%s", msg)
 	}
@@ -229,7 +238,7 @@ func (w *warner) identifier(def string, n *node, path string) {
 	id, t := idn.s, strings.ToLower(typ.s)
 	p := joinKey(path, "identifier")
 	bad := func(err error) {
-		w.warn(p, "identifier", "%v", err)
+		w.warn(p, "identifier", "%s", strings.TrimPrefix(err.Error(), "fair: "))
 	}
 	switch def {
 	case "ContactID", "ContributorID", "CreatorID":
