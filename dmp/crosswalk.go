@@ -109,6 +109,7 @@ func person(name, mbox string, ids []ID, affs []Affiliation, path string, notes 
 	c.Affiliations = affiliations(affs, joinKey(path, "affiliation"), notes)
 	if given, family, ok := splitName(name); ok {
 		c.GivenName, c.FamilyName = given, family
+		c.Name = family + ", " + given // DataCite's form of a personal name
 	}
 	return c
 }

@@ -145,8 +145,15 @@ var legacyKeys = map[string]string{
 	"dmp.project[].project_id_type":                         "the type of a project_id string (1.1 tools); 1.2 has project_id [{identifier, type}]",
 	"dmp.dataset[].distribution[].host.host_id_type":        "the type of the host url (1.1 tools); 1.2 has host_id [{identifier, type}]",
 	"dmp.dataset[].distribution[].host.dmproadmap_host_id":  "DMPRoadmap's host identifier; 1.2 has host_id [{identifier, type}]",
-	"dmp.dataset[].distribution[].host.supports_versioning": "misspelt in some 1.0/1.1 documents; 1.2 names it support_versioning",
+	"dmp.dataset[].distribution[].host.supports_versioning": `did you mean "support_versioning"? (misspelt in 1.0/1.1 documents and their tools)`,
 	"dmp.dmproadmap_related_identifiers":                    "DMPRoadmap's related identifiers; 1.2 has related_identifier",
+}
+
+// commonExtensions are members outside the standard that its own examples and many tools write; fairmeta reads
+// them (a funder's name, a licence's name) and keeps them.
+var commonExtensions = map[string]string{
+	"dmp.project[].funding[].funder_name":                 "the funder's name (RDA examples); fairmeta carries it as the funder name",
+	"dmp.dataset[].distribution[].license[].license_name": "the licence's name (RDA examples)",
 }
 
 // extra keeps an unknown member and reports it once per place in the document.
@@ -159,6 +166,13 @@ func (d *decoder) extra(x *Extra, m member, path string) {
 		if !d.unknown[loc] {
 			d.unknown[loc] = true
 			d.notes.add(p, noteValue(m.val), "legacy member kept: "+why)
+		}
+		return
+	}
+	if why, ok := commonExtensions[loc]; ok {
+		if !d.unknown[loc] {
+			d.unknown[loc] = true
+			d.notes.add(p, noteValue(m.val), "extension member kept: "+why)
 		}
 		return
 	}

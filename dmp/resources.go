@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/dop2i/fairmeta/fair"
 )
@@ -331,10 +331,11 @@ func formatAmount(v float64) string {
 	return out
 }
 
-// WriteTable writes the report as an aligned text table: one line per row, then the totals.
+// WriteTable writes the report as an aligned text table: one line per row, then the totals; numbers are aligned
+// to the right.
 func (rep ResourceReport) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "plan\tcentre\tyear\tresource\tdeclared\tused\t%\tunit\t\t")
+	rows := [][]string{{"plan", "centre", "year", "resource", "declared", "used", "%", "unit", ""}}
+	right := []bool{false, false, true, false, true, true, true, false, false}
 	line := func(r ResourceRow, year string) {
 		plan := r.Plan
 		if plan == "" {
@@ -353,8 +354,7 @@ func (rep ResourceReport) WriteTable(w io.Writer) error {
 		if r.Overrun {
 			flag = "OVERRUN"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", clip(plan, 40), clip(r.Centre, 40), year, r.Resource,
-			formatAmount(r.Declared), used, pct, r.Unit, flag)
+		rows = append(rows, []string{clip(plan, 40), clip(r.Centre, 40), year, r.Resource, formatAmount(r.Declared), used, pct, r.Unit, flag})
 	}
 	for _, r := range rep.Rows {
 		line(r, strconv.Itoa(r.Year))
@@ -362,15 +362,34 @@ func (rep ResourceReport) WriteTable(w io.Writer) error {
 	for _, r := range rep.Totals {
 		line(r, "total")
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	for _, n := range rep.Notes {
-		if _, err := fmt.Fprintf(w, "note: %s\n", n); err != nil {
-			return err
+	width := make([]int, len(right))
+	for _, row := range rows {
+		for i, c := range row {
+			width[i] = max(width[i], utf8.RuneCountInString(c))
 		}
 	}
-	return nil
+	var b strings.Builder
+	for _, row := range rows {
+		var l strings.Builder
+		for i, c := range row {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				l.WriteString("  ")
+			}
+			if right[i] {
+				l.WriteString(pad + c)
+			} else {
+				l.WriteString(c + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(l.String(), " "))
+		b.WriteByte('\n')
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // WriteJSON writes the report as indented JSON.

@@ -182,6 +182,8 @@ func (w *warner) unknown(path string, m member, def string) {
 		}
 	case m.key == NeedsKey && def == "TechnicalResource":
 		w.needs(m.val, p)
+	case commonExtensions[loc] != "":
+		w.warn(p, "extension", "not in maDMP 1.2 but common: %s", commonExtensions[loc])
 	case legacyKeys[loc] != "":
 		w.warn(p, "legacy", "legacy member: %s", legacyKeys[loc])
 	case strings.HasPrefix(m.key, "dmproadmap_"):
