@@ -108,7 +108,7 @@ func TestCheckNetwork(t *testing.T) {
 		if err != nil {
 			return nil, err
 		}
-		rec, err := datacite.ReadJSONRecord(md.Body)
+		rec, _, err := datacite.ReadJSONRecord(md.Body)
 		if err != nil {
 			return nil, err
 		}

@@ -81,7 +81,7 @@ func personIDs(ids []ID, path string, notes *Notes) []fair.NameIdentifier {
 			}
 		}
 		if id.Identifier != "" {
-			notes.add(p, id.Identifier, "identifier of type "+strconv.Quote(id.Type)+" not carried: not a valid ORCID iD or ISNI")
+			notes.Add(p, id.Identifier, "identifier of type "+strconv.Quote(id.Type)+" not carried: not a valid ORCID iD or ISNI")
 		}
 	}
 	return out
@@ -95,7 +95,7 @@ func affiliations(as []Affiliation, path string, notes *Notes) []fair.Affiliatio
 		if pid, err := fair.ParseROR(id.Identifier); err == nil && (id.Type == "" || strings.EqualFold(id.Type, "ror")) {
 			fa.Identifier, fa.IdentifierScheme, fa.SchemeURI = pid.Value, "ROR", "https://ror.org"
 		} else if id.Identifier != "" {
-			notes.add(joinIndex(path, i)+".affiliation_id", id.Identifier, "affiliation identifier not carried: not a valid ROR ID")
+			notes.Add(joinIndex(path, i)+".affiliation_id", id.Identifier, "affiliation identifier not carried: not a valid ROR ID")
 		}
 		out = append(out, fa)
 	}
@@ -177,7 +177,7 @@ func (p *DMP) funding(notes *Notes) []fair.FundingReference {
 				}
 			}
 			if fr.FunderName == "" {
-				notes.add(path+".funder_id", id, "no funder name (DataCite requires one): set FundingReferences[].FunderName")
+				notes.Add(path+".funder_id", id, "no funder name (DataCite requires one): set FundingReferences[].FunderName")
 			}
 			out = append(out, fr)
 		}
@@ -261,7 +261,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 		for _, role := range c.Roles {
 			t, ok := contributorType(role)
 			if !ok {
-				notes.add(cp+".role", role, "not a DataCite contributor type: carried as Other")
+				notes.Add(cp+".role", role, "not a DataCite contributor type: carried as Other")
 			}
 			r.Contributors = append(r.Contributors, fair.Contributor{Creator: base, ContributorType: t})
 		}
@@ -280,7 +280,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 		dp := joinIndex(path+".distribution", j)
 		acc, ok := dataAccess[d.DataAccess]
 		if !ok && d.DataAccess != "" {
-			notes.add(dp+".data_access", d.DataAccess, "not open, shared or closed: no access rights carried")
+			notes.Add(dp+".data_access", d.DataAccess, "not open, shared or closed: no access rights carried")
 		}
 		for k, l := range d.Licenses {
 			if l.LicenseRef == "" || seenLicence[l.LicenseRef] {
@@ -292,7 +292,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 				rt.Identifier, rt.IdentifierScheme, rt.SchemeURI = id, "SPDX", "https://spdx.org/licenses/"
 				rt.Rights = id
 			} else {
-				notes.add(joinIndex(dp+".license", k)+".license_ref", l.LicenseRef, "no SPDX identifier recognised for this licence URL")
+				notes.Add(joinIndex(dp+".license", k)+".license_ref", l.LicenseRef, "no SPDX identifier recognised for this licence URL")
 			}
 			r.Rights = append(r.Rights, rt)
 			if t, _, err := ParseDate(l.StartDate); err == nil && t.After(now) && acc == fair.AccessOpen {
@@ -324,7 +324,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 		if dist.ContentURL != "" {
 			r.Distributions = append(r.Distributions, dist)
 		} else if d.Title != "" {
-			notes.add(dp, d.Title, "a distribution without access_url or download_url is not carried as a distribution")
+			notes.Add(dp, d.Title, "a distribution without access_url or download_url is not carried as a distribution")
 		}
 		if r.URL == "" && d.AccessURL != "" {
 			r.URL = d.AccessURL
@@ -349,7 +349,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 		}
 	}
 	if len(access) > 1 {
-		notes.add(path+".distribution", "", "distributions differ in data_access: the most open ("+string(r.AccessRights)+") is carried")
+		notes.Add(path+".distribution", "", "distributions differ in data_access: the most open ("+string(r.AccessRights)+") is carried")
 	}
 	r.FundingReferences = p.funding(&notes)
 	for j, rel := range ds.RelatedIdentifiers {
@@ -372,14 +372,14 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 		{len(ds.TechnicalResources) > 0, path + ".technical_resource", "technical resources (and their needs) have no place in a fair.Resource: see Needs"},
 	} {
 		if what.set {
-			notes.add(what.path, "", what.why)
+			notes.Add(what.path, "", what.why)
 		}
 	}
 	if len(r.Creators) == 0 {
-		notes.add(path+".creator", "", "no creator (DataCite requires one): the dataset has no creator (1.2) to carry")
+		notes.Add(path+".creator", "", "no creator (DataCite requires one): the dataset has no creator (1.2) to carry")
 	}
 	if r.Publisher.Name == "" {
-		notes.add(path+".distribution", "", "no host title to carry as publisher (DataCite requires one)")
+		notes.Add(path+".distribution", "", "no host title to carry as publisher (DataCite requires one)")
 	}
 	return r, notes
 }
@@ -397,7 +397,7 @@ func relatedIdentifier(rel RelatedIdentifier, path string, notes *Notes) (fair.R
 	t, ok1 := fair.ParseRelatedIdentifierType(rel.Type)
 	rt, ok2 := fair.ParseRelationType(rel.RelationType)
 	if !ok1 || !ok2 {
-		notes.add(path, rel.Identifier, "identifier type or relation type not in DataCite's lists: not carried")
+		notes.Add(path, rel.Identifier, "identifier type or relation type not in DataCite's lists: not carried")
 		return fair.RelatedIdentifier{}, false
 	}
 	out := fair.RelatedIdentifier{Identifier: rel.Identifier, IdentifierType: t, RelationType: rt,
@@ -460,7 +460,7 @@ func (doc *Document) PlanResource() (*fair.Resource, Notes) {
 		}
 	}
 	if r.Publisher.Name == "" {
-		notes.add("dmp.contact.affiliation", "", "no publisher (DataCite requires one): the plan names no affiliation; set Resource.Publisher")
+		notes.Add("dmp.contact.affiliation", "", "no publisher (DataCite requires one): the plan names no affiliation; set Resource.Publisher")
 	}
 	if t, _, err := ParseDateTime(p.Created); err == nil {
 		r.Dates = append(r.Dates, fair.Date{Date: t.UTC().Format(time.RFC3339), Type: fair.DateCreated})
@@ -471,13 +471,13 @@ func (doc *Document) PlanResource() (*fair.Resource, Notes) {
 		r.PublicationYear = t.Year()
 	}
 	if r.PublicationYear == 0 {
-		notes.add("dmp.modified", p.Modified, "no publication year (DataCite requires one): the plan has no created or modified date")
+		notes.Add("dmp.modified", p.Modified, "no publication year (DataCite requires one): the plan has no created or modified date")
 	}
 	if len(r.Creators) == 0 {
-		notes.add("dmp.contact", "", "no creator (DataCite requires one): the plan names no contact or contributor")
+		notes.Add("dmp.contact", "", "no creator (DataCite requires one): the plan names no contact or contributor")
 	}
 	if len(r.Titles) == 0 {
-		notes.add("dmp.title", "", "no title (DataCite requires one)")
+		notes.Add("dmp.title", "", "no title (DataCite requires one)")
 	}
 	r.FundingReferences = p.funding(&notes)
 	for j, rel := range p.RelatedIdentifiers {
@@ -490,7 +490,7 @@ func (doc *Document) PlanResource() (*fair.Resource, Notes) {
 			r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: id.Value,
 				IdentifierType: fair.IDTypeDOI, RelationType: fair.RelDocuments, ResourceTypeGeneral: fair.ResourceTypeDataset})
 		} else if ds.DatasetID.Identifier != "" {
-			notes.add(joinIndex("dmp.dataset", j)+".dataset_id", ds.DatasetID.Identifier, "not a DOI: no related identifier to this dataset")
+			notes.Add(joinIndex("dmp.dataset", j)+".dataset_id", ds.DatasetID.Identifier, "not a DOI: no related identifier to this dataset")
 		}
 	}
 	for _, what := range []struct {
@@ -503,7 +503,7 @@ func (doc *Document) PlanResource() (*fair.Resource, Notes) {
 		{len(p.Projects) > 0, "dmp.project", "projects are carried only by their funding"},
 	} {
 		if what.set {
-			notes.add(what.path, "", what.why)
+			notes.Add(what.path, "", what.why)
 		}
 	}
 	return r, notes

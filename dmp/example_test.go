@@ -26,10 +26,10 @@ func ExampleRead() {
 	}
 	fmt.Println(*doc.DMP.Datasets[0].IsReused, doc.DMP.Modified)
 	// Output:
-	// dmp.created: 2021-02-02T16:55:45: date-time without a time zone; read as UTC
-	// dmp.modified: 1612284945000: epoch milliseconds; read as 2021-02-02T16:55:45.000Z
-	// dmp.dataset[0].is_reused: false: a string where a boolean is wanted; read as false
-	// dmp.dataset[0].dmproadmap_privacy: public: unknown member kept and written back
+	// dmp.created = 2021-02-02T16:55:45: date-time without a time zone; read as UTC
+	// dmp.modified = 1612284945000: epoch milliseconds; read as 2021-02-02T16:55:45.000Z
+	// dmp.dataset[0].is_reused = false: a string where a boolean is wanted; read as false
+	// dmp.dataset[0].dmproadmap_privacy = public: unknown member kept and written back
 	// false 2021-02-02T16:55:45.000Z
 }
 

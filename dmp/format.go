@@ -2,6 +2,7 @@ package dmp
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -12,19 +13,54 @@ import (
 	"github.com/dop2i/fairmeta/fair"
 )
 
-// FormatName is the name of the maDMP format among fairmeta's formats.
-const FormatName = "madmp"
+// Format returns the descriptor of the maDMP format (named "madmp") for package format: a document reads as the
+// record of the plan, an OutputManagementPlan ([ReadResource]); a record writes as a maDMP 1.2 document
+// ([WriteResource]).
+func Format() fair.Format {
+	return fair.Format{
+		Name:        "madmp",
+		Description: "RDA DMP Common Standard (maDMP) 1.2 JSON; reads 1.0 and 1.1",
+		MediaTypes:  []string{"application/json"},
+		Extensions:  []string{".json"},
+		Detect:      Detect,
+		Read: func(data []byte) ([]*fair.Resource, fair.Notes, error) {
+			r, notRead, err := ReadResource(data)
+			if err != nil {
+				return nil, nil, err
+			}
+			return []*fair.Resource{r}, notRead, nil
+		},
+		Write: WriteResource,
+	}
+}
 
-// MediaType is the media type of maDMP documents (plain JSON).
-const MediaType = "application/json"
+// OPIDoRFormat returns the descriptor of DMP OPIDoR's own JSON (named "dmp-opidor") for package format, read only:
+// a plan reads as the record of the plan, as for maDMP ([ReadOPIDoR], then [Document.PlanResource]).
+func OPIDoRFormat() fair.Format {
+	return fair.Format{
+		Name:        "dmp-opidor",
+		Description: "DMP OPIDoR's own plan JSON (research outputs, storage and computing requests), read only",
+		MediaTypes:  []string{"application/json"},
+		Extensions:  []string{".json"},
+		Detect:      DetectOPIDoR,
+		Read: func(data []byte) ([]*fair.Resource, fair.Notes, error) {
+			doc, notRead, err := ReadOPIDoR(data)
+			if err != nil {
+				return nil, nil, err
+			}
+			r, more := doc.PlanResource()
+			return []*fair.Resource{r}, append(notRead, more...), nil
+		},
+	}
+}
 
 // Detect reports whether data looks like a maDMP document: a JSON object with a "dmp" object.
 func Detect(data []byte) bool {
-	t := bytes.TrimSpace(data)
-	if len(t) == 0 || t[0] != '{' || !bytes.Contains(t, []byte(`"dmp"`)) {
+	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(t) == 0 || t[0] != '{' || !bytes.Contains(t, []byte(`"dmp"`)) || len(t) > MaxBytes {
 		return false
 	}
-	root, _, err := parseJSON(data)
+	root, _, err := parseJSON(t)
 	return err == nil && root.get("dmp") != nil && root.get("dmp").kind == kObject
 }
 
@@ -42,8 +78,11 @@ func ReadResource(data []byte) (*fair.Resource, Notes, error) {
 }
 
 // WriteResource writes r as a maDMP 1.2 document (see [FromResource]) and returns the notes of what it could not
-// write.
-func WriteResource(w io.Writer, r *fair.Resource) (Notes, error) {
+// write, and of the values the standard requires that the record does not give.
+func WriteResource(w io.Writer, r *fair.Resource) (notWritten Notes, err error) {
+	if r == nil {
+		return nil, errors.New("dmp: nil record")
+	}
 	doc, notes := FromResource(r)
 	return notes, doc.Write(w)
 }
@@ -101,7 +140,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			created = fmt.Sprintf("%04d-01-01T00:00:00Z", r.PublicationYear)
 		}
 		if created != "" {
-			notes.add("dmp.created", created, "the record has no Created date: its issue date or publication year is used")
+			notes.Add("dmp.created", created, "the record has no Created date: its issue date or publication year is used")
 		}
 	}
 	if modified = dateTime(modified); modified == "" {
@@ -109,7 +148,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	}
 	p.Created, p.Modified = created, modified
 	p.EthicalIssuesExist = "unknown"
-	notes.add("dmp.ethical_issues_exist", "unknown", "a record does not say: written as unknown")
+	notes.Add("dmp.ethical_issues_exist", "unknown", "a record does not say: written as unknown")
 	p.Language = lang
 	contact := -1
 	for i, c := range r.Contributors {
@@ -123,12 +162,12 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		who = &r.Contributors[contact].Creator
 	} else if len(r.Creators) > 0 {
 		who = &r.Creators[0]
-		notes.add("dmp.contact", who.Name, "no ContactPerson: the first creator is the contact")
+		notes.Add("dmp.contact", who.Name, "no ContactPerson: the first creator is the contact")
 	}
 	if who != nil {
 		p.Contact = Contact{Name: who.Name, Mbox: who.Email, ContactIDs: nameIDs(who.NameIdentifiers), Affiliations: affs(who.Affiliations)}
 		if who.Email == "" {
-			notes.add("dmp.contact.mbox", "", "the contact has no e-mail address (the standard requires one)")
+			notes.Add("dmp.contact.mbox", "", "the contact has no e-mail address (the standard requires one)")
 		}
 	}
 	for i, c := range r.Contributors {
@@ -149,7 +188,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			}
 			if f.FunderName != "" {
 				fu.Extra.Set("funder_name", quoteJSON(f.FunderName))
-				notes.add("dmp.project[0].funding", f.FunderName, "the funder's name has no member in 1.2: kept as funder_name")
+				notes.Add("dmp.project[0].funding", f.FunderName, "the funder's name has no member in 1.2: kept as funder_name")
 			}
 			pr.Funding = append(pr.Funding, fu)
 		}
@@ -174,13 +213,13 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		}
 		p.RelatedIdentifiers = related(r.RelatedIdentifiers, "")
 		p.Datasets = []Dataset{}
-		notes.add("dmp.dataset", "", "a plan record lists its datasets only as related identifiers: no dataset written")
+		notes.Add("dmp.dataset", "", "a plan record lists its datasets only as related identifiers: no dataset written")
 		return doc, notes
 	}
 	p.Title = "Data management plan: " + title
 	ds := Dataset{Title: title, Description: desc, Type: r.ResourceType.Type, Language: lang, Keywords: r.Keywords,
 		PersonalData: "unknown", SensitiveData: "unknown"}
-	notes.add("dmp.dataset[0].personal_data", "unknown", "a record does not say: written as unknown (and sensitive_data)")
+	notes.Add("dmp.dataset[0].personal_data", "unknown", "a record does not say: written as unknown (and sensitive_data)")
 	if ds.Type == "" {
 		ds.Type = string(r.ResourceType.General)
 	}
@@ -192,7 +231,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	if r.Identifier.Value != "" {
 		ds.DatasetID = ID{Identifier: "https://doi.org/" + r.Identifier.Value, Type: "doi"}
 		p.DMPID = ID{Identifier: "https://doi.org/" + r.Identifier.Value, Type: "doi"}
-		notes.add("dmp.dmp_id", r.Identifier.Value, "the plan has no identifier of its own: the dataset's DOI stands in")
+		notes.Add("dmp.dmp_id", r.Identifier.Value, "the plan has no identifier of its own: the dataset's DOI stands in")
 	}
 	if t, _, err := ParseDate(issued); err == nil {
 		ds.Issued = t.Format(time.DateOnly)
@@ -203,7 +242,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	access := map[fair.AccessRights]string{fair.AccessOpen: "open", fair.AccessEmbargoed: "open", fair.AccessRestricted: "shared", fair.AccessMetadata: "closed"}[r.AccessRights]
 	if access == "" {
 		access = "open"
-		notes.add("dmp.dataset[0].distribution", string(r.AccessRights), "no COAR access rights: data_access written as open")
+		notes.Add("dmp.dataset[0].distribution", string(r.AccessRights), "no COAR access rights: data_access written as open")
 	}
 	start := issued
 	if r.AccessRights == fair.AccessEmbargoed && available != "" {
@@ -269,7 +308,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		{len(r.Variables) > 0, "variables"}, {len(r.References) > 0, "references"},
 	} {
 		if u.set {
-			notes.add(u.what, "", "no place in maDMP: not written")
+			notes.Add(u.what, "", "no place in maDMP: not written")
 		}
 	}
 	return doc, notes

@@ -1,6 +1,7 @@
 package dmp
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -28,7 +29,12 @@ import (
 // DetectOPIDoR reports whether data looks like a DMP OPIDoR export: an object with researchOutput, or meta with
 // project or researchEntity.
 func DetectOPIDoR(data []byte) bool {
-	root, _, err := parseJSON(data)
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 || t[0] != '{' || len(t) > MaxBytes ||
+		!bytes.Contains(t, []byte(`"researchOutput"`)) && !bytes.Contains(t, []byte(`"meta"`)) {
+		return false
+	}
+	root, _, err := parseJSON(t)
 	if err != nil || root.kind != kObject {
 		return false
 	}
@@ -53,7 +59,7 @@ type ob struct {
 func (r *opidorReader) wrap(n *node, path string) *ob {
 	if n == nil || n.kind != kObject {
 		if n != nil && n.kind != kNull {
-			r.notes.add(path, noteValue(n), "not an object: not carried")
+			r.notes.Add(path, noteValue(n), "not an object: not carried")
 		}
 		return nil
 	}
@@ -79,7 +85,7 @@ func (o *ob) s(key string) string {
 	case v.kind == kNumber:
 		return v.s
 	}
-	o.r.notes.add(joinKey(o.path, key), noteValue(v), "not a string: not carried")
+	o.r.notes.Add(joinKey(o.path, key), noteValue(v), "not a string: not carried")
 	return ""
 }
 
@@ -91,7 +97,7 @@ func (o *ob) num(key string) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		o.r.notes.add(joinKey(o.path, key), s, "not a number: not carried")
+		o.r.notes.Add(joinKey(o.path, key), s, "not a number: not carried")
 		return 0, false
 	}
 	return f, true
@@ -110,7 +116,7 @@ func (o *ob) objs(key string) []*ob {
 		return []*ob{o.r.wrap(v, p)}
 	}
 	if v.kind != kArray {
-		o.r.notes.add(p, noteValue(v), "not an array: not carried")
+		o.r.notes.Add(p, noteValue(v), "not an array: not carried")
 		return nil
 	}
 	var out []*ob
@@ -152,7 +158,7 @@ func (o *ob) done() {
 			m.key == "dbid" || m.key == "schema_id" || m.key == "research_output_id" || m.key == "configuration" || m.key == "template_name" {
 			continue
 		}
-		o.r.notes.add(joinKey(o.path, m.key), noteValue(m.val), "DMP OPIDoR member not carried into maDMP")
+		o.r.notes.Add(joinKey(o.path, m.key), noteValue(m.val), "DMP OPIDoR member not carried into maDMP")
 	}
 }
 
@@ -240,7 +246,7 @@ func (r *opidorReader) person(o *ob) (name, mbox string, ids []ID, affs []Affili
 	if an := p.s("affiliationName"); an != "" {
 		a := Affiliation{Name: an, AffiliationID: idOf(p.s("affiliationId"), p.s("affiliationIdType"))}
 		if a.AffiliationID.Type != "ror" && a.AffiliationID.Identifier != "" {
-			r.notes.add(joinKey(p.path, "affiliationId"), a.AffiliationID.Identifier, "an "+a.AffiliationID.Type+" affiliation identifier: kept, but not a ROR ID")
+			r.notes.Add(joinKey(p.path, "affiliationId"), a.AffiliationID.Identifier, "an "+a.AffiliationID.Type+" affiliation identifier: kept, but not a ROR ID")
 		}
 		affs = append(affs, a)
 	}
@@ -332,7 +338,7 @@ func ReadOPIDoR(data []byte) (*Document, Notes, error) {
 	if len(r.years) == 0 {
 		if t, _, err := ParseDateTime(p.Created); err == nil {
 			r.years = []int{t.Year()}
-			r.notes.add("project", "", fmt.Sprintf("no project dates: needs without a year are counted in %d, the plan's year", t.Year()))
+			r.notes.Add("project", "", fmt.Sprintf("no project dates: needs without a year are counted in %d, the plan's year", t.Year()))
 		}
 	}
 	for _, c := range top.objs("contributor") {
@@ -348,7 +354,7 @@ func ReadOPIDoR(data []byte) (*Document, Notes, error) {
 		p.Datasets = append(p.Datasets, r.researchOutput(ro, i))
 	}
 	if len(top.n.obj) > 0 && top.get("researchOutput") == nil {
-		r.notes.add("researchOutput", "", "no research output: the plan has no dataset")
+		r.notes.Add("researchOutput", "", "no research output: the plan has no dataset")
 	}
 	top.done()
 	return doc, r.notes, nil
@@ -436,7 +442,7 @@ func (r *opidorReader) researchOutput(ro *ob, i int) Dataset {
 	}
 	if ds.Title == "" {
 		ds.Title = fmt.Sprintf("Research output %d", i+1)
-		r.notes.add(joinIndex("researchOutput", i), "", "no title: named "+strconv.Quote(ds.Title))
+		r.notes.Add(joinIndex("researchOutput", i), "", "no title: named "+strconv.Quote(ds.Title))
 	}
 	if ds.DatasetID.Identifier == "" {
 		ds.DatasetID = ID{Identifier: strconv.Itoa(i + 1), Type: "other"}
@@ -470,7 +476,7 @@ func (r *opidorReader) researchOutput(ro *ob, i int) Dataset {
 				if b, err := bytesOf(v, d.s("volumeUnit")); err == nil {
 					dist.ByteSize = &b
 				} else {
-					r.notes.add(joinKey(d.path, "volumeUnit"), d.s("volumeUnit"), err.Error())
+					r.notes.Add(joinKey(d.path, "volumeUnit"), d.s("volumeUnit"), err.Error())
 				}
 			}
 			if l := d.obj("license"); l != nil {
@@ -564,7 +570,7 @@ func (r *opidorReader) facilities(m *ob, module string) []TechnicalResource {
 		}
 		unit := o.s("volumeUnit")
 		if _, _, err := Units(Disk, unit); err != nil {
-			r.notes.add(joinKey(o.path, "volumeUnit"), unit, "unknown volume unit: storage need not carried")
+			r.notes.Add(joinKey(o.path, "volumeUnit"), unit, "unknown volume unit: storage need not carried")
 			return
 		}
 		for _, y := range r.years {
@@ -572,7 +578,7 @@ func (r *opidorReader) facilities(m *ob, module string) []TechnicalResource {
 				Description: "from DMP OPIDoR " + module + "." + sizeKey})
 		}
 		if len(r.years) > 1 {
-			r.notes.add(joinKey(o.path, sizeKey), strconv.FormatFloat(v, 'g', -1, 64)+" "+unit,
+			r.notes.Add(joinKey(o.path, sizeKey), strconv.FormatFloat(v, 'g', -1, 64)+" "+unit,
 				fmt.Sprintf("a volume without a year: declared as disk in each year of the project (%d–%d)", r.years[0], r.years[len(r.years)-1]))
 		}
 	}
@@ -613,7 +619,7 @@ func (r *opidorReader) facilities(m *ob, module string) []TechnicalResource {
 					needs[len(needs)-1].Unit = "gpu-hours"
 				}
 			}
-			r.notes.add(joinKey(cr.path, "processTime"), strconv.FormatFloat(v, 'g', -1, 64),
+			r.notes.Add(joinKey(cr.path, "processTime"), strconv.FormatFloat(v, 'g', -1, 64),
 				fmt.Sprintf("%s thousand %s-hours for the project, without a year: spread evenly over %d year(s)", strconv.FormatFloat(v, 'g', -1, 64), kind, len(r.years)))
 		}
 		cr.done()
@@ -621,7 +627,7 @@ func (r *opidorReader) facilities(m *ob, module string) []TechnicalResource {
 	if len(needs) > 0 {
 		if len(trs) == 0 {
 			trs = append(trs, TechnicalResource{Name: "unnamed facility of " + module})
-			r.notes.add(joinKey(m.path, "facility"), "", "needs without a facility: given to a technical resource named after the module")
+			r.notes.Add(joinKey(m.path, "facility"), "", "needs without a facility: given to a technical resource named after the module")
 		}
 		trs[0].Needs = append(trs[0].Needs, needs...)
 	}

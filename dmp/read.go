@@ -38,7 +38,7 @@ func Read(data []byte) (*Document, Notes, error) {
 	}
 	d := &decoder{kept: map[string]*keptValue{}, unknown: map[string]bool{}}
 	for _, k := range dups {
-		d.notes.add("", k, "key repeated in one object; the last value is kept, the others are dropped")
+		d.notes.Add("", k, "key repeated in one object; the last value is kept, the others are dropped")
 	}
 	doc := &Document{}
 	if root.kind != kObject {
@@ -71,7 +71,7 @@ func Read(data []byte) (*Document, Notes, error) {
 		if versionOf(doc.Schema) == "" {
 			why = "its shapes (" + strings.Join(d.legacy[:min(3, len(d.legacy))], ", ") + ")"
 		}
-		d.notes.add("", doc.Version, "read as maDMP "+doc.Version+" from "+why+"; Upgrade rewrites it as 1.2")
+		d.notes.Add("", doc.Version, "read as maDMP "+doc.Version+" from "+why+"; Upgrade rewrites it as 1.2")
 	}
 	doc.kept = d.kept
 	doc.recordKept()
@@ -111,7 +111,7 @@ func (d *decoder) keep(path string, raw *node, tolerated bool) {
 // keepRaw keeps a value the model cannot hold at all and notes it.
 func (d *decoder) keepRaw(path string, raw *node, reason string) {
 	d.keep(path, raw, false)
-	d.notes.add(path, noteValue(raw), reason)
+	d.notes.Add(path, noteValue(raw), reason)
 }
 
 // noteValue is how a note shows a value: a string as its text, anything else as compact JSON.
@@ -132,7 +132,7 @@ func clipBytes(b []byte, n int) []byte {
 // tolerate keeps a value written in a tolerated form and notes how it was read.
 func (d *decoder) tolerate(path string, raw *node, reason string) {
 	d.keep(path, raw, true)
-	d.notes.add(path, noteValue(raw), reason)
+	d.notes.Add(path, noteValue(raw), reason)
 }
 
 func (d *decoder) wrongType(path string, n *node, want string) {
@@ -165,14 +165,14 @@ func (d *decoder) extra(x *Extra, m member, path string) {
 		d.legacy = append(d.legacy, m.key)
 		if !d.unknown[loc] {
 			d.unknown[loc] = true
-			d.notes.add(p, noteValue(m.val), "legacy member kept: "+why)
+			d.notes.Add(p, noteValue(m.val), "legacy member kept: "+why)
 		}
 		return
 	}
 	if why, ok := commonExtensions[loc]; ok {
 		if !d.unknown[loc] {
 			d.unknown[loc] = true
-			d.notes.add(p, noteValue(m.val), "extension member kept: "+why)
+			d.notes.Add(p, noteValue(m.val), "extension member kept: "+why)
 		}
 		return
 	}
@@ -182,7 +182,7 @@ func (d *decoder) extra(x *Extra, m member, path string) {
 		if alt := knownNear(location(path), m.key); alt != "" {
 			reason += fmt.Sprintf("; did you mean %q?", alt)
 		}
-		d.notes.add(p, noteValue(m.val), reason)
+		d.notes.Add(p, noteValue(m.val), reason)
 	}
 }
 
@@ -399,10 +399,10 @@ func (d *decoder) when(n *node, path string, withTime bool) string {
 	}
 	if withTime {
 		if _, form, err := ParseDateTime(s); err == nil && form != "" {
-			d.notes.add(path, s, form)
+			d.notes.Add(path, s, form)
 		}
 	} else if _, form, err := ParseDate(s); err == nil && form != "" {
-		d.notes.add(path, s, form)
+		d.notes.Add(path, s, form)
 	}
 	return s
 }

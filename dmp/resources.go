@@ -51,13 +51,13 @@ func (doc *Document) Demands() ([]Demand, Notes) {
 				_, f, err := Units(n.Resource, n.Unit)
 				switch {
 				case err != nil:
-					notes.add(path, n.Unit, strings.TrimPrefix(err.Error(), "dmp: ")+": need left out")
+					notes.Add(path, n.Unit, strings.TrimPrefix(err.Error(), "dmp: ")+": need left out")
 					continue
 				case n.Year == 0:
-					notes.add(path, "", "no year: need left out")
+					notes.Add(path, "", "no year: need left out")
 					continue
 				case n.Amount < 0:
-					notes.add(path, strconv.FormatFloat(n.Amount, 'g', -1, 64), "negative amount: need left out")
+					notes.Add(path, strconv.FormatFloat(n.Amount, 'g', -1, 64), "negative amount: need left out")
 					continue
 				}
 				out = append(out, Demand{Plan: doc.DMP.Title, Centre: centre, CentreName: t.Name, Year: n.Year,
@@ -248,7 +248,7 @@ func Resources(demands []Demand, usage []Usage, sum bool) ResourceReport {
 			r.Used += u.Amount * f
 			r.HasUsage = true
 		default:
-			rep.Notes.add(fmt.Sprintf("usage line %d", u.Line), u.Centre, fmt.Sprintf("%d plans declare %s at this centre in %d: usage not split between them (sum the plans)", len(plans), u.Resource, u.Year))
+			rep.Notes.Add(fmt.Sprintf("usage line %d", u.Line), u.Centre, fmt.Sprintf("%d plans declare %s at this centre in %d: usage not split between them (sum the plans)", len(plans), u.Resource, u.Year))
 		}
 	}
 	totals := map[rowKey]*ResourceRow{}

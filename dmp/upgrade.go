@@ -28,7 +28,7 @@ func (doc *Document) Upgrade() Notes {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		notes.add(p, string(clipBytes(compact(doc.kept[p].raw), 80)), "written in the 1.2 form")
+		notes.Add(p, string(clipBytes(compact(doc.kept[p].raw), 80)), "written in the 1.2 form")
 		delete(doc.kept, p)
 	}
 	p := &doc.DMP
@@ -36,14 +36,14 @@ func (doc *Document) Upgrade() Notes {
 		if t, form, err := ParseDateTime(*s); err == nil && form != "" {
 			old := *s
 			*s = t.UTC().Format(time.RFC3339Nano)
-			notes.add(path, old, "rewritten as "+*s+" ("+form+")")
+			notes.Add(path, old, "rewritten as "+*s+" ("+form+")")
 		}
 	}
 	date := func(path string, s *string) {
 		if t, form, err := ParseDate(*s); err == nil && form != "" && !strings.HasPrefix(form, "a year") {
 			old := *s
 			*s = t.Format(time.DateOnly)
-			notes.add(path, old, "rewritten as "+*s+" ("+form+")")
+			notes.Add(path, old, "rewritten as "+*s+" ("+form+")")
 		}
 	}
 	dateTime("dmp.created", &p.Created)
@@ -60,7 +60,7 @@ func (doc *Document) Upgrade() Notes {
 					Identifier: r.Value, Type: strings.ToLower(r.Type), RelationType: r.RelationType})
 			}
 			p.Extra.Delete("dmproadmap_related_identifiers")
-			notes.add("dmp.dmproadmap_related_identifiers", string(clipBytes(rel, 80)), "moved to dmp.related_identifier")
+			notes.Add("dmp.dmproadmap_related_identifiers", string(clipBytes(rel, 80)), "moved to dmp.related_identifier")
 		}
 	}
 	for i := range p.Projects {
@@ -84,7 +84,7 @@ func (doc *Document) Upgrade() Notes {
 				pr.ProjectIDs = append(pr.ProjectIDs, ID{Identifier: id, Type: typ})
 				pr.Extra.Delete("project_id")
 				pr.Extra.Delete("project_id_type")
-				notes.add(pp+".project_id", id, "moved to project_id [{identifier, type: "+typ+"}]")
+				notes.Add(pp+".project_id", id, "moved to project_id [{identifier, type: "+typ+"}]")
 			}
 		}
 	}
@@ -106,7 +106,7 @@ func (doc *Document) Upgrade() Notes {
 		}
 	}
 	if doc.Schema != "" && versionOf(doc.Schema) != "1.2" {
-		notes.add("$schema", doc.Schema, "now names the 1.2 schema")
+		notes.Add("$schema", doc.Schema, "now names the 1.2 schema")
 		doc.Schema = SchemaRef12
 	}
 	if doc.Version != "1.2" {
@@ -114,7 +114,7 @@ func (doc *Document) Upgrade() Notes {
 		if was == "" {
 			was = "an unknown version"
 		}
-		notes.add("", was, "upgraded to maDMP 1.2")
+		notes.Add("", was, "upgraded to maDMP 1.2")
 		doc.Version = "1.2"
 	}
 	return notes
@@ -126,7 +126,7 @@ func upgradeHost(h *Host, path string, notes *Notes) {
 		if json.Unmarshal(raw, &id) == nil && id.Identifier != "" {
 			h.HostIDs = append(h.HostIDs, ID{Identifier: id.Identifier, Type: strings.ToLower(id.Type)})
 			h.Extra.Delete("dmproadmap_host_id")
-			notes.add(path+".dmproadmap_host_id", id.Identifier, "moved to host_id")
+			notes.Add(path+".dmproadmap_host_id", id.Identifier, "moved to host_id")
 		}
 	}
 	if raw := h.Extra.Get("host_id_type"); raw != nil {
@@ -134,9 +134,9 @@ func upgradeHost(h *Host, path string, notes *Notes) {
 		if json.Unmarshal(raw, &typ) == nil {
 			if h.URL != "" {
 				h.HostIDs = append(h.HostIDs, ID{Identifier: h.URL, Type: "url"})
-				notes.add(path+".host_id_type", typ, "the host url "+strconv.Quote(h.URL)+" is its identifier: moved to host_id")
+				notes.Add(path+".host_id_type", typ, "the host url "+strconv.Quote(h.URL)+" is its identifier: moved to host_id")
 			} else {
-				notes.add(path+".host_id_type", typ, "dropped: no url it could type")
+				notes.Add(path+".host_id_type", typ, "dropped: no url it could type")
 			}
 			h.Extra.Delete("host_id_type")
 		}
@@ -146,9 +146,9 @@ func upgradeHost(h *Host, path string, notes *Notes) {
 		if json.Unmarshal(raw, &v) == nil {
 			if h.SupportVersioning == "" {
 				h.SupportVersioning = v
-				notes.add(path+".supports_versioning", v, "renamed support_versioning")
+				notes.Add(path+".supports_versioning", v, "renamed support_versioning")
 			} else {
-				notes.add(path+".supports_versioning", v, "dropped: support_versioning is already "+strconv.Quote(h.SupportVersioning))
+				notes.Add(path+".supports_versioning", v, "dropped: support_versioning is already "+strconv.Quote(h.SupportVersioning))
 			}
 			h.Extra.Delete("supports_versioning")
 		}

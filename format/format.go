@@ -58,6 +58,7 @@ import (
 	"strings"
 
 	"github.com/dop2i/fairmeta/datacite"
+	"github.com/dop2i/fairmeta/dmp"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/inspire"
 	"github.com/dop2i/fairmeta/schemaorg"
@@ -83,6 +84,8 @@ func Default() *Registry {
 		software.CFFFormat(),
 		software.ZenodoFormat(),
 		inspire.Format(),
+		dmp.Format(),
+		dmp.OPIDoRFormat(),
 	}}
 }
 

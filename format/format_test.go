@@ -47,6 +47,9 @@ func inlineSamples() []sample {
 		{"CodeMeta 3.0", []byte(`{"@context": "https://w3id.org/codemeta/3.0", "@type": "SoftwareSourceCode", "name": "x"}`), "codemeta"},
 		{"CFF", []byte("# citation\ncff-version: 1.2.0\nmessage: m\ntitle: t\nauthors:\n  - name: A\n"), "cff"},
 		{".zenodo.json", []byte(`{"title": "t", "upload_type": "software", "creators": [{"name": "A"}]}`), "zenodo"},
+		{"maDMP 1.2", []byte(`{"dmp": {"title": "Plan", "dataset": [{"title": "D"}]}}`), "madmp"},
+		{"maDMP with $schema", []byte(`{"$schema": "./JSON-schema/1.2/maDMP-schema-1.2.json", "dmp": {"title": "Plan"}}`), "madmp"},
+		{"DMP OPIDoR plan", []byte(`{"meta": {"title": "PGD"}, "project": {"title": "P"}, "researchOutput": []}`), "dmp-opidor"},
 		{"plain text", []byte("hello"), ""},
 		{"JSON of no format", []byte(`{"a": 1}`), ""},
 		{"XML of another schema", []byte(`<?xml version="1.0"?><record xmlns="http://www.loc.gov/MARC21/slim"/>`), ""},
@@ -84,6 +87,8 @@ func sharedSamples(t *testing.T) []sample {
 		{"datacite/examples/kernel-4.6", "datacite-xml"},
 		{"datacite/rest", "datacite-json"},
 		{"schemaorg/landing", "schemaorg"},
+		{"dmp/examples", "madmp"},
+		{"dmp/real", "madmp"},
 	} {
 		files, err := filepath.Glob(filepath.Join(testenv.SharedData(t, strings.Split(dir.rel, "/")...), "*"))
 		if err != nil {

@@ -20,55 +20,6 @@ func init() {
 	register(command{name: "dmp check", summary: "check a plan's datasets: PIDs, licences, hosts, overdue DOIs, FAIR scores; -network: DOIs resolve and agree", run: runDMPCheck})
 	register(command{name: "dmp resources", summary: "computing and storage declared per year in plans, against accounting lines; table, JSON or HTML", run: runDMPResources})
 
-	// maDMP: a document reads as the record of the plan (an OutputManagementPlan); a record writes as a plan.
-	registerFormat(format{
-		name:   dmp.FormatName,
-		detect: dmp.Detect,
-		read: func(data []byte) ([]*fair.Resource, []note, error) {
-			r, notes, err := dmp.ReadResource(data)
-			if err != nil {
-				return nil, nil, err
-			}
-			return []*fair.Resource{r}, dmpNotes(notes), nil
-		},
-		write: func(w goio.Writer, r *fair.Resource) error {
-			_, err := dmp.WriteResource(w, r)
-			return err
-		},
-		unwritten: func(r *fair.Resource) []string {
-			_, notes := dmp.FromResource(r)
-			var out []string
-			for _, n := range notes {
-				out = append(out, n.String())
-			}
-			return out
-		},
-	})
-	// DMP OPIDoR's own JSON, read only: the plan's record, as for madmp.
-	registerFormat(format{
-		name:   "dmp-opidor",
-		detect: dmp.DetectOPIDoR,
-		read: func(data []byte) ([]*fair.Resource, []note, error) {
-			doc, notes, err := dmp.ReadOPIDoR(data)
-			if err != nil {
-				return nil, nil, err
-			}
-			r, more := doc.PlanResource()
-			return []*fair.Resource{r}, dmpNotes(append(notes, more...)), nil
-		},
-	})
-}
-
-func dmpNotes(ns dmp.Notes) []note {
-	out := make([]note, 0, len(ns))
-	for _, n := range ns {
-		msg := n.Reason
-		if n.Value != "" {
-			msg = fmt.Sprintf("%q: %s", n.Value, n.Reason)
-		}
-		out = append(out, note{Path: n.Path, Msg: msg})
-	}
-	return out
 }
 
 // readDMPFile reads a file, or standard input for "-", up to the maDMP reader's limit.
@@ -101,7 +52,7 @@ func readPlan(name string, stdin goio.Reader) (*dmp.Document, dmp.Notes, error) 
 	return dmp.Read(data)
 }
 
-func warnDMPNotes(w goio.Writer, cmd, name string, notes dmp.Notes) {
+func warnDMPNotes(w goio.Writer, cmd, name string, notes fair.Notes) {
 	for _, n := range notes {
 		fmt.Fprintf(w, "%s: %s: warning: %s\n", cmd, name, n)
 	}
@@ -225,7 +176,7 @@ func runDMPCheck(ctx context.Context, args []string, io stdio) int {
 			if err != nil {
 				return nil, err
 			}
-			rec, err := datacite.ReadJSONRecord(md.Body)
+			rec, _, err := datacite.ReadJSONRecord(md.Body)
 			if err != nil {
 				return nil, err
 			}

@@ -92,7 +92,7 @@ func TestDMPConvertToDataCite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
-	rec, err := datacite.ReadJSONRecord([]byte(out))
+	rec, _, err := datacite.ReadJSONRecord([]byte(out))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func firstJSON(t *testing.T) string {
 	m, _ := filepath.Glob("../../datacite/testdata/*.json")
 	for _, f := range m {
 		data, _ := os.ReadFile(f)
-		if _, err := datacite.ReadJSONRecord(data); err == nil && strings.Contains(string(data), `"titles"`) {
+		if _, _, err := datacite.ReadJSONRecord(data); err == nil && strings.Contains(string(data), `"titles"`) {
 			return filepath.Base(f)
 		}
 	}
@@ -137,7 +137,7 @@ func TestDMPMintExactlyOnce(t *testing.T) {
 		t.Fatalf("the server holds %d DOIs, want exactly 1\n%s", n, out)
 	}
 	s := srv.DOIs()[0]
-	rec, err := datacite.ReadJSONRecord(s.Attributes)
+	rec, _, err := datacite.ReadJSONRecord(s.Attributes)
 	if err != nil {
 		t.Fatal(err)
 	}
