@@ -450,7 +450,16 @@ func (doc *Document) PlanResource() (*fair.Resource, Notes) {
 		r.Contributors = append(r.Contributors, fair.Contributor{Creator: contact, ContributorType: fair.ContributorContactPerson})
 	}
 	for j, c := range p.Contributors {
-		add(person(c.Name, c.Mbox, c.ContributorIDs, c.Affiliations, joinIndex("dmp.contributor", j), &notes))
+		cp := joinIndex("dmp.contributor", j)
+		pc := person(c.Name, c.Mbox, c.ContributorIDs, c.Affiliations, cp, &notes)
+		add(pc)
+		for _, role := range c.Roles {
+			t, ok := contributorType(role)
+			if !ok {
+				notes.Add(cp+".role", role, "not a DataCite contributor type: carried as Other")
+			}
+			r.Contributors = append(r.Contributors, fair.Contributor{Creator: pc, ContributorType: t})
+		}
 	}
 	for _, c := range r.Creators {
 		if len(c.Affiliations) > 0 {

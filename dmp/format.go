@@ -170,12 +170,29 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			notes.Add("dmp.contact.mbox", "", "the contact has no e-mail address (the standard requires one)")
 		}
 	}
-	for i, c := range r.Contributors {
-		if i == contact {
-			continue
+	// One contributor per person, with all their roles; creators without a role are contributors of role Other.
+	byName := map[string]int{}
+	addContributor := func(c fair.Creator, role string) {
+		if i, ok := byName[c.Name]; ok {
+			if !contains(p.Contributors[i].Roles, role) {
+				p.Contributors[i].Roles = append(p.Contributors[i].Roles, role)
+			}
+			return
 		}
+		byName[c.Name] = len(p.Contributors)
 		p.Contributors = append(p.Contributors, Contributor{Name: c.Name, Mbox: c.Email, ContributorIDs: nameIDs(c.NameIdentifiers),
-			Roles: []string{string(c.ContributorType)}, Affiliations: affs(c.Affiliations)})
+			Roles: []string{role}, Affiliations: affs(c.Affiliations)})
+	}
+	for i, c := range r.Contributors {
+		if i != contact {
+			addContributor(c.Creator, string(c.ContributorType))
+		}
+	}
+	isPlan := r.ResourceType.General == fair.ResourceTypeOutputManagementPlan
+	for _, c := range r.Creators {
+		if _, ok := byName[c.Name]; !ok && isPlan && (who == nil || c.Name != who.Name) {
+			addContributor(c, string(fair.ContributorOther))
+		}
 	}
 	if len(r.FundingReferences) > 0 {
 		pr := Project{Title: title}
