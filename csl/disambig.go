@@ -31,11 +31,11 @@ func (d *doc) disambiguate(cites [][]*renderedCite) {
 		return
 	}
 	if addNames || addGiven {
+		givenByCite := addGiven && (rule == "by-cite" || rule == "all-names" || rule == "primary-name")
 		for _, g := range groups {
 			if addNames {
-				d.tryAddNames(g, addGiven, rule)
-			}
-			if addGiven && (rule == "by-cite" || rule == "all-names" || rule == "primary-name") {
+				d.resolveNames(g, 0, givenByCite, rule)
+			} else if givenByCite {
 				d.byCiteNames(g, rule)
 			}
 		}
@@ -110,6 +110,56 @@ func distinctCount(d *doc, g []string) int {
 	return len(seen)
 }
 
+// resolveNames shows more names in a group of ambiguous cites, one more at a time (with given names expanded where
+// that helps), and recurses into the subgroups each split leaves; a group that no added name splits goes back to the
+// names it had.
+func (d *doc) resolveNames(g []string, from int, given bool, rule string) {
+	if len(g) < 2 {
+		return
+	}
+	maxNames := 0
+	for _, id := range g {
+		for _, ns := range d.items[id].Names {
+			if len(ns) > maxNames {
+				maxNames = len(ns)
+			}
+		}
+	}
+	saved := make(map[string]int, len(g))
+	for _, id := range g {
+		saved[id] = d.dis[id].addNames
+	}
+	for n := from + 1; n <= maxNames; n++ {
+		for _, id := range g {
+			d.dis[id].addNames = n
+		}
+		if given {
+			d.byCiteNames(g, rule)
+		}
+		sub := map[string][]string{}
+		var keys []string
+		for _, id := range g {
+			k := d.key(id)
+			if _, ok := sub[k]; !ok {
+				keys = append(keys, k)
+			}
+			sub[k] = append(sub[k], id)
+		}
+		if len(keys) > 1 {
+			for _, k := range keys {
+				d.resolveNames(sub[k], n, given, rule)
+			}
+			return
+		}
+	}
+	for _, id := range g {
+		d.dis[id].addNames = saved[id]
+	}
+	if given {
+		d.byCiteNames(g, rule)
+	}
+}
+
 // tryAddNames shows more names in a group of ambiguous cites until they differ (or all names are shown).
 func (d *doc) tryAddNames(g []string, addGiven bool, rule string) {
 	maxNames := 0
@@ -153,34 +203,101 @@ func nameKey(n Name) string {
 	return n.Family + "\x00" + n.Given + "\x00" + n.Literal + "\x00" + n.NonDroppingParticle + "\x00" + n.DroppingParticle
 }
 
-// byCiteNames expands given names in a group of ambiguous cites, name by name, as far as needed.
+// byCiteNames expands given names in a group of ambiguous cites: each name that another item of the group renders
+// alike (same family, another person) gets the smallest expansion (initials, then full given name) that tells the
+// two apart.
 func (d *doc) byCiteNames(g []string, rule string) {
-	for level := 1; level <= 2; level++ {
-		if distinctCount(d, g) == len(g) {
-			return
-		}
-		for _, id := range g {
-			if !d.clashes(id, g) {
-				continue
+	ne := d.firstNamesEl()
+	for _, id := range g {
+		dis := d.dis[id]
+		for i, n := range d.renderedNames(id) {
+			if rule == "primary-name" && i > 0 {
+				break
 			}
-			dis := d.dis[id]
-			if dis.givenPer == nil {
-				dis.givenPer = map[string]int{}
-			}
-			for i, n := range d.renderedNames(id) {
-				if rule == "primary-name" && i > 0 {
-					break
+			k := nameKey(n)
+			need := 0
+			for _, o := range g {
+				if o == id {
+					continue
 				}
-				k := nameKey(n)
-				if dis.givenPer[k] < level {
-					// Only names that another item in the group renders alike but belong to someone else.
-					if d.nameNeedsExpansion(n, g, id) {
-						dis.givenPer[k] = level
+				for _, m := range d.renderedNames(o) {
+					if nameKey(m) == k || d.nameAt(ne, id, n, 0) != d.nameAt(ne, o, m, 0) {
+						continue
 					}
+					l := 1
+					if d.nameAt(ne, id, n, 1) == d.nameAt(ne, o, m, 1) {
+						l = 2
+					}
+					if l > need {
+						need = l
+					}
+				}
+			}
+			if need > 0 {
+				if dis.givenPer == nil {
+					dis.givenPer = map[string]int{}
+				}
+				if dis.givenPer[k] < need {
+					dis.givenPer[k] = need
 				}
 			}
 		}
 	}
+}
+
+// nameAt renders one name of an item as the first cs:names of the citation would, at an expansion level.
+func (d *doc) nameAt(ne *namesEl, id string, n Name, level int) string {
+	c := d.ctx(d.items[id], d.p.style.citation, &citeState{}, false)
+	c.dis = &itemDis{givenPer: map[string]int{nameKey(n): level}}
+	var el *nameEl
+	if ne != nil {
+		el = ne.name
+	}
+	cfg := c.nameConfig(el)
+	if cfg.form == "count" {
+		cfg.form = "long"
+	}
+	r := c.renderName(n, cfg, false, 0)
+	if r == nil {
+		return ""
+	}
+	return r.plain()
+}
+
+// firstNamesEl finds the first cs:names of the citation layout (through groups, choices and macros).
+func (d *doc) firstNamesEl() *namesEl {
+	seen := map[*[]elem]bool{}
+	var walk func(els []elem) *namesEl
+	walk = func(els []elem) *namesEl {
+		for _, e := range els {
+			switch e := e.(type) {
+			case *namesEl:
+				return e
+			case *groupEl:
+				if r := walk(e.kids); r != nil {
+					return r
+				}
+			case *chooseEl:
+				for _, b := range e.branches {
+					if r := walk(b.kids); r != nil {
+						return r
+					}
+				}
+			case *textEl:
+				if e.macroRef != nil && !seen[e.macroRef] {
+					seen[e.macroRef] = true
+					if r := walk(*e.macroRef); r != nil {
+						return r
+					}
+				}
+			}
+		}
+		return nil
+	}
+	if d.p.style.citation == nil {
+		return nil
+	}
+	return walk(d.p.style.citation.layout.kids)
 }
 
 func (d *doc) nameNeedsExpansion(n Name, g []string, self string) bool {
