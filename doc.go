@@ -9,7 +9,10 @@
 //
 //   - fair: [fair.Resource], the format-neutral record every format converts through; DataCite's controlled
 //     vocabularies as typed constants; identifier detection (DOI, ORCID, ROR, ISNI, arXiv, Handle, ARK, URN, PURL,
-//     SWHID, URL); FAIR assessment.
+//     SWHID, URL); fair.Note, the loss report of every reader and writer; fair.Format, a format's descriptor.
+//   - format: the list of formats — lookup by name, detection from bytes, reading and converting any input to any
+//     output with what was not read and what was not written.
+//   - assess: how FAIR a record is (F-UJI's metrics), with the fix for every failed test.
 //   - doi: DOI parsing and normalisation, suffix generation, resolution and content negotiation.
 //   - datacite: DataCite Metadata Schema 4.7 in XML and JSON, validation, and the REST API client that mints DOIs;
 //     datacite/datacitetest is a loopback DataCite server for tests.

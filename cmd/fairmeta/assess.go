@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/internal/httpx"
@@ -29,7 +30,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 	asJSON := fs.Bool("json", false, "write the reports as a JSON array on standard output")
 	htmlFile := fs.String("html", "", "write the report as a self-contained HTML page to `FILE` (FILE-2.html, ... for further records)")
 	network := fs.Bool("network", false, "run the network tests: resolve identifiers, fetch landing pages and data links")
-	metrics := fs.String("metrics", "", "metric `SET`: "+string(fair.MetricsData)+" or "+string(fair.MetricsSoftware)+" (default: by resource type)")
+	metrics := fs.String("metrics", "", "metric `SET`: "+string(assess.MetricsData)+" or "+string(assess.MetricsSoftware)+" (default: by resource type)")
 	from := fs.String("from", "", "input `FORMAT` (default: detected); one of the formats of \"fairmeta convert\"")
 	timeout := fs.Duration("timeout", 30*time.Second, "with -network, the time limit of each request")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -39,20 +40,20 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 		fs.Usage()
 		return exitUsage
 	}
-	var opts []fair.AssessOption
+	var opts []assess.AssessOption
 	if *metrics != "" {
-		if !fair.MetricSet(*metrics).Valid() {
-			fmt.Fprintf(io.err, "fairmeta assess: unknown metric set %q (known: %s, %s)\n", *metrics, fair.MetricsData, fair.MetricsSoftware)
+		if !assess.MetricSet(*metrics).Valid() {
+			fmt.Fprintf(io.err, "fairmeta assess: unknown metric set %q (known: %s, %s)\n", *metrics, assess.MetricsData, assess.MetricsSoftware)
 			return exitUsage
 		}
-		opts = append(opts, fair.WithMetricSet(fair.MetricSet(*metrics)))
+		opts = append(opts, assess.WithMetricSet(assess.MetricSet(*metrics)))
 	}
 	if *network {
-		opts = append(opts, fair.WithHTTPClient(httpx.NewClient(*timeout)))
+		opts = append(opts, assess.WithHTTPClient(httpx.NewClient(*timeout)))
 	}
 
 	code := exitOK
-	var reports []*fair.Report
+	var reports []*assess.Report
 	for _, name := range fs.Args() {
 		recs, notRead, err := readRecords(reg, name, *from, io.in)
 		warnNotRead(io.err, "fairmeta assess", name, notRead)
@@ -62,7 +63,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 			continue
 		}
 		for _, r := range recs {
-			rep, err := fair.Assess(ctx, r, opts...)
+			rep, err := assess.Assess(ctx, r, opts...)
 			if err != nil {
 				fmt.Fprintf(io.err, "fairmeta assess: %s: %v\n", name, err)
 				if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
@@ -80,7 +81,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 		enc := json.NewEncoder(io.out)
 		enc.SetIndent("", "  ")
 		if reports == nil {
-			reports = []*fair.Report{}
+			reports = []*assess.Report{}
 		}
 		if err := enc.Encode(reports); err != nil {
 			fmt.Fprintf(io.err, "fairmeta assess: %v\n", err)
@@ -120,7 +121,7 @@ func readRecords(reg *format.Registry, name, from string, stdin goio.Reader) ([]
 	return recs, notRead, err
 }
 
-func titleSuffix(rep *fair.Report) string {
+func titleSuffix(rep *assess.Report) string {
 	if rep.Identifier == "" {
 		return rep.Title
 	}
@@ -136,7 +137,7 @@ func htmlName(file string, i int) string {
 	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(file, ext), i+1, ext)
 }
 
-func writeHTML(path string, rep *fair.Report) error {
+func writeHTML(path string, rep *assess.Report) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err

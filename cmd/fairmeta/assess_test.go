@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/internal/testenv"
 )
@@ -63,14 +64,14 @@ func TestAssessJSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	var reps []fair.Report
+	var reps []assess.Report
 	if err := json.Unmarshal([]byte(out), &reps); err != nil {
 		t.Fatalf("output is not a JSON array of reports: %v\n%s", err, out)
 	}
-	if len(reps) != 2 || reps[0].MetricSet != fair.MetricsData || reps[1].MetricSet != fair.MetricsSoftware {
+	if len(reps) != 2 || reps[0].MetricSet != assess.MetricsData || reps[1].MetricSet != assess.MetricsSoftware {
 		t.Fatalf("got %d reports, want a data and a software report", len(reps))
 	}
-	want, err := fair.Assess(t.Context(), assessRecord())
+	want, err := assess.Assess(t.Context(), assessRecord())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,14 +261,14 @@ func TestAssessRegisteredFormats(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	var reps []fair.Report
+	var reps []assess.Report
 	if err := json.Unmarshal([]byte(out), &reps); err != nil || len(reps) != 2 {
 		t.Fatalf("want two reports: %v\n%.300s", err, out)
 	}
-	if reps[0].Identifier != "10.82433/B09Z-4K37" || reps[0].MetricSet != fair.MetricsData || reps[0].Overall.Earned == 0 {
+	if reps[0].Identifier != "10.82433/B09Z-4K37" || reps[0].MetricSet != assess.MetricsData || reps[0].Overall.Earned == 0 {
 		t.Errorf("DataCite full example: %s %s %v", reps[0].Identifier, reps[0].MetricSet, reps[0].Overall.Earned)
 	}
-	if reps[1].MetricSet != fair.MetricsSoftware || reps[1].Title == "" {
+	if reps[1].MetricSet != assess.MetricsSoftware || reps[1].Title == "" {
 		t.Errorf("CodeMeta file: metric set %s, title %q", reps[1].MetricSet, reps[1].Title)
 	}
 }

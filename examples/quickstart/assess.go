@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/fair"
 )
 
 // assessStep scores the record against the FAIR metrics offline, applies the fixes the pipeline can make itself,
 // and scores it again, so that what each fix is worth shows in the score.
 func assessStep(rec *fair.Resource) error {
-	before, err := fair.Assess(context.Background(), rec)
+	before, err := assess.Assess(context.Background(), rec)
 	if err != nil {
 		return err
 	}
@@ -21,7 +22,7 @@ func assessStep(rec *fair.Resource) error {
 
 	applyFixes(rec)
 
-	after, err := fair.Assess(context.Background(), rec)
+	after, err := assess.Assess(context.Background(), rec)
 	if err != nil {
 		return err
 	}
@@ -40,9 +41,9 @@ func assessStep(rec *fair.Resource) error {
 	return nil
 }
 
-func summary(r *fair.Report) string {
+func summary(r *assess.Report) string {
 	s := fmt.Sprintf("%v of %v points (%v %%), FAIR maturity %v;", r.Overall.Earned, r.Overall.Total, r.Overall.Percent, r.Overall.Maturity)
-	for _, c := range fair.FAIRCategories() {
+	for _, c := range assess.FAIRCategories() {
 		s += fmt.Sprintf(" %s %v/%v", c, r.Categories[c].Earned, r.Categories[c].Total)
 	}
 	return s + fmt.Sprintf("; offline at most %v", r.Reachable)

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/fair"
 )
 
@@ -47,7 +48,7 @@ func run() error {
 	if err := mintStep(rec); err != nil {
 		return err
 	}
-	if rep, err := fair.Assess(context.Background(), rec); err == nil {
+	if rep, err := assess.Assess(context.Background(), rec); err == nil {
 		fmt.Printf("  assessed again with its DOI: %s\n", summary(rep))
 	}
 

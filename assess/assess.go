@@ -1,4 +1,4 @@
-package fair
+package assess
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // MetricSet names a set of FAIR metrics that [Assess] applies.
@@ -234,15 +235,15 @@ func WithMetricSet(s MetricSet) AssessOption {
 }
 
 // ErrAssessOption is returned by Assess for an invalid option.
-var ErrAssessOption = errors.New("fair: invalid assessment option")
+var ErrAssessOption = errors.New("assess: invalid option")
 
 // ErrNilResource is returned by Assess when it is given no record.
-var ErrNilResource = errors.New("fair: assess: nil resource")
+var ErrNilResource = errors.New("assess: nil resource")
 
 // Assess scores r against the FAIR metrics F-UJI applies and says how to fix every failed test. It returns an
 // error only for a nil record, an invalid option or a cancelled context; a poor record is a low score, not an
 // error. Network tests run only with [WithHTTPClient]. Assess does not modify r.
-func Assess(ctx context.Context, r *Resource, opts ...AssessOption) (*Report, error) {
+func Assess(ctx context.Context, r *fair.Resource, opts ...AssessOption) (*Report, error) {
 	if r == nil {
 		return nil, ErrNilResource
 	}
@@ -257,7 +258,7 @@ func Assess(ctx context.Context, r *Resource, opts ...AssessOption) (*Report, er
 	}
 	if cfg.set == "" {
 		cfg.set = MetricsData
-		if r.ResourceType.General == ResourceTypeSoftware || r.ResourceType.General == "" && !r.Software.IsZero() {
+		if r.ResourceType.General == fair.ResourceTypeSoftware || r.ResourceType.General == "" && !r.Software.IsZero() {
 			cfg.set = MetricsSoftware
 		}
 	}
@@ -266,7 +267,7 @@ func Assess(ctx context.Context, r *Resource, opts ...AssessOption) (*Report, er
 		res, err := doi.NewResolver(doi.WithHTTPClient(cfg.client), doi.WithRetry(2, 200*time.Millisecond, 0),
 			doi.WithUserAgent("fairmeta-assess"))
 		if err != nil {
-			return nil, fmt.Errorf("fair: assess: %w", err)
+			return nil, fmt.Errorf("assess: %w", err)
 		}
 		cfg.resolver = res
 	}
@@ -509,14 +510,14 @@ func (a *assessment) run(ctx context.Context, td testDef) (TestResult, error) {
 
 // assessment holds the record being assessed and what the checks share.
 type assessment struct {
-	r          *Resource
+	r          *fair.Resource
 	client     *http.Client
 	resolver   *doi.Resolver            // for DOIs: Handle API and content negotiation; set with client
 	pages      map[string]*page         // fetched pages by method, URL and Accept
 	negotiated map[doi.DOI]*negotiation // content negotiation results by DOI
 }
 
-func newAssessment(r *Resource, c *http.Client) *assessment {
+func newAssessment(r *fair.Resource, c *http.Client) *assessment {
 	return &assessment{r: r, client: c, pages: map[string]*page{}, negotiated: map[doi.DOI]*negotiation{}}
 }
 

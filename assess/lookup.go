@@ -1,4 +1,4 @@
-package fair
+package assess
 
 import (
 	"net/url"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // The lookup tables the assessment needs, as compact Go tables so that it works without F-UJI's data files. The
@@ -75,9 +77,9 @@ func accessCondition(s string) (string, bool) {
 			return cond, true
 		}
 	}
-	if a, ok := ParseAccessRights(s); ok {
-		return map[AccessRights]string{AccessOpen: "public", AccessEmbargoed: "embargoed", AccessRestricted: "restricted",
-			AccessMetadata: "metadataonly"}[a], true
+	if a, ok := fair.ParseAccessRights(s); ok {
+		return map[fair.AccessRights]string{fair.AccessOpen: "public", fair.AccessEmbargoed: "embargoed", fair.AccessRestricted: "restricted",
+			fair.AccessMetadata: "metadataonly"}[a], true
 	}
 	return "", false
 }
@@ -110,7 +112,7 @@ var ccLicence = regexp.MustCompile(`(?i)^https?://(?:www\.)?creativecommons\.org
 
 // spdxOf returns the SPDX identifier a rights statement names by its identifier, its URI (spdx.org or Creative
 // Commons) or its text, and whether it names one.
-func spdxOf(rt Rights) (string, bool) {
+func spdxOf(rt fair.Rights) (string, bool) {
 	idx := spdxIndex()
 	for _, s := range []string{rt.Identifier, rt.Rights} {
 		if id, ok := idx[strings.ToLower(strings.TrimSpace(s))]; ok {

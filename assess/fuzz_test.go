@@ -1,22 +1,24 @@
-package fair
+package assess
 
 import (
 	"context"
 	"encoding/json"
 	"io"
 	"testing"
+
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // FuzzAssess assesses records decoded from arbitrary JSON and renders their reports: whatever the record holds,
 // Assess must not panic, must account for every test, and must keep the scores within their bounds.
 func FuzzAssess(f *testing.F) {
-	for _, r := range []*Resource{fullDataset(), fullSoftware(), minimalRecord(), {}} {
+	for _, r := range []*fair.Resource{fullDataset(), fullSoftware(), minimalRecord(), {}} {
 		b, _ := json.Marshal(r)
 		f.Add(b)
 	}
 	f.Add([]byte(`{"identifier":{"value":"swh:1:rev:"},"rights":[{"uri":"https://creativecommons.org/publicdomain/zero/"}],"distributions":[{"contentURL":"%zz"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var r Resource
+		var r fair.Resource
 		if json.Unmarshal(data, &r) != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package fair
+package assess
 
 import (
 	"bufio"

@@ -1,10 +1,12 @@
-package fair
+package assess
 
 import (
 	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // The checks of the FAIRsFAIR data metrics v0.8 (FsF-*). Offline checks read the record and the bundled lists;
@@ -56,7 +58,7 @@ func uniqueSyntax(s string) (string, bool) {
 	if s == "" {
 		return "", false
 	}
-	if p, err := DetectPID(s); err == nil {
+	if p, err := fair.DetectPID(s); err == nil {
 		return string(p.Scheme), true
 	}
 	if uuidRE.MatchString(s) {
@@ -72,23 +74,23 @@ func uniqueSyntax(s string) (string, bool) {
 }
 
 // persistentSchemes are the identifier schemes F-UJI counts as persistent (PID systems that maintain resolution).
-var persistentSchemes = map[Scheme]bool{SchemeDOI: true, SchemeHandle: true, SchemeARK: true, SchemePURL: true, SchemeURN: true}
+var persistentSchemes = map[fair.Scheme]bool{fair.SchemeDOI: true, fair.SchemeHandle: true, fair.SchemeARK: true, fair.SchemePURL: true, fair.SchemeURN: true}
 
 // persistentID returns the PID s is when its scheme is persistent (also w3id.org and identifiers.org URLs).
-func persistentID(s string) (PID, bool) {
-	p, err := DetectPID(s)
+func persistentID(s string) (fair.PID, bool) {
+	p, err := fair.DetectPID(s)
 	if err != nil {
-		return PID{}, false
+		return fair.PID{}, false
 	}
 	if persistentSchemes[p.Scheme] {
 		return p, true
 	}
-	if p.Scheme == SchemeURL {
+	if p.Scheme == fair.SchemeURL {
 		if u, err := url.Parse(p.Value); err == nil && (u.Host == "w3id.org" || u.Host == "identifiers.org") {
-			return PID{Scheme: "w3id", Value: p.Value, URL: p.Value}, true
+			return fair.PID{Scheme: "w3id", Value: p.Value, URL: p.Value}, true
 		}
 	}
-	return PID{}, false
+	return fair.PID{}, false
 }
 
 // metadataID returns the identifier that leads to the metadata: the primary identifier, or the landing page URL.
@@ -106,7 +108,7 @@ func (a *assessment) metadataID() (string, string) {
 // landing page URL.
 func (a *assessment) metadataURL() string {
 	if v := strings.TrimSpace(a.r.Identifier.Value); v != "" {
-		if p, err := DetectPID(v); err == nil && p.URL != "" {
+		if p, err := fair.DetectPID(v); err == nil && p.URL != "" {
 			return p.URL
 		}
 	}
@@ -200,7 +202,7 @@ func (a *assessment) coreMetadata(descriptive bool) verdict {
 	need(r.MainTitle() != "", "title", "add a title (Titles)")
 	id, _ := a.metadataID()
 	need(id != "", "identifier", fixMintDOI)
-	need(r.PublicationYear != 0 || hasDate(r, DateIssued), "publication date", "set PublicationYear (or a Date of type Issued)")
+	need(r.PublicationYear != 0 || hasDate(r, fair.DateIssued), "publication date", "set PublicationYear (or a Date of type Issued)")
 	need(strings.TrimSpace(r.Publisher.Name) != "", "publisher", "set Publisher (e.g. the data centre, with its ROR ID)")
 	need(r.ResourceType.General != "", "resource type", `set ResourceType, e.g. {General: "Dataset", Type: "Calibrated event list"}`)
 	if descriptive {
@@ -213,7 +215,7 @@ func (a *assessment) coreMetadata(descriptive bool) verdict {
 	return verdict{detail: "missing: " + joinList(missing), fixes: fixes}
 }
 
-func hasDate(r *Resource, t DateType) bool {
+func hasDate(r *fair.Resource, t fair.DateType) bool {
 	for _, d := range r.Dates {
 		if d.Type == t && strings.TrimSpace(d.Date) != "" {
 			return true
@@ -222,9 +224,9 @@ func hasDate(r *Resource, t DateType) bool {
 	return false
 }
 
-func hasSummary(r *Resource) bool {
+func hasSummary(r *fair.Resource) bool {
 	for _, d := range r.Descriptions {
-		if strings.TrimSpace(d.Description) != "" && (d.Type == DescriptionAbstract || d.Type == "" || d.Type == DescriptionOther) {
+		if strings.TrimSpace(d.Description) != "" && (d.Type == fair.DescriptionAbstract || d.Type == "" || d.Type == fair.DescriptionOther) {
 			return true
 		}
 	}
@@ -390,7 +392,7 @@ func (a *assessment) relatedResources(machine bool) verdict {
 
 const fixRelate = `link related resources with typed relations: RelatedIdentifiers such as the software that produced the data (IsCompiledBy, its SWHID or DOI), the raw data (IsDerivedFrom) or the paper (IsCitedBy)`
 
-func titleOf(ts []Title) string {
+func titleOf(ts []fair.Title) string {
 	if len(ts) > 0 {
 		return ts[0].Title
 	}
@@ -436,7 +438,7 @@ func checkMeasuredVariables(a *assessment) verdict {
 		return verdict{pass: true, detail: fmt.Sprintf("variables names %d measured variable(s), e.g. %q", n, a.r.Variables[0].Name)}
 	}
 	for i, d := range a.r.Descriptions {
-		if d.Type == DescriptionTechnicalInfo && strings.TrimSpace(d.Description) != "" {
+		if d.Type == fair.DescriptionTechnicalInfo && strings.TrimSpace(d.Description) != "" {
 			return verdict{pass: true, detail: fmt.Sprintf("descriptions[%d] (TechnicalInfo) describes the content", i)}
 		}
 	}
@@ -452,7 +454,7 @@ func checkMeasuredVariables(a *assessment) verdict {
 // isLicence reports whether a rights entry is a licence: an SPDX licence, or a statement or URI that names a
 // licence. Like F-UJI, a rights entry that is neither a licence nor an access-rights term is taken as a statement of
 // access conditions.
-func isLicence(rt Rights) bool {
+func isLicence(rt fair.Rights) bool {
 	if _, ok := spdxOf(rt); ok || strings.EqualFold(rt.IdentifierScheme, "SPDX") && rt.Identifier != "" {
 		return true
 	}
@@ -492,8 +494,8 @@ func checkLicence(a *assessment) verdict {
 
 // provenanceRelations are the DataCite relations that map to PROV via PROV-DC (isVersionOf, isReferencedBy,
 // isReplacedBy, references, isBasedOn/isDerivedFrom, hasVersion, replaces/obsoletes, hasFormat, isFormatOf).
-var provenanceRelations = []RelationType{RelIsVersionOf, RelIsNewVersionOf, RelIsReferencedBy, RelIsObsoletedBy, RelReferences,
-	RelIsDerivedFrom, RelHasVersion, RelObsoletes, RelIsVariantFormOf, RelIsOriginalFormOf}
+var provenanceRelations = []fair.RelationType{fair.RelIsVersionOf, fair.RelIsNewVersionOf, fair.RelIsReferencedBy, fair.RelIsObsoletedBy, fair.RelReferences,
+	fair.RelIsDerivedFrom, fair.RelHasVersion, fair.RelObsoletes, fair.RelIsVariantFormOf, fair.RelIsOriginalFormOf}
 
 func checkProvenanceElements(a *assessment) verdict {
 	r := a.r
@@ -504,12 +506,12 @@ func checkProvenanceElements(a *assessment) verdict {
 	if strings.TrimSpace(r.Publisher.Name) != "" {
 		found = append(found, "publisher")
 	}
-	for _, t := range []DateType{DateCreated, DateIssued, DateAccepted, DateSubmitted, DateUpdated} {
+	for _, t := range []fair.DateType{fair.DateCreated, fair.DateIssued, fair.DateAccepted, fair.DateSubmitted, fair.DateUpdated} {
 		if hasDate(r, t) {
 			found = append(found, string(t)+" date")
 		}
 	}
-	if r.PublicationYear != 0 && !hasDate(r, DateIssued) {
+	if r.PublicationYear != 0 && !hasDate(r, fair.DateIssued) {
 		found = append(found, "publication year")
 	}
 	for _, ri := range r.RelatedIdentifiers {
@@ -584,7 +586,7 @@ func (a *assessment) dataciteMissing() []string {
 func (a *assessment) communityStandard(generic bool) verdict {
 	var links []string
 	for i, ri := range a.r.RelatedIdentifiers {
-		if ri.RelationType != RelHasMetadata && ri.RelationType != RelIsDescribedBy {
+		if ri.RelationType != fair.RelHasMetadata && ri.RelationType != fair.RelIsDescribedBy {
 			continue
 		}
 		st, ok := findStandard(ri.RelatedMetadataScheme, ri.SchemeURI)

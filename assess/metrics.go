@@ -1,4 +1,4 @@
-package fair
+package assess
 
 // The FAIR metrics fairmeta assesses, exactly as F-UJI's metric definitions give them: identifier, principle, short
 // name, total points and, per test, identifier, points, maturity and name. Source: pangaea-data-publisher/fuji,

@@ -1,10 +1,11 @@
-package fair_test
+package assess_test
 
 import (
 	"context"
 	"os"
 	"testing"
 
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/internal/testenv"
@@ -34,8 +35,8 @@ func TestOfficialExamplesRank(t *testing.T) {
 		Publisher: fair.Publisher{Name: dataset.Publisher.Name}, PublicationYear: dataset.PublicationYear,
 		ResourceType: dataset.ResourceType,
 	}
-	score := func(name string, r *fair.Resource) *fair.Report {
-		rep, err := fair.Assess(context.Background(), r, fair.WithMetricSet(fair.MetricsData))
+	score := func(name string, r *fair.Resource) *assess.Report {
+		rep, err := assess.Assess(context.Background(), r, assess.WithMetricSet(assess.MetricsData))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package fair_test
+package assess_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/fair"
 )
 
@@ -20,14 +21,14 @@ func ExampleAssess() {
 		PublicationYear: 2026,
 		ResourceType:    fair.ResourceType{General: fair.ResourceTypeDataset},
 	}
-	rep, err := fair.Assess(context.Background(), rec)
+	rep, err := assess.Assess(context.Background(), rec)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Printf("%s: %v of %v points (%v %%), maturity %v; offline at most %v\n", rep.MetricSet, rep.Overall.Earned,
 		rep.Overall.Total, rep.Overall.Percent, rep.Overall.Maturity, rep.Reachable)
-	for _, c := range fair.FAIRCategories() {
+	for _, c := range assess.FAIRCategories() {
 		s := rep.Categories[c]
 		fmt.Printf("%s %v/%v maturity %v\n", c, s.Earned, s.Total, s.Maturity)
 	}
@@ -48,9 +49,9 @@ func ExampleAssess() {
 // A metric of a report, with its tests.
 func ExampleReport_Metric() {
 	rec := &fair.Resource{Titles: []fair.Title{{Title: "Untyped notes"}}}
-	rep, _ := fair.Assess(context.Background(), rec)
+	rep, _ := assess.Assess(context.Background(), rec)
 	m, _ := rep.Metric("FsF-F2-01M")
-	fmt.Println(m.ID, m.Principle, m.Earned, m.Total, fair.MaturityName(m.Maturity))
+	fmt.Println(m.ID, m.Principle, m.Earned, m.Total, assess.MaturityName(m.Maturity))
 	for _, t := range m.Tests {
 		fmt.Println(t.ID, t.Outcome, t.Detail)
 	}
@@ -79,8 +80,8 @@ func ExampleWithHTTPClient() {
 		URL:           srv.URL + "/runs/4271",
 		Distributions: []fair.Distribution{{ContentURL: srv.URL + "/runs/4271.h5"}, {ContentURL: srv.URL + "/gone.h5"}},
 	}
-	for _, opts := range [][]fair.AssessOption{nil, {fair.WithHTTPClient(srv.Client())}} {
-		rep, err := fair.Assess(context.Background(), rec, opts...)
+	for _, opts := range [][]assess.AssessOption{nil, {assess.WithHTTPClient(srv.Client())}} {
+		rep, err := assess.Assess(context.Background(), rec, opts...)
 		if err != nil {
 			fmt.Println(err)
 			return

@@ -1,4 +1,4 @@
-package fair
+package assess
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // The network tests. They run only when Assess is given an HTTP client, and talk only to the addresses the record
@@ -67,7 +68,7 @@ func (a *assessment) fetch(ctx context.Context, method, u, accept string, noRedi
 	resp, err := c.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("fair: assess: %w", ctx.Err())
+			return nil, fmt.Errorf("assess: %w", ctx.Err())
 		}
 		var ue interface{ Unwrap() error }
 		if errors.As(err, &ue) {
@@ -83,7 +84,7 @@ func (a *assessment) fetch(ctx context.Context, method, u, accept string, noRedi
 	if method != http.MethodHead {
 		p.body, err = io.ReadAll(io.LimitReader(resp.Body, maxPage))
 		if err != nil && ctx.Err() != nil {
-			return nil, fmt.Errorf("fair: assess: %w", ctx.Err())
+			return nil, fmt.Errorf("assess: %w", ctx.Err())
 		}
 	}
 	a.pages[key] = p
@@ -101,15 +102,15 @@ func (a *assessment) landing(ctx context.Context) (*page, error) {
 
 // registered checks that a PID is registered: a DOI must be known to the Handle system (asked through the doi
 // resolver's Handle API); another PID's resolver must answer with a redirect, as F-UJI tests it.
-func (a *assessment) registered(ctx context.Context, where string, p PID) (verdict, error) {
-	if p.Scheme == SchemeDOI {
+func (a *assessment) registered(ctx context.Context, where string, p fair.PID) (verdict, error) {
+	if p.Scheme == fair.SchemeDOI {
 		d := doi.DOI(p.Value)
 		res, err := a.resolver.Resolve(ctx, d)
 		switch {
 		case err == nil:
 			return verdict{pass: true, detail: fmt.Sprintf("%s %s is registered: the Handle system resolves it to %s", where, d, res.URL)}, nil
 		case ctx.Err() != nil:
-			return verdict{}, fmt.Errorf("fair: assess: %w", ctx.Err())
+			return verdict{}, fmt.Errorf("assess: %w", ctx.Err())
 		case errors.Is(err, doi.ErrNotFound):
 			return verdict{detail: fmt.Sprintf("%s %s is not registered in the Handle system", where, d),
 				fixes: []string{fmt.Sprintf("%s %s is not registered: register and publish the DOI at DataCite, or correct it", where, d)}}, nil
@@ -173,7 +174,7 @@ func netDataRetrievable(ctx context.Context, a *assessment) (verdict, error) {
 	var bad []string
 	for i, l := range links {
 		u := l
-		if p, err := DetectPID(l); err == nil && p.URL != "" {
+		if p, err := fair.DetectPID(l); err == nil && p.URL != "" {
 			u = p.URL
 		}
 		pg, err := a.fetch(ctx, http.MethodHead, u, "", false)
@@ -322,8 +323,8 @@ type negotiation struct {
 // negotiateDOI asks the DOI resolver for the record's schema.org JSON-LD when its identifier is a DOI; nil when it
 // is not a DOI.
 func (a *assessment) negotiateDOI(ctx context.Context) (*negotiation, error) {
-	p, err := DetectPID(a.r.Identifier.Value)
-	if err != nil || p.Scheme != SchemeDOI {
+	p, err := fair.DetectPID(a.r.Identifier.Value)
+	if err != nil || p.Scheme != fair.SchemeDOI {
 		return nil, nil
 	}
 	d := doi.DOI(p.Value)
@@ -340,7 +341,7 @@ func (a *assessment) negotiateDOI(ctx context.Context) (*negotiation, error) {
 			n.doc, n.why = nil, fmt.Sprintf("content negotiation for DOI %s gives %s that does not parse", d, doi.TypeSchemaOrg)
 		}
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("fair: assess: %w", ctx.Err())
+		return nil, fmt.Errorf("assess: %w", ctx.Err())
 	default:
 		n.why = fmt.Sprintf("content negotiation for DOI %s: %v", d, err)
 	}
@@ -471,7 +472,7 @@ func netSameInstance(ctx context.Context, a *assessment) (verdict, error) {
 
 func netSoftwareSearchable(ctx context.Context, a *assessment) (verdict, error) {
 	id := strings.TrimSpace(a.r.Identifier.Value)
-	p, err := DetectPID(id)
+	p, err := fair.DetectPID(id)
 	if id == "" || err != nil || !softwarePersistent[p.Scheme] {
 		return verdict{detail: "the metadata record has no persistent identifier", fixes: []string{`give the release a DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"})`}}, nil
 	}

@@ -1,4 +1,4 @@
-package fair
+package assess
 
 import (
 	"context"
@@ -13,92 +13,93 @@ import (
 	"testing"
 
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // fullDataset is a dataset record that passes every offline test of the data metrics: a record that has applied
 // every fix the assessment asks for.
-func fullDataset() *Resource {
-	return &Resource{
-		Identifier: Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"},
-		Creators: []Creator{{Name: "Lefèvre, Camille", NameType: NamePersonal, GivenName: "Camille", FamilyName: "Lefèvre",
-			NameIdentifiers: []NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID"}}}},
-		Titles:          []Title{{Title: "Calibrated air-shower events, run 4271"}},
-		Publisher:       Publisher{Name: "CC-IN2P3", Identifier: "https://ror.org/04dcc3438", IdentifierScheme: "ROR"},
+func fullDataset() *fair.Resource {
+	return &fair.Resource{
+		Identifier: fair.Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"},
+		Creators: []fair.Creator{{Name: "Lefèvre, Camille", NameType: fair.NamePersonal, GivenName: "Camille", FamilyName: "Lefèvre",
+			NameIdentifiers: []fair.NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID"}}}},
+		Titles:          []fair.Title{{Title: "Calibrated air-shower events, run 4271"}},
+		Publisher:       fair.Publisher{Name: "CC-IN2P3", Identifier: "https://ror.org/04dcc3438", IdentifierScheme: "ROR"},
 		PublicationYear: 2026,
-		ResourceType:    ResourceType{General: ResourceTypeDataset, Type: "Calibrated event list"},
-		Subjects: []Subject{{Subject: "Physical sciences", Scheme: "Fields of Science and Technology (FOS)",
+		ResourceType:    fair.ResourceType{General: fair.ResourceTypeDataset, Type: "Calibrated event list"},
+		Subjects: []fair.Subject{{Subject: "Physical sciences", Scheme: "Fields of Science and Technology (FOS)",
 			SchemeURI: "http://www.oecd.org/science/inno/38235147.pdf", ClassificationCode: "1.3"}},
 		Keywords:     []string{"cosmic rays"},
-		Contributors: []Contributor{{Creator: Creator{Name: "CC-IN2P3", NameType: NameOrganizational}, ContributorType: ContributorHostingInstitution}},
-		Dates:        []Date{{Date: "2026-11-02", Type: DateCreated}},
+		Contributors: []fair.Contributor{{Creator: fair.Creator{Name: "CC-IN2P3", NameType: fair.NameOrganizational}, ContributorType: fair.ContributorHostingInstitution}},
+		Dates:        []fair.Date{{Date: "2026-11-02", Type: fair.DateCreated}},
 		Formats:      []string{"application/x-hdf5"},
 		Sizes:        []string{"6 GB"},
-		Rights: []Rights{{Rights: "Creative Commons Attribution 4.0 International", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX",
+		Rights: []fair.Rights{{Rights: "Creative Commons Attribution 4.0 International", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX",
 			URI: "https://creativecommons.org/licenses/by/4.0/legalcode"}},
-		AccessRights: AccessOpen,
-		Descriptions: []Description{
-			{Type: DescriptionAbstract, Description: "Air-shower events of run 4271."},
-			{Type: DescriptionTechnicalInfo, Description: "Variables: energy (EeV), zenith angle (deg), core position (m)."},
+		AccessRights: fair.AccessOpen,
+		Descriptions: []fair.Description{
+			{Type: fair.DescriptionAbstract, Description: "Air-shower events of run 4271."},
+			{Type: fair.DescriptionTechnicalInfo, Description: "Variables: energy (EeV), zenith angle (deg), core position (m)."},
 		},
-		RelatedIdentifiers: []RelatedIdentifier{
-			{Identifier: "swh:1:rev:309cf2674ee7a0749978cf8265ab91a60aea0f7d", IdentifierType: IDTypeSWHID, RelationType: RelIsCompiledBy},
-			{Identifier: "10.5281/zenodo.1234567", IdentifierType: IDTypeDOI, RelationType: RelIsDerivedFrom},
-			{Identifier: "https://data.example.org/runs/4271/prov.jsonld", IdentifierType: IDTypeURL, RelationType: RelHasMetadata,
+		RelatedIdentifiers: []fair.RelatedIdentifier{
+			{Identifier: "swh:1:rev:309cf2674ee7a0749978cf8265ab91a60aea0f7d", IdentifierType: fair.IDTypeSWHID, RelationType: fair.RelIsCompiledBy},
+			{Identifier: "10.5281/zenodo.1234567", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelIsDerivedFrom},
+			{Identifier: "https://data.example.org/runs/4271/prov.jsonld", IdentifierType: fair.IDTypeURL, RelationType: fair.RelHasMetadata,
 				RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"},
-			{Identifier: "https://data.example.org/runs/4271/voresource.xml", IdentifierType: IDTypeURL, RelationType: RelHasMetadata,
+			{Identifier: "https://data.example.org/runs/4271/voresource.xml", IdentifierType: fair.IDTypeURL, RelationType: fair.RelHasMetadata,
 				RelatedMetadataScheme: "VOResource", SchemeURI: "http://www.ivoa.net/xml/VORegistry/v1.0"},
 		},
 		URL: "https://data.example.org/runs/4271",
-		Distributions: []Distribution{{Name: "run4271.h5", ContentURL: "https://doi.org/10.5281/zenodo.4272",
+		Distributions: []fair.Distribution{{Name: "run4271.h5", ContentURL: "https://doi.org/10.5281/zenodo.4272",
 			MediaType: "application/x-hdf5", Size: 6_442_450_944}},
 	}
 }
 
 // fullSoftware is a software release that passes every offline test of the software metrics.
-func fullSoftware() *Resource {
-	return &Resource{
-		Identifier:           Identifier{Value: "10.5281/zenodo.8000001", Type: "DOI"},
-		AlternateIdentifiers: []Identifier{{Value: "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f", Type: "SWHID"}},
-		Creators: []Creator{
-			{Name: "Lefèvre, Camille", NameType: NamePersonal, Email: "camille@example.org",
-				NameIdentifiers: []NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID"}}},
-			{Name: "IJCLab", NameType: NameOrganizational},
+func fullSoftware() *fair.Resource {
+	return &fair.Resource{
+		Identifier:           fair.Identifier{Value: "10.5281/zenodo.8000001", Type: "DOI"},
+		AlternateIdentifiers: []fair.Identifier{{Value: "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f", Type: "SWHID"}},
+		Creators: []fair.Creator{
+			{Name: "Lefèvre, Camille", NameType: fair.NamePersonal, Email: "camille@example.org",
+				NameIdentifiers: []fair.NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID"}}},
+			{Name: "IJCLab", NameType: fair.NameOrganizational},
 		},
-		Contributors: []Contributor{{Creator: Creator{Name: "IJCLab", NameType: NameOrganizational}, ContributorType: ContributorRightsHolder}},
-		Titles:       []Title{{Title: "showercal"}},
-		Publisher:    Publisher{Name: "Zenodo"}, PublicationYear: 2026,
-		ResourceType:      ResourceType{General: ResourceTypeSoftware},
-		Subjects:          []Subject{{Subject: "Astroparticle physics"}},
+		Contributors: []fair.Contributor{{Creator: fair.Creator{Name: "IJCLab", NameType: fair.NameOrganizational}, ContributorType: fair.ContributorRightsHolder}},
+		Titles:       []fair.Title{{Title: "showercal"}},
+		Publisher:    fair.Publisher{Name: "Zenodo"}, PublicationYear: 2026,
+		ResourceType:      fair.ResourceType{General: fair.ResourceTypeSoftware},
+		Subjects:          []fair.Subject{{Subject: "Astroparticle physics"}},
 		Keywords:          []string{"calibration"},
-		FundingReferences: []FundingReference{{FunderName: "CNRS"}},
-		Dates:             []Date{{Date: "2024-01-10", Type: DateCreated}},
+		FundingReferences: []fair.FundingReference{{FunderName: "CNRS"}},
+		Dates:             []fair.Date{{Date: "2024-01-10", Type: fair.DateCreated}},
 		Version:           "1.4.0",
 		Formats:           []string{"application/x-hdf5", "application/fits"},
-		Rights:            []Rights{{Rights: "Apache License 2.0", Identifier: "Apache-2.0", IdentifierScheme: "SPDX", URI: "https://spdx.org/licenses/Apache-2.0.html"}},
-		Descriptions: []Description{
-			{Type: DescriptionAbstract, Description: "Calibrates air-shower events."},
-			{Type: DescriptionTechnicalInfo, Description: "Install with go install; run showercal -run 4271."},
+		Rights:            []fair.Rights{{Rights: "Apache License 2.0", Identifier: "Apache-2.0", IdentifierScheme: "SPDX", URI: "https://spdx.org/licenses/Apache-2.0.html"}},
+		Descriptions: []fair.Description{
+			{Type: fair.DescriptionAbstract, Description: "Calibrates air-shower events."},
+			{Type: fair.DescriptionTechnicalInfo, Description: "Install with go install; run showercal -run 4271."},
 		},
-		RelatedIdentifiers: []RelatedIdentifier{
-			{Identifier: "10.5281/zenodo.8000000", IdentifierType: IDTypeDOI, RelationType: RelIsVersionOf},
-			{Identifier: "10.5281/zenodo.8000002", IdentifierType: IDTypeDOI, RelationType: RelHasPart},
-			{Identifier: "10.5281/zenodo.8000003", IdentifierType: IDTypeDOI, RelationType: RelHasPart},
-			{Identifier: "https://showercal.example.org/docs", IdentifierType: IDTypeURL, RelationType: RelIsDocumentedBy},
-			{Identifier: "10.1234/article.5", IdentifierType: IDTypeDOI, RelationType: RelIsDescribedBy, ResourceTypeGeneral: ResourceTypeJournalArticle},
-			{Identifier: "https://www.hdfgroup.org/solutions/hdf5/", IdentifierType: IDTypeURL, RelationType: RelReferences, ResourceTypeGeneral: ResourceTypeStandard},
-			{Identifier: "https://showercal.example.org/prov/1.4.0.jsonld", IdentifierType: IDTypeURL, RelationType: RelHasMetadata,
+		RelatedIdentifiers: []fair.RelatedIdentifier{
+			{Identifier: "10.5281/zenodo.8000000", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelIsVersionOf},
+			{Identifier: "10.5281/zenodo.8000002", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelHasPart},
+			{Identifier: "10.5281/zenodo.8000003", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelHasPart},
+			{Identifier: "https://showercal.example.org/docs", IdentifierType: fair.IDTypeURL, RelationType: fair.RelIsDocumentedBy},
+			{Identifier: "10.1234/article.5", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelIsDescribedBy, ResourceTypeGeneral: fair.ResourceTypeJournalArticle},
+			{Identifier: "https://www.hdfgroup.org/solutions/hdf5/", IdentifierType: fair.IDTypeURL, RelationType: fair.RelReferences, ResourceTypeGeneral: fair.ResourceTypeStandard},
+			{Identifier: "https://showercal.example.org/prov/1.4.0.jsonld", IdentifierType: fair.IDTypeURL, RelationType: fair.RelHasMetadata,
 				RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"},
 		},
-		Software: Software{
+		Software: fair.Software{
 			CodeRepository: "https://gitlab.in2p3.fr/showers/showercal", ProgrammingLanguages: []string{"Go"},
-			Requirements: []Requirement{{Name: "gonum.org/v1/gonum", Version: "v0.15.0"}}, IssueTracker: "https://gitlab.in2p3.fr/showers/showercal/-/issues",
+			Requirements: []fair.Requirement{{Name: "gonum.org/v1/gonum", Version: "v0.15.0"}}, IssueTracker: "https://gitlab.in2p3.fr/showers/showercal/-/issues",
 			ContinuousIntegration: "https://gitlab.in2p3.fr/showers/showercal/-/pipelines", DevelopmentStatus: "active",
 			Commit: "309cf2674ee7a0749978cf8265ab91a60aea0f7d", Tag: "v1.4.0",
 		},
 	}
 }
 
-func assess(t *testing.T, r *Resource, opts ...AssessOption) *Report {
+func assess(t *testing.T, r *fair.Resource, opts ...AssessOption) *Report {
 	t.Helper()
 	rep, err := Assess(context.Background(), r, opts...)
 	if err != nil {
@@ -109,93 +110,101 @@ func assess(t *testing.T, r *Resource, opts ...AssessOption) *Report {
 
 // breakers make one offline test fail on the full record (dataset or software, by the test's metric set). Each
 // is the smallest change that takes away what the test looks for.
-var breakers = map[string]func(r *Resource){
-	"FsF-F1-01MD-1":   func(r *Resource) { r.Identifier = Identifier{Value: "run 4271"}; r.URL = "" },
-	"FsF-F1-01MD-2":   func(r *Resource) { r.Distributions[0].ContentURL = "run4271.h5" },
-	"FsF-F1-02MD-1":   func(r *Resource) { r.Identifier = Identifier{Value: "https://data.example.org/runs/4271", Type: "URL"} },
-	"FsF-F1-02MD-4":   func(r *Resource) { r.Distributions[0].ContentURL = "https://data.example.org/runs/4271.h5" },
-	"FsF-F2-01M-2":    func(r *Resource) { r.Publisher = Publisher{} },
-	"FsF-F2-01M-3":    func(r *Resource) { r.Keywords, r.Subjects = nil, nil },
-	"FsF-F3-01M-2":    func(r *Resource) { r.Distributions = nil },
-	"FsF-A1-01M-1":    func(r *Resource) { r.AccessRights = "" },
-	"FsF-A1.1-01MD-1": func(r *Resource) { r.Identifier = Identifier{Value: "gopher://data.example.org/4271"}; r.URL = "" },
-	"FsF-A1.1-01MD-2": func(r *Resource) { r.Distributions[0].ContentURL = "gopher://data.example.org/4271.h5" },
-	"FsF-A1.2-01MD-1": func(r *Resource) { r.Identifier = Identifier{Value: "telnet://data.example.org/4271"}; r.URL = "" },
-	"FsF-A1.2-01MD-2": func(r *Resource) { r.Distributions[0].ContentURL = "ws://data.example.org/4271.h5" },
-	"FsF-I2-01M-2":    func(r *Resource) { r.Subjects = []Subject{{Subject: "cosmic rays"}} },
-	"FsF-I3-01M-1":    func(r *Resource) { r.RelatedIdentifiers, r.RelatedItems, r.References = nil, nil, nil },
-	"FsF-I3-01M-2": func(r *Resource) {
+var breakers = map[string]func(r *fair.Resource){
+	"FsF-F1-01MD-1": func(r *fair.Resource) { r.Identifier = fair.Identifier{Value: "run 4271"}; r.URL = "" },
+	"FsF-F1-01MD-2": func(r *fair.Resource) { r.Distributions[0].ContentURL = "run4271.h5" },
+	"FsF-F1-02MD-1": func(r *fair.Resource) {
+		r.Identifier = fair.Identifier{Value: "https://data.example.org/runs/4271", Type: "URL"}
+	},
+	"FsF-F1-02MD-4": func(r *fair.Resource) { r.Distributions[0].ContentURL = "https://data.example.org/runs/4271.h5" },
+	"FsF-F2-01M-2":  func(r *fair.Resource) { r.Publisher = fair.Publisher{} },
+	"FsF-F2-01M-3":  func(r *fair.Resource) { r.Keywords, r.Subjects = nil, nil },
+	"FsF-F3-01M-2":  func(r *fair.Resource) { r.Distributions = nil },
+	"FsF-A1-01M-1":  func(r *fair.Resource) { r.AccessRights = "" },
+	"FsF-A1.1-01MD-1": func(r *fair.Resource) {
+		r.Identifier = fair.Identifier{Value: "gopher://data.example.org/4271"}
+		r.URL = ""
+	},
+	"FsF-A1.1-01MD-2": func(r *fair.Resource) { r.Distributions[0].ContentURL = "gopher://data.example.org/4271.h5" },
+	"FsF-A1.2-01MD-1": func(r *fair.Resource) {
+		r.Identifier = fair.Identifier{Value: "telnet://data.example.org/4271"}
+		r.URL = ""
+	},
+	"FsF-A1.2-01MD-2": func(r *fair.Resource) { r.Distributions[0].ContentURL = "ws://data.example.org/4271.h5" },
+	"FsF-I2-01M-2":    func(r *fair.Resource) { r.Subjects = []fair.Subject{{Subject: "cosmic rays"}} },
+	"FsF-I3-01M-1":    func(r *fair.Resource) { r.RelatedIdentifiers, r.RelatedItems, r.References = nil, nil, nil },
+	"FsF-I3-01M-2": func(r *fair.Resource) {
 		r.RelatedIdentifiers = nil
-		r.References = []RelatedItem{{Type: ResourceTypeJournalArticle, RelationType: RelIsCitedBy, Titles: []Title{{Title: "A paper"}}}}
+		r.References = []fair.RelatedItem{{Type: fair.ResourceTypeJournalArticle, RelationType: fair.RelIsCitedBy, Titles: []fair.Title{{Title: "A paper"}}}}
 	},
-	"FsF-R1-01M-1":   func(r *Resource) { r.ResourceType = ResourceType{General: "Data"} },
-	"FsF-R1-01M-2":   func(r *Resource) { r.Sizes = nil; r.Distributions[0].Size = 0 },
-	"FsF-R1-01M-3":   func(r *Resource) { r.Descriptions = r.Descriptions[:1] },
-	"FsF-R1.1-01M-1": func(r *Resource) { r.Rights = []Rights{{Rights: "info:eu-repo/semantics/openAccess"}} },
-	"FsF-R1.2-01M-1": func(r *Resource) {
-		r.Contributors, r.Publisher, r.Dates, r.PublicationYear, r.RelatedIdentifiers = nil, Publisher{}, nil, 0, r.RelatedIdentifiers[:1]
+	"FsF-R1-01M-1":   func(r *fair.Resource) { r.ResourceType = fair.ResourceType{General: "Data"} },
+	"FsF-R1-01M-2":   func(r *fair.Resource) { r.Sizes = nil; r.Distributions[0].Size = 0 },
+	"FsF-R1-01M-3":   func(r *fair.Resource) { r.Descriptions = r.Descriptions[:1] },
+	"FsF-R1.1-01M-1": func(r *fair.Resource) { r.Rights = []fair.Rights{{Rights: "info:eu-repo/semantics/openAccess"}} },
+	"FsF-R1.2-01M-1": func(r *fair.Resource) {
+		r.Contributors, r.Publisher, r.Dates, r.PublicationYear, r.RelatedIdentifiers = nil, fair.Publisher{}, nil, 0, r.RelatedIdentifiers[:1]
 	},
-	"FsF-R1.2-01M-2": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:2] },
-	"FsF-R1.3-01M-1": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
-	"FsF-R1.3-01M-3": func(r *Resource) { // no DOI for DataCite, and no linked PROV record (PROV is a generic standard too)
-		r.Identifier = Identifier{Value: "https://data.example.org/runs/4271", Type: "URL"}
+	"FsF-R1.2-01M-2": func(r *fair.Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:2] },
+	"FsF-R1.3-01M-1": func(r *fair.Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
+	"FsF-R1.3-01M-3": func(r *fair.Resource) { // no DOI for DataCite, and no linked PROV record (PROV is a generic standard too)
+		r.Identifier = fair.Identifier{Value: "https://data.example.org/runs/4271", Type: "URL"}
 		r.RelatedIdentifiers = r.RelatedIdentifiers[:2]
 	},
-	"FsF-R1.3-02D-1": func(r *Resource) {
+	"FsF-R1.3-02D-1": func(r *fair.Resource) {
 		r.Formats = []string{"application/x-acme-binary"}
 		r.Distributions[0].MediaType, r.Distributions[0].Name = "", "run4271.acme"
 		r.Distributions[0].ContentURL = "https://doi.org/10.5281/zenodo.4272"
 	},
 
-	"FRSM-01-F1-2": func(r *Resource) {
-		r.Identifier = Identifier{Value: "https://showercal.example.org/1.4.0", Type: "URL"}
+	"FRSM-01-F1-2": func(r *fair.Resource) {
+		r.Identifier = fair.Identifier{Value: "https://showercal.example.org/1.4.0", Type: "URL"}
 		r.AlternateIdentifiers = nil
 	},
-	"FRSM-01-F1-3": func(r *Resource) {
-		r.Identifier = Identifier{Value: "hdl:20.500.12345/showercal-1.4.0", Type: "Handle"}
+	"FRSM-01-F1-3": func(r *fair.Resource) {
+		r.Identifier = fair.Identifier{Value: "hdl:20.500.12345/showercal-1.4.0", Type: "Handle"}
 		r.AlternateIdentifiers = nil
 	},
-	"FRSM-02-F1.1-1": func(r *Resource) { r.RelatedIdentifiers[2].Identifier = r.RelatedIdentifiers[1].Identifier },
-	"FRSM-02-F1.1-2": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[3:] },
-	"FRSM-03-F1.2-1": func(r *Resource) { r.RelatedIdentifiers[0].Identifier = r.Identifier.Value },
-	"FRSM-03-F1.2-2": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[1:] },
-	"FRSM-03-F1.2-3": func(r *Resource) { r.Version = "" },
-	"FRSM-04-F2-1":   func(r *Resource) { r.Descriptions = r.Descriptions[1:] },
-	"FRSM-04-F2-2":   func(r *Resource) { r.Subjects, r.FundingReferences, r.Dates = nil, nil, nil },
-	"FRSM-04-F2-3":   func(r *Resource) { r.Software.ProgrammingLanguages = nil },
-	"FRSM-05-R1-1": func(r *Resource) {
+	"FRSM-02-F1.1-1": func(r *fair.Resource) { r.RelatedIdentifiers[2].Identifier = r.RelatedIdentifiers[1].Identifier },
+	"FRSM-02-F1.1-2": func(r *fair.Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[3:] },
+	"FRSM-03-F1.2-1": func(r *fair.Resource) { r.RelatedIdentifiers[0].Identifier = r.Identifier.Value },
+	"FRSM-03-F1.2-2": func(r *fair.Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[1:] },
+	"FRSM-03-F1.2-3": func(r *fair.Resource) { r.Version = "" },
+	"FRSM-04-F2-1":   func(r *fair.Resource) { r.Descriptions = r.Descriptions[1:] },
+	"FRSM-04-F2-2":   func(r *fair.Resource) { r.Subjects, r.FundingReferences, r.Dates = nil, nil, nil },
+	"FRSM-04-F2-3":   func(r *fair.Resource) { r.Software.ProgrammingLanguages = nil },
+	"FRSM-05-R1-1": func(r *fair.Resource) {
 		r.Creators[0].Email, r.Software.IssueTracker = "", ""
 	},
-	"FRSM-05-R1-2": func(r *Resource) { r.Software.DevelopmentStatus = "" },
-	"FRSM-05-R1-3": func(r *Resource) { r.Software.IssueTracker, r.Software.ContinuousIntegration = "", "" },
-	"FRSM-06-F2-1": func(r *Resource) { r.Creators, r.Contributors = nil, nil },
-	"FRSM-06-F2-2": func(r *Resource) {
-		r.Creators = append(r.Creators, Creator{Name: "Rossi, Paolo", NameType: NamePersonal})
+	"FRSM-05-R1-2": func(r *fair.Resource) { r.Software.DevelopmentStatus = "" },
+	"FRSM-05-R1-3": func(r *fair.Resource) { r.Software.IssueTracker, r.Software.ContinuousIntegration = "", "" },
+	"FRSM-06-F2-1": func(r *fair.Resource) { r.Creators, r.Contributors = nil, nil },
+	"FRSM-06-F2-2": func(r *fair.Resource) {
+		r.Creators = append(r.Creators, fair.Creator{Name: "Rossi, Paolo", NameType: fair.NamePersonal})
 	},
-	"FRSM-07-F3-1": func(r *Resource) { r.Identifier, r.AlternateIdentifiers = Identifier{}, nil },
-	"FRSM-08-F4-1": func(r *Resource) {
-		r.Identifier = Identifier{Value: "https://showercal.example.org", Type: "URL"}
+	"FRSM-07-F3-1": func(r *fair.Resource) { r.Identifier, r.AlternateIdentifiers = fair.Identifier{}, nil },
+	"FRSM-08-F4-1": func(r *fair.Resource) {
+		r.Identifier = fair.Identifier{Value: "https://showercal.example.org", Type: "URL"}
 		r.AlternateIdentifiers = nil
 	},
-	"FRSM-08-F4-3": func(r *Resource) { r.AlternateIdentifiers = nil },
-	"FRSM-09-A1-1": func(r *Resource) { r.Software.CodeRepository = "gitlab.in2p3.fr/showers/showercal" },
-	"FRSM-09-A1-2": func(r *Resource) { r.Software.CodeRepository = "telnet://gitlab.in2p3.fr/showers/showercal" },
-	"FRSM-10-I1-1": func(r *Resource) { r.Formats = nil },
-	"FRSM-10-I1-2": func(r *Resource) { r.Formats = []string{"application/x-acme-binary"} },
-	"FRSM-10-I1-3": func(r *Resource) { r.RelatedIdentifiers[5].ResourceTypeGeneral = ResourceTypeText },
-	"FRSM-12-I2-1": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
-	"FRSM-13-R1-1": func(r *Resource) {
+	"FRSM-08-F4-3": func(r *fair.Resource) { r.AlternateIdentifiers = nil },
+	"FRSM-09-A1-1": func(r *fair.Resource) { r.Software.CodeRepository = "gitlab.in2p3.fr/showers/showercal" },
+	"FRSM-09-A1-2": func(r *fair.Resource) { r.Software.CodeRepository = "telnet://gitlab.in2p3.fr/showers/showercal" },
+	"FRSM-10-I1-1": func(r *fair.Resource) { r.Formats = nil },
+	"FRSM-10-I1-2": func(r *fair.Resource) { r.Formats = []string{"application/x-acme-binary"} },
+	"FRSM-10-I1-3": func(r *fair.Resource) { r.RelatedIdentifiers[5].ResourceTypeGeneral = fair.ResourceTypeText },
+	"FRSM-12-I2-1": func(r *fair.Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:3] },
+	"FRSM-13-R1-1": func(r *fair.Resource) {
 		r.Descriptions = r.Descriptions[:1]
 		r.RelatedIdentifiers = r.RelatedIdentifiers[:3]
 	},
-	"FRSM-13-R1-2": func(r *Resource) { r.Software.Requirements = nil },
-	"FRSM-15-R1.1-3": func(r *Resource) {
-		r.Rights = []Rights{{Rights: "Proprietary licence of IJCLab", URI: "https://ijclab.example.org/licence"}}
+	"FRSM-13-R1-2": func(r *fair.Resource) { r.Software.Requirements = nil },
+	"FRSM-15-R1.1-3": func(r *fair.Resource) {
+		r.Rights = []fair.Rights{{Rights: "Proprietary licence of IJCLab", URI: "https://ijclab.example.org/licence"}}
 	},
-	"FRSM-16-R1.1-1": func(r *Resource) { r.Contributors = nil },
-	"FRSM-16-R1.1-2": func(r *Resource) { r.Rights = []Rights{{Rights: "Proprietary licence of IJCLab"}} },
-	"FRSM-17-R1.2-1": func(r *Resource) { r.Software.Commit, r.Software.Tag = "", "" },
-	"FRSM-17-R1.2-3": func(r *Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:6] },
+	"FRSM-16-R1.1-1": func(r *fair.Resource) { r.Contributors = nil },
+	"FRSM-16-R1.1-2": func(r *fair.Resource) { r.Rights = []fair.Rights{{Rights: "Proprietary licence of IJCLab"}} },
+	"FRSM-17-R1.2-1": func(r *fair.Resource) { r.Software.Commit, r.Software.Tag = "", "" },
+	"FRSM-17-R1.2-3": func(r *fair.Resource) { r.RelatedIdentifiers = r.RelatedIdentifiers[:6] },
 }
 
 // TestEveryOfflineTestPassesAndFails checks, for every offline test of both metric sets, a record that passes it
@@ -205,7 +214,7 @@ func TestEveryOfflineTestPassesAndFails(t *testing.T) {
 	for _, set := range []struct {
 		name string
 		defs []metricDef
-		full func() *Resource
+		full func() *fair.Resource
 		opt  AssessOption
 	}{{"data", dataMetrics, fullDataset, WithMetricSet(MetricsData)}, {"software", softwareMetrics, fullSoftware, WithMetricSet(MetricsSoftware)}} {
 		good := assess(t, set.full(), set.opt)
@@ -269,7 +278,7 @@ func (refuseTransport) RoundTrip(*http.Request) (*http.Response, error) {
 // TestFullRecordsReachOfflineMaximum checks that a record that fixes every reported problem reaches the maximum
 // offline checking allows, and reports nothing left to fix offline.
 func TestFullRecordsReachOfflineMaximum(t *testing.T) {
-	for name, r := range map[string]*Resource{"dataset": fullDataset(), "software": fullSoftware()} {
+	for name, r := range map[string]*fair.Resource{"dataset": fullDataset(), "software": fullSoftware()} {
 		rep := assess(t, r)
 		if rep.Overall.Earned != rep.Reachable {
 			t.Errorf("%s: earned %v, want the offline maximum %v", name, rep.Overall.Earned, rep.Reachable)
@@ -285,7 +294,7 @@ func TestFullRecordsReachOfflineMaximum(t *testing.T) {
 	// metric's total. Data: 26 points less FsF-F1-02MD-2 (0.5), F4-01M (2), A1-02MD (2) and I1-01M (2). Software:
 	// 45 points less FRSM-01-F1-1, 07-F3-2, 08-F4-2 (network, 3) and the 11 points of the repository tests.
 	for _, c := range []struct {
-		r    *Resource
+		r    *fair.Resource
 		want float64
 	}{{fullDataset(), 19.5}, {fullSoftware(), 31}} {
 		if got := assess(t, c.r).Reachable; got != c.want {
@@ -313,14 +322,14 @@ func TestMinimalRecord(t *testing.T) {
 	}
 }
 
-func minimalRecord() *Resource {
-	return &Resource{
-		Identifier:      Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"},
-		Creators:        []Creator{{Name: "Lefèvre, Camille"}},
-		Titles:          []Title{{Title: "Calibrated air-shower events, run 4271"}},
-		Publisher:       Publisher{Name: "CC-IN2P3"},
+func minimalRecord() *fair.Resource {
+	return &fair.Resource{
+		Identifier:      fair.Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"},
+		Creators:        []fair.Creator{{Name: "Lefèvre, Camille"}},
+		Titles:          []fair.Title{{Title: "Calibrated air-shower events, run 4271"}},
+		Publisher:       fair.Publisher{Name: "CC-IN2P3"},
 		PublicationYear: 2026,
-		ResourceType:    ResourceType{General: ResourceTypeDataset},
+		ResourceType:    fair.ResourceType{General: fair.ResourceTypeDataset},
 	}
 }
 
@@ -328,20 +337,22 @@ func minimalRecord() *Resource {
 func TestAccessInformation(t *testing.T) {
 	for _, c := range []struct {
 		name   string
-		set    func(r *Resource)
+		set    func(r *fair.Resource)
 		passes bool
 	}{
-		{"COAR term", func(r *Resource) { r.AccessRights = AccessEmbargoed }, true},
-		{"EU authority URI in rights", func(r *Resource) {
-			r.Rights = append(r.Rights, Rights{URI: "http://publications.europa.eu/resource/authority/access-right/RESTRICTED"})
+		{"COAR term", func(r *fair.Resource) { r.AccessRights = fair.AccessEmbargoed }, true},
+		{"EU authority URI in rights", func(r *fair.Resource) {
+			r.Rights = append(r.Rights, fair.Rights{URI: "http://publications.europa.eu/resource/authority/access-right/RESTRICTED"})
 		}, true},
-		{"OpenAIRE term in rights", func(r *Resource) { r.Rights = append(r.Rights, Rights{Rights: "info:eu-repo/semantics/openAccess"}) }, true},
-		{"free-text conditions", func(r *Resource) { r.AccessConditions = "On request to the collaboration's data officer" }, true},
-		{"free-text rights", func(r *Resource) {
-			r.Rights = append(r.Rights, Rights{Rights: "Available to collaboration members only"})
+		{"OpenAIRE term in rights", func(r *fair.Resource) {
+			r.Rights = append(r.Rights, fair.Rights{Rights: "info:eu-repo/semantics/openAccess"})
 		}, true},
-		{"a licence only", func(r *Resource) {}, false},
-		{"a bespoke licence only", func(r *Resource) { r.Rights = []Rights{{Rights: "IJCLab data licence v2"}} }, false},
+		{"free-text conditions", func(r *fair.Resource) { r.AccessConditions = "On request to the collaboration's data officer" }, true},
+		{"free-text rights", func(r *fair.Resource) {
+			r.Rights = append(r.Rights, fair.Rights{Rights: "Available to collaboration members only"})
+		}, true},
+		{"a licence only", func(r *fair.Resource) {}, false},
+		{"a bespoke licence only", func(r *fair.Resource) { r.Rights = []fair.Rights{{Rights: "IJCLab data licence v2"}} }, false},
 	} {
 		r := fullDataset()
 		r.AccessRights = ""
@@ -356,7 +367,7 @@ func TestAccessInformation(t *testing.T) {
 func TestFixNamesTheRelatedSoftware(t *testing.T) {
 	r := fullDataset()
 	r.RelatedIdentifiers = nil
-	r.RelatedItems = []RelatedItem{{Type: ResourceTypeSoftware, RelationType: RelIsCompiledBy, Titles: []Title{{Title: "showercal"}}}}
+	r.RelatedItems = []fair.RelatedItem{{Type: fair.ResourceTypeSoftware, RelationType: fair.RelIsCompiledBy, Titles: []fair.Title{{Title: "showercal"}}}}
 	got, _ := assess(t, r).Test("FsF-I3-01M-2")
 	want := `relatedItems[0] (the related software "showercal") has no persistent identifier`
 	if got.Outcome != OutcomeFail || len(got.Fixes) != 1 || !strings.HasPrefix(got.Fixes[0], want) {
@@ -366,7 +377,7 @@ func TestFixNamesTheRelatedSoftware(t *testing.T) {
 
 func TestFixNamesThePerson(t *testing.T) {
 	r := fullSoftware()
-	r.Creators = append(r.Creators, Creator{Name: "Rossi, Paolo", NameType: NamePersonal})
+	r.Creators = append(r.Creators, fair.Creator{Name: "Rossi, Paolo", NameType: fair.NamePersonal})
 	got, _ := assess(t, r).Test("FRSM-06-F2-2")
 	want := `creators[2] (Rossi, Paolo) has no ORCID`
 	if len(got.Fixes) != 1 || !strings.HasPrefix(got.Fixes[0], want) {
@@ -431,13 +442,13 @@ func TestAssessErrors(t *testing.T) {
 
 func TestMetricSetChoice(t *testing.T) {
 	for _, c := range []struct {
-		r    *Resource
+		r    *fair.Resource
 		want MetricSet
 	}{
 		{fullDataset(), MetricsData},
 		{fullSoftware(), MetricsSoftware},
-		{&Resource{Software: Software{CodeRepository: "https://example.org/x"}}, MetricsSoftware},
-		{&Resource{}, MetricsData},
+		{&fair.Resource{Software: fair.Software{CodeRepository: "https://example.org/x"}}, MetricsSoftware},
+		{&fair.Resource{}, MetricsData},
 	} {
 		if got := assess(t, c.r).MetricSet; got != c.want {
 			t.Errorf("%+v: metric set %s, want %s", c.r.ResourceType, got, c.want)
@@ -450,7 +461,7 @@ func TestMetricSetChoice(t *testing.T) {
 
 // TestOfflineNetworkTestsNotRun checks that without a client every network test is not run and earns nothing.
 func TestOfflineNetworkTestsNotRun(t *testing.T) {
-	for _, r := range []*Resource{fullDataset(), fullSoftware()} {
+	for _, r := range []*fair.Resource{fullDataset(), fullSoftware()} {
 		rep := assess(t, r)
 		for _, m := range rep.Metrics {
 			for _, tr := range m.Tests {
@@ -576,20 +587,20 @@ func fakeWeb(t *testing.T, good bool) *http.Client {
 // TestNetworkTests checks every network test against a loopback web where the record's identifiers resolve and its
 // pages carry structured metadata, and one where they do not.
 func TestNetworkTests(t *testing.T) {
-	dataset := func() *Resource {
+	dataset := func() *fair.Resource {
 		r := fullDataset()
 		r.URL = ""
 		r.Distributions[0].ContentURL = "https://doi.org/10.5281/zenodo.4272"
 		return r
 	}
-	software := func() *Resource {
+	software := func() *fair.Resource {
 		r := fullSoftware()
 		return r
 	}
 	for _, set := range []struct {
 		name string
 		defs []metricDef
-		rec  func() *Resource
+		rec  func() *fair.Resource
 	}{{"data", dataMetrics, dataset}, {"software", softwareMetrics, software}} {
 		good := assess(t, set.rec(), WithHTTPClient(fakeWeb(t, true)))
 		bad := assess(t, set.rec(), WithHTTPClient(fakeWeb(t, false)))
@@ -688,7 +699,7 @@ func TestMeasuredVariablesFromVariables(t *testing.T) {
 	if got, _ := assess(t, r).Test("FsF-R1-01M-3"); got.Outcome != OutcomeFail {
 		t.Fatalf("without a TechnicalInfo description: %s, want fail", got.Outcome)
 	}
-	r.Variables = []Variable{{Name: "energy", Unit: "EeV"}}
+	r.Variables = []fair.Variable{{Name: "energy", Unit: "EeV"}}
 	if got, _ := assess(t, r).Test("FsF-R1-01M-3"); got.Outcome != OutcomePass || !strings.Contains(got.Detail, `"energy"`) {
 		t.Errorf("with Variables: %s (%s), want pass naming the variable", got.Outcome, got.Detail)
 	}

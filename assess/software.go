@@ -1,9 +1,11 @@
-package fair
+package assess
 
 import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // The checks of the FAIR4RS software metrics v0.7 (FRSM-*). What a software record can show is decided from it;
@@ -77,15 +79,15 @@ func (a *assessment) softwareIDs() []string {
 // softwarePersistent are the schemes that guarantee uniqueness and persistence for software; softwareCommon are
 // those commonly used for research software (DataCite DOIs, e.g. through Zenodo, and Software Heritage IDs).
 var (
-	softwarePersistent = map[Scheme]bool{SchemeDOI: true, SchemeHandle: true, SchemeARK: true, SchemeSWHID: true, SchemePURL: true, SchemeURN: true}
-	softwareCommon     = map[Scheme]bool{SchemeDOI: true, SchemeSWHID: true}
+	softwarePersistent = map[fair.Scheme]bool{fair.SchemeDOI: true, fair.SchemeHandle: true, fair.SchemeARK: true, fair.SchemeSWHID: true, fair.SchemePURL: true, fair.SchemeURN: true}
+	softwareCommon     = map[fair.Scheme]bool{fair.SchemeDOI: true, fair.SchemeSWHID: true}
 )
 
 func (a *assessment) softwareID(common bool) verdict {
 	ids := a.softwareIDs()
 	var seen []string
 	for _, id := range ids {
-		p, err := DetectPID(id)
+		p, err := fair.DetectPID(id)
 		if err != nil {
 			seen = append(seen, fmt.Sprintf("%q (not recognised)", id))
 			continue
@@ -107,7 +109,7 @@ func (a *assessment) softwareID(common bool) verdict {
 	return verdict{detail: "no identifier is " + what + ": " + joinList(seen), fixes: []string{joinList(seen) + " is not " + what + ": " + fix}}
 }
 
-func (a *assessment) relations(types ...RelationType) []int {
+func (a *assessment) relations(types ...fair.RelationType) []int {
 	var out []int
 	for i, ri := range a.r.RelatedIdentifiers {
 		for _, t := range types {
@@ -120,7 +122,7 @@ func (a *assessment) relations(types ...RelationType) []int {
 }
 
 func checkComponentIDs(a *assessment) verdict {
-	parts := a.relations(RelHasPart)
+	parts := a.relations(fair.RelHasPart)
 	if len(parts) == 0 {
 		return verdict{detail: "no components listed", fixes: []string{"list the software's components with their own identifiers: RelatedIdentifiers of relation HasPart"}}
 	}
@@ -142,13 +144,13 @@ func checkComponentIDs(a *assessment) verdict {
 }
 
 func checkComponentRelations(a *assessment) verdict {
-	if rs := a.relations(RelHasPart, RelIsPartOf); len(rs) > 0 {
+	if rs := a.relations(fair.RelHasPart, fair.RelIsPartOf); len(rs) > 0 {
 		return verdict{pass: true, detail: fmt.Sprintf("%d HasPart/IsPartOf relations", len(rs))}
 	}
 	return verdict{detail: "no relation between components", fixes: []string{"relate the software to its components (HasPart) or to the software it is part of (IsPartOf) in RelatedIdentifiers"}}
 }
 
-var versionRelations = []RelationType{RelIsVersionOf, RelHasVersion, RelIsNewVersionOf, RelIsPreviousVersionOf}
+var versionRelations = []fair.RelationType{fair.RelIsVersionOf, fair.RelHasVersion, fair.RelIsNewVersionOf, fair.RelIsPreviousVersionOf}
 
 func checkVersionDistinctID(a *assessment) verdict {
 	own := strings.TrimSpace(a.r.Identifier.Value)
@@ -206,7 +208,7 @@ func checkSoftwareDescriptive(a *assessment) verdict {
 		{len(r.Subjects) > 0, "domain", "Subjects naming the research domain"},
 		{len(r.FundingReferences) > 0, "funder", "FundingReferences"},
 		{len(r.Software.ProgrammingLanguages) > 0, "programming language", "Software.ProgrammingLanguages"},
-		{hasDate(r, DateCreated), "date created", "a Date of type Created"},
+		{hasDate(r, fair.DateCreated), "date created", "a Date of type Created"},
 		{len(r.Keywords) > 0, "keywords", "Keywords"},
 	}
 	var fixes []string
@@ -245,7 +247,7 @@ func checkCodeMetaDescriptive(a *assessment) verdict {
 func checkContact(a *assessment) verdict {
 	r := a.r
 	for i, c := range r.Contributors {
-		if c.ContributorType == ContributorContactPerson {
+		if c.ContributorType == fair.ContributorContactPerson {
 			return verdict{pass: true, detail: fmt.Sprintf("contributors[%d] %q is the contact person", i, c.Name)}
 		}
 	}
@@ -265,7 +267,7 @@ func checkDevStatusDocs(a *assessment) verdict {
 	if strings.TrimSpace(a.r.Software.DevelopmentStatus) == "" {
 		missing = append(missing, `Software.DevelopmentStatus (a repostatus.org term such as "active")`)
 	}
-	if len(a.relations(RelIsDocumentedBy)) == 0 {
+	if len(a.relations(fair.RelIsDocumentedBy)) == 0 {
 		missing = append(missing, "a link to the documentation (a RelatedIdentifier of relation IsDocumentedBy)")
 	}
 	if len(missing) == 0 {
@@ -299,10 +301,10 @@ func checkContributorsPresent(a *assessment) verdict {
 	return verdict{detail: "no authors or contributors", fixes: []string{"add the authors as Creators"}}
 }
 
-func hasORCID(c Creator) bool {
+func hasORCID(c fair.Creator) bool {
 	for _, n := range c.NameIdentifiers {
 		if strings.EqualFold(n.Scheme, "ORCID") || strings.Contains(strings.ToLower(n.Value), "orcid.org/") {
-			if _, err := ParseORCID(n.Value); err == nil {
+			if _, err := fair.ParseORCID(n.Value); err == nil {
 				return true
 			}
 		}
@@ -310,7 +312,7 @@ func hasORCID(c Creator) bool {
 	return false
 }
 
-func displayName(c Creator) string {
+func displayName(c fair.Creator) string {
 	if n := strings.TrimSpace(c.Name); n != "" {
 		return n
 	}
@@ -320,7 +322,7 @@ func displayName(c Creator) string {
 // personsWithoutORCID lists, as fixes, the personal creators and contributors without a valid ORCID.
 func (a *assessment) personsWithoutORCID() []string {
 	var fixes []string
-	person := func(c Creator) bool { return c.NameType != NameOrganizational }
+	person := func(c fair.Creator) bool { return c.NameType != fair.NameOrganizational }
 	for i, c := range a.r.Creators {
 		if person(c) && !hasORCID(c) {
 			fixes = append(fixes, fmt.Sprintf("creators[%d] (%s) has no ORCID: add a NameIdentifier {Scheme: \"ORCID\", Value: \"https://orcid.org/...\"}", i, displayName(c)))
@@ -358,9 +360,9 @@ func checkOwnIdentifier(a *assessment) verdict {
 
 func checkPersistentInfrastructure(a *assessment) verdict {
 	for _, id := range a.softwareIDs() {
-		if p, err := DetectPID(id); err == nil && (p.Scheme == SchemeDOI || p.Scheme == SchemeSWHID) {
+		if p, err := fair.DetectPID(id); err == nil && (p.Scheme == fair.SchemeDOI || p.Scheme == fair.SchemeSWHID) {
 			where := "DataCite (DOI)"
-			if p.Scheme == SchemeSWHID {
+			if p.Scheme == fair.SchemeSWHID {
 				where = "Software Heritage"
 			}
 			return verdict{pass: true, detail: fmt.Sprintf("%q: the metadata record is kept by %s", id, where)}
@@ -372,13 +374,13 @@ func checkPersistentInfrastructure(a *assessment) verdict {
 func checkCrossReferenced(a *assessment) verdict {
 	var doi, swh bool
 	for _, id := range a.softwareIDs() {
-		if p, err := DetectPID(id); err == nil {
-			doi = doi || p.Scheme == SchemeDOI
-			swh = swh || p.Scheme == SchemeSWHID
+		if p, err := fair.DetectPID(id); err == nil {
+			doi = doi || p.Scheme == fair.SchemeDOI
+			swh = swh || p.Scheme == fair.SchemeSWHID
 		}
 	}
 	for _, ri := range a.r.RelatedIdentifiers {
-		if p, err := DetectPID(ri.Identifier); err == nil && p.Scheme == SchemeSWHID {
+		if p, err := fair.DetectPID(ri.Identifier); err == nil && p.Scheme == fair.SchemeSWHID {
 			swh = true
 		}
 	}
@@ -443,7 +445,7 @@ func checkFormatsOpen(a *assessment) verdict {
 
 func checkSchemaReference(a *assessment) verdict {
 	for i, ri := range a.r.RelatedIdentifiers {
-		if ri.ResourceTypeGeneral == ResourceTypeStandard || strings.TrimSpace(ri.SchemeURI) != "" && ri.RelationType != RelHasMetadata {
+		if ri.ResourceTypeGeneral == fair.ResourceTypeStandard || strings.TrimSpace(ri.SchemeURI) != "" && ri.RelationType != fair.RelHasMetadata {
 			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] %q references a format specification", i, ri.Identifier)}
 		}
 	}
@@ -451,8 +453,8 @@ func checkSchemaReference(a *assessment) verdict {
 }
 
 // referenceTypes are the resource types of articles and data a software record may reference.
-var referenceTypes = []ResourceTypeGeneral{ResourceTypeJournalArticle, ResourceTypeDataPaper, ResourceTypePreprint, ResourceTypeText,
-	ResourceTypeConferencePaper, ResourceTypeDataset, ResourceTypeReport, ResourceTypeBook, ResourceTypeBookChapter}
+var referenceTypes = []fair.ResourceTypeGeneral{fair.ResourceTypeJournalArticle, fair.ResourceTypeDataPaper, fair.ResourceTypePreprint, fair.ResourceTypeText,
+	fair.ResourceTypeConferencePaper, fair.ResourceTypeDataset, fair.ResourceTypeReport, fair.ResourceTypeBook, fair.ResourceTypeBookChapter}
 
 func checkSoftwareReferences(a *assessment) verdict {
 	for i, ri := range a.r.RelatedIdentifiers {
@@ -465,7 +467,7 @@ func checkSoftwareReferences(a *assessment) verdict {
 			}
 		}
 		switch ri.RelationType {
-		case RelIsDocumentedBy, RelIsSupplementTo, RelIsCitedBy, RelIsReferencedBy, RelCites, RelReferences, RelIsDescribedBy, RelRequires:
+		case fair.RelIsDocumentedBy, fair.RelIsSupplementTo, fair.RelIsCitedBy, fair.RelIsReferencedBy, fair.RelCites, fair.RelReferences, fair.RelIsDescribedBy, fair.RelRequires:
 			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] %s %q", i, ri.RelationType, ri.Identifier)}
 		}
 	}
@@ -476,7 +478,7 @@ var instructionWords = []string{"install", "build", "run", "usage", "compile"}
 
 func checkInstructions(a *assessment) verdict {
 	for i, d := range a.r.Descriptions {
-		if d.Type != DescriptionTechnicalInfo && d.Type != DescriptionMethods && d.Type != DescriptionOther {
+		if d.Type != fair.DescriptionTechnicalInfo && d.Type != fair.DescriptionMethods && d.Type != fair.DescriptionOther {
 			continue
 		}
 		low := strings.ToLower(d.Description)
@@ -487,7 +489,7 @@ func checkInstructions(a *assessment) verdict {
 		}
 	}
 	for i, ri := range a.r.RelatedIdentifiers {
-		if ri.RelationType == RelIsDocumentedBy {
+		if ri.RelationType == fair.RelIsDocumentedBy {
 			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] links the documentation %q", i, ri.Identifier)}
 		}
 	}
@@ -528,7 +530,7 @@ func checkLicenceAndCopyright(a *assessment) verdict {
 	lic := a.licences()
 	holder := false
 	for _, c := range a.r.Contributors {
-		holder = holder || c.ContributorType == ContributorRightsHolder
+		holder = holder || c.ContributorType == fair.ContributorRightsHolder
 	}
 	for _, rt := range a.r.Rights {
 		low := strings.ToLower(rt.Rights)
@@ -553,7 +555,7 @@ func checkMachineReadableLicence(a *assessment) verdict {
 		if id, ok := spdxOf(rt); ok {
 			return verdict{pass: true, detail: fmt.Sprintf("rights[%d] is SPDX %s", i, id)}
 		}
-		if _, err := ParseURL(rt.URI); err == nil {
+		if _, err := fair.ParseURL(rt.URI); err == nil {
 			return verdict{pass: true, detail: fmt.Sprintf("rights[%d] links the licence text %q", i, rt.URI)}
 		}
 	}
