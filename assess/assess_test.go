@@ -704,3 +704,27 @@ func TestMeasuredVariablesFromVariables(t *testing.T) {
 		t.Errorf("with Variables: %s (%s), want pass naming the variable", got.Outcome, got.Detail)
 	}
 }
+
+// TestEmbeddedJSONLD: the JSON-LD of a landing page is found by package schemaorg's reader of pages, whatever the
+// spelling of the script element, and a block that does not parse is counted but not returned.
+func TestEmbeddedJSONLD(t *testing.T) {
+	const ds = `{"@context": "https://schema.org", "@type": "Dataset", "name": "N"}`
+	for _, tc := range []struct {
+		name, page    string
+		parsed, found int
+	}{
+		{"plain", `<html><script type="application/ld+json">` + ds + `</script></html>`, 1, 1},
+		{"upper case, parameters, single quotes", `<HTML><SCRIPT TYPE='application/ld+json; charset=utf-8'>` + ds + `</SCRIPT></HTML>`, 1, 1},
+		{"wrapped in an HTML comment", "<html><script type=\"application/ld+json\"><!--\n" + ds + "\n--></script></html>", 1, 1},
+		{"two blocks, one broken", `<html><script type="application/ld+json">{"@type": </script><script type="application/ld+json">` + ds + `</script></html>`, 1, 2},
+		{"other scripts only", `<html><script type="text/javascript">var x = {"@type": "Dataset"};</script></html>`, 0, 0},
+		{"no script", `<html><body>Run 4271</body></html>`, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parsed, found := embeddedJSONLD([]byte(tc.page))
+			if len(parsed) != tc.parsed || found != tc.found {
+				t.Errorf("%d parsed of %d found, want %d of %d", len(parsed), found, tc.parsed, tc.found)
+			}
+		})
+	}
+}

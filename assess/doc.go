@@ -39,6 +39,9 @@
 //   - FRSM-15-R1.1-1, FRSM-15-R1.1-2: the LICENSE file and the licences of bundled components.
 //   - FRSM-17-R1.2-2: the commits and the issues they reference.
 //
+// The JSON-LD a landing page embeds is found with package schemaorg's reader of pages (the <script
+// type="application/ld+json"> elements, however they are spelt); DOIs are resolved with package doi.
+//
 // [Report.Reachable] is the most an assessment can award: offline, the points of the offline tests.
 //
 // Everything in this package is safe for concurrent use. Nothing here does I/O, except Assess with an HTTP client.

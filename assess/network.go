@@ -13,6 +13,7 @@ import (
 
 	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/schemaorg"
 )
 
 // The network tests. They run only when Assess is given an HTTP client, and talk only to the addresses the record
@@ -194,23 +195,26 @@ func netDataRetrievable(ctx context.Context, a *assessment) (verdict, error) {
 	return verdict{detail: joinList(bad), fixes: []string{joinList(bad) + ": publish the file at that address or correct it"}}, nil
 }
 
+// The markup other than JSON-LD that search engines read: Dublin Core meta tags, schema.org microdata and RDFa. The
+// JSON-LD of a page is read with package schemaorg's reader of landing pages.
 var (
-	jsonLDScript = regexp.MustCompile(`(?is)<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>`)
-	metaDC       = regexp.MustCompile(`(?i)<meta[^>]+name\s*=\s*["'](dc|dcterms|dct)\.[a-z]+["']`)
-	microdata    = regexp.MustCompile(`(?i)itemtype\s*=\s*["']https?://schema\.org/`)
-	rdfaVocab    = regexp.MustCompile(`(?i)\b(vocab|typeof|property)\s*=\s*["'][^"']*(schema\.org|purl\.org/dc|www\.w3\.org/ns/dcat)`)
+	metaDC    = regexp.MustCompile(`(?i)<meta[^>]+name\s*=\s*["'](dc|dcterms|dct)\.[a-z]+["']`)
+	microdata = regexp.MustCompile(`(?i)itemtype\s*=\s*["']https?://schema\.org/`)
+	rdfaVocab = regexp.MustCompile(`(?i)\b(vocab|typeof|property)\s*=\s*["'][^"']*(schema\.org|purl\.org/dc|www\.w3\.org/ns/dcat)`)
 )
 
-// embeddedJSONLD returns the parsable JSON-LD blocks of an HTML page.
-func embeddedJSONLD(body []byte) []any {
-	var out []any
-	for _, m := range jsonLDScript.FindAllSubmatch(body, -1) {
+// embeddedJSONLD returns the parsable JSON-LD blocks of an HTML page, and how many <script
+// type="application/ld+json"> elements it has, parsable or not. The blocks are found by package schemaorg's reader
+// of landing pages.
+func embeddedJSONLD(body []byte) (parsed []any, scripts int) {
+	blocks, _ := schemaorg.ScriptBlocks(body) // the blocks before a malformed element still count
+	for _, b := range blocks {
 		var v any
-		if json.Unmarshal(m[1], &v) == nil {
-			out = append(out, v)
+		if json.Unmarshal(b, &v) == nil {
+			parsed = append(parsed, v)
 		}
 	}
-	return out
+	return parsed, len(blocks)
 }
 
 // mentions reports whether a decoded JSON value contains the string s anywhere (as a value), ignoring case.
@@ -256,7 +260,8 @@ func netSearchable(ctx context.Context, a *assessment) (verdict, error) {
 	if !pg.ok() {
 		return verdict{detail: fmt.Sprintf("landing page %s: %s", a.metadataURL(), pg), fixes: []string{fmt.Sprintf("make the landing page %s reachable and embed schema.org JSON-LD in it", a.metadataURL())}}, nil
 	}
-	for _, v := range embeddedJSONLD(pg.body) {
+	blocks, _ := embeddedJSONLD(pg.body)
+	for _, v := range blocks {
 		if mentionsVocabulary(v, "schema.org", "purl.org/dc", "w3.org/ns/dcat") {
 			return verdict{pass: true, detail: fmt.Sprintf("%s embeds schema.org/DCAT/Dublin Core JSON-LD", pg.url)}, nil
 		}
@@ -284,14 +289,15 @@ func netEmbeddedStructured(ctx context.Context, a *assessment) (verdict, error) 
 	if !pg.ok() {
 		return verdict{detail: fmt.Sprintf("landing page %s: %s", a.metadataURL(), pg), fixes: []string{fmt.Sprintf("make the landing page %s reachable and embed JSON-LD in it", a.metadataURL())}}, nil
 	}
-	if n := len(embeddedJSONLD(pg.body)); n > 0 {
+	blocks, scripts := embeddedJSONLD(pg.body)
+	if n := len(blocks); n > 0 {
 		return verdict{pass: true, detail: fmt.Sprintf("%s embeds %d parsable JSON-LD blocks", pg.url, n)}, nil
 	}
 	if rdfaVocab.Match(pg.body) {
 		return verdict{pass: true, detail: fmt.Sprintf("%s has RDFa", pg.url)}, nil
 	}
 	detail := "no parsable JSON-LD or RDFa"
-	if jsonLDScript.Match(pg.body) {
+	if scripts > 0 {
 		detail = "its JSON-LD does not parse"
 	}
 	return verdict{detail: fmt.Sprintf("%s: %s", pg.url, detail),
@@ -406,7 +412,7 @@ func (a *assessment) machineMetadata(ctx context.Context) ([]any, string, error)
 		return nil, "", err
 	}
 	if pg.ok() {
-		if v := embeddedJSONLD(pg.body); len(v) > 0 {
+		if v, _ := embeddedJSONLD(pg.body); len(v) > 0 {
 			return v, "JSON-LD embedded in " + pg.url, nil
 		}
 	}
