@@ -110,6 +110,11 @@ var spdxIndex = sync.OnceValue(func() map[string]string {
 // ccLicence matches Creative Commons licence and public-domain URLs.
 var ccLicence = regexp.MustCompile(`(?i)^https?://(?:www\.)?creativecommons\.org/(licenses|publicdomain)/([a-z-]+)/([0-9.]+)`)
 
+// SPDXLicense returns the SPDX identifier a rights statement names — by its Identifier, its URI (spdx.org or
+// Creative Commons, e.g. "https://creativecommons.org/licenses/by/4.0/" → "CC-BY-4.0") or its text — and whether it
+// names one. It uses the SPDX licence list the assessment bundles.
+func SPDXLicense(r fair.Rights) (string, bool) { return spdxOf(r) }
+
 // spdxOf returns the SPDX identifier a rights statement names by its identifier, its URI (spdx.org or Creative
 // Commons) or its text, and whether it names one.
 func spdxOf(rt fair.Rights) (string, bool) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
 )
@@ -33,9 +34,9 @@ type Assessment struct {
 	Identifier string `json:"identifier,omitempty"`
 	// Source is "plan" when the plan's description of the dataset was assessed (offline, or no record could be
 	// fetched), "record" when the record its DOI points to was.
-	Source     string                `json:"source"`
-	Overall    fair.Score            `json:"overall"`
-	Categories map[string]fair.Score `json:"categories"` // F, A, I, R
+	Source     string                  `json:"source"`
+	Overall    assess.Score            `json:"overall"`
+	Categories map[string]assess.Score `json:"categories"` // F, A, I, R
 }
 
 // CheckReport is what Check found: findings (Problem.Keyword names the check: "pid", "licence", "host",
@@ -118,7 +119,7 @@ func (doc *Document) Check(ctx context.Context, opts CheckOptions) (*CheckReport
 				}
 			}
 		}
-		a, err := fair.Assess(ctx, res)
+		a, err := assess.Assess(ctx, res)
 		if err != nil {
 			return nil, err
 		}
@@ -168,7 +169,7 @@ func agree(rec *fair.Resource, ds *Dataset, path string, find func(Severity, str
 	planLic := map[string]bool{}
 	for _, dist := range ds.Distributions {
 		for _, l := range dist.Licenses {
-			if id, ok := fair.SPDXLicense(fair.Rights{URI: l.LicenseRef}); ok {
+			if id, ok := assess.SPDXLicense(fair.Rights{URI: l.LicenseRef}); ok {
 				planLic[id] = true
 			} else if l.LicenseRef != "" {
 				planLic[strings.TrimSuffix(l.LicenseRef, "/")] = true
@@ -180,7 +181,7 @@ func agree(rec *fair.Resource, ds *Dataset, path string, find func(Severity, str
 	}
 	recLic := map[string]bool{}
 	for _, rt := range rec.Rights {
-		if id, ok := fair.SPDXLicense(rt); ok {
+		if id, ok := assess.SPDXLicense(rt); ok {
 			recLic[id] = true
 		} else if rt.URI != "" {
 			recLic[strings.TrimSuffix(rt.URI, "/")] = true

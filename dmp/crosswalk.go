@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
-
+	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/fair"
+	"golang.org/x/text/language"
 )
 
 // DataSize is how DatasetResource writes a byte size in fair.Resource.Sizes: "N bytes".
@@ -288,7 +288,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 			}
 			seenLicence[l.LicenseRef] = true
 			rt := fair.Rights{URI: l.LicenseRef}
-			if id, ok := fair.SPDXLicense(rt); ok {
+			if id, ok := assess.SPDXLicense(rt); ok {
 				rt.Identifier, rt.IdentifierScheme, rt.SchemeURI = id, "SPDX", "https://spdx.org/licenses/"
 				rt.Rights = id
 			} else {
