@@ -596,6 +596,9 @@ func (d *Date) MarshalJSON() ([]byte, error) {
 				}
 				q = append(q, x)
 			}
+			if len(q) == 0 {
+				q = []int{0} // the open end of a range
+			}
 			parts = append(parts, q)
 		}
 		m["date-parts"] = parts
@@ -609,7 +612,7 @@ func (d *Date) MarshalJSON() ([]byte, error) {
 	if d.Literal != "" {
 		m["literal"] = d.Literal
 	}
-	if d.Raw != "" && len(d.Parts) == 0 && d.Literal == "" {
+	if d.Raw != "" {
 		m["raw"] = d.Raw
 	}
 	return json.Marshal(m)

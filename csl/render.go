@@ -84,7 +84,7 @@ type itemDis struct {
 	condition  bool
 }
 
-const maxWork = 2_000_000
+const maxWork = 200_000
 
 func (c *rctx) tick() bool {
 	c.work++
