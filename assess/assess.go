@@ -136,8 +136,8 @@ type Fix struct {
 	Text   string `json:"text"`   // what to change, phrased for the assessed record
 }
 
-// Report is the assessment of one record against one metric set.
-type Report struct {
+// Result is the assessment of one record against one metric set.
+type Result struct {
 	// Title and Identifier name the assessed record (its main title and primary identifier).
 	Title      string `json:"title,omitempty"`
 	Identifier string `json:"identifier,omitempty"`
@@ -163,7 +163,7 @@ type Report struct {
 // Categories are the four FAIR categories in their order.
 var fairCategories = []string{"F", "A", "I", "R"}
 
-// FAIRCategories returns "F", "A", "I", "R": the keys of [Report.Categories] in their order.
+// FAIRCategories returns "F", "A", "I", "R": the keys of [Result.Categories] in their order.
 func FAIRCategories() []string { return append([]string(nil), fairCategories...) }
 
 // MaturityName names a maturity level as F-UJI does: 0 incomplete, 1 initial, 2 moderate, 3 advanced.
@@ -181,8 +181,8 @@ func MaturityName(level int) string {
 	return fmt.Sprintf("level %d", level)
 }
 
-// AssessOption configures [Assess]. Options are made by this package's With functions only.
-type AssessOption interface {
+// Option configures [Assess]. Options are made by this package's With functions only.
+type Option interface {
 	applyAssess(*assessConfig) error
 }
 
@@ -199,10 +199,10 @@ func (f optionFunc) applyAssess(c *assessConfig) error { return f(c) }
 // WithHTTPClient makes Assess run the network tests (does the identifier resolve, is the landing page reachable,
 // does content negotiation work) with c. Without it those tests are reported as not run. The client's timeout
 // and transport are used as they are; responses are read up to 2 MiB.
-func WithHTTPClient(c *http.Client) AssessOption {
+func WithHTTPClient(c *http.Client) Option {
 	return optionFunc(func(cfg *assessConfig) error {
 		if c == nil {
-			return fmt.Errorf("%w: WithHTTPClient(nil)", ErrAssessOption)
+			return fmt.Errorf("%w: WithHTTPClient(nil)", ErrInvalidOption)
 		}
 		cfg.client = c
 		return nil
@@ -212,10 +212,10 @@ func WithHTTPClient(c *http.Client) AssessOption {
 // WithDOIResolver makes the network tests resolve DOIs (Handle API) and negotiate their metadata with r, e.g. one
 // pointed at a test server. Without it they use a resolver for https://doi.org/ on the client of [WithHTTPClient].
 // It does not by itself enable the network tests: they run only with WithHTTPClient.
-func WithDOIResolver(r *doi.Resolver) AssessOption {
+func WithDOIResolver(r *doi.Resolver) Option {
 	return optionFunc(func(cfg *assessConfig) error {
 		if r == nil {
-			return fmt.Errorf("%w: WithDOIResolver(nil)", ErrAssessOption)
+			return fmt.Errorf("%w: WithDOIResolver(nil)", ErrInvalidOption)
 		}
 		cfg.resolver = r
 		return nil
@@ -224,18 +224,18 @@ func WithDOIResolver(r *doi.Resolver) AssessOption {
 
 // WithMetricSet chooses the metric set. Without it Assess applies [MetricsSoftware] to a record whose general
 // resource type is Software (or that has no type but carries software facts) and [MetricsData] to any other.
-func WithMetricSet(s MetricSet) AssessOption {
+func WithMetricSet(s MetricSet) Option {
 	return optionFunc(func(cfg *assessConfig) error {
 		if _, ok := s.metrics(); !ok {
-			return fmt.Errorf("%w: unknown metric set %q (known: %s, %s)", ErrAssessOption, s, MetricsData, MetricsSoftware)
+			return fmt.Errorf("%w: unknown metric set %q (known: %s, %s)", ErrInvalidOption, s, MetricsData, MetricsSoftware)
 		}
 		cfg.set = s
 		return nil
 	})
 }
 
-// ErrAssessOption is returned by Assess for an invalid option.
-var ErrAssessOption = errors.New("assess: invalid option")
+// ErrInvalidOption is returned by Assess for an invalid option.
+var ErrInvalidOption = errors.New("assess: invalid option")
 
 // ErrNilResource is returned by Assess when it is given no record.
 var ErrNilResource = errors.New("assess: nil resource")
@@ -243,14 +243,14 @@ var ErrNilResource = errors.New("assess: nil resource")
 // Assess scores r against the FAIR metrics F-UJI applies and says how to fix every failed test. It returns an
 // error only for a nil record, an invalid option or a cancelled context; a poor record is a low score, not an
 // error. Network tests run only with [WithHTTPClient]. Assess does not modify r.
-func Assess(ctx context.Context, r *fair.Resource, opts ...AssessOption) (*Report, error) {
+func Assess(ctx context.Context, r *fair.Resource, opts ...Option) (*Result, error) {
 	if r == nil {
 		return nil, ErrNilResource
 	}
 	var cfg assessConfig
 	for _, o := range opts {
 		if o == nil {
-			return nil, fmt.Errorf("%w: nil option", ErrAssessOption)
+			return nil, fmt.Errorf("%w: nil option", ErrInvalidOption)
 		}
 		if err := o.applyAssess(&cfg); err != nil {
 			return nil, err
@@ -273,7 +273,7 @@ func Assess(ctx context.Context, r *fair.Resource, opts ...AssessOption) (*Repor
 	}
 	a := newAssessment(r, cfg.client)
 	a.resolver = cfg.resolver
-	rep := &Report{
+	rep := &Result{
 		Title:         r.MainTitle(),
 		Identifier:    r.Identifier.Value,
 		MetricSet:     cfg.set,
@@ -330,7 +330,7 @@ func principleOf(id string) string {
 // maturity, 1 when that mean is strictly between 0 and 1 and otherwise rounded half to even (Python's round); the
 // overall maturity is the sum of the four categories' maturity divided by four, with the same rule for (0, 1),
 // rounded to two decimals.
-func (rep *Report) summarise() {
+func (rep *Result) summarise() {
 	type acc struct {
 		earned, total float64
 		maturity      []int
@@ -405,7 +405,7 @@ func (rep *Report) summarise() {
 func round2(x float64) float64 { return math.RoundToEven(x*100) / 100 }
 
 // FailedTests returns the tests that failed (not those that did not run), in the report's order.
-func (rep *Report) FailedTests() []TestResult {
+func (rep *Result) FailedTests() []TestResult {
 	var out []TestResult
 	for _, m := range rep.Metrics {
 		for _, t := range m.Tests {
@@ -418,7 +418,7 @@ func (rep *Report) FailedTests() []TestResult {
 }
 
 // Metric returns the result of the metric with the given identifier, and whether the report has it.
-func (rep *Report) Metric(id string) (MetricResult, bool) {
+func (rep *Result) Metric(id string) (MetricResult, bool) {
 	for _, m := range rep.Metrics {
 		if m.ID == id {
 			return m, true
@@ -428,7 +428,7 @@ func (rep *Report) Metric(id string) (MetricResult, bool) {
 }
 
 // Test returns the result of the test with the given identifier, and whether the report has it.
-func (rep *Report) Test(id string) (TestResult, bool) {
+func (rep *Result) Test(id string) (TestResult, bool) {
 	for _, m := range rep.Metrics {
 		for _, t := range m.Tests {
 			if t.ID == id {

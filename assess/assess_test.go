@@ -99,7 +99,7 @@ func fullSoftware() *fair.Resource {
 	}
 }
 
-func assess(t *testing.T, r *fair.Resource, opts ...AssessOption) *Report {
+func assess(t *testing.T, r *fair.Resource, opts ...Option) *Result {
 	t.Helper()
 	rep, err := Assess(context.Background(), r, opts...)
 	if err != nil {
@@ -215,7 +215,7 @@ func TestEveryOfflineTestPassesAndFails(t *testing.T) {
 		name string
 		defs []metricDef
 		full func() *fair.Resource
-		opt  AssessOption
+		opt  Option
 	}{{"data", dataMetrics, fullDataset, WithMetricSet(MetricsData)}, {"software", softwareMetrics, fullSoftware, WithMetricSet(MetricsSoftware)}} {
 		good := assess(t, set.full(), set.opt)
 		for _, m := range set.defs {
@@ -249,7 +249,7 @@ func TestEveryOfflineTestPassesAndFails(t *testing.T) {
 // TestRepositoryTestsNeverRun checks that the tests needing the source repository are reported as not run, with
 // their reason, even with an HTTP client.
 func TestRepositoryTestsNeverRun(t *testing.T) {
-	for _, opts := range [][]AssessOption{nil, {WithHTTPClient(&http.Client{Transport: refuseTransport{}})}} {
+	for _, opts := range [][]Option{nil, {WithHTTPClient(&http.Client{Transport: refuseTransport{}})}} {
 		rep := assess(t, fullSoftware(), opts...)
 		n := 0
 		for _, m := range rep.Metrics {
@@ -387,7 +387,7 @@ func TestFixNamesThePerson(t *testing.T) {
 
 // TestSummary checks the aggregation against F-UJI's rules on hand-computed results.
 func TestSummary(t *testing.T) {
-	rep := &Report{Metrics: []MetricResult{
+	rep := &Result{Metrics: []MetricResult{
 		{ID: "FsF-F1-01MD", Principle: "F1", Earned: 1, Total: 1, Maturity: 3, Status: OutcomePass},
 		{ID: "FsF-F1-02MD", Principle: "F1", Earned: 0.5, Total: 1, Maturity: 1, Status: OutcomePass},
 		{ID: "FsF-F2-01M", Principle: "F2", Earned: 0, Total: 2, Maturity: 0, Status: OutcomeFail},
@@ -433,9 +433,9 @@ func TestAssessErrors(t *testing.T) {
 	if _, err := Assess(context.Background(), nil); !errors.Is(err, ErrNilResource) {
 		t.Errorf("nil record: %v", err)
 	}
-	for _, o := range []AssessOption{nil, WithHTTPClient(nil), WithDOIResolver(nil), WithMetricSet("fsf-0.5")} {
-		if _, err := Assess(context.Background(), fullDataset(), o); !errors.Is(err, ErrAssessOption) {
-			t.Errorf("option %v: error %v, want ErrAssessOption", o, err)
+	for _, o := range []Option{nil, WithHTTPClient(nil), WithDOIResolver(nil), WithMetricSet("fsf-0.5")} {
+		if _, err := Assess(context.Background(), fullDataset(), o); !errors.Is(err, ErrInvalidOption) {
+			t.Errorf("option %v: error %v, want ErrInvalidOption", o, err)
 		}
 	}
 }
@@ -476,13 +476,13 @@ func TestOfflineNetworkTestsNotRun(t *testing.T) {
 	}
 }
 
-func TestReportJSON(t *testing.T) {
+func TestResultJSON(t *testing.T) {
 	rep := assess(t, minimalRecord())
 	b, err := json.Marshal(rep)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back Report
+	var back Result
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -495,7 +495,7 @@ func TestReportJSON(t *testing.T) {
 	}
 }
 
-func TestReportText(t *testing.T) {
+func TestResultText(t *testing.T) {
 	var b strings.Builder
 	if err := assess(t, minimalRecord()).WriteText(&b); err != nil {
 		t.Fatal(err)
@@ -508,7 +508,7 @@ func TestReportText(t *testing.T) {
 	}
 }
 
-func TestReportHTML(t *testing.T) {
+func TestResultHTML(t *testing.T) {
 	r := minimalRecord()
 	r.Titles[0].Title = `Events <script>alert("x")</script> & more`
 	var b strings.Builder
@@ -623,7 +623,7 @@ func TestNetworkTests(t *testing.T) {
 				if g, _ := good.Test(td.id); g.Outcome != OutcomePass {
 					t.Errorf("%s, resolving web: %s (%s), want pass", td.id, g.Outcome, g.Detail)
 				}
-				for name, rep := range map[string]*Report{"web without metadata": bad, "network down": down} {
+				for name, rep := range map[string]*Result{"web without metadata": bad, "network down": down} {
 					if b, _ := rep.Test(td.id); b.Outcome != OutcomeFail || len(b.Fixes) == 0 {
 						t.Errorf("%s, %s: %s (%s) fixes %q, want fail with a fix", td.id, name, b.Outcome, b.Detail, b.Fixes)
 					}
@@ -681,7 +681,7 @@ func TestWithDOIResolver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := []AssessOption{WithHTTPClient(&http.Client{Transport: refuseTransport{}}), WithDOIResolver(res)}
+	opts := []Option{WithHTTPClient(&http.Client{Transport: refuseTransport{}}), WithDOIResolver(res)}
 	if got, _ := assess(t, fullDataset(), opts...).Test("FsF-F1-02MD-2"); got.Outcome != OutcomePass {
 		t.Errorf("registered DOI: %s (%s)", got.Outcome, got.Detail)
 	}

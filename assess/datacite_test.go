@@ -35,7 +35,7 @@ func TestOfficialExamplesRank(t *testing.T) {
 		Publisher: fair.Publisher{Name: dataset.Publisher.Name}, PublicationYear: dataset.PublicationYear,
 		ResourceType: dataset.ResourceType,
 	}
-	score := func(name string, r *fair.Resource) *assess.Report {
+	score := func(name string, r *fair.Resource) *assess.Result {
 		rep, err := assess.Assess(context.Background(), r, assess.WithMetricSet(assess.MetricsData))
 		if err != nil {
 			t.Fatal(err)

@@ -2,11 +2,11 @@
 //
 // [Assess] scores a fair.Resource the way F-UJI does, against the FAIRsFAIR data metrics v0.8 ([MetricsData]) or the
 // FAIR4RS software metrics v0.7 ([MetricsSoftware]), with each metric's identifier, principle, tests, points and
-// maturity as F-UJI's metric definitions give them, and returns a [Report]: per metric the points earned out of
+// maturity as F-UJI's metric definitions give them, and returns a [Result]: per metric the points earned out of
 // those available, the maturity and each test's outcome; per FAIR category (F, A, I, R), per principle and overall
 // the sums, percentages and maturity computed as F-UJI's summary computes them; and for every failed test a fix
-// phrased for the record ("creators[1] (Rossi, Paolo) has no ORCID: ..."). [Report.WriteText] and
-// [Report.WriteHTML] render it (the HTML is self-contained, with an inline SVG chart); it marshals to JSON.
+// phrased for the record ("creators[1] (Rossi, Paolo) has no ORCID: ..."). [Result.WriteText] and
+// [Result.WriteHTML] render it (the HTML is self-contained, with an inline SVG chart); it marshals to JSON.
 //
 //	rep, err := assess.Assess(ctx, rec)                                          // offline
 //	rep, err = assess.Assess(ctx, rec, assess.WithHTTPClient(http.DefaultClient)) // with the network tests
@@ -42,7 +42,7 @@
 // The JSON-LD a landing page embeds is found with package schemaorg's reader of pages (the <script
 // type="application/ld+json"> elements, however they are spelt); DOIs are resolved with package doi.
 //
-// [Report.Reachable] is the most an assessment can award: offline, the points of the offline tests.
+// [Result.Reachable] is the most an assessment can award: offline, the points of the offline tests.
 //
 // Everything in this package is safe for concurrent use. Nothing here does I/O, except Assess with an HTTP client.
 package assess

@@ -47,7 +47,7 @@ func ExampleAssess() {
 }
 
 // A metric of a report, with its tests.
-func ExampleReport_Metric() {
+func ExampleResult_Metric() {
 	rec := &fair.Resource{Titles: []fair.Title{{Title: "Untyped notes"}}}
 	rep, _ := assess.Assess(context.Background(), rec)
 	m, _ := rep.Metric("FsF-F2-01M")
@@ -80,7 +80,7 @@ func ExampleWithHTTPClient() {
 		URL:           srv.URL + "/runs/4271",
 		Distributions: []fair.Distribution{{ContentURL: srv.URL + "/runs/4271.h5"}, {ContentURL: srv.URL + "/gone.h5"}},
 	}
-	for _, opts := range [][]assess.AssessOption{nil, {assess.WithHTTPClient(srv.Client())}} {
+	for _, opts := range [][]assess.Option{nil, {assess.WithHTTPClient(srv.Client())}} {
 		rep, err := assess.Assess(context.Background(), rec, opts...)
 		if err != nil {
 			fmt.Println(err)

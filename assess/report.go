@@ -16,7 +16,7 @@ func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // WriteText writes the report for people to read in a terminal: the overall and per-category scores, every metric
 // with its tests, and the fixes.
-func (rep *Report) WriteText(w io.Writer) error {
+func (rep *Result) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	title := rep.Title
 	if title == "" {
@@ -66,7 +66,7 @@ type chartBar struct {
 
 // WriteHTML writes the report as one self-contained HTML page: no scripts, no external styles, fonts or images; the
 // chart of the four FAIR categories is inline SVG.
-func (rep *Report) WriteHTML(w io.Writer) error {
+func (rep *Result) WriteHTML(w io.Writer) error {
 	const top, height = 30.0, 160.0
 	var bars []chartBar
 	for i, c := range fairCategories {
@@ -80,7 +80,7 @@ func (rep *Report) WriteHTML(w io.Writer) error {
 		})
 	}
 	return reportHTML.Execute(w, struct {
-		*Report
+		*Result
 		Bars           []chartBar
 		Top, Bottom    float64
 		CategoryNames  map[string]string
@@ -128,7 +128,7 @@ svg text{font-family:inherit}
 <p>{{num .Overall.Earned}} of {{num .Overall.Total}} points, {{.Overall.Passed}} of {{.Overall.Metrics}} metrics passed.<br>
 FAIR maturity {{num .Overall.Maturity}} of 3. Most reachable {{if .Network}}with the network{{else}}offline{{end}}: {{num .Reachable}} points.</p>
 <table id="categories"><tr><th>Category</th><th>Points</th><th>Score</th><th>Maturity</th></tr>
-{{range $c := .Categories}}{{with index $.Report.Categories $c}}<tr><td>{{$c}} {{index $.CategoryNames $c}}</td><td class="num">{{num .Earned}} / {{num .Total}}</td><td class="num">{{num .Percent}} %</td><td>{{num .Maturity}} ({{maturity .Maturity}})</td></tr>
+{{range $c := .Categories}}{{with index $.Result.Categories $c}}<tr><td>{{$c}} {{index $.CategoryNames $c}}</td><td class="num">{{num .Earned}} / {{num .Total}}</td><td class="num">{{num .Percent}} %</td><td>{{num .Maturity}} ({{maturity .Maturity}})</td></tr>
 {{end}}{{end}}</table>
 </div>
 <svg id="chart" xmlns="http://www.w3.org/2000/svg" width="480" height="250" viewBox="0 0 480 250" role="img" aria-labelledby="chart-title">

@@ -40,7 +40,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 		fs.Usage()
 		return exitUsage
 	}
-	var opts []assess.AssessOption
+	var opts []assess.Option
 	if *metrics != "" {
 		if !assess.MetricSet(*metrics).Valid() {
 			fmt.Fprintf(io.err, "fairmeta assess: unknown metric set %q (known: %s, %s)\n", *metrics, assess.MetricsData, assess.MetricsSoftware)
@@ -53,7 +53,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 	}
 
 	code := exitOK
-	var reports []*assess.Report
+	var reports []*assess.Result
 	for _, name := range fs.Args() {
 		recs, notRead, err := readRecords(reg, name, *from, io.in)
 		warnNotRead(io.err, "fairmeta assess", name, notRead)
@@ -81,7 +81,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 		enc := json.NewEncoder(io.out)
 		enc.SetIndent("", "  ")
 		if reports == nil {
-			reports = []*assess.Report{}
+			reports = []*assess.Result{}
 		}
 		if err := enc.Encode(reports); err != nil {
 			fmt.Fprintf(io.err, "fairmeta assess: %v\n", err)
@@ -121,7 +121,7 @@ func readRecords(reg *format.Registry, name, from string, stdin goio.Reader) ([]
 	return recs, notRead, err
 }
 
-func titleSuffix(rep *assess.Report) string {
+func titleSuffix(rep *assess.Result) string {
 	if rep.Identifier == "" {
 		return rep.Title
 	}
@@ -137,7 +137,7 @@ func htmlName(file string, i int) string {
 	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(file, ext), i+1, ext)
 }
 
-func writeHTML(path string, rep *assess.Report) error {
+func writeHTML(path string, rep *assess.Result) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err

@@ -64,7 +64,7 @@ func TestAssessJSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	var reps []assess.Report
+	var reps []assess.Result
 	if err := json.Unmarshal([]byte(out), &reps); err != nil {
 		t.Fatalf("output is not a JSON array of reports: %v\n%s", err, out)
 	}
@@ -261,7 +261,7 @@ func TestAssessRegisteredFormats(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	var reps []assess.Report
+	var reps []assess.Result
 	if err := json.Unmarshal([]byte(out), &reps); err != nil || len(reps) != 2 {
 		t.Fatalf("want two reports: %v\n%.300s", err, out)
 	}

@@ -41,7 +41,7 @@ func assessStep(rec *fair.Resource) error {
 	return nil
 }
 
-func summary(r *assess.Report) string {
+func summary(r *assess.Result) string {
 	s := fmt.Sprintf("%v of %v points (%v %%), FAIR maturity %v;", r.Overall.Earned, r.Overall.Total, r.Overall.Percent, r.Overall.Maturity)
 	for _, c := range assess.FAIRCategories() {
 		s += fmt.Sprintf(" %s %v/%v", c, r.Categories[c].Earned, r.Categories[c].Total)
