@@ -38,8 +38,8 @@ type Miss struct {
 	Candidates []Candidate `json:"candidates,omitempty"`
 }
 
-// Report says what [Enrich] changed and what it could not match.
-type Report struct {
+// Enrichment says what [Enrich] changed and what it could not match.
+type Enrichment struct {
 	Changes []Change `json:"changes,omitempty"`
 	Misses  []Miss   `json:"misses,omitempty"`
 }
@@ -53,10 +53,10 @@ type Report struct {
 //   - a publisher without an identifier gets its ROR ID;
 //   - funding references without a funder identifier get the funder's ROR ID (type ROR).
 //
-// Identifiers already present are never changed. The report lists every change and every name left without an
+// Identifiers already present are never changed. The Enrichment lists every change and every name left without an
 // identifier, with the candidates found, so that a person can decide.
-func Enrich(r *fair.Resource, m Matcher) Report {
-	var rep Report
+func Enrich(r *fair.Resource, m Matcher) Enrichment {
+	var rep Enrichment
 	try := func(path, name string) (Candidate, bool) {
 		if name == "" {
 			return Candidate{}, false
