@@ -57,6 +57,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dop2i/fairmeta/crossref"
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/dmp"
 	"github.com/dop2i/fairmeta/fair"
@@ -73,7 +74,7 @@ type Registry struct {
 
 // Default returns a new registry of the formats fairmeta knows, in detection order: fairmeta's own JSON form,
 // DataCite XML and JSON, schema.org JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json, and the
-// publication sources INSPIRE-HEP (read only).
+// publication sources INSPIRE-HEP and Crossref (read only).
 func Default() *Registry {
 	return &Registry{formats: []fair.Format{
 		fair.JSONFormat(),
@@ -86,6 +87,7 @@ func Default() *Registry {
 		inspire.Format(),
 		dmp.Format(),
 		dmp.OPIDoRFormat(),
+		crossref.Format(),
 	}}
 }
 

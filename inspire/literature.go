@@ -93,7 +93,7 @@ func readRecord(v jsonwalk.Value) (*fair.Resource, fair.Notes, error) {
 	if v.Kind() != jsonwalk.Object {
 		return nil, nil, &ReadError{Msg: "is " + v.Kind().String() + ", not a record"}
 	}
-	var l loss
+	var l lossReport
 	meta, prefix := v, ""
 	if m := v.Get("metadata"); m.Kind() == jsonwalk.Object {
 		meta, prefix = m, "metadata"
@@ -110,9 +110,9 @@ func readRecord(v jsonwalk.Value) (*fair.Resource, fair.Notes, error) {
 	if meta.Get("titles").Kind() != jsonwalk.Array && meta.Get("control_number").Kind() == jsonwalk.Invalid {
 		return nil, nil, &ReadError{Path: prefix, Msg: "neither titles nor control_number: not an INSPIRE literature record", Err: ErrNotLiterature}
 	}
-	rd := literature{r: &fair.Resource{}, loss: &l, prefix: prefix}
+	rd := literature{r: &fair.Resource{}, lossReport: &l, prefix: prefix}
 	rd.read(meta)
-	return rd.r, l.result(), nil
+	return rd.r, l.Notes(), nil
 }
 
 // recordKind returns the schema a record names in $schema ("hep", "institutions", "authors", ...), or "".
@@ -128,7 +128,7 @@ func recordKind(meta jsonwalk.Value) string {
 // literature reads one hep record into r.
 type literature struct {
 	r *fair.Resource
-	*loss
+	*lossReport
 	prefix string
 
 	docTypes, pubTypes []string

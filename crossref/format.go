@@ -1,0 +1,59 @@
+package crossref
+
+import (
+	"bytes"
+
+	"github.com/dop2i/fairmeta/fair"
+)
+
+// Format returns the descriptor of Crossref metadata (named "crossref") for package format: the REST API's JSON
+// ([ReadJSON]) and Crossref XML ([ReadXML]), told apart by their first character, detected with [Detect]. It has no
+// writer.
+func Format() fair.Format {
+	return fair.Format{
+		Name:        "crossref",
+		Description: "Crossref metadata: REST API /works JSON and UNIXSD/unixref XML (read only)",
+		MediaTypes:  []string{"application/vnd.crossref-api-message+json", "application/vnd.crossref.unixsd+xml", "application/vnd.crossref.unixref+xml"},
+		Extensions:  []string{".json", ".xml"},
+		Detect:      Detect,
+		Read:        Read,
+	}
+}
+
+// Read reads Crossref JSON or XML, whichever data is.
+func Read(data []byte) ([]*fair.Resource, fair.Notes, error) {
+	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(t) > 0 && t[0] == '<' {
+		return ReadXML(data)
+	}
+	return ReadJSON(data)
+}
+
+// Detect reports whether data looks like Crossref metadata: a REST API message of a work or work list, a bare work
+// (with DOI, type and Crossref's member or reference-count), or XML whose root is a Crossref query result, record
+// or deposit in a Crossref namespace.
+func Detect(data []byte) bool {
+	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(t) == 0 {
+		return false
+	}
+	head := t[:min(len(t), 4096)]
+	switch t[0] {
+	case '{':
+		if bytes.Contains(head, []byte(`"message-type"`)) && (bytes.Contains(head, []byte(`"work"`)) || bytes.Contains(head, []byte(`"work-list"`))) {
+			return true
+		}
+		return bytes.Contains(t, []byte(`"DOI"`)) && bytes.Contains(t, []byte(`"type"`)) &&
+			(bytes.Contains(t, []byte(`"member"`)) || bytes.Contains(t, []byte(`"reference-count"`)) || bytes.Contains(t, []byte(`"container-title"`)))
+	case '<':
+		if !bytes.Contains(head, []byte("crossref.org/")) {
+			return false
+		}
+		for _, root := range []string{"<crossref_result", "<doi_records", "<doi_record", "<crossref ", "<crossref>", "<doi_batch"} {
+			if bytes.Contains(head, []byte(root)) {
+				return true
+			}
+		}
+	}
+	return false
+}
