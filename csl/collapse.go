@@ -11,16 +11,19 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 	var parts []citePart
 	plainParts := func() []citePart {
 		for _, rc := range rcs {
-			parts = append(parts, citePart{n: withAffixes(rc.node, rc.ci), delimBefore: delim})
+			parts = append(parts, citePart{n: withAffixes(rc.node, rc.ci), delimBefore: delim, punctPrefix: punctStart(rc.ci.Prefix)})
 		}
 		return parts
 	}
+	_, grouping := area.opts["cite-group-delimiter"]
 	switch mode {
 	case "citation-number":
 		return d.collapseNumbers(rcs, delim)
 	case "year", "year-suffix", "year-suffix-ranged":
 	default:
-		return plainParts()
+		if !grouping {
+			return plainParts()
+		}
 	}
 	// Cite grouping: cites whose names render the same are brought together, in order of first appearance.
 	type group struct {
@@ -67,7 +70,9 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 		for ci, rc := range g.cites {
 			n := rc.node
 			db := delim
-			if ci > 0 {
+			if ci > 0 && mode == "" {
+				db = groupDelim // grouped, not collapsed: the author stays
+			} else if ci > 0 {
 				db = groupDelim
 				// Render without the author.
 				cs := *rc.cs
@@ -89,7 +94,7 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 			} else if gi > 0 && prevCollapsed {
 				db = afterCollapse
 			}
-			parts = append(parts, citePart{n: withAffixes(n, rc.ci), delimBefore: db})
+			parts = append(parts, citePart{n: withAffixes(n, rc.ci), delimBefore: db, punctPrefix: punctStart(rc.ci.Prefix)})
 		}
 		prevCollapsed = len(g.cites) > 1
 	}
@@ -195,3 +200,5 @@ func (d *doc) collapseNumbers(rcs []*renderedCite, delim string) []citePart {
 	_ = strconv.Itoa
 	return parts
 }
+
+func punctStart(s string) bool { return s != "" && isPunct(s[0]) }

@@ -12,15 +12,16 @@ func (c *rctx) renderDate(e *dateEl) *node {
 	if d == nil || c.suppressed[e.variable] {
 		return nil
 	}
-	c.found++
-	c.record(e.variable)
 	if c.sortKey != nil {
+		c.found++
 		return leaf(dateSortKey(d), kField)
 	}
 	if len(d.Parts) == 0 {
 		if d.Literal == "" {
 			return nil
 		}
+		c.found++
+		c.record(e.variable)
 		return c.decorate(parseRich(d.Literal, kField), &e.common)
 	}
 	parts, delim := c.dateParts(e)
@@ -36,6 +37,9 @@ func (c *rctx) renderDate(e *dateEl) *node {
 	if n == nil || n.isEmpty() {
 		return nil
 	}
+	// A date counts as content only when some part of it rendered.
+	c.found++
+	c.record(e.variable)
 	cm := e.common
 	if e.form != "" {
 		// A localized date: the locale's date element gives the delimiter; the style's affixes wrap it.

@@ -597,7 +597,7 @@ func (d *doc) renderCitation(rcs []*renderedCite, f Format) string {
 		if part.n == nil || part.n.isEmpty() {
 			continue
 		}
-		if len(body.kids) > 0 {
+		if len(body.kids) > 0 && !part.punctPrefix {
 			body.kids = append(body.kids, leaf(part.delimBefore, kAffix))
 		}
 		body.kids = append(body.kids, part.n)
@@ -612,6 +612,8 @@ func (d *doc) renderCitation(rcs []*renderedCite, f Format) string {
 type citePart struct {
 	n           *node
 	delimBefore string
+	// punctPrefix: the cite's prefix starts with punctuation, which takes the delimiter's place.
+	punctPrefix bool
 }
 
 // withAffixes wraps a cite's rendering with the cite's own prefix and suffix.

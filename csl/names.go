@@ -676,11 +676,14 @@ func (c *rctx) renderName(raw Name, cfg nameCfg, inverted bool, idx int) *node {
 		out := &node{}
 		g := affix(givenCore(), "given")
 		if g != nil && !g.isEmpty() {
-			out.kids = append(out.kids, g, leaf(" ", kAffix))
+			out.kids = append(out.kids, g)
+			if !strings.HasSuffix(given, "\u00a0") {
+				out.kids = append(out.kids, leaf(" ", kAffix))
+			}
 		}
 		fam := &node{}
 		if n.DroppingParticle != "" {
-			fam.kids = append(fam.kids, leaf(n.DroppingParticle, kField))
+			fam.kids = append(fam.kids, parseRich(n.DroppingParticle, kField))
 			if !endsNoSpace(n.DroppingParticle) {
 				fam.kids = append(fam.kids, leaf(" ", kAffix))
 			}

@@ -223,6 +223,32 @@ func numSortKey(v string) string {
 	return b.String()
 }
 
+// numberRange writes the ranges of a non-page locator with the range delimiter, without page-range-format.
+func (c *rctx) numberRange(v string) string {
+	saved := c.p.style.opts["page-range-format"]
+	if saved == "" {
+		return c.pageRange(v)
+	}
+	parts := splitNumbers(v)
+	for _, p := range parts {
+		if !p.isNum {
+			return v
+		}
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		b.WriteString(p.text)
+		if i < len(parts)-1 {
+			if p.sep == "-" {
+				b.WriteString(c.rangeDelim())
+			} else {
+				writeSep(&b, p.sep, true)
+			}
+		}
+	}
+	return b.String()
+}
+
 // pageRange formats the page ranges in a page or locator value per the style's page-range-format, with the locale's
 // range delimiter.
 func (c *rctx) pageRange(v string) string {
@@ -236,11 +262,24 @@ func (c *rctx) pageRange(v string) string {
 		p := parts[i]
 		if p.sep == "-" && i+1 < len(parts) {
 			q := parts[i+1]
+			lp, lq := letterPrefix(p.text), letterPrefix(q.text)
 			if p.plain && q.plain {
 				b.WriteString(p.text)
 				b.WriteString(c.rangeDelim())
 				b.WriteString(formatRangeEnd(p.text, q.text, format))
-			} else if p.isNum && q.isNum && (isRoman(strings.ToLower(p.text)) == isRoman(strings.ToLower(q.text))) && letterPrefix(p.text) == letterPrefix(q.text) {
+			} else if format != "" && lp != "" && lp == lq && isDigits(p.text[len(lp):]) && isDigits(q.text[len(lq):]) {
+				b.WriteString(p.text)
+				b.WriteString(c.rangeDelim())
+				end := formatRangeEnd(p.text[len(lp):], q.text[len(lq):], format)
+				if len(end) >= len(formatRangeEnd(p.text[len(lp):], q.text[len(lq):], "expanded")) {
+					end = lq + end // nothing dropped: the prefix stays
+				}
+				b.WriteString(end)
+			} else if isRoman(strings.ToLower(p.text)) && isRoman(strings.ToLower(q.text)) {
+				b.WriteString(p.text)
+				b.WriteString(c.rangeDelim())
+				b.WriteString(q.text)
+			} else if p.isNum && q.isNum && lp == lq {
 				b.WriteString(p.text)
 				b.WriteString(c.rangeDelim())
 				b.WriteString(q.text)

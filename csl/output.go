@@ -170,6 +170,9 @@ func (f *flattener) close(k frameKind, id int) {
 }
 
 func (f *flattener) text(s string, k leafKind) {
+	if k != kAffix && strings.ContainsAny(s, ":;?!»«") {
+		s = frenchSpaces(s)
+	}
 	if s != "" {
 		f.toks = append(f.toks, tok{kind: tText, text: s, tk: k})
 	}
@@ -654,6 +657,25 @@ func escapeHTML(s string) string {
 			b.WriteString(s[i : i+w])
 		}
 		i += w
+	}
+	return b.String()
+}
+
+// frenchSpaces turns a space before a high punctuation mark or guillemet (and after «) into a narrow no-break space,
+// as citeproc-js does for all rendered text.
+func frenchSpaces(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == ' ' && i+1 < len(rs) && strings.ContainsRune(":;?!»", rs[i+1]) {
+			b.WriteRune('\u202f')
+			continue
+		}
+		if r == ' ' && i > 0 && rs[i-1] == '«' {
+			b.WriteRune('\u202f')
+			continue
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

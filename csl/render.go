@@ -353,6 +353,8 @@ func (c *rctx) renderText(t *textEl) *node {
 			n = leaf(parseRich(v, kField).plain(), kField)
 		} else if t.variable == "page" || t.variable == "locator" && c.cite != nil && (c.cite.label == "" || c.cite.label == "page") {
 			n = parseRich(c.pageRange(v), kField)
+		} else if t.variable == "locator" {
+			n = parseRich(c.numberRange(v), kField)
 		} else if t.variable == "URL" || t.variable == "DOI" {
 			n = leaf(v, kField)
 		} else {

@@ -40,7 +40,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // parseRich parses a field value into a node tree of kind k leaves.
 func parseRich(s string, k leafKind) *node {
-	if !strings.ContainsAny(s, "<\"'“”‘’«»") {
+	if !strings.ContainsAny(s, "<\"'“”‘’") {
 		return leaf(s, k)
 	}
 	toks := tokenizeRich(s)
@@ -217,12 +217,6 @@ func tokenizeRich(s string) []rtok {
 		case '”':
 			flush()
 			toks = append(toks, rtok{close: true, kind: rQuote, quote: "\"", lit: "”"})
-		case '«':
-			flush()
-			toks = append(toks, rtok{open: true, kind: rQuote, quote: "«", lit: "«"})
-		case '»':
-			flush()
-			toks = append(toks, rtok{close: true, kind: rQuote, quote: "«", lit: "»"})
 		default:
 			text.WriteString(s[i : i+w])
 		}
@@ -244,10 +238,6 @@ func quoteTok(q, lit string, prev, next rune) rtok {
 	case !prevSpace && nextSpace:
 		t.close = true
 	case !prevSpace && !nextSpace:
-		if q == "\"" {
-			t.open, t.close = true, true
-		}
-	default:
 		if q == "\"" {
 			t.open, t.close = true, true
 		}
