@@ -279,7 +279,7 @@ func ReadOPIDoR(data []byte) (*Document, Notes, error) {
 	if meta := top.obj("meta"); meta != nil {
 		p.Title = meta.s("title")
 		p.Description = meta.s("description")
-		p.Language = opidorLanguage(meta.s("dmpLanguage"))
+		p.Language = r.language(meta, "dmpLanguage")
 		p.Created = opidorDateTime(meta.s("creationDate"))
 		p.Modified = opidorDateTime(meta.s("lastModifiedDate"))
 		p.DMPID = idOf(meta.s("dmpId"), meta.s("idType"))
@@ -360,6 +360,28 @@ func ReadOPIDoR(data []byte) (*Document, Notes, error) {
 	return doc, r.notes, nil
 }
 
+// country reads an ISO 3166-1 country code, noting one that is not.
+func (r *opidorReader) country(o *ob, key string) string {
+	c := strings.ToUpper(o.s(key))
+	if c != "" {
+		if why := checkCountry(c); why != "" {
+			r.notes.Add(joinKey(o.path, key), c, why+": kept as written")
+		}
+	}
+	return c
+}
+
+// language reads a language, noting one that is not an ISO 639-3 code once converted.
+func (r *opidorReader) language(o *ob, key string) string {
+	l := opidorLanguage(o.s(key))
+	if l != "" {
+		if why := checkLanguage(l); why != "" {
+			r.notes.Add(joinKey(o.path, key), l, why+": kept as written")
+		}
+	}
+	return l
+}
+
 func opidorLanguage(s string) string {
 	l := strings.ToLower(strings.TrimSpace(s))
 	switch l {
@@ -421,7 +443,7 @@ func (r *opidorReader) researchOutput(ro *ob, i int) Dataset {
 		ds.Title = d.s("title")
 		ds.Description = d.s("description")
 		ds.Type = d.s("type")
-		ds.Language = opidorLanguage(d.s("language"))
+		ds.Language = r.language(d, "language")
 		ds.Issued = opidorDate(d.s("issuedDate"))
 		if id := d.s("datasetId"); id != "" {
 			ds.DatasetID = ID{Identifier: id, Type: strings.ToLower(d.s("idType"))}
@@ -450,7 +472,7 @@ func (r *opidorReader) researchOutput(ro *ob, i int) Dataset {
 	if sh := ro.obj("sharing"); sh != nil {
 		var hosts []*Host
 		for _, h := range sh.objs("host") {
-			host := &Host{Title: h.s("title"), URL: h.s("hostId"), GeoLocation: strings.ToUpper(h.s("geoLocation")),
+			host := &Host{Title: h.s("title"), URL: h.s("hostId"), GeoLocation: r.country(h, "geoLocation"),
 				SupportVersioning: yesNo(h.s("hasVersioningPolicy")), Availability: h.s("availability")}
 			if host.URL != "" {
 				host.HostIDs = []ID{idOf(host.URL, h.s("idType"))}
@@ -500,7 +522,7 @@ func (r *opidorReader) researchOutput(ro *ob, i int) Dataset {
 		pi.done()
 	}
 	if dq := ro.obj("documentationQuality"); dq != nil {
-		lang := opidorLanguage(dq.s("metadataLanguage"))
+		lang := r.language(dq, "metadataLanguage")
 		for _, ms := range dq.objs("metadataStandard") {
 			md := Metadata{Description: ms.s("name"), Language: lang}
 			if id := ms.s("metadataStandardId"); id != "" {

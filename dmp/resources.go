@@ -479,7 +479,7 @@ func (rep ResourceReport) WriteHTML(w io.Writer) error {
 
 // barChart draws declared (grey) and used (blue, red when over) bars per year as inline SVG.
 func barChart(rows []ResourceRow) string {
-	const width, height, left, bottom, top = 420, 200, 70, 30, 10
+	const width, height, left, bottom, top = 420, 220, 70, 45, 10
 	maxV := 0.0
 	for _, r := range rows {
 		maxV = math.Max(maxV, math.Max(r.Declared, r.Used))
@@ -511,9 +511,9 @@ func barChart(rows []ResourceRow) string {
 		}
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" text-anchor="middle">%d</text>`, x+bw, height-bottom+14, r.Year)
 	}
-	b.WriteString(`<rect x="80" y="186" width="10" height="10" fill="#bbb"/><text x="94" y="195" font-size="10">declared</text>`)
-	b.WriteString(`<rect x="150" y="186" width="10" height="10" fill="#1f6fb2"/><text x="164" y="195" font-size="10">used</text>`)
-	b.WriteString(`<rect x="200" y="186" width="10" height="10" fill="#b00020"/><text x="214" y="195" font-size="10">over the declared</text>`)
+	b.WriteString(`<rect x="80" y="204" width="10" height="10" fill="#bbb"/><text x="94" y="213" font-size="10">declared</text>`)
+	b.WriteString(`<rect x="150" y="204" width="10" height="10" fill="#1f6fb2"/><text x="164" y="213" font-size="10">used</text>`)
+	b.WriteString(`<rect x="200" y="204" width="10" height="10" fill="#b00020"/><text x="214" y="213" font-size="10">over the declared</text>`)
 	b.WriteString("</svg>\n")
 	return b.String()
 }

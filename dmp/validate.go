@@ -295,7 +295,7 @@ func (w *warner) identifier(def string, n *node, path string) {
 
 var (
 	re3dataRE = regexp.MustCompile(`(^|/)r3d1\d{8}/?$`)
-	funderRE  = regexp.MustCompile(`^(10\.13039/)?(50)?1\d{8}$`)
+	funderRE  = regexp.MustCompile(`^(10\.13039/)?(1000\d{5}|5011\d{8})$`)
 )
 
 // checkFunderID checks a Crossref Funder Registry ID: "501100001665", "10.13039/501100001665" or its DOI URL.
