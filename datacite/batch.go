@@ -218,6 +218,9 @@ func (e *JournalError) Unwrap() error { return e.Err }
 // entry, once seen, wins; otherwise the last one. A last line without its newline — a write cut short by a crash —
 // is ignored; any other line that is not a journal entry is a *JournalError.
 func ReadJournal(r io.Reader) (map[string]JournalEntry, error) {
+	if r == nil {
+		return nil, &JournalError{Err: errors.New("nil reader")}
+	}
 	out := map[string]JournalEntry{}
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {

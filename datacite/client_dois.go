@@ -54,6 +54,9 @@ func requestBody(rec *Record, d string, event Event) ([]byte, error) {
 // set, or ErrServer, means the DOI may or may not exist. Use [Client.Mint] to create DOIs exactly once through such
 // failures. Create never overwrites an existing DOI: the API answers ErrAlreadyTaken.
 func (s *DOIService) Create(ctx context.Context, rec *Record) (*Record, *Response, error) {
+	if rec == nil {
+		return nil, nil, errors.New("datacite: Create: nil record")
+	}
 	d := ""
 	if rec.DOI != "" {
 		id, err := parseDOI(rec.DOI)
@@ -96,6 +99,9 @@ func certainlyNotApplied(err error) bool {
 // if set, changes the state. It first checks that the DOI exists — the API's PUT would otherwise create it — and
 // returns ErrNotFound if it does not. It returns the record as the API holds it afterwards.
 func (s *DOIService) Update(ctx context.Context, rec *Record) (*Record, *Response, error) {
+	if rec == nil {
+		return nil, nil, errors.New("datacite: Update: nil record")
+	}
 	id, err := parseDOI(rec.DOI)
 	if err != nil {
 		return nil, nil, err

@@ -12,8 +12,11 @@ import (
 // attributes other than url (state, dates of the DOI's life, client, Extra) stay on the Record.
 //
 // The access level of the resource ([fair.Resource.AccessRights]) is also set from a rights entry whose rightsURI is
-// an info:eu-repo or COAR access-right URI; the rights entry itself is kept.
+// an info:eu-repo or COAR access-right URI; the rights entry itself is kept. A nil r gives nil.
 func ToResource(r *Record) *fair.Resource {
+	if r == nil {
+		return nil
+	}
 	res := &fair.Resource{
 		Publisher: fair.Publisher{Name: r.Publisher.Name, Identifier: r.Publisher.Identifier,
 			IdentifierScheme: r.Publisher.IdentifierScheme, SchemeURI: r.Publisher.SchemeURI, Lang: r.Publisher.Lang},
@@ -131,7 +134,12 @@ func toRelatedItem(it RelatedItem) fair.RelatedItem {
 //   - Distributions, Software, AccessConditions, the email and website of persons, the other identifiers of
 //     affiliations, raw affiliations beside affiliations, and a conference's place, country and dates have no
 //     DataCite property and are not carried; [NotWritten] names those a Resource holds.
+//
+// A nil res gives nil.
 func FromResource(res *fair.Resource) *Record {
+	if res == nil {
+		return nil
+	}
 	r := &Record{
 		Publisher: Publisher{Name: res.Publisher.Name, Identifier: res.Publisher.Identifier,
 			IdentifierScheme: res.Publisher.IdentifierScheme, SchemeURI: res.Publisher.SchemeURI, Lang: res.Publisher.Lang},
@@ -311,8 +319,11 @@ func conferenceOf(it fair.RelatedItem) fair.Conference {
 
 // NotWritten lists what of res a DataCite record has no place for and [FromResource] leaves out, with paths in
 // the terms of the record's JSON form: "distributions", "software", "creators[0].email". It returns nil when
-// FromResource carries everything. The DataCite formats' writers return these notes.
+// FromResource carries everything. The DataCite formats' writers return these notes. A nil res gives nil.
 func NotWritten(res *fair.Resource) fair.Notes {
+	if res == nil {
+		return nil
+	}
 	var out fair.Notes
 	const noProperty = "DataCite has no property for it"
 	if n := len(res.Distributions); n > 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -340,6 +341,9 @@ func (r *Record) appendResource(b *bytes.Buffer) error {
 
 // WriteJSON writes r to w as a JSON:API document of one DOI ([Record.MarshalJSONAPI]) and a newline.
 func (r *Record) WriteJSON(w io.Writer) error {
+	if r == nil || w == nil {
+		return errNilWrite("WriteJSON", r == nil)
+	}
 	b, err := r.MarshalJSONAPI()
 	if err != nil {
 		return err
@@ -350,6 +354,12 @@ func (r *Record) WriteJSON(w io.Writer) error {
 
 // WriteJSONList writes recs to w as a JSON:API list document {"data": [...]} and a newline.
 func WriteJSONList(w io.Writer, recs []*Record) error {
+	if w == nil {
+		return errNilWrite("WriteJSONList", false)
+	}
+	if i := slices.Index(recs, nil); i >= 0 {
+		return fmt.Errorf("datacite: WriteJSONList: record %d is nil", i)
+	}
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
 	for i, r := range recs {

@@ -225,8 +225,12 @@ func (m *minter) done(d doi.DOI, rec *Record) *MintResult {
 
 // Fingerprint is a digest of what identifies a record's content for minting: its URL, titles, creators' names,
 // publisher, publication year and resource type — the properties the API keeps exactly as sent. Mint compares
-// fingerprints to tell its own record from another at the same DOI; batch journals store them. It is 32 hex digits.
+// fingerprints to tell its own record from another at the same DOI; batch journals store them. It is 32 hex digits,
+// or "" for a nil record, which matches no record.
 func Fingerprint(r *Record) string {
+	if r == nil {
+		return ""
+	}
 	h := sha256.New()
 	field := func(name string, vals ...string) {
 		h.Write([]byte(name))

@@ -28,8 +28,12 @@ import (
 // suffix, and its missing identifier is not reported.
 //
 // A record read by [ReadXML] or [ReadJSON] also carries what the reader found that the record cannot hold (an
-// unknown element, a missing mandatory attribute, a kernel-3 upgrade); Validate reports those first.
+// unknown element, a missing mandatory attribute, a kernel-3 upgrade); Validate reports those first. A nil record
+// gives a report of one error.
 func Validate(r *Record) Report {
+	if r == nil {
+		return Report{{Severity: SeverityError, Message: "no record (nil)"}}
+	}
 	v := validator{}
 	v.out = append(v.out, r.problems...)
 	v.record(r)

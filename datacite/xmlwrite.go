@@ -1,6 +1,7 @@
 package datacite
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -23,8 +24,19 @@ const (
 //
 // WriteXML does not validate: call [Validate] first to know whether DataCite would accept the result.
 func (r *Record) WriteXML(w io.Writer) error {
+	if r == nil || w == nil {
+		return errNilWrite("WriteXML", r == nil)
+	}
 	_, err := w.Write(r.AppendXML(nil))
 	return err
+}
+
+// errNilWrite is the error of a writer given a nil record or a nil io.Writer.
+func errNilWrite(fn string, nilRecord bool) error {
+	if nilRecord {
+		return fmt.Errorf("datacite: %s: nil record", fn)
+	}
+	return fmt.Errorf("datacite: %s: nil io.Writer", fn)
 }
 
 // MarshalXMLBytes returns r as DataCite 4.7 XML, as [Record.WriteXML] writes it.
