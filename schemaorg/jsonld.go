@@ -72,27 +72,32 @@ type config struct {
 	client    *http.Client
 }
 
-// Option configures a [Processor].
-type Option func(*config) error
+// Option configures a [Processor]. Options are made only by the With functions of this package; a nil or invalid
+// option makes NewProcessor fail.
+type Option interface{ apply(*config) error }
+
+type option func(*config) error
+
+func (o option) apply(c *config) error { return o(c) }
 
 // WithSchemaOrgContext makes the processor serve doc (a JSON-LD context document, {"@context": {...}}) for every
 // schema.org context URL instead of the embedded context. Give it the official context, for instance the file
 // schemaorgcontext.jsonld of a schema.org release, to process arbitrary schema.org input exactly as schema.org
 // defines it; the embedded context only covers the terms this package writes.
 func WithSchemaOrgContext(doc []byte) Option {
-	return func(c *config) error {
+	return option(func(c *config) error {
 		if err := checkContextDoc(doc); err != nil {
 			return fmt.Errorf("schemaorg: WithSchemaOrgContext: %w", err)
 		}
 		c.schemaOrg = doc
 		return nil
-	}
+	})
 }
 
 // WithContextDocument makes the processor serve doc for url: a context (or document) that JSON-LD input names by
 // that URL is then available offline.
 func WithContextDocument(url string, doc []byte) Option {
-	return func(c *config) error {
+	return option(func(c *config) error {
 		if err := checkContextDoc(doc); err != nil {
 			return fmt.Errorf("schemaorg: WithContextDocument(%q): %w", url, err)
 		}
@@ -101,15 +106,15 @@ func WithContextDocument(url string, doc []byte) Option {
 		}
 		c.docs[url] = doc
 		return nil
-	}
+	})
 }
 
-// WithRemoteContexts lets the processor fetch contexts it does not hold, over the network with client (nil means
-// http.DefaultClient), but only those whose URL starts with one of the allowed prefixes, only over https (or plain
-// http to a loopback address), and at most 8 MiB each. Fetched documents are kept for the processor's lifetime.
-// Without this option the processor never uses the network.
+// WithRemoteContexts lets the processor fetch contexts it does not hold, over the network with client (nil means a
+// client with Go's default transport), but only those whose URL starts with one of the allowed prefixes, only over
+// https (or plain http to a loopback address), and at most 8 MiB each. Fetched documents are kept for the
+// processor's lifetime. Without this option the processor never uses the network.
 func WithRemoteContexts(client *http.Client, allowed ...string) Option {
-	return func(c *config) error {
+	return option(func(c *config) error {
 		for _, a := range allowed {
 			if !strings.HasPrefix(a, "https://") && !strings.HasPrefix(a, "http://") {
 				return fmt.Errorf("schemaorg: WithRemoteContexts: %q is not an http(s) URL prefix", a)
@@ -121,7 +126,7 @@ func WithRemoteContexts(client *http.Client, allowed ...string) Option {
 		c.allow = append(c.allow, allowed...)
 		c.client = client
 		return nil
-	}
+	})
 }
 
 func checkContextDoc(doc []byte) error {
@@ -139,11 +144,14 @@ func checkContextDoc(doc []byte) error {
 	return nil
 }
 
-// NewProcessor returns a processor configured by opts.
+// NewProcessor returns a processor configured by opts. It returns an error for a nil or invalid option.
 func NewProcessor(opts ...Option) (*Processor, error) {
 	p := &Processor{}
-	for _, o := range opts {
-		if err := o(&p.cfg); err != nil {
+	for i, o := range opts {
+		if o == nil {
+			return nil, fmt.Errorf("schemaorg: option %d is nil", i+1)
+		}
+		if err := o.apply(&p.cfg); err != nil {
 			return nil, err
 		}
 	}

@@ -34,6 +34,9 @@ func Marshal(r *fair.Resource) (doc []byte, notWritten fair.Notes, err error) {
 
 // Write writes r to w as Marshal does and returns what of r schema.org cannot hold ([NotWritten]).
 func Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if w == nil {
+		return nil, errors.New("schemaorg: Write to a nil io.Writer")
+	}
 	b, notWritten, err := Marshal(r)
 	if err != nil {
 		return nil, err
@@ -44,8 +47,11 @@ func Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
 
 // Node returns r as a schema.org node object without @context, for embedding in a larger JSON-LD document (an
 // RO-Crate @graph, a DataCatalog's dataset list). It marshals with encoding/json, keys in a stable order. What it
-// cannot hold of r is [NotWritten].
+// cannot hold of r is [NotWritten]. A nil r gives a node that marshals as null.
 func Node(r *fair.Resource) json.Marshaler {
+	if r == nil {
+		return json.RawMessage("null")
+	}
 	return resourceNode(r)
 }
 
