@@ -27,8 +27,11 @@ func Self() (*Release, error) {
 }
 
 // FromBuildInfo describes the program whose build information is bi; see [Self]. Use it with
-// [debug.ParseBuildInfo] to describe another binary from "go version -m" output.
+// [debug.ParseBuildInfo] to describe another binary from "go version -m" output. A nil bi gives nil.
 func FromBuildInfo(bi *debug.BuildInfo) *Release {
+	if bi == nil {
+		return nil
+	}
 	r := &Release{ProgrammingLanguages: []string{"Go"}}
 	prog := bi.Path
 	if prog == "" {

@@ -492,6 +492,9 @@ func cffRefOf(it fair.RelatedItem) *cffRef {
 // title or creators, or with values CFF does not allow, gives a *CFFValidationError. notWritten is
 // [NotWritten]("cff", r).
 func WriteCFF(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := checkWrite("WriteCFF", w, r); err != nil {
+		return nil, err
+	}
 	if err := writeCFF(w, r); err != nil {
 		return nil, err
 	}

@@ -680,8 +680,11 @@ func oneAny(xs []any) any {
 }
 
 // CodeMeta builds the CodeMeta 3.0 document of a record as a JSON object (map keys are the CodeMeta terms). It is
-// what [WriteCodeMeta] writes, for callers that embed it elsewhere.
+// what [WriteCodeMeta] writes, for callers that embed it elsewhere. A nil r gives nil.
 func CodeMeta(r *fair.Resource) map[string]any {
+	if r == nil {
+		return nil
+	}
 	m := map[string]any{"@context": CodeMeta3Context}
 	switch r.ResourceType.General {
 	case fair.ResourceTypeSoftware, "":
@@ -895,6 +898,9 @@ func knownRole(t fair.ContributorType) bool {
 // WriteCodeMeta writes r as a CodeMeta 3.0 codemeta.json document. A record without a title gives an error:
 // CodeMeta's name is what every consumer shows. notWritten is [NotWritten]("codemeta", r).
 func WriteCodeMeta(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := checkWrite("WriteCodeMeta", w, r); err != nil {
+		return nil, err
+	}
 	if err := writeCodeMeta(w, r); err != nil {
 		return nil, err
 	}

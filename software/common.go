@@ -3,6 +3,7 @@ package software
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -252,4 +253,15 @@ func jsonUnmarshal(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	return dec.Decode(v)
+}
+
+// checkWrite is the error of a writer given a nil io.Writer or a nil record, nil otherwise.
+func checkWrite(fn string, w io.Writer, r *fair.Resource) error {
+	switch {
+	case w == nil:
+		return fmt.Errorf("software: %s to a nil io.Writer", fn)
+	case r == nil:
+		return fmt.Errorf("software: %s of a nil *fair.Resource", fn)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package software
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -162,8 +163,11 @@ func (r *Release) SoftwareIdentifiers() []fair.RelatedIdentifier {
 // LinkDataset adds the provenance of the run to the record of a dataset it produced, as DataCite related
 // identifiers: IsCompiledBy the software (see [Release.SoftwareIdentifiers]), IsDerivedFrom every input with a
 // persistent identifier or URL, and Requires every dependency of the software that has one. Relations already
-// present are not repeated.
+// present are not repeated. With a nil run or ds it does nothing.
 func (run *Run) LinkDataset(ds *fair.Resource) {
+	if run == nil || ds == nil {
+		return
+	}
 	add := func(ri fair.RelatedIdentifier) {
 		for _, x := range ds.RelatedIdentifiers {
 			if x.Identifier == ri.Identifier && x.RelationType == ri.RelationType {
@@ -204,8 +208,11 @@ type SoftwareRef struct {
 }
 
 // ProducedBy returns the software versions a dataset's record says produced it: the targets of its IsCompiledBy
-// relations, in order. An SWHID that does not parse is returned with a zero SWHID field.
+// relations, in order. An SWHID that does not parse is returned with a zero SWHID field. A nil ds gives nil.
 func ProducedBy(ds *fair.Resource) []SoftwareRef {
+	if ds == nil {
+		return nil
+	}
 	var out []SoftwareRef
 	for _, ri := range ds.RelatedIdentifiers {
 		if ri.RelationType != fair.RelIsCompiledBy {
@@ -256,7 +263,14 @@ func crateID(id string) string {
 // Process Run Crate profile 0.5, with ds as the crate's root dataset (its title, description, licence, identifier,
 // creators and date). The outputs are the files of the crate (hasPart); inputs with a persistent identifier stay
 // external entities. PROV-O terms are added beside the schema.org ones.
+// A nil ds gives a root dataset with only what the run says; a nil run gives nil.
 func (run *Run) Crate(ds *fair.Resource) map[string]any {
+	if run == nil {
+		return nil
+	}
+	if ds == nil {
+		ds = &fair.Resource{}
+	}
 	runID := run.ID
 	if runID == "" {
 		runID = "#run-" + run.Start.UTC().Format("20060102T150405Z")
@@ -533,6 +547,12 @@ func crateFile(e Entity, id, generatedBy string) map[string]any {
 
 // WriteRunCrate writes the run's RO-Crate metadata document (see [Run.Crate]).
 func WriteRunCrate(w io.Writer, run *Run, ds *fair.Resource) error {
+	switch {
+	case w == nil:
+		return errors.New("software: WriteRunCrate to a nil io.Writer")
+	case run == nil:
+		return errors.New("software: WriteRunCrate of a nil *Run")
+	}
 	return writeJSON(w, run.Crate(ds))
 }
 
@@ -540,6 +560,9 @@ func WriteRunCrate(w io.Writer, run *Run, ds *fair.Resource) error {
 // outputs is added to them (with its size, SHA-256 and media type), and ro-crate-metadata.json is written in dir.
 // The run is updated with the outputs found.
 func WriteRunCrateDir(dir string, run *Run, ds *fair.Resource) error {
+	if run == nil {
+		return errors.New("software: WriteRunCrateDir of a nil *Run")
+	}
 	known := map[string]bool{}
 	for _, o := range run.Outputs {
 		known[o.ID] = true

@@ -128,7 +128,11 @@ func (r *Release) Resource() *fair.Resource {
 
 // ReleaseFromResource reads the release facts of a record, the inverse of [Release.Resource]. Facts a Release has no
 // field for (funding, contributors, ...) stay in the record; use the record itself when they matter.
+// A nil res gives nil.
 func ReleaseFromResource(res *fair.Resource) *Release {
+	if res == nil {
+		return nil
+	}
 	r := &Release{
 		Name:                 res.MainTitle(),
 		Version:              res.Version,

@@ -24,6 +24,9 @@ func ContentSWHID(data []byte) fair.SWHID { return swhid("cnt", git.ObjectID("bl
 // ReaderSWHID returns the swh:1:cnt identifier of the size bytes read from r. It fails when r gives fewer or more
 // bytes than size, since the size is part of what is hashed.
 func ReaderSWHID(r io.Reader, size int64) (fair.SWHID, error) {
+	if r == nil {
+		return fair.SWHID{}, errors.New("software: ReaderSWHID of a nil io.Reader")
+	}
 	sum, err := git.HashStream("blob", r, size)
 	if err != nil {
 		return fair.SWHID{}, fmt.Errorf("software: %w", err)

@@ -200,6 +200,9 @@ func citationText(it fair.RelatedItem) string {
 // WriteZenodo writes r as a .zenodo.json file for Zenodo's GitHub integration. A record without a title or
 // creators gives an error: Zenodo requires both. notWritten is [NotWritten]("zenodo", r).
 func WriteZenodo(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := checkWrite("WriteZenodo", w, r); err != nil {
+		return nil, err
+	}
 	if err := writeZenodo(w, r); err != nil {
 		return nil, err
 	}
