@@ -139,7 +139,8 @@ const (
 )
 
 // NewServer starts a server on a loopback address. Without WithRepository it has one repository,
-// DefaultRepository with DefaultPassword, owning DefaultPrefix (10.5072, the prefix reserved for tests).
+// DefaultRepository with DefaultPassword, owning DefaultPrefix (10.5072, the prefix reserved for tests). A nil
+// option is ignored.
 func NewServer(opts ...Option) *Server {
 	s := &Server{
 		repos:    map[string]repository{},
@@ -149,7 +150,9 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.setFaults(Faults{})
 	for _, o := range opts {
-		o(s)
+		if o != nil {
+			o(s)
+		}
 	}
 	if len(s.repos) == 0 {
 		WithRepository(DefaultRepository, DefaultPassword, DefaultPrefix)(s)
