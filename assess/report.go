@@ -17,6 +17,9 @@ func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 // WriteText writes the report for people to read in a terminal: the overall and per-category scores, every metric
 // with its tests, and the fixes.
 func (rep *Result) WriteText(w io.Writer) error {
+	if err := checkWrite("WriteText", rep, w); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	title := rep.Title
 	if title == "" {
@@ -67,6 +70,9 @@ type chartBar struct {
 // WriteHTML writes the report as one self-contained HTML page: no scripts, no external styles, fonts or images; the
 // chart of the four FAIR categories is inline SVG.
 func (rep *Result) WriteHTML(w io.Writer) error {
+	if err := checkWrite("WriteHTML", rep, w); err != nil {
+		return err
+	}
 	const top, height = 30.0, 160.0
 	var bars []chartBar
 	for i, c := range fairCategories {
@@ -165,4 +171,15 @@ func toInt(x any) int {
 		return int(v)
 	}
 	return 0
+}
+
+// checkWrite is the error of a writer called on a nil result or with a nil io.Writer, nil otherwise.
+func checkWrite(fn string, rep *Result, w io.Writer) error {
+	switch {
+	case rep == nil:
+		return fmt.Errorf("assess: %s of a nil *Result", fn)
+	case w == nil:
+		return fmt.Errorf("assess: %s to a nil io.Writer", fn)
+	}
+	return nil
 }
