@@ -95,14 +95,25 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 	}()
 	for sec := range f.sections {
 		switch sec {
-		case "MODE", "CSL", "RESULT", "INPUT", "CITATION-ITEMS", "CITATIONS", "VERSION", "DESCRIPTION", "NAME", "BIBENTRIES":
+		case "MODE", "CSL", "RESULT", "INPUT", "CITATION-ITEMS", "CITATIONS", "VERSION", "DESCRIPTION", "NAME", "BIBENTRIES", "BIBSECTION", "OPTIONS", "ABBREVIATIONS":
 		default:
 			return "", fmt.Errorf("unsupported section %s", sec)
 		}
 	}
-	mode := strings.TrimSpace(f.sections["MODE"])
+	modeParts := strings.Split(strings.TrimSpace(f.sections["MODE"]), "-")
+	mode := modeParts[0]
 	if mode != "citation" && mode != "bibliography" {
 		return "", fmt.Errorf("unsupported mode %q", mode)
+	}
+	format := HTML
+	for _, sub := range modeParts[1:] {
+		switch sub {
+		case "plain":
+			format = Text
+		case "nosort":
+		default:
+			return "", fmt.Errorf("unsupported mode %q", f.sections["MODE"])
+		}
 	}
 	style, err := ParseStyle([]byte(f.sections["CSL"]))
 	if err != nil {
@@ -151,12 +162,17 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 	if mode == "bibliography" {
 		var entries []Entry
 		if citations != nil {
-			entries, err = p.CitedBibliography(items, citations, HTML)
+			entries, err = p.CitedBibliography(items, citations, format)
 		} else {
-			entries, err = p.Bibliography(items, HTML)
+			entries, err = p.Bibliography(items, format)
 		}
 		if err != nil {
 			return "", err
+		}
+		if raw, ok := f.sections["BIBSECTION"]; ok {
+			if entries, err = bibSection(raw, items, entries); err != nil {
+				return "", err
+			}
 		}
 		var b strings.Builder
 		b.WriteString("<div class=\"csl-bib-body\">\n")
@@ -186,7 +202,7 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 		}
 		clusters = [][]CiteItem{cis}
 	}
-	outs, err := p.CitationClusters(items, clusters, HTML)
+	outs, err := p.CitationClusters(items, clusters, format)
 	if err != nil {
 		return "", err
 	}
@@ -280,6 +296,78 @@ func replayCitations(p *Processor, items []*Item, steps [][]json.RawMessage, ren
 		out = strings.Join(b, "\n")
 	}
 	return order, out, nil
+}
+
+// bibSection filters bibliography entries as citeproc-js's makeBibliography(filter) does: select (all must match),
+// include (any), exclude (none), quash (not all).
+func bibSection(raw string, items []*Item, entries []Entry) ([]Entry, error) {
+	type cond struct {
+		Field string          `json:"field"`
+		Value json.RawMessage `json:"value"`
+	}
+	var sec map[string][]cond
+	if err := json.Unmarshal([]byte(raw), &sec); err != nil {
+		return nil, fmt.Errorf("BIBSECTION: %w", err)
+	}
+	byID := map[string]*Item{}
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	match := func(it *Item, c cond) bool {
+		want, _ := scalarString(c.Value)
+		if c.Field == "type" {
+			return it.Type == want
+		}
+		if v, ok := it.Vars[c.Field]; ok {
+			return v == want
+		}
+		if ex, ok := it.Extra[c.Field]; ok {
+			var list []json.RawMessage
+			if json.Unmarshal(ex, &list) == nil {
+				for _, l := range list {
+					if s, _ := scalarString(l); s == want {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	var out []Entry
+	for _, e := range entries {
+		it := byID[e.ID]
+		keep := true
+		if cs, ok := sec["select"]; ok {
+			for _, c := range cs {
+				keep = keep && match(it, c)
+			}
+		}
+		if cs, ok := sec["include"]; ok {
+			any := false
+			for _, c := range cs {
+				any = any || match(it, c)
+			}
+			keep = keep && any
+		}
+		for _, c := range sec["exclude"] {
+			if match(it, c) {
+				keep = false
+			}
+		}
+		if cs, ok := sec["quash"]; ok && len(cs) > 0 {
+			all := true
+			for _, c := range cs {
+				all = all && match(it, c)
+			}
+			if all {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 var (
