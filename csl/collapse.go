@@ -1,6 +1,9 @@
 package csl
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // collapse groups and collapses the cites of a citation per the style's collapse attribute: citation-number ranges,
 // or cites of the same author grouped with their years (and year-suffixes) collapsed.
@@ -11,7 +14,7 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 	var parts []citePart
 	plainParts := func() []citePart {
 		for _, rc := range rcs {
-			parts = append(parts, citePart{n: withAffixes(rc.node, rc.ci), delimBefore: delim, punctPrefix: punctStart(rc.ci.Prefix)})
+			parts = append(parts, citePart{n: withAffixes(rc.node, rc.ci), delimBefore: delim, punctPrefix: punctStart(rc.ci.Prefix), punctSuffix: punctEnd(rc.ci.Suffix)})
 		}
 		return parts
 	}
@@ -94,7 +97,7 @@ func (d *doc) collapse(rcs []*renderedCite) []citePart {
 			} else if gi > 0 && prevCollapsed {
 				db = afterCollapse
 			}
-			parts = append(parts, citePart{n: withAffixes(n, rc.ci), delimBefore: db, punctPrefix: punctStart(rc.ci.Prefix)})
+			parts = append(parts, citePart{n: withAffixes(n, rc.ci), delimBefore: db, punctPrefix: punctStart(rc.ci.Prefix), punctSuffix: punctEnd(rc.ci.Suffix)})
 		}
 		prevCollapsed = len(g.cites) > 1
 	}
@@ -202,3 +205,8 @@ func (d *doc) collapseNumbers(rcs []*renderedCite, delim string) []citePart {
 }
 
 func punctStart(s string) bool { return s != "" && isPunct(s[0]) }
+
+func punctEnd(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return s != "" && isPunct(s[len(s)-1])
+}

@@ -588,18 +588,30 @@ func (d *doc) renderCitation(rcs []*renderedCite, f Format) string {
 	area := d.p.style.citation
 	l := area.layout
 	for i, rc := range rcs {
-		rc.cs.termPredecessor = i > 0 || rc.ci.Prefix != "" && !prefixResetsCase(rc.ci.Prefix)
+		switch {
+		case rc.ci.Prefix != "" && prefixResetsCase(rc.ci.Prefix):
+			rc.cs.termPredecessor = false
+		default:
+			rc.cs.termPredecessor = i > 0 || rc.ci.Prefix != ""
+		}
 		rc.node, rc.ctx = d.renderCite(d.items[rc.id], rc.cs, false)
 	}
 	parts := d.collapse(rcs)
 	body := &node{}
+	prevPunctSuffix := false
 	for _, part := range parts {
 		if part.n == nil || part.n.isEmpty() {
 			continue
 		}
 		if len(body.kids) > 0 && !part.punctPrefix {
-			body.kids = append(body.kids, leaf(part.delimBefore, kAffix))
+			delim := part.delimBefore
+			// After a cite whose own suffix ends in punctuation, the delimiter keeps only its spacing.
+			if prevPunctSuffix && delim != "" && isPunct(delim[0]) {
+				delim = strings.TrimLeft(delim, ".,;:!?")
+			}
+			body.kids = append(body.kids, leaf(delim, kAffix))
 		}
+		prevPunctSuffix = part.punctSuffix
 		body.kids = append(body.kids, part.n)
 	}
 	if body.isEmpty() {
@@ -612,8 +624,10 @@ func (d *doc) renderCitation(rcs []*renderedCite, f Format) string {
 type citePart struct {
 	n           *node
 	delimBefore string
-	// punctPrefix: the cite's prefix starts with punctuation, which takes the delimiter's place.
+	// punctPrefix: the cite's prefix starts with punctuation, which takes the delimiter's place; punctSuffix: its
+	// suffix ends with punctuation.
 	punctPrefix bool
+	punctSuffix bool
 }
 
 // withAffixes wraps a cite's rendering with the cite's own prefix and suffix.

@@ -209,8 +209,13 @@ func (c *rctx) renderNameVars(ne *namesEl) *node {
 		c.record(l.variable)
 	}
 	// Editor and translator that are the same people are rendered once with the editortranslator term.
+	labelForm := ""
+	if ne.label != nil {
+		labelForm = ne.label.form
+	}
 	if len(lists) == 2 && (lists[0].variable == "editor" && lists[1].variable == "translator" ||
-		lists[0].variable == "translator" && lists[1].variable == "editor") && sameNames(lists[0].names, lists[1].names) {
+		lists[0].variable == "translator" && lists[1].variable == "editor") && sameNames(lists[0].names, lists[1].names) &&
+		(ne.label == nil || c.p.loc.termText("editortranslator", labelForm, false) != "") {
 		lists = []nameList{{"editortranslator", lists[0].names}}
 	}
 	cfg := c.nameConfig(ne.name)
