@@ -6,6 +6,7 @@ import (
 
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/internal/loss"
+	"github.com/dop2i/fairmeta/internal/xmltree"
 )
 
 // ReadXML reads Crossref XML: what the REST API and content negotiation return for a DOI (UNIXSD, a crossref_result
@@ -14,54 +15,54 @@ import (
 // papers, posted content, dissertations, datasets, reports, standards, peer reviews and components are read.
 // Every element the records have no place for is a note, with its path.
 func ReadXML(data []byte) ([]*fair.Resource, fair.Notes, error) {
-	root, err := parseXML(data)
+	root, err := xmltree.Parse(data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, &ReadError{Format: "XML", Msg: err.Error(), Err: err}
 	}
 	var l loss.Collector
 	var recs []*fair.Resource
 	var notes fair.Notes
-	switch root.name {
+	switch root.Name {
 	case "crossref_result":
-		root.used = true
-		for _, qr := range root.children("query_result") {
-			qr.child("head").all()
-			body := qr.child("body")
-			for _, q := range body.children("query") {
-				target := q.str("doi")
+		root.Used = true
+		for _, qr := range root.Children("query_result") {
+			qr.Child("head").All()
+			body := qr.Child("body")
+			for _, q := range body.Children("query") {
+				target := q.Str("doi")
 				meta := crmItems(q)
-				for _, rec := range q.children("doi_record") {
-					if cr := rec.child("crossref"); cr != nil {
+				for _, rec := range q.Children("doi_record") {
+					if cr := rec.Child("crossref"); cr != nil {
 						recs = append(recs, readCrossref(cr, target, meta, &l)...)
 					}
 				}
-				if q.attr("status") != "resolved" && len(q.kids) > 0 && len(recs) == 0 {
-					return nil, nil, &ReadError{Format: "XML", Path: "query", Msg: "query status " + q.attr("status") + ": " + q.str("msg")}
+				if q.Attr("status") != "resolved" && len(q.Kids) > 0 && len(recs) == 0 {
+					return nil, nil, &ReadError{Format: "XML", Path: "query", Msg: "query status " + q.Attr("status") + ": " + q.Str("msg")}
 				}
 			}
 		}
 	case "doi_records":
-		root.used = true
-		for _, rec := range root.children("doi_record") {
-			recs = append(recs, readCrossref(rec.child("crossref"), "", nil, &l)...)
+		root.Used = true
+		for _, rec := range root.Children("doi_record") {
+			recs = append(recs, readCrossref(rec.Child("crossref"), "", nil, &l)...)
 		}
 	case "doi_record":
-		root.used = true
-		recs = readCrossref(root.child("crossref"), "", nil, &l)
+		root.Used = true
+		recs = readCrossref(root.Child("crossref"), "", nil, &l)
 	case "crossref":
 		recs = readCrossref(root, "", nil, &l)
 	case "doi_batch":
-		root.used = true
-		root.child("head").all()
-		body := root.child("body")
+		root.Used = true
+		root.Child("head").All()
+		body := root.Child("body")
 		recs = readCrossref(body, "", nil, &l)
 	default:
-		return nil, nil, &ReadError{Format: "XML", Msg: "root element <" + root.name + "> is not Crossref's", Err: ErrNotCrossref}
+		return nil, nil, &ReadError{Format: "XML", Msg: "root element <" + root.Name + "> is not Crossref's", Err: ErrNotCrossref}
 	}
 	if len(recs) == 0 {
 		return nil, nil, &ReadError{Format: "XML", Msg: "no work in the Crossref XML", Err: ErrNotCrossref}
 	}
-	root.unused("", func(path string, n *node) {
+	root.Unused("", func(path string, n *xmltree.Node) {
 		l.Lost(path, n, "no place for it in the record")
 	})
 	notes = l.Notes()
@@ -69,24 +70,24 @@ func ReadXML(data []byte) ([]*fair.Resource, fair.Notes, error) {
 }
 
 // crmItems reads the query's metadata items (<crm-item name="publisher-name">) that say something of the work.
-func crmItems(q *node) map[string]string {
+func crmItems(q *xmltree.Node) map[string]string {
 	m := map[string]string{}
-	for _, it := range q.children("crm-item") {
-		m[it.attr("name")] = it.text
+	for _, it := range q.Children("crm-item") {
+		m[it.Attr("name")] = it.Text
 	}
 	return m
 }
 
 // readCrossref reads the works under a crossref (or deposit body) element.
-func readCrossref(cr *node, target string, meta map[string]string, l *loss.Collector) []*fair.Resource {
+func readCrossref(cr *xmltree.Node, target string, meta map[string]string, l *loss.Collector) []*fair.Resource {
 	if cr == nil {
 		return nil
 	}
-	cr.used = true
+	cr.Used = true
 	var recs []*fair.Resource
-	for _, k := range cr.kids {
+	for _, k := range cr.Kids {
 		var works []*xmlWork
-		switch k.name {
+		switch k.Name {
 		case "journal":
 			works = journalWorks(k, target)
 		case "book":
@@ -104,7 +105,7 @@ func readCrossref(cr *node, target string, meta map[string]string, l *loss.Colle
 		default:
 			continue
 		}
-		k.used = true
+		k.Used = true
 		for _, w := range works {
 			w.l = l
 			w.meta = meta
@@ -118,13 +119,13 @@ func readCrossref(cr *node, target string, meta map[string]string, l *loss.Colle
 
 // xmlWork is one work of the XML and where it sits: its element, its container's elements, the type.
 type xmlWork struct {
-	el        *node   // the work's own element (journal_article, content_item, ...)
-	journal   *node   // journal_metadata
-	issue     *node   // journal_issue
-	book      *node   // book_metadata (or series / set metadata), proceedings_metadata, database_metadata, report metadata
-	event     *node   // event_metadata
-	typ       typeRow // the work's type
-	parentDOI string  // the DOI a component is part of
+	el        *xmltree.Node // the work's own element (journal_article, content_item, ...)
+	journal   *xmltree.Node // journal_metadata
+	issue     *xmltree.Node // journal_issue
+	book      *xmltree.Node // book_metadata (or series / set metadata), proceedings_metadata, database_metadata, report metadata
+	event     *xmltree.Node // event_metadata
+	typ       typeRow       // the work's type
+	parentDOI string        // the DOI a component is part of
 
 	r         *fair.Resource
 	l         *loss.Collector
@@ -132,7 +133,7 @@ type xmlWork struct {
 	container *fair.RelatedItem
 }
 
-func xmlType(el *node) typeRow {
+func xmlType(el *xmltree.Node) typeRow {
 	name := map[string]string{
 		"journal_article": "journal-article", "content_item": "book-chapter", "conference_paper": "proceedings-article",
 		"posted_content": "posted-content", "dissertation": "dissertation", "peer_review": "peer-review", "dataset": "dataset",
@@ -140,9 +141,9 @@ func xmlType(el *node) typeRow {
 		"book_metadata": "book", "book_series_metadata": "book", "book_set_metadata": "book-set", "proceedings_metadata": "proceedings",
 		"proceedings_series_metadata": "proceedings", "report-paper_metadata": "report", "report-paper_series_metadata": "report",
 		"standard": "standard",
-	}[el.name]
-	if el.name == "content_item" {
-		switch el.attr("component_type") {
+	}[el.Name]
+	if el.Name == "content_item" {
+		switch el.Attr("component_type") {
 		case "section":
 			name = "book-section"
 		case "part":
@@ -152,7 +153,7 @@ func xmlType(el *node) typeRow {
 		case "other":
 			name = "book-part"
 		}
-		if el.attr("component_type") == "" {
+		if el.Attr("component_type") == "" {
 			name = "book-chapter"
 		}
 	}
@@ -164,24 +165,24 @@ func xmlType(el *node) typeRow {
 }
 
 // pick returns the work elements whose DOI is target, or all of them when none is or target is "".
-func pick(els []*node, target string) []*node {
+func pick(els []*xmltree.Node, target string) []*xmltree.Node {
 	if target == "" {
 		return els
 	}
 	for _, e := range els {
 		if strings.EqualFold(doiOf(e), target) {
-			return []*node{e}
+			return []*xmltree.Node{e}
 		}
 	}
 	return els
 }
 
-func doiOf(el *node) string {
-	for _, k := range el.kids {
-		if k.name == "doi_data" {
-			for _, d := range k.kids {
-				if d.name == "doi" {
-					return d.text
+func doiOf(el *xmltree.Node) string {
+	for _, k := range el.Kids {
+		if k.Name == "doi_data" {
+			for _, d := range k.Kids {
+				if d.Name == "doi" {
+					return d.Text
 				}
 			}
 		}
@@ -189,9 +190,9 @@ func doiOf(el *node) string {
 	return ""
 }
 
-func journalWorks(j *node, target string) []*xmlWork {
-	jm, iss := j.child("journal_metadata"), j.child("journal_issue")
-	arts := j.children("journal_article")
+func journalWorks(j *xmltree.Node, target string) []*xmlWork {
+	jm, iss := j.Child("journal_metadata"), j.Child("journal_issue")
+	arts := j.Children("journal_article")
 	switch {
 	case len(arts) > 0 && !(target != "" && strings.EqualFold(doiOf(iss), target)) && !(target != "" && strings.EqualFold(doiOf(jm), target)):
 		var out []*xmlWork
@@ -207,14 +208,14 @@ func journalWorks(j *node, target string) []*xmlWork {
 	return nil
 }
 
-func bookWorks(b *node, target string) []*xmlWork {
-	var bm *node
+func bookWorks(b *xmltree.Node, target string) []*xmlWork {
+	var bm *xmltree.Node
 	for _, name := range []string{"book_metadata", "book_series_metadata", "book_set_metadata"} {
-		if bm = b.child(name); bm != nil {
+		if bm = b.Child(name); bm != nil {
 			break
 		}
 	}
-	items := b.children("content_item")
+	items := b.Children("content_item")
 	if len(items) > 0 && !(target != "" && strings.EqualFold(doiOf(bm), target)) {
 		var out []*xmlWork
 		for _, c := range pick(items, target) {
@@ -228,15 +229,15 @@ func bookWorks(b *node, target string) []*xmlWork {
 	return []*xmlWork{{el: bm, typ: xmlType(bm)}}
 }
 
-func conferenceWorks(c *node, target string) []*xmlWork {
-	ev := c.child("event_metadata")
-	var pm *node
+func conferenceWorks(c *xmltree.Node, target string) []*xmlWork {
+	ev := c.Child("event_metadata")
+	var pm *xmltree.Node
 	for _, name := range []string{"proceedings_metadata", "proceedings_series_metadata"} {
-		if pm = c.child(name); pm != nil {
+		if pm = c.Child(name); pm != nil {
 			break
 		}
 	}
-	papers := c.children("conference_paper")
+	papers := c.Children("conference_paper")
 	if len(papers) > 0 && !(target != "" && strings.EqualFold(doiOf(pm), target)) {
 		var out []*xmlWork
 		for _, p := range pick(papers, target) {
@@ -250,9 +251,9 @@ func conferenceWorks(c *node, target string) []*xmlWork {
 	return []*xmlWork{{el: pm, event: ev, typ: xmlType(pm)}}
 }
 
-func databaseWorks(d *node, target string) []*xmlWork {
-	dm := d.child("database_metadata")
-	sets := d.children("dataset")
+func databaseWorks(d *xmltree.Node, target string) []*xmlWork {
+	dm := d.Child("database_metadata")
+	sets := d.Children("dataset")
 	if len(sets) > 0 && !(target != "" && strings.EqualFold(doiOf(dm), target)) {
 		var out []*xmlWork
 		for _, s := range pick(sets, target) {
@@ -266,14 +267,14 @@ func databaseWorks(d *node, target string) []*xmlWork {
 	return []*xmlWork{{el: dm, typ: xmlType(dm)}}
 }
 
-func reportWorks(rp *node, target string) []*xmlWork {
-	var rm *node
+func reportWorks(rp *xmltree.Node, target string) []*xmlWork {
+	var rm *xmltree.Node
 	for _, name := range []string{"report-paper_metadata", "report-paper_series_metadata"} {
-		if rm = rp.child(name); rm != nil {
+		if rm = rp.Child(name); rm != nil {
 			break
 		}
 	}
-	items := rp.children("content_item")
+	items := rp.Children("content_item")
 	if len(items) > 0 && !(target != "" && strings.EqualFold(doiOf(rm), target)) {
 		var out []*xmlWork
 		for _, c := range pick(items, target) {
@@ -289,11 +290,11 @@ func reportWorks(rp *node, target string) []*xmlWork {
 	return []*xmlWork{{el: rm, typ: xmlType(rm)}}
 }
 
-func componentWorks(sa *node, target string) []*xmlWork {
-	list := sa.child("component_list")
+func componentWorks(sa *xmltree.Node, target string) []*xmlWork {
+	list := sa.Child("component_list")
 	var out []*xmlWork
-	for _, c := range pick(list.children("component"), target) {
-		out = append(out, &xmlWork{el: c, typ: xmlType(c), parentDOI: sa.attr("parent_doi")})
+	for _, c := range pick(list.Children("component"), target) {
+		out = append(out, &xmlWork{el: c, typ: xmlType(c), parentDOI: sa.Attr("parent_doi")})
 	}
 	return out
 }
@@ -312,15 +313,15 @@ func (w *xmlWork) cont() *fair.RelatedItem {
 // read maps the work and its containers.
 func (w *xmlWork) read() {
 	r, el := w.r, w.el
-	el.used = true
+	el.Used = true
 	r.ResourceType = fair.ResourceType{General: w.typ.general, Type: w.typ.crossref}
-	if t := el.attr("type"); t != "" && el.name == "posted_content" {
+	if t := el.Attr("type"); t != "" && el.Name == "posted_content" {
 		r.ResourceType.Type += ", " + t
 		if t != "preprint" && t != "working_paper" {
 			r.ResourceType.General = fair.ResourceTypeText
 		}
 	}
-	if lang := el.attr("language"); lang != "" {
+	if lang := el.Attr("language"); lang != "" {
 		r.Language = lang
 	}
 	w.common(el, true)
@@ -356,185 +357,185 @@ func (w *xmlWork) read() {
 // common reads the children every kind of work element has (contributors, titles, dates, DOI, references, ...).
 // own is false when el is a container's element read for the container: then titles and identifiers describe
 // the container.
-func (w *xmlWork) common(el *node, own bool) {
+func (w *xmlWork) common(el *xmltree.Node, own bool) {
 	r := w.r
-	for _, k := range el.kids {
-		switch k.name {
+	for _, k := range el.Kids {
+		switch k.Name {
 		case "contributors":
-			k.used = true
+			k.Used = true
 			w.contributors(k)
 		case "person_name":
-			k.used = true
+			k.Used = true
 			if c, role, ok := w.person(k); ok {
 				w.addPerson(c, role)
 			}
 		case "titles":
-			k.used = true
-			for _, t := range k.kids {
-				t.used = true
-				switch t.name {
+			k.Used = true
+			for _, t := range k.Kids {
+				t.Used = true
+				switch t.Name {
 				case "title":
-					addTitle(r, t.deepText(), "")
+					addTitle(r, t.DeepText(), "")
 					if len(r.Titles) > 1 && r.Titles[len(r.Titles)-1].Type == "" && hasMain(r.Titles[:len(r.Titles)-1]) {
 						r.Titles[len(r.Titles)-1].Type = fair.TitleAlternativeTitle
 					}
 				case "subtitle":
-					addTitle(r, t.deepText(), fair.TitleSubtitle)
+					addTitle(r, t.DeepText(), fair.TitleSubtitle)
 				case "original_language_title":
-					addTitle(r, t.deepText(), fair.TitleTranslatedTitle)
-					if lang := t.attr("language"); lang != "" {
+					addTitle(r, t.DeepText(), fair.TitleTranslatedTitle)
+					if lang := t.Attr("language"); lang != "" {
 						r.Titles[len(r.Titles)-1].Lang = lang
 					}
 				default:
-					t.used = false
+					t.Used = false
 				}
 			}
 		case "publication_date", "posted_date", "acceptance_date", "approval_date", "review_date":
-			k.used = true
+			k.Used = true
 			w.date(k)
 		case "database_date":
-			k.used = true
-			for _, d := range k.kids {
-				d.used = true
+			k.Used = true
+			for _, d := range k.Kids {
+				d.Used = true
 				w.date(d)
 			}
 		case "pages":
-			k.used = true
+			k.Used = true
 			c := w.cont()
-			c.FirstPage, c.LastPage = k.str("first_page"), k.str("last_page")
-			if o := k.child("other_pages"); o != nil {
-				w.l.Lost(o.name, o, "the record keeps first and last pages only")
+			c.FirstPage, c.LastPage = k.Str("first_page"), k.Str("last_page")
+			if o := k.Child("other_pages"); o != nil {
+				w.l.Lost(o.Name, o, "the record keeps first and last pages only")
 			}
 		case "publisher_item":
-			k.used = true
-			for _, it := range k.children("item_number") {
-				switch t := it.attr("item_number_type"); {
+			k.Used = true
+			for _, it := range k.Children("item_number") {
+				switch t := it.Attr("item_number_type"); {
 				case t == "article_number" || t == "article-number":
 					c := w.cont()
-					c.Number, c.NumberType = it.text, fair.NumberArticle
-				case strings.EqualFold(it.text, doiOf(el)):
+					c.Number, c.NumberType = it.Text, fair.NumberArticle
+				case strings.EqualFold(it.Text, doiOf(el)):
 					// The DOI again, as some publishers give it.
 				default:
-					r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: it.text, Type: orDefault(t, "item number")})
+					r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: it.Text, Type: orDefault(t, "item number")})
 				}
 			}
-			for _, id := range k.children("identifier") {
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: id.text, Type: id.attr("id_type")})
+			for _, id := range k.Children("identifier") {
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: id.Text, Type: id.Attr("id_type")})
 			}
 		case "item_number":
-			k.used = true
-			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.text, Type: orDefault(k.attr("item_number_type"), "item number")})
+			k.Used = true
+			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.Text, Type: orDefault(k.Attr("item_number_type"), "item number")})
 		case "doi_data":
-			k.used = true
+			k.Used = true
 			if own {
 				w.doiData(k)
 			}
 		case "citation_list":
-			k.used = true
+			k.Used = true
 			w.citations(k)
 		case "abstract":
-			k.used = true
-			if s := k.deepText(); s != "" {
+			k.Used = true
+			if s := k.DeepText(); s != "" {
 				r.Descriptions = append(r.Descriptions, fair.Description{Description: s, Type: fair.DescriptionAbstract})
 			}
 		case "description":
-			k.used = true
-			r.Descriptions = append(r.Descriptions, fair.Description{Description: k.deepText(), Type: fair.DescriptionAbstract})
+			k.Used = true
+			r.Descriptions = append(r.Descriptions, fair.Description{Description: k.DeepText(), Type: fair.DescriptionAbstract})
 		case "program":
-			k.used = true
+			k.Used = true
 			w.program(k)
 		case "crossmark":
-			k.used = true
-			if cm := k.child("custom_metadata"); cm != nil {
-				for _, p := range cm.children("program") {
+			k.Used = true
+			if cm := k.Child("custom_metadata"); cm != nil {
+				for _, p := range cm.Children("program") {
 					w.program(p)
 				}
 			}
-			for _, x := range k.kids {
-				switch x.name {
+			for _, x := range k.Kids {
+				switch x.Name {
 				case "crossmark_version", "crossmark_policy", "crossmark_domains", "crossmark_domain_exclusive":
-					x.all()
-					w.l.LostEach("crossmark/"+x.name, x, "Crossmark's bookkeeping of the DOI")
+					x.All()
+					w.l.LostEach("crossmark/"+x.Name, x, "Crossmark's bookkeeping of the DOI")
 				}
 			}
 		case "institution":
-			k.used = true
-			if name := k.str("institution_name"); name != "" {
+			k.Used = true
+			if name := k.Str("institution_name"); name != "" {
 				r.Contributors = append(r.Contributors, fair.Contributor{ContributorType: fair.ContributorHostingInstitution,
 					Creator: fair.Creator{Name: name, NameType: fair.NameOrganizational}})
 			}
 		case "degree":
-			k.used = true
-			r.ResourceType.Type += ", " + k.text
+			k.Used = true
+			r.ResourceType.Type += ", " + k.Text
 		case "group_title":
-			k.used = true
-			r.Subjects = append(r.Subjects, fair.Subject{Subject: k.text, Scheme: "group"})
+			k.Used = true
+			r.Subjects = append(r.Subjects, fair.Subject{Subject: k.Text, Scheme: "group"})
 		case "edition_number":
-			k.used = true
+			k.Used = true
 			if own {
-				r.Version = k.text
+				r.Version = k.Text
 			} else {
-				w.cont().Edition = k.text
+				w.cont().Edition = k.Text
 			}
 		case "component_number":
-			k.used = true
+			k.Used = true
 			c := w.cont()
 			if c.Number == "" {
-				c.Number, c.NumberType = k.text, fair.NumberChapter
+				c.Number, c.NumberType = k.Text, fair.NumberChapter
 			}
 		case "publisher":
-			k.used = true
+			k.Used = true
 			if r.Publisher.Name == "" {
-				r.Publisher.Name = k.str("publisher_name")
+				r.Publisher.Name = k.Str("publisher_name")
 			}
-			if pl := k.child("publisher_place"); pl != nil {
+			if pl := k.Child("publisher_place"); pl != nil {
 				w.l.Lost("publisher/publisher_place", pl, "the record has no place for the publisher's location")
 			}
 		case "isbn":
-			k.used = true
+			k.Used = true
 			if own && w.typ.container != fair.ResourceTypeBook {
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.text, Type: string(fair.IDTypeISBN)})
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.Text, Type: string(fair.IDTypeISBN)})
 			} else {
-				w.containerID(k.text, fair.IDTypeISBN)
+				w.containerID(k.Text, fair.IDTypeISBN)
 			}
 		case "format":
-			k.used = true
-			if mt := k.attr("mime_type"); mt != "" {
+			k.Used = true
+			if mt := k.Attr("mime_type"); mt != "" {
 				r.Formats = append(r.Formats, mt)
 			}
 		case "component_list":
-			k.used = true
-			for _, c := range k.children("component") {
-				c.all()
+			k.Used = true
+			for _, c := range k.Children("component") {
+				c.All()
 				if d := doiOf(c); d != "" {
 					r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: d, IdentifierType: fair.IDTypeDOI,
 						RelationType: fair.RelHasPart})
 				}
 			}
 		case "series_metadata":
-			k.used = true
+			k.Used = true
 			it := fair.RelatedItem{Type: fair.ResourceTypeCollection, RelationType: fair.RelIsPartOf}
-			if t := k.child("titles"); t != nil {
-				it.Titles = append(it.Titles, fair.Title{Title: t.str("title")})
-				if st := t.child("subtitle"); st != nil {
-					it.Titles = append(it.Titles, fair.Title{Title: st.text, Type: fair.TitleSubtitle})
+			if t := k.Child("titles"); t != nil {
+				it.Titles = append(it.Titles, fair.Title{Title: t.Str("title")})
+				if st := t.Child("subtitle"); st != nil {
+					it.Titles = append(it.Titles, fair.Title{Title: st.Text, Type: fair.TitleSubtitle})
 				}
 			}
-			for i, is := range k.children("issn") {
+			for i, is := range k.Children("issn") {
 				t := fair.IDTypeISSN
-				if is.attr("media_type") == "electronic" {
+				if is.Attr("media_type") == "electronic" {
 					t = fair.IDTypeEISSN
 				}
 				if i == 0 {
-					it.Identifier = fair.RelatedItemIdentifier{Identifier: is.text, Type: t}
+					it.Identifier = fair.RelatedItemIdentifier{Identifier: is.Text, Type: t}
 				} else {
-					r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: is.text, IdentifierType: t,
+					r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: is.Text, IdentifierType: t,
 						RelationType: fair.RelIsPartOf, ResourceTypeGeneral: fair.ResourceTypeCollection})
 				}
 			}
-			if cs := k.child("contributors"); cs != nil {
-				for _, p := range cs.kids {
-					p.used = true
+			if cs := k.Child("contributors"); cs != nil {
+				for _, p := range cs.Kids {
+					p.Used = true
 					if c, role, ok := w.person(p); ok {
 						if role == "editor" {
 							it.Contributors = append(it.Contributors, fair.Contributor{Creator: c, ContributorType: fair.ContributorEditor})
@@ -544,20 +545,20 @@ func (w *xmlWork) common(el *node, own bool) {
 					}
 				}
 			}
-			it.Volume = k.str("volume")
+			it.Volume = k.Str("volume")
 			r.RelatedItems = append(r.RelatedItems, it)
 		case "volume":
 			// The volume of a book in its series.
-			k.used = true
+			k.Used = true
 			if n := len(r.RelatedItems); n > 0 && r.RelatedItems[n-1].Type == fair.ResourceTypeCollection && r.RelatedItems[n-1].Volume == "" {
-				r.RelatedItems[n-1].Volume = k.text
+				r.RelatedItems[n-1].Volume = k.Text
 			} else {
-				w.cont().Volume = k.text
+				w.cont().Volume = k.Text
 			}
 		case "archive_locations", "noisbn", "citation_list_count":
-			k.used = true
-			k.all()
-			w.l.Lost(k.name, k, "no place for it in the record")
+			k.Used = true
+			k.All()
+			w.l.Lost(k.Name, k, "no place for it in the record")
 		}
 	}
 }
@@ -589,94 +590,87 @@ func (w *xmlWork) containerID(id string, t fair.RelatedIdentifierType) {
 		RelationType: fair.RelIsPublishedIn, ResourceTypeGeneral: c.Type})
 }
 
-func (w *xmlWork) journalMetadata(jm *node) {
-	jm.used = true
+func (w *xmlWork) journalMetadata(jm *xmltree.Node) {
+	jm.Used = true
 	c := w.cont()
 	c.Type = fair.ResourceTypeJournal
-	if t := jm.str("full_title"); t != "" {
+	if t := jm.Str("full_title"); t != "" {
 		c.Titles = append(c.Titles, fair.Title{Title: t})
 	}
-	for _, a := range jm.children("abbrev_title") {
-		if !hasTitleText(c.Titles, a.text) {
-			c.Titles = append(c.Titles, fair.Title{Title: a.text, Type: fair.TitleAlternativeTitle})
+	for _, a := range jm.Children("abbrev_title") {
+		if !hasTitleText(c.Titles, a.Text) {
+			c.Titles = append(c.Titles, fair.Title{Title: a.Text, Type: fair.TitleAlternativeTitle})
 		}
 	}
 	// The print ISSN first.
-	issns := jm.children("issn")
+	issns := jm.Children("issn")
 	for _, is := range issns {
-		if is.attr("media_type") != "electronic" {
-			w.containerID(is.text, fair.IDTypeISSN)
+		if is.Attr("media_type") != "electronic" {
+			w.containerID(is.Text, fair.IDTypeISSN)
 		}
 	}
 	for _, is := range issns {
-		if is.attr("media_type") == "electronic" {
-			w.containerID(is.text, fair.IDTypeEISSN)
+		if is.Attr("media_type") == "electronic" {
+			w.containerID(is.Text, fair.IDTypeEISSN)
 		}
 	}
-	if d := jm.child("doi_data"); d != nil {
-		d.all()
+	if d := jm.Child("doi_data"); d != nil {
+		d.All()
 		w.r.RelatedIdentifiers = append(w.r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: doiOf(jm), IdentifierType: fair.IDTypeDOI,
 			RelationType: fair.RelIsPublishedIn, ResourceTypeGeneral: fair.ResourceTypeJournal})
 	}
-	if lang := jm.attr("language"); lang != "" && w.r.Language == "" {
+	if lang := jm.Attr("language"); lang != "" && w.r.Language == "" {
 		w.r.Language = lang
 	}
-	for _, k := range jm.kids {
-		if !k.used && (k.name == "coden" || k.name == "archive_locations") {
-			k.all()
-			w.l.Lost("journal_metadata/"+k.name, k, "no place for it in the record")
+	for _, k := range jm.Kids {
+		if !k.Used && (k.Name == "coden" || k.Name == "archive_locations") {
+			k.All()
+			w.l.Lost("journal_metadata/"+k.Name, k, "no place for it in the record")
 		}
 	}
 }
 
-func (w *xmlWork) issueMetadata(iss *node) {
-	iss.used = true
+func (w *xmlWork) issueMetadata(iss *xmltree.Node) {
+	iss.Used = true
 	c := w.cont()
-	c.Volume = iss.child("journal_volume").strOr("volume")
-	c.Issue = iss.str("issue")
-	for _, pd := range iss.children("publication_date") {
+	if jv := iss.Child("journal_volume"); jv != nil {
+		c.Volume = jv.Str("volume")
+	}
+	c.Issue = iss.Str("issue")
+	for _, pd := range iss.Children("publication_date") {
 		if w.r.PublicationYear == 0 {
 			w.date(pd)
 		} else {
-			pd.all()
+			pd.All()
 			w.l.Lost("journal_issue/publication_date", pd, "the issue's date; the record keeps the work's own")
 		}
 	}
-	if d := iss.child("doi_data"); d != nil {
-		d.all()
+	if d := iss.Child("doi_data"); d != nil {
+		d.All()
 		w.r.RelatedIdentifiers = append(w.r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: doiOf(iss), IdentifierType: fair.IDTypeDOI,
 			RelationType: fair.RelIsPartOf, ResourceTypeGeneral: fair.ResourceTypeCollection})
 	}
 }
 
-// strOr returns the text of the child name of n (journal_volume/volume).
-func (n *node) strOr(name string) string {
-	if n == nil {
-		return ""
-	}
-	n.used = true
-	return n.str(name)
-}
-
 // bookMetadata reads the book, proceedings, database or report a work is part of as its container.
-func (w *xmlWork) bookMetadata(bm *node) {
-	bm.used = true
+func (w *xmlWork) bookMetadata(bm *xmltree.Node) {
+	bm.Used = true
 	c := w.cont()
 	sub := &xmlWork{r: &fair.Resource{}, l: w.l, typ: w.typ}
 	for _, name := range []string{"titles", "proceedings_title", "contributors", "publisher", "isbn", "volume", "edition_number",
 		"publication_date", "series_metadata", "doi_data", "database_date", "institution", "description", "publisher_item", "program"} {
-		for _, k := range bm.children(name) {
+		for _, k := range bm.Children(name) {
 			switch name {
 			case "program":
 				w.program(k)
 			case "proceedings_title":
-				c.Titles = append(c.Titles, fair.Title{Title: k.text})
+				c.Titles = append(c.Titles, fair.Title{Title: k.Text})
 			case "volume":
-				c.Volume = k.text
+				c.Volume = k.Text
 			case "isbn":
-				w.containerID(k.text, fair.IDTypeISBN)
+				w.containerID(k.Text, fair.IDTypeISBN)
 			case "doi_data":
-				k.all()
+				k.All()
 				if c.Identifier.Identifier == "" {
 					c.Identifier = fair.RelatedItemIdentifier{Identifier: doiOf(bm), Type: fair.IDTypeDOI}
 				} else {
@@ -684,33 +678,33 @@ func (w *xmlWork) bookMetadata(bm *node) {
 						IdentifierType: fair.IDTypeDOI, RelationType: fair.RelIsPublishedIn, ResourceTypeGeneral: c.Type})
 				}
 			case "publisher":
-				if p := k.str("publisher_name"); p != "" {
+				if p := k.Str("publisher_name"); p != "" {
 					c.Publisher = p
 					if w.r.Publisher.Name == "" {
 						w.r.Publisher.Name = p
 					}
 				}
-				if pl := k.child("publisher_place"); pl != nil {
+				if pl := k.Child("publisher_place"); pl != nil {
 					w.l.Lost("publisher/publisher_place", pl, "the record has no place for the publisher's location")
 				}
 			case "publication_date", "database_date":
 				if w.r.PublicationYear == 0 {
 					if name == "database_date" {
-						k.used = true
-						for _, d := range k.kids {
-							d.used = true
+						k.Used = true
+						for _, d := range k.Kids {
+							d.Used = true
 							w.date(d)
 						}
 					} else {
 						w.date(k)
 					}
 				} else {
-					k.all()
-					w.l.Lost(bm.name+"/"+name, k, "the container's date; the record keeps the work's own")
+					k.All()
+					w.l.Lost(bm.Name+"/"+name, k, "the container's date; the record keeps the work's own")
 				}
 			case "contributors":
-				for _, p := range k.kids {
-					p.used = true
+				for _, p := range k.Kids {
+					p.Used = true
 					if cr, role, ok := w.person(p); ok {
 						if role == "editor" {
 							c.Contributors = append(c.Contributors, fair.Contributor{Creator: cr, ContributorType: fair.ContributorEditor})
@@ -720,7 +714,7 @@ func (w *xmlWork) bookMetadata(bm *node) {
 					}
 				}
 			default:
-				sub.common(&node{kids: []*node{k}}, false)
+				sub.common(&xmltree.Node{Kids: []*xmltree.Node{k}}, false)
 			}
 		}
 	}
@@ -737,28 +731,28 @@ func (w *xmlWork) bookMetadata(bm *node) {
 	if sub.r.Version != "" && c.Edition == "" {
 		c.Edition = sub.r.Version
 	}
-	if lang := bm.attr("language"); lang != "" && w.r.Language == "" {
+	if lang := bm.Attr("language"); lang != "" && w.r.Language == "" {
 		w.r.Language = lang
 	}
 }
 
-func (w *xmlWork) eventMetadata(ev *node) {
-	ev.used = true
+func (w *xmlWork) eventMetadata(ev *xmltree.Node) {
+	ev.Used = true
 	c := &w.r.Publication.Conference
-	c.Name = ev.str("conference_name")
-	c.Acronym = ev.str("conference_acronym")
-	c.Place = ev.str("conference_location")
-	if d := ev.child("conference_date"); d != nil {
-		c.StartDate = ymd(d.attr("start_year"), d.attr("start_month"), d.attr("start_day"))
-		c.EndDate = ymd(d.attr("end_year"), d.attr("end_month"), d.attr("end_day"))
-		if c.StartDate == "" && d.text != "" {
+	c.Name = ev.Str("conference_name")
+	c.Acronym = ev.Str("conference_acronym")
+	c.Place = ev.Str("conference_location")
+	if d := ev.Child("conference_date"); d != nil {
+		c.StartDate = ymd(d.Attr("start_year"), d.Attr("start_month"), d.Attr("start_day"))
+		c.EndDate = ymd(d.Attr("end_year"), d.Attr("end_month"), d.Attr("end_day"))
+		if c.StartDate == "" && d.Text != "" {
 			w.l.Lost("event_metadata/conference_date", d, "a conference date as text, not structured")
 		}
 	}
-	for _, k := range ev.kids {
-		if !k.used {
-			k.all()
-			w.l.Lost("event_metadata/"+k.name, k, "no place for it in a conference")
+	for _, k := range ev.Kids {
+		if !k.Used {
+			k.All()
+			w.l.Lost("event_metadata/"+k.Name, k, "no place for it in a conference")
 		}
 	}
 }
@@ -785,20 +779,20 @@ func pad2(s string) string {
 }
 
 // date reads publication_date and the other dates: year, month, day children, media_type attribute.
-func (w *xmlWork) date(k *node) {
-	d := ymd(k.str("year"), k.str("month"), k.str("day"))
+func (w *xmlWork) date(k *xmltree.Node) {
+	d := ymd(k.Str("year"), k.Str("month"), k.Str("day"))
 	if d == "" {
-		if k.text == "" {
-			d = ymd(k.attr("year"), k.attr("month"), k.attr("day"))
+		if k.Text == "" {
+			d = ymd(k.Attr("year"), k.Attr("month"), k.Attr("day"))
 		}
 		if d == "" {
-			w.l.Lost(k.name, k, "a date without year")
+			w.l.Lost(k.Name, k, "a date without year")
 			return
 		}
 	}
 	r := w.r
-	typ, info := fair.DateIssued, k.attr("media_type")
-	switch k.name {
+	typ, info := fair.DateIssued, k.Attr("media_type")
+	switch k.Name {
 	case "posted_date":
 		typ, info = fair.DateAvailable, "posted"
 	case "acceptance_date":
@@ -828,9 +822,9 @@ func (w *xmlWork) date(k *node) {
 	}
 }
 
-func (w *xmlWork) contributors(k *node) {
-	for _, p := range k.kids {
-		p.used = true
+func (w *xmlWork) contributors(k *xmltree.Node) {
+	for _, p := range k.Kids {
+		p.Used = true
 		if c, role, ok := w.person(p); ok {
 			w.addPerson(c, role)
 		}
@@ -851,57 +845,57 @@ func (w *xmlWork) addPerson(c fair.Creator, role string) {
 }
 
 // person reads a person_name or an organization of a contributor list.
-func (w *xmlWork) person(p *node) (fair.Creator, string, bool) {
-	role := p.attr("contributor_role")
-	switch p.name {
+func (w *xmlWork) person(p *xmltree.Node) (fair.Creator, string, bool) {
+	role := p.Attr("contributor_role")
+	switch p.Name {
 	case "organization":
-		if p.text == "" {
+		if p.Text == "" {
 			return fair.Creator{}, "", false
 		}
-		return fair.Creator{Name: p.text, NameType: fair.NameOrganizational}, role, true
+		return fair.Creator{Name: p.Text, NameType: fair.NameOrganizational}, role, true
 	case "anonymous":
 		w.l.Lost("contributors/anonymous", p, "an anonymous contributor has no place in the record")
 		return fair.Creator{}, "", false
 	case "person_name":
 	default:
-		p.used = false
+		p.Used = false
 		return fair.Creator{}, "", false
 	}
-	c := fair.Creator{NameType: fair.NamePersonal, GivenName: p.str("given_name"), FamilyName: p.str("surname")}
+	c := fair.Creator{NameType: fair.NamePersonal, GivenName: p.Str("given_name"), FamilyName: p.Str("surname")}
 	c.Name = strings.TrimPrefix(strings.TrimSuffix(c.FamilyName+", "+c.GivenName, ", "), ", ")
 	if c.Name == "" {
 		return fair.Creator{}, "", false
 	}
-	if s := p.child("suffix"); s != nil {
+	if s := p.Child("suffix"); s != nil {
 		w.l.LostEach("contributors/person_name/suffix", s, "the record has no place for a name's suffix")
 	}
-	for _, o := range p.children("ORCID") {
-		if pid, err := fair.ParseORCID(o.text); err == nil {
+	for _, o := range p.Children("ORCID") {
+		if pid, err := fair.ParseORCID(o.Text); err == nil {
 			c.NameIdentifiers = append(c.NameIdentifiers, fair.NameIdentifier{Value: pid.URL, Scheme: "ORCID", SchemeURI: "https://orcid.org"})
 		} else {
 			w.l.Lost("contributors/person_name/ORCID", o, "not an ORCID iD")
 		}
 	}
-	for _, a := range p.children("affiliation") {
-		if a.text != "" {
-			c.Affiliations = append(c.Affiliations, fair.Affiliation{Name: a.text})
+	for _, a := range p.Children("affiliation") {
+		if a.Text != "" {
+			c.Affiliations = append(c.Affiliations, fair.Affiliation{Name: a.Text})
 		}
 	}
-	if affs := p.child("affiliations"); affs != nil {
-		for _, inst := range affs.children("institution") {
-			af := fair.Affiliation{Name: inst.str("institution_name")}
-			for _, id := range inst.children("institution_id") {
-				t := id.attr("type")
+	if affs := p.Child("affiliations"); affs != nil {
+		for _, inst := range affs.Children("institution") {
+			af := fair.Affiliation{Name: inst.Str("institution_name")}
+			for _, id := range inst.Children("institution_id") {
+				t := id.Attr("type")
 				if strings.EqualFold(t, "ror") {
-					if pid, err := fair.ParseROR(id.text); err == nil {
+					if pid, err := fair.ParseROR(id.Text); err == nil {
 						af.AddIdentifier(pid.Value, "ROR", "https://ror.org")
 						continue
 					}
 				}
-				af.AddIdentifier(id.text, strings.ToUpper(t), "")
+				af.AddIdentifier(id.Text, strings.ToUpper(t), "")
 			}
 			for _, name := range []string{"institution_acronym", "institution_place", "institution_department"} {
-				for _, x := range inst.children(name) {
+				for _, x := range inst.Children(name) {
 					w.l.LostEach("contributors/person_name/affiliations/institution/"+name, x, "the record keeps an affiliation's name and identifiers only")
 				}
 			}
@@ -910,47 +904,47 @@ func (w *xmlWork) person(p *node) (fair.Creator, string, bool) {
 			}
 		}
 	}
-	for _, a := range p.children("alt-name") {
-		a.all()
+	for _, a := range p.Children("alt-name") {
+		a.All()
 		if c.Alias == "" {
-			c.Alias = a.deepText()
+			c.Alias = a.DeepText()
 		}
 	}
 	return c, role, true
 }
 
-func (w *xmlWork) doiData(k *node) {
-	if p, err := fair.ParseDOI(k.str("doi")); err == nil {
+func (w *xmlWork) doiData(k *xmltree.Node) {
+	if p, err := fair.ParseDOI(k.Str("doi")); err == nil {
 		w.r.Identifier = fair.Identifier{Value: p.Value, Type: "DOI"}
 	}
-	w.r.URL = k.str("resource")
-	for _, col := range k.children("collection") {
-		col.all()
-		for _, it := range col.kids {
-			for _, res := range it.kids {
-				if res.name == "resource" && res.text != "" {
-					d := fair.Distribution{ContentURL: res.text, MediaType: res.attr("mime_type")}
+	w.r.URL = k.Str("resource")
+	for _, col := range k.Children("collection") {
+		col.All()
+		for _, it := range col.Kids {
+			for _, res := range it.Kids {
+				if res.Name == "resource" && res.Text != "" {
+					d := fair.Distribution{ContentURL: res.Text, MediaType: res.Attr("mime_type")}
 					w.r.Distributions = append(w.r.Distributions, d)
 				}
 			}
 		}
 	}
 	for _, name := range []string{"timestamp"} {
-		if x := k.child(name); x != nil {
+		if x := k.Child(name); x != nil {
 			w.l.Lost("doi_data/"+name, x, "Crossref's bookkeeping of the DOI")
 		}
 	}
 }
 
 // citations reads the reference list as the JSON reader does.
-func (w *xmlWork) citations(k *node) {
-	for _, c := range k.children("citation") {
+func (w *xmlWork) citations(k *xmltree.Node) {
+	for _, c := range k.Children("citation") {
 		it := fair.RelatedItem{RelationType: fair.RelCites, Type: fair.ResourceTypeText}
 		doi, detailed := "", false
-		for _, x := range c.kids {
-			x.used = true
-			s := x.deepText()
-			switch x.name {
+		for _, x := range c.Kids {
+			x.Used = true
+			s := x.DeepText()
+			switch x.Name {
 			case "doi":
 				if p, err := fair.ParseDOI(s); err == nil {
 					doi = p.Value
@@ -983,7 +977,7 @@ func (w *xmlWork) citations(k *node) {
 					it.Identifier = fair.RelatedItemIdentifier{Identifier: s, Type: fair.IDTypeISBN}
 				}
 			default:
-				w.l.LostEach("citation_list/citation/"+x.name, x, "no place for it in a reference")
+				w.l.LostEach("citation_list/citation/"+x.Name, x, "no place for it in a reference")
 			}
 		}
 		if doi != "" {
@@ -1002,45 +996,45 @@ func (w *xmlWork) citations(k *node) {
 }
 
 // program reads the fundref, access-indicators and relations programs.
-func (w *xmlWork) program(p *node) {
-	p.used = true
+func (w *xmlWork) program(p *xmltree.Node) {
+	p.Used = true
 	r := w.r
-	name := p.attr("name")
-	if name == "" && len(p.kids) > 0 {
+	name := p.Attr("name")
+	if name == "" && len(p.Kids) > 0 {
 		// Some deposits leave out the name; the content says which program it is.
 		name = map[string]string{"related_item": "relations", "license_ref": "AccessIndicators", "free_to_read": "AccessIndicators",
-			"assertion": "fundref"}[p.kids[0].name]
+			"assertion": "fundref"}[p.Kids[0].Name]
 	}
 	switch name {
 	case "fundref":
-		for _, g := range p.children("assertion") {
-			if g.attr("name") != "fundgroup" {
-				g.all()
+		for _, g := range p.Children("assertion") {
+			if g.Attr("name") != "fundgroup" {
+				g.All()
 				w.l.Lost("program/assertion", g, "not a funding group")
 				continue
 			}
 			f := fair.FundingReference{}
 			var awards []string
-			for _, a := range g.children("assertion") {
-				switch a.attr("name") {
+			for _, a := range g.Children("assertion") {
+				switch a.Attr("name") {
 				case "funder_name":
-					f.FunderName = a.text
-					for _, id := range a.children("assertion") {
-						if id.attr("name") == "funder_identifier" {
-							if pid, err := fair.ParseDOI(id.text); err == nil {
+					f.FunderName = a.Text
+					for _, id := range a.Children("assertion") {
+						if id.Attr("name") == "funder_identifier" {
+							if pid, err := fair.ParseDOI(id.Text); err == nil {
 								f.FunderIdentifier, f.FunderIdentifierType = "https://doi.org/"+pid.Value, fair.FunderCrossrefFunderID
 							}
 						}
 					}
 				case "funder_identifier":
-					if pid, err := fair.ParseDOI(a.text); err == nil {
+					if pid, err := fair.ParseDOI(a.Text); err == nil {
 						f.FunderIdentifier, f.FunderIdentifierType = "https://doi.org/"+pid.Value, fair.FunderCrossrefFunderID
 					}
 				case "award_number":
-					awards = append(awards, a.text)
+					awards = append(awards, a.Text)
 				default:
-					a.all()
-					w.l.Lost("program/assertion/"+a.attr("name"), a, "no place for it in a funding reference")
+					a.All()
+					w.l.Lost("program/assertion/"+a.Attr("name"), a, "no place for it in a funding reference")
 				}
 			}
 			if f.FunderName == "" && f.FunderIdentifier == "" {
@@ -1062,39 +1056,39 @@ func (w *xmlWork) program(p *node) {
 			}
 		}
 	case "AccessIndicators":
-		for _, lr := range p.children("license_ref") {
-			if lr.text != "" && !hasRights(r.Rights, lr.text) {
-				r.Rights = append(r.Rights, fair.Rights{URI: lr.text})
+		for _, lr := range p.Children("license_ref") {
+			if lr.Text != "" && !hasRights(r.Rights, lr.Text) {
+				r.Rights = append(r.Rights, fair.Rights{URI: lr.Text})
 			}
 		}
-		for _, k := range p.kids {
-			if !k.used {
-				k.all()
-				w.l.Lost("program/"+k.name, k, "no place for it in the record")
+		for _, k := range p.Kids {
+			if !k.Used {
+				k.All()
+				w.l.Lost("program/"+k.Name, k, "no place for it in the record")
 			}
 		}
 	case "relations":
-		for _, ri := range p.children("related_item") {
-			for _, rel := range ri.kids {
-				if rel.name != "inter_work_relation" && rel.name != "intra_work_relation" {
+		for _, ri := range p.Children("related_item") {
+			for _, rel := range ri.Kids {
+				if rel.Name != "inter_work_relation" && rel.Name != "intra_work_relation" {
 					continue
 				}
-				rel.used = true
-				rt, info := relationOf(rel.attr("relationship-type"))
-				it, ok := idTypes[strings.ToLower(rel.attr("identifier-type"))]
-				if !ok || rel.text == "" {
-					w.l.Lost("program/related_item/"+rel.name, rel, "a relation without an identifier of a known type")
+				rel.Used = true
+				rt, info := relationOf(rel.Attr("relationship-type"))
+				it, ok := idTypes[strings.ToLower(rel.Attr("identifier-type"))]
+				if !ok || rel.Text == "" {
+					w.l.Lost("program/related_item/"+rel.Name, rel, "a relation without an identifier of a known type")
 					continue
 				}
-				if d := ri.child("description"); d != nil && d.text != "" {
-					info = strings.TrimSpace(info + " " + d.text)
+				if d := ri.Child("description"); d != nil && d.Text != "" {
+					info = strings.TrimSpace(info + " " + d.Text)
 				}
-				r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: rel.text, IdentifierType: it,
+				r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: rel.Text, IdentifierType: it,
 					RelationType: rt, RelationTypeInformation: info})
 			}
 		}
 	default:
-		p.all()
-		w.l.Lost(fmt.Sprintf("program[@name=%q]", p.attr("name")), p, "no place for it in the record")
+		p.All()
+		w.l.Lost(fmt.Sprintf("program[@name=%q]", p.Attr("name")), p, "no place for it in the record")
 	}
 }
