@@ -57,6 +57,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dop2i/fairmeta/arxiv"
 	"github.com/dop2i/fairmeta/crossref"
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/dmp"
@@ -74,7 +75,7 @@ type Registry struct {
 
 // Default returns a new registry of the formats fairmeta knows, in detection order: fairmeta's own JSON form,
 // DataCite XML and JSON, schema.org JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json, and the
-// publication sources INSPIRE-HEP and Crossref (read only).
+// publication sources INSPIRE-HEP, Crossref and arXiv (read only).
 func Default() *Registry {
 	return &Registry{formats: []fair.Format{
 		fair.JSONFormat(),
@@ -88,6 +89,7 @@ func Default() *Registry {
 		dmp.Format(),
 		dmp.OPIDoRFormat(),
 		crossref.Format(),
+		arxiv.Format(),
 	}}
 }
 

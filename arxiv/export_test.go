@@ -1,0 +1,4 @@
+package arxiv
+
+// DecodeTeXForTest exposes decodeTeX to the tests.
+var DecodeTeXForTest = decodeTeX
