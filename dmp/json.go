@@ -29,6 +29,7 @@ type SyntaxError struct {
 	Msg          string // what is wrong
 }
 
+// Error returns "dmp: line L, column C: what is wrong".
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("dmp: line %d, column %d: %s", e.Line, e.Column, e.Msg)
 }

@@ -83,6 +83,7 @@ type UsageError struct {
 	Msg  string
 }
 
+// Error returns "dmp: usage line N: what is wrong".
 func (e *UsageError) Error() string { return fmt.Sprintf("dmp: usage line %d: %s", e.Line, e.Msg) }
 
 // MaxUsageLines bounds an accounting file.

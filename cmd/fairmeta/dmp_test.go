@@ -158,3 +158,20 @@ func TestDMPMintExactlyOnce(t *testing.T) {
 		t.Errorf("two runs with one journal: the server holds %d DOIs, want 1", n)
 	}
 }
+
+// TestDMPCheckNetwork runs dmp check -network against a loopback DataCite server that answers as the DOI resolver.
+func TestDMPCheckNetwork(t *testing.T) {
+	srv := datacitetest.NewServer()
+	defer srv.Close()
+	attrs := `{"titles":[{"title":"Processed images, data release 1"}],"creators":[{"name":"Lefèvre, Camille"}],"publisher":{"name":"CC-IN2P3"},` +
+		`"publicationYear":2026,"types":{"resourceTypeGeneral":"Dataset"},"url":"https://data.example.org/dr1"}`
+	if err := srv.Add(datacitetest.StoredDOI{DOI: "10.5072/lsst-fr-dr1", Client: datacitetest.DefaultRepository, State: "findable",
+		URL: "https://data.example.org/dr1", Attributes: json.RawMessage(attrs)}); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "", "dmp", "check", "-network", "-resolver", srv.URL+"/", dmpFixtures+"resources/plan-lsst.json")
+	if code != 1 || !strings.Contains(out, "dmp.dataset[1].dataset_id: error: DOI 10.5072/lsst-fr-sim does not resolve") ||
+		strings.Contains(out, "dmp.dataset[0].dataset_id: error") || !strings.Contains(out, "of the record: Processed images") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+}
