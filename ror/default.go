@@ -16,13 +16,55 @@ import (
 var curated []byte
 
 var defaultIndex = sync.OnceValue(func() *Index {
-	ix, err := ReadIndex(context.Background(), bytes.NewReader(curated))
-	if err != nil {
+	b := newBuilder()
+	if err := readDump(context.Background(), "", bytes.NewReader(curated), prepareAny, b.addAny); err != nil {
 		// The embedded file is part of the source and checked by the tests; an error here is a build defect.
 		panic("ror: embedded curated set: " + err.Error())
 	}
-	return ix
+	b.short = shortNames
+	return b.finish()
 })
+
+// shortName is a name the people of a laboratory write for it, and the organisations it may mean.
+type shortName struct {
+	name string
+	ids  []ID
+}
+
+// shortNames are the usual short names of IN2P3, its laboratories and computing centre and their institutions, as
+// their own people write them. In the built-in set they resolve alone ("LAPP", "CC-IN2P3"), when the string names
+// no other organisation than the laboratory's own parents and children; a short name several laboratories share
+// ("LPC") resolves with the city. A dump has no such table: there an acronym needs its city, as for every other
+// organisation. TestShortNamesAgreeWithDump checks every ID against a dump.
+var shortNames = []shortName{
+	{"IN2P3", []ID{"03fd77x13"}},
+	{"CNRS", []ID{"02feahw73"}},
+	{"CC-IN2P3", []ID{"04dcc3438"}},
+	{"CCIN2P3", []ID{"04dcc3438"}},
+	{"IJCLab", []ID{"03gc1p724"}},
+	{"LAPP", []ID{"049nhh297"}},
+	{"LPNHE", []ID{"01hg8p552"}},
+	{"LLR", []ID{"058t6p923"}},
+	{"CPPM", []ID{"00fw8bp86"}},
+	{"IPHC", []ID{"01g3mb532"}},
+	{"IP2I", []ID{"02avf8f85"}},
+	{"LPSC", []ID{"03f0apy98"}},
+	{"CENBG", []ID{"034a4bk84"}},
+	{"LP2I", []ID{"034a4bk84"}},
+	{"LP2IB", []ID{"034a4bk84"}},
+	{"LP2I Bordeaux", []ID{"034a4bk84"}},
+	{"LUPM", []ID{"00nrbzg90"}},
+	{"LPCA", []ID{"0214k6v65"}},
+	{"LPC Clermont", []ID{"0214k6v65"}},
+	{"LPC Caen", []ID{"022txr781"}},
+	{"LPC", []ID{"0214k6v65", "022txr781"}},
+	{"APC", []ID{"03tnjrr49"}},
+	{"Subatech", []ID{"01kxesq83"}},
+	{"L2IT", []ID{"00j50jx72"}},
+	{"OMEGA", []ID{"01mbkbh33"}},
+	{"GANIL", []ID{"042dc0x18"}},
+	{"IRFU", []ID{"05k705z76"}},
+}
 
 // Default returns the index of the curated set built into the package: about sixty organisations of particle
 // physics and astronomy (IN2P3 and its laboratories, CC-IN2P3, CNRS, CEA/IRFU, CERN, DESY, INFN and its main

@@ -35,7 +35,10 @@ type orgInfo struct {
 	country string   // ISO code of the first location
 	cities  []uint32 // entries of its location's city names
 	parents []int32
-	target  int32 // the organisation a match of this one resolves to: itself if active, an active successor, or -1
+	// children is the number of children the record lists: an organisation with many ("CNRS", "CSIC") is an
+	// umbrella that affiliations cite by acronym beside its country, rarely its city.
+	children int32
+	target   int32 // the organisation a match of this one resolves to: itself if active, an active successor, or -1
 }
 
 // entry is everything one normalised token sequence means: the organisation names and places written that way.
@@ -78,9 +81,10 @@ func (k nameKind) nameType() NameType {
 
 // nameRef is one organisation's name under an entry.
 type nameRef struct {
-	org  int32
-	kind nameKind
-	caps bool // the name is written in capitals (an acronym like "CERN"); a query must then be too
+	org   int32
+	kind  nameKind
+	caps  bool // the name is written in capitals (an acronym like "CERN"); a query must then be too
+	short bool // the name is in the curated short-name table of the built-in set (default.go)
 }
 
 // NewIndex builds an index of orgs. When an ID occurs twice, the later record wins.
@@ -148,6 +152,7 @@ func (ix *Index) Resolve(id ID) (*Organization, bool) {
 // builder accumulates records and then computes the matcher's tables.
 type builder struct {
 	ix      *Index
+	short   []shortName // the curated short names, for the built-in set only
 	preps   []*prepOrg // parallel to ix.orgs
 	scratch []uint32   // the ids of the name being added
 	arena   []uint32   // backing store of the entries' keys, in chunks, to spare one allocation per key
@@ -233,8 +238,10 @@ func prepare(o *Organization) *prepOrg {
 		case n.Has(NameAcronym):
 			kind = kindAcronym
 		}
-		if isCaps(n.Value) && !strings.ContainsAny(n.Value, " -") && len(n.Value) <= 10 {
-			kind = kindAcronym // one word in capitals ("CERN" as a label) is an acronym, whatever its type
+		if isCaps(n.Value) && !strings.ContainsAny(n.Value, " -") && len(n.Value) <= 10 && !hasDigit(n.Value) {
+			// One word in capitals ("CERN" as a label) is an acronym, whatever its type; a code with digits
+			// ("IN2P3", "UMR8227") keeps its type: few organisations share one.
+			kind = kindAcronym
 		}
 		addName(n.Value, kind)
 		if kind != kindAcronym {
@@ -367,6 +374,31 @@ func (b *builder) addName(pn prepName, org int32) {
 	e.names = append(e.names, nameRef{org: org, kind: pn.kind, caps: pn.caps})
 }
 
+// addShortNames files the curated short names under their keys, as names of the kind alias that the matcher knows
+// to be short names; one already there for the same organisation (an acronym of the record) becomes one.
+func (b *builder) addShortNames() {
+	for _, sn := range b.short {
+		ts := tokenize(sn.name, nil)
+		if len(ts) == 0 {
+			continue
+		}
+		w := wordsOf(ts)
+		for _, id := range sn.ids {
+			org, ok := b.ix.byID[id]
+			if !ok {
+				continue
+			}
+			e := &b.ix.entries[b.entryFor(b.intern(w.texts), w.breaks)]
+			k := slices.IndexFunc(e.names, func(n nameRef) bool { return n.org == org })
+			if k < 0 {
+				e.names = append(e.names, nameRef{org: org})
+				k = len(e.names) - 1
+			}
+			e.names[k] = nameRef{org: org, kind: kindAlias, short: true}
+		}
+	}
+}
+
 // maxNameTokens bounds the names indexed (and so the spans tried per query position); longer names are
 // descriptions, not names.
 const maxNameTokens = 24
@@ -427,10 +459,13 @@ func (b *builder) finish() *Index {
 			}
 		}
 		for _, r := range o.Relationships {
-			if r.Type == RelParent {
+			switch r.Type {
+			case RelParent:
 				if p, ok := ix.byID[r.ID]; ok {
 					inf.parents = append(inf.parents, p)
 				}
+			case RelChild:
+				inf.children++
 			}
 		}
 	}
@@ -442,6 +477,7 @@ func (b *builder) finish() *Index {
 			b.addName(pn, int32(i))
 		}
 	}
+	b.addShortNames()
 	b.preps = nil
 	// The spelling table only reads the entries' keys and names: build it on another core meanwhile.
 	fuzzyDone := make(chan struct{})

@@ -9,11 +9,23 @@ import (
 type Result struct {
 	// Affiliation is the string matched, as given.
 	Affiliation string `json:"affiliation"`
-	// Chosen is the organisation the string names, when the matcher is confident; nil otherwise. It is one of
-	// Candidates.
+	// Chosen is the most specific organisation the string names (Matches[0]), when the matcher is confident; nil
+	// otherwise.
 	Chosen *Candidate `json:"chosen,omitempty"`
-	// Candidates are the organisations whose names occur in the string, best first.
+	// Matches are every organisation the matcher chose, most specific first: a laboratory before the institutions
+	// it belongs to, and otherwise in the order the string names them. Each rests on its own words of the string.
+	Matches []Candidate `json:"matches,omitempty"`
+	// Candidates are the organisations whose names occur in the string, best first (at most ten).
 	Candidates []Candidate `json:"candidates,omitempty"`
+}
+
+// IDs returns the IDs of the matches, most specific first.
+func (r Result) IDs() []ID {
+	ids := make([]ID, len(r.Matches))
+	for i, c := range r.Matches {
+		ids[i] = c.Organization.ID
+	}
+	return ids
 }
 
 // Candidate is an organisation an affiliation string may name.
@@ -25,14 +37,44 @@ type Candidate struct {
 	// Substring is the part of the affiliation string that matched one of the organisation's names (with any HTML
 	// entities of the string decoded).
 	Substring string `json:"substring"`
+	// Start and End are the byte offsets of Substring in the affiliation string as given (Affiliation[Start:End];
+	// with HTML entities still encoded, if it had any). Both are 0 for API results.
+	Start int `json:"start"`
+	End   int `json:"end"`
 	// MatchingType says how it matched: "exact" (the name is a whole part of the string), "partial" (the name is
-	// inside a longer part), "acronym", "fuzzy" (with one misspelt word); or the ROR API's matching type for API
-	// results.
+	// inside a longer part), "acronym", "fuzzy" (with one misspelt word), "short name" (the curated short-name
+	// table of [Default]); or the ROR API's matching type for API results.
 	MatchingType string `json:"matching_type"`
 	// NameType is the type of the name that matched; empty for API results.
 	NameType NameType `json:"name_type,omitempty"`
-	// Chosen reports whether this is the chosen candidate.
+	// Chosen reports whether the matcher chose this organisation (it is then one of the Result's Matches).
 	Chosen bool `json:"chosen"`
+	// Evidence is what the choice rests on besides the name: the city and country the string names, and the
+	// organisations it also names that are this one's parent or child. Only chosen candidates carry it.
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// EvidenceKind says what a piece of [Evidence] is.
+type EvidenceKind string
+
+// The kinds of evidence.
+const (
+	EvidenceCity    EvidenceKind = "city"    // the string names the organisation's city
+	EvidenceCountry EvidenceKind = "country" // the string names the organisation's country (or a region of it)
+	EvidenceParent  EvidenceKind = "parent"  // the string also names a parent of the organisation (ID)
+	EvidenceChild   EvidenceKind = "child"   // the string also names a child of the organisation (ID)
+)
+
+// Evidence is one fact of the affiliation string that supports a match besides the organisation's name.
+type Evidence struct {
+	Kind EvidenceKind `json:"kind"`
+	// Text is the words of the string the fact rests on; Start and End are their byte offsets in the string as
+	// given.
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// ID is the related organisation, for parent and child evidence.
+	ID ID `json:"id,omitempty"`
 }
 
 // The thresholds of the choice: a candidate is chosen when it scores at least chooseAt and no candidate for the
@@ -47,12 +89,17 @@ const maxQueryTokens = 1000
 
 // matchState is the scratch space of one Match call, pooled.
 type matchState struct {
-	toks  []token
-	ids   []uint32
-	fuzzy []bool // by token: its id is a spelling correction
-	hits  []hit
-	cands []cand
-	cover []bool
+	toks     []token
+	ids      []uint32
+	fuzzy    []bool // by token: its id is a spelling correction
+	hits     []hit
+	cands    []cand
+	cover    []bool
+	seg      []int   // by token: the segment (one affiliation of several) it is in
+	segNamed []bool  // by segment: it names an organisation
+	offs     []int32 // offsets in the affiliation of the decoded text's bytes, when it had HTML entities
+	picked   []int   // indexes in cands of the chosen, most specific first once ordered
+	done     []bool
 }
 
 // hit is a span of the query whose tokens are a key of the index.
@@ -66,10 +113,12 @@ type hit struct {
 type cand struct {
 	org   int32
 	score float64
-	hit   int // index in hits of the span behind the score
+	raw   float64 // the score before the caps on acronyms without their city and generic names without a place
+	hit   int     // index in hits of the span behind the score
 	kind  nameKind
 	class matchClass
 	fuzzy bool // a word of the match is a spelling correction
+	short bool // the name is in the curated short-name table
 }
 
 // matchClass says how a name sits in its part of the string.
@@ -108,23 +157,28 @@ var unitWords = map[string]bool{
 	"museum": true, "station": true, "observatory": true, "library": true, "directorate": true, "ministry": true,
 }
 
-// Match finds the organisations an affiliation string names and chooses one when confident. It never fails: a string
-// with no known name gives a Result without candidates. Only the first 1,000 words of a string are read, which is
-// far more than any affiliation has, so that the time a match takes is bounded whatever the input.
+// Match finds the organisations an affiliation string names and chooses those it is confident of. It never fails: a
+// string with no known name gives a Result without candidates. Only the first 1,000 words of a string are read, which
+// is far more than any affiliation has, so that the time a match takes is bounded whatever the input.
 //
 // The string is split into parts at commas, semicolons and brackets, normalised (case, accents, punctuation,
-// abbreviations) and every run of words that is a name of an organisation is a candidate. A candidate scores by the
-// type of name (display name and labels above aliases above acronyms), by whether the name is the whole of its part
-// or sits beside a department or inside other words, and by whether the countries and cities the string mentions are
-// the organisation's. Inactive and withdrawn records count as their active successor, or not at all. A candidate is
-// chosen only when it scores high enough and no other organisation matched by the same words comes close; acronyms
-// are chosen only when the string also names the organisation's city, and no other organisation of that acronym
-// is there.
+// abbreviations) and every run of words that is a name of an organisation is a candidate, unless it lies inside a
+// longer name of another organisation. A candidate scores by the type of name (display name and labels above
+// aliases above acronyms), by whether the name is the whole of its part or sits beside a department or inside other
+// words, and by whether the countries and cities the string mentions are the organisation's. Inactive and withdrawn
+// records count as their active successor, or not at all.
+//
+// Every candidate that scores high enough, with no other organisation matched by the same words coming close, is
+// chosen; acronyms and generic names ("Institute of Physics") are chosen only when the string also names the
+// organisation's city (and, for an acronym, no other organisation of that acronym is there) or, when the string
+// also names a chosen organisation that is its parent or child: "IJCLab, Université Paris-Saclay, CNRS/IN2P3" is
+// the laboratory and the three institutions it belongs to. The matches come most specific first.
 func (ix *Index) Match(affiliation string) Result {
 	res := Result{Affiliation: affiliation}
 	st := ix.pool.Get().(*matchState)
 	defer ix.pool.Put(st)
-	text := decodeText(affiliation) // the substrings below are taken from the text tokenised
+	var text string
+	text, st.offs = decodeTextOffsets(affiliation, st.offs[:0]) // the substrings below are taken from the text tokenised
 	st.toks = tokenize(text, st.toks[:0])
 	if len(st.toks) > maxQueryTokens {
 		st.toks = st.toks[:maxQueryTokens]
@@ -136,8 +190,7 @@ func (ix *Index) Match(affiliation string) Result {
 	if len(st.hits) == 0 {
 		return res
 	}
-	ev := ix.evidence(st)
-	ix.score(st, &ev)
+	ix.score(st, ix.segments(st))
 	if len(st.cands) == 0 {
 		return res
 	}
@@ -147,15 +200,19 @@ func (ix *Index) Match(affiliation string) Result {
 		}
 		return cmp.Compare(st.hits[a.hit].i, st.hits[b.hit].i)
 	})
-	chosen := ix.choose(st)
-	res.Candidates = make([]Candidate, 0, min(len(st.cands), 10))
-	for k, c := range st.cands {
-		if k == 10 {
-			break
+	ix.chooseAll(st)
+	at := func(i int) int { // offset in the affiliation of offset i in text
+		if st.offs == nil {
+			return i
 		}
+		return int(st.offs[i])
+	}
+	candidate := func(c cand) Candidate {
 		h := st.hits[c.hit]
 		mt := "exact"
 		switch {
+		case c.short:
+			mt = "short name"
 		case c.kind == kindAcronym:
 			mt = "acronym"
 		case c.fuzzy:
@@ -163,17 +220,36 @@ func (ix *Index) Match(affiliation string) Result {
 		case c.class != classExact:
 			mt = "partial"
 		}
-		res.Candidates = append(res.Candidates, Candidate{
+		b, e := st.toks[h.i].start, st.toks[h.j-1].end
+		return Candidate{
 			Organization: ix.orgs[c.org],
 			Score:        float64(int(c.score*1000+0.5)) / 1000,
-			Substring:    text[st.toks[h.i].start:st.toks[h.j-1].end],
+			Substring:    text[b:e],
+			Start:        at(b),
+			End:          at(e),
 			MatchingType: mt,
 			NameType:     c.kind.nameType(),
-			Chosen:       k == chosen,
-		})
+		}
 	}
-	if chosen >= 0 && chosen < len(res.Candidates) {
-		res.Chosen = &res.Candidates[chosen]
+	res.Candidates = make([]Candidate, 0, min(len(st.cands), 10))
+	for k, c := range st.cands {
+		chosen := slices.Contains(st.picked, k)
+		if k >= 10 && !chosen {
+			continue
+		}
+		cd := candidate(c)
+		cd.Chosen = chosen
+		res.Candidates = append(res.Candidates, cd)
+	}
+	if len(st.picked) > 0 {
+		res.Matches = make([]Candidate, len(st.picked))
+		for n, k := range st.picked {
+			cd := candidate(st.cands[k])
+			cd.Chosen = true
+			cd.Evidence = ix.evidenceFor(st, k, text, at)
+			res.Matches[n] = cd
+		}
+		res.Chosen = &res.Matches[0]
 	}
 	return res
 }
@@ -252,42 +328,117 @@ func (ix *Index) hasLongName(e *entry) bool {
 	return false
 }
 
-// evidence is what the string says about where the organisation is.
+// evidence is what one segment of the string says about where the organisations it names are.
 type evidence struct {
 	strong, weak []string // countries named outright; countries implied by a state, region or city
 	cities       []uint32 // entries of the cities named
 }
 
-func (ix *Index) evidence(st *matchState) evidence {
-	var ev evidence
+// segments splits the string into the affiliations it holds, each with its own places: a segment ends at a
+// semicolon or a line break, after a country, and before an organisation's name that follows the places of an
+// earlier one ("Univ. A, Seattle, WA 98195, Dept. of Physics, Univ. B, Notre Dame, Indiana, and Korea University,
+// Seoul, Korea"). A segment that names no organisation (a postcode after the country) joins the one before it. It
+// sets st.seg and returns the evidence of each segment, so that one affiliation's places do not count for or
+// against another's organisation.
+func (ix *Index) segments(st *matchState) []evidence {
+	n := len(st.toks)
+	st.seg = slices.Grow(st.seg[:0], n)[:n]
+	clear(st.seg)
+	// Mark the first token of every segment but the first with 1.
+	nameSeen, placeEnd := false, -1 // placeEnd: the end of the last place after a name, or -1
+	for _, h := range st.hits {
+		if h.dominated {
+			continue
+		}
+		if h.i > 0 && st.toks[h.i].hard && st.toks[h.i].part != st.toks[h.i-1].part {
+			nameSeen, placeEnd = false, -1
+		}
+		e := &ix.entries[h.e]
+		isPlace := len(e.places) > 0
+		if !isPlace && len(e.names) > 0 && (h.j-h.i >= 2 || st.toks[h.i].upper) {
+			if nameSeen && placeEnd >= 0 {
+				b := h.i
+				for b > placeEnd && st.toks[b-1].part == st.toks[h.i].part {
+					b--
+				}
+				st.seg[b] = 1
+				placeEnd = -1
+			}
+			nameSeen = true
+		}
+		if isPlace && nameSeen {
+			placeEnd = h.j
+		}
+		if ix.strongCountry(e) && h.j < n {
+			st.seg[h.j] = 1
+			nameSeen, placeEnd = false, -1
+		}
+	}
+	seg := 0
+	for k := range n {
+		if k > 0 && (st.seg[k] == 1 || st.toks[k].hard && st.toks[k].part != st.toks[k-1].part) {
+			seg++
+		}
+		st.seg[k] = seg
+	}
+	// Segments without an organisation's name join the one before (or, for the first, after) them.
+	st.segNamed = slices.Grow(st.segNamed[:0], seg+1)[:seg+1]
+	clear(st.segNamed)
+	for _, h := range st.hits {
+		if !h.dominated && len(ix.entries[h.e].names) > 0 && len(ix.entries[h.e].places) == 0 {
+			st.segNamed[st.seg[h.i]] = true
+		}
+	}
+	remap, last := 0, -1
+	for k := range n {
+		s := st.seg[k]
+		if st.segNamed[s] && s != last {
+			if last >= 0 {
+				remap++
+			}
+			last = s
+		}
+		st.seg[k] = remap
+	}
+	evs := make([]evidence, remap+1)
 	for _, h := range st.hits {
 		e := &ix.entries[h.e]
 		if h.dominated || len(e.places) == 0 {
 			continue
 		}
-		country, kinds, same := "", 0, true
+		ev := &evs[st.seg[h.i]]
+		strong := ix.strongCountry(e)
 		for _, p := range e.places {
-			if country == "" {
-				country = p.country
-			} else if p.country != country {
-				same = false
-			}
-			if p.kind == placeCountry {
-				kinds++
-			}
 			if p.kind == placeCity {
 				ev.cities = append(ev.cities, h.e)
 			}
-		}
-		for _, p := range e.places {
-			if kinds > 0 && same {
+			if strong {
 				ev.strong = appendNew(ev.strong, p.country)
 			} else {
 				ev.weak = appendNew(ev.weak, p.country)
 			}
 		}
 	}
-	return ev
+	return evs
+}
+
+// strongCountry reports whether e names a country outright: some of its places are countries, and all are in one.
+func (ix *Index) strongCountry(e *entry) bool {
+	if len(e.places) == 0 {
+		return false
+	}
+	country, countries := "", 0
+	for _, p := range e.places {
+		if country == "" {
+			country = p.country
+		} else if p.country != country {
+			return false
+		}
+		if p.kind == placeCountry {
+			countries++
+		}
+	}
+	return countries > 0
 }
 
 func appendNew(s []string, v string) []string {
@@ -297,13 +448,16 @@ func appendNew(s []string, v string) []string {
 	return append(s, v)
 }
 
+// umbrellaChildren is how many children make an organisation an umbrella ("CNRS", "CSIC", "Max Planck Society").
+const umbrellaChildren = 50
+
 // genericWithin is how many other organisations may have a name containing a name (not at its start, not after
 // "of") before the name counts as generic words ("Institute of Physics") rather than a proper name; a generic name
 // is chosen only when the string also names the organisation's country or city.
 const genericWithin = 5
 
 // score turns the undominated name hits into one candidate per organisation with its best score.
-func (ix *Index) score(st *matchState, ev *evidence) {
+func (ix *Index) score(st *matchState, evs []evidence) {
 	n := len(st.toks)
 	st.cover = slices.Grow(st.cover[:0], n)[:n]
 	clear(st.cover)
@@ -321,10 +475,7 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			continue
 		}
 		class := st.classify(h)
-		upper := true
-		for k := h.i; k < h.j; k++ {
-			upper = upper && st.toks[k].upper
-		}
+		upper := st.capsLike(h)
 		single := h.j-h.i == 1
 		generic := e.within >= genericWithin || e.unitName
 		fuzzy := 0
@@ -336,6 +487,7 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 		if fuzzy > 1 || fuzzy == 1 && (single || generic) {
 			continue // one corrected word per name, in a name of several words that is not generic
 		}
+		placeWords := st.toks[h.i].part != st.toks[h.j-1].part && ix.placesOnly(st, h)
 		for _, nr := range e.names {
 			t := ix.info[nr.org].target
 			if t < 0 {
@@ -348,8 +500,8 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			if acr && st.besideNumber(h) {
 				continue // "Sometown, XYZ 1234": capitals beside a postcode are a region's code
 			}
-			if len(e.places) > 0 && (acr || single) {
-				continue // a place's name ("Georgia", "USA") is not taken for an organisation of that name
+			if len(e.places) > 0 && (acr || single) || placeWords {
+				continue // a place's name ("Georgia", "USA", "Phoenix, United States") is not an organisation here
 			}
 			if single && !acr && (generic || !st.toks[h.i].capital) {
 				continue // one common word ("Engineering", "Faculty") is not a name here
@@ -365,18 +517,20 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 				s -= 0.4
 			case class == classUnit:
 				s -= 0.05
-			case class == classOther && st.leftOpen(h):
-				s -= 0.15 // a word just before the name may be part of another name ("Technical University of X")
+			case class == classOther && (st.leftOpen(h) || st.rightOpen(h)):
+				s -= 0.15 // a word just before or after the name may make it another name ("Technical University of
+				// X", "X University of Y")
 			case class == classOther:
-				s -= 0.1
+				s -= 0.05 // words after the name: mostly a unit in a language the matcher does not know, or an address
 			}
 			inf := &ix.info[t]
+			ev := &evs[st.seg[h.i]]
 			countryOK := slices.Contains(ev.strong, inf.country)
 			weakOK := slices.Contains(ev.weak, inf.country)
 			cityOK := false
 			for _, c := range inf.cities {
-				if slices.Contains(ev.cities, c) {
-					cityOK = true
+				if slices.Contains(ev.cities, c) || acr && st.holds(h, c) {
+					cityOK = true // the city named beside the name, or in an acronym's ("LPC Caen")
 					break
 				}
 			}
@@ -393,28 +547,38 @@ func (ix *Index) score(st *matchState, ev *evidence) {
 			if cityOK {
 				s += 0.05
 			}
+			raw := s
+			guarded := acr && (cityOK || countryOK && inf.children >= umbrellaChildren) && ix.onlyOneIn(e, inf.country)
 			switch {
-			case acr && !(cityOK && ix.onlyOneIn(e, inf.country)):
-				s = min(s, 0.6) // an acronym is chosen with its city, when no one else in that country uses it
+			case guarded:
+				s += 0.05 // an acronym beside its city (an umbrella's beside its country) that no one else there uses
+			case acr:
+				s = min(s, 0.6)
+			case nr.short && !cityOK && ix.shortShared(e):
+				s = min(s, 0.6) // a short name several laboratories share ("LPC") needs the city
 			case generic && !countryOK && !cityOK:
 				s = min(s, 0.6) // a generic name alone is too often someone else's
+			}
+			if len(e.places) > 0 {
+				s, raw = min(s, 0.6), min(raw, 0.6) // a region's name ("Centre-Val de Loire") is the region's
 			}
 			if e.orgs > 1 && !acr {
 				s -= 0.02 // a name several organisations share
 			}
 			s = max(0, min(1, s))
+			c := cand{org: t, score: s, raw: max(0, min(1, raw)), hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0, short: nr.short}
 			found := false
 			for k := range st.cands {
 				if st.cands[k].org == t {
 					found = true
-					if s > st.cands[k].score {
-						st.cands[k] = cand{org: t, score: s, hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0}
+					if s > st.cands[k].score || s == st.cands[k].score && c.raw > st.cands[k].raw {
+						st.cands[k] = c
 					}
 					break
 				}
 			}
 			if !found {
-				st.cands = append(st.cands, cand{org: t, score: s, hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0})
+				st.cands = append(st.cands, c)
 			}
 		}
 	}
@@ -449,6 +613,43 @@ func hasDigit(s string) bool {
 // Sciences"): such a name is generic however few records carry it.
 var unitName = map[string]bool{"department": true, "departments": true, "faculty": true, "division": true, "section": true}
 
+// rightOpen reports whether the name of h goes on in its part: a linking word ("of", "and", "de") follows it, then
+// a word of some other name ("X University of Applied Arts", "Laboratoire de Chimie et ...").
+func (st *matchState) rightOpen(h hit) bool {
+	k := h.j
+	p := st.toks[h.j-1].part
+	if k >= len(st.toks) || st.toks[k].part != p || st.cover[k] {
+		return false
+	}
+	return linkWords[st.toks[k].text] && k+1 < len(st.toks) && st.toks[k+1].part == p && !st.cover[k+1] &&
+		!ignorable[st.toks[k+1].text] && !hasDigit(st.toks[k+1].text)
+}
+
+// linkWords join the words of one name.
+var linkWords = map[string]bool{"of": true, "and": true, "for": true, "de": true, "des": true, "du": true, "di": true,
+	"der": true, "del": true, "della": true, "do": true, "da": true, "fur": true, "in": true, "on": true}
+
+// placesOnly reports whether every part of h is the name of a place: "Phoenix (United States)" read in
+// "Phoenix, United States" is a city and a country.
+func (ix *Index) placesOnly(st *matchState, h hit) bool {
+	for i := h.i; i < h.j; {
+		j := i + 1
+		for j < h.j && st.toks[j].part == st.toks[i].part {
+			j++
+		}
+		hh := hashSeed
+		for k := i; k < j; k++ {
+			hh = mix(hh, st.ids[k])
+		}
+		e := ix.find(hh, st.ids[i:j])
+		if e < 0 || len(ix.entries[e].places) == 0 {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
 // leftOpen reports whether the word just before h, in the same part, is a word of some other name rather than a
 // small word, a number or another match.
 func (st *matchState) leftOpen(h hit) bool {
@@ -458,6 +659,43 @@ func (st *matchState) leftOpen(h hit) bool {
 	}
 	t := st.toks[k].text
 	return !ignorable[t] && len(t) > 1 && !hasDigit(t)
+}
+
+// capsLike reports whether the words of h are written as an acronym is: in capitals, where the words of four
+// letters or more may be capitalised instead ("Subatech", "LPC Caen"), but not all of them are short and lower.
+func (st *matchState) capsLike(h hit) bool {
+	anyUpper := false
+	for k := h.i; k < h.j; k++ {
+		t := &st.toks[k]
+		switch {
+		case t.upper:
+			anyUpper = true
+		case !t.capital || len(t.text) < 4:
+			return false
+		}
+	}
+	return anyUpper || h.j-h.i == 1 && len(st.toks[h.i].text) >= 5
+}
+
+// holds reports whether a hit inside h (a dominated one) is the entry e.
+func (st *matchState) holds(h hit, e uint32) bool {
+	for _, o := range st.hits {
+		if o.e == e && o.dominated && o.i >= h.i && o.j <= h.j {
+			return true
+		}
+	}
+	return false
+}
+
+// shortShared reports whether several organisations have e as a curated short name.
+func (ix *Index) shortShared(e *entry) bool {
+	n := 0
+	for _, nr := range e.names {
+		if nr.short {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // onlyOneIn reports whether exactly one organisation (after successors) under e is in the given country.
@@ -509,34 +747,311 @@ func (st *matchState) classify(h hit) matchClass {
 	return classExact
 }
 
-// choose returns the index in st.cands of the chosen candidate, or -1. Among the confident candidates, a parent
-// wins over its child and otherwise the organisation named last: affiliation strings run from the smallest unit to
-// the institution ("Institute X, University Y, City"), and the institution is the affiliation to credit. A candidate
-// is not chosen when another organisation matched by the same words comes within margin of it.
-func (ix *Index) choose(st *matchState) int {
-	best := -1
+// relatedAt is the lowest score, before the caps on acronyms and generic names, at which a candidate that is the
+// parent or child of a chosen organisation is chosen too.
+const relatedAt = 0.75
+
+// chooseAll sets st.picked to the chosen candidates, most specific first. First every confident candidate is chosen
+// whose words no chosen one has taken and that no other candidate on the same words comes close to; then the
+// candidates that are a parent or child of a chosen one, when their own score before the caps is high enough and no
+// other organisation on their words is related too ("LAPP, CNRS": the CNRS that is LAPP's parent, not a namesake).
+func (ix *Index) chooseAll(st *matchState) {
+	st.picked = st.picked[:0]
 	for k, c := range st.cands {
 		if c.score < chooseAt {
 			break
 		}
-		if ix.contested(st, k) {
-			continue
-		}
-		if best < 0 {
-			best = k
-			continue
-		}
-		b := st.cands[best]
-		switch {
-		case ix.isAncestor(c.org, b.org):
-			best = k
-		case ix.isAncestor(b.org, c.org):
-		case c.score >= b.score-margin && c.class <= b.class && (c.kind != kindAcronym || b.kind == kindAcronym) &&
-			st.hits[c.hit].i > st.hits[b.hit].i:
-			best = k
+		if !ix.contested(st, k) && !st.overlapsPicked(k) {
+			st.picked = append(st.picked, k)
 		}
 	}
-	return best
+	if len(st.picked) == 0 {
+		return
+	}
+	ix.dropQualifiers(st)
+	ix.dropLoneShortNames(st)
+	ix.addInnerAncestors(st)
+	for added := true; added; {
+		added = false
+		for k, c := range st.cands {
+			if c.raw < relatedAt || slices.Contains(st.picked, k) || st.overlapsPicked(k) || !ix.relatedToPicked(st, c.org) {
+				continue
+			}
+			rival := false
+			for m, o := range st.cands {
+				if m != k && st.overlap(m, k) && (ix.relatedToPicked(st, o.org) && o.org != c.org || o.score >= chooseAt) {
+					rival = true
+					break
+				}
+			}
+			if !rival {
+				st.picked = append(st.picked, k)
+				added = true
+			}
+		}
+	}
+	ix.orderPicked(st)
+}
+
+// unitLead are the first words of the name of a unit: a department, laboratory, institute or centre.
+var unitLead = map[string]bool{
+	"department": true, "departments": true, "institute": true, "institutes": true, "laboratory": true,
+	"laboratories": true, "laboratoire": true, "laboratorio": true, "center": true, "centers": true, "centro": true,
+	"school": true, "faculty": true, "college": true, "division": true, "section": true, "unit": true,
+	"graduate": true, "key": true, "chair": true, "group": true, "team": true, "program": true, "clinic": true,
+	"departamento": true, "dipartimento": true, "departement": true, "facultad": true, "fakultat": true,
+	"lehrstuhl": true, "abteilung": true, "equipe": true, "ufr": true, "umr": true, "escuela": true, "research": true,
+}
+
+// unitLed reports whether the words of h read like a unit's name: unit words, then a linking word ("Institute of
+// Genetics", "Graduate School of Engineering", "State Key Laboratory of ...", "Institut für Humangenetik"), not a
+// proper name that starts with one ("Centre National de la Recherche Scientifique", "Institut Pasteur").
+func (st *matchState) unitLed(h hit) bool {
+	k := h.i
+	if st.toks[k].text == "state" && k+1 < h.j && st.toks[k+1].text == "key" {
+		k++
+	}
+	if !unitLead[st.toks[k].text] {
+		return false
+	}
+	for k++; k < h.j && (unitLead[st.toks[k].text] || unitWords[st.toks[k].text]); k++ {
+	}
+	return k < h.j && linkWords[st.toks[k].text]
+}
+
+// dropQualifiers removes the chosen organisations that an affiliation names only as part of another one's:
+//
+//   - a unit's name ("Institute of Genetics", "Department of Biotechnology") before or beside an unrelated
+//     institution in the same affiliation is that institution's unit, whatever namesake the registry holds;
+//   - an organisation named after "of" right behind another chosen one qualifies it ("X Medical University of the
+//     Ministry of Health").
+func (ix *Index) dropQualifiers(st *matchState) {
+	if len(st.picked) < 2 {
+		return
+	}
+	drop := st.done[:0]
+	for range st.picked {
+		drop = append(drop, false)
+	}
+	st.done = drop
+	unrelated := func(a, b int32) bool { return a != b && !ix.isAncestor(a, b) && !ix.isAncestor(b, a) }
+	for i, k := range st.picked {
+		h := st.hits[st.cands[k].hit]
+		if !st.unitLed(h) {
+			continue
+		}
+		for _, m := range st.picked {
+			hm := st.hits[st.cands[m].hit]
+			if m != k && st.seg[hm.i] == st.seg[h.i] && unrelated(st.cands[k].org, st.cands[m].org) &&
+				(hm.i > h.i || !st.unitLed(hm)) {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	for i, k := range st.picked {
+		h := st.hits[st.cands[k].hit]
+		if drop[i] || h.i < 2 || st.toks[h.i-1].text != "of" || st.toks[h.i-1].part != st.toks[h.i].part {
+			continue
+		}
+		for n, m := range st.picked {
+			if !drop[n] && st.hits[st.cands[m].hit].j == h.i-1 && unrelated(st.cands[k].org, st.cands[m].org) {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	kept := st.picked[:0]
+	for i, k := range st.picked {
+		if !drop[i] {
+			kept = append(kept, k)
+		}
+	}
+	st.picked = kept
+}
+
+// dropLoneShortNames keeps a curated short name only when the string names no other organisation than the short
+// name's own parents and children: "LAPP, CNRS" is the laboratory, "LAPP, Example Corp" may not be.
+func (ix *Index) dropLoneShortNames(st *matchState) {
+	kept := st.picked[:0]
+	for _, k := range st.picked {
+		c := st.cands[k]
+		ok := true
+		if c.short {
+			for m, o := range st.cands {
+				if m != k && o.raw >= relatedAt && !st.overlap(m, k) && o.org != c.org &&
+					!ix.isAncestor(o.org, c.org) && !ix.isAncestor(c.org, o.org) {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok {
+			kept = append(kept, k)
+		}
+	}
+	st.picked = kept
+}
+
+// addInnerAncestors chooses the parents whose names a chosen organisation's name holds:
+// "Istituto Nazionale di Fisica Nucleare, Sezione di Bologna" is the section and INFN, "Stanford University Medical
+// Center" the centre and Stanford University.
+func (ix *Index) addInnerAncestors(st *matchState) {
+	for _, k := range st.picked[:len(st.picked):len(st.picked)] {
+		outer := st.hits[st.cands[k].hit]
+		child := st.cands[k].org
+		for hi, h := range st.hits {
+			if !h.dominated || h.i < outer.i || h.j > outer.j {
+				continue
+			}
+			e := &ix.entries[h.e]
+			for _, nr := range e.names {
+				t := ix.info[nr.org].target
+				if t < 0 || t == child || !slices.Contains(ix.info[child].parents, t) {
+					continue
+				}
+				if nr.kind == kindAcronym && nr.caps && !st.allUpper(h) {
+					continue
+				}
+				m := slices.IndexFunc(st.cands, func(c cand) bool { return c.org == t })
+				if m < 0 {
+					st.cands = append(st.cands, cand{org: t, score: st.cands[k].score, raw: st.cands[k].raw, hit: hi,
+						kind: nr.kind, class: classExact})
+					m = len(st.cands) - 1
+				}
+				if !slices.Contains(st.picked, m) {
+					st.picked = append(st.picked, m)
+				}
+			}
+		}
+	}
+}
+
+// allUpper reports whether every word of h is written in capitals.
+func (st *matchState) allUpper(h hit) bool {
+	for k := h.i; k < h.j; k++ {
+		if !st.toks[k].upper {
+			return false
+		}
+	}
+	return true
+}
+
+// overlap reports whether the words of candidates a and b overlap.
+func (st *matchState) overlap(a, b int) bool {
+	ha, hb := st.hits[st.cands[a].hit], st.hits[st.cands[b].hit]
+	return ha.i < hb.j && hb.i < ha.j
+}
+
+func (st *matchState) overlapsPicked(k int) bool {
+	for _, p := range st.picked {
+		if st.overlap(p, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedToPicked reports whether org is the parent or a child of a chosen organisation.
+func (ix *Index) relatedToPicked(st *matchState, org int32) bool {
+	for _, p := range st.picked {
+		o := st.cands[p].org
+		if o != org && (slices.Contains(ix.info[org].parents, o) || slices.Contains(ix.info[o].parents, org)) {
+			return true
+		}
+	}
+	return false
+}
+
+// orderPicked puts the chosen most specific first: an organisation comes after every chosen one it is an ancestor
+// of, and otherwise in the order of the string (which runs from the unit to the institution).
+func (ix *Index) orderPicked(st *matchState) {
+	n := len(st.picked)
+	if n < 2 {
+		return
+	}
+	st.done = slices.Grow(st.done[:0], n)[:n]
+	clear(st.done)
+	order := make([]int, 0, n)
+	for len(order) < n {
+		best, fallback := -1, -1
+		for i, k := range st.picked {
+			if st.done[i] {
+				continue
+			}
+			if fallback < 0 || st.hits[st.cands[k].hit].i < st.hits[st.cands[st.picked[fallback]].hit].i {
+				fallback = i
+			}
+			free := true
+			for j, k2 := range st.picked {
+				if j != i && !st.done[j] && ix.isAncestor(st.cands[k].org, st.cands[k2].org) {
+					free = false
+					break
+				}
+			}
+			if free && (best < 0 || st.hits[st.cands[k].hit].i < st.hits[st.cands[st.picked[best]].hit].i) {
+				best = i
+			}
+		}
+		if best < 0 {
+			best = fallback // a cycle of parents in the data
+		}
+		st.done[best] = true
+		order = append(order, st.picked[best])
+	}
+	copy(st.picked, order)
+}
+
+// evidenceFor lists the places and relatives in the string that support chosen candidate k.
+func (ix *Index) evidenceFor(st *matchState, k int, text string, at func(int) int) []Evidence {
+	c := st.cands[k]
+	inf := &ix.info[c.org]
+	var out []Evidence
+	span := func(kind EvidenceKind, h hit, id ID) Evidence {
+		b, e := st.toks[h.i].start, st.toks[h.j-1].end
+		return Evidence{Kind: kind, Text: text[b:e], Start: at(b), End: at(e), ID: id}
+	}
+	city, country, weak := -1, -1, -1
+	seg := st.seg[st.hits[c.hit].i]
+	for hi, h := range st.hits {
+		if h.dominated || st.seg[h.i] != seg {
+			continue
+		}
+		e := &ix.entries[h.e]
+		if city < 0 && slices.Contains(inf.cities, h.e) {
+			city = hi
+		}
+		for _, p := range e.places {
+			if p.country != inf.country {
+				continue
+			}
+			if p.kind == placeCountry && country < 0 {
+				country = hi
+			} else if p.kind != placeCity && weak < 0 {
+				weak = hi
+			}
+		}
+	}
+	if city >= 0 {
+		out = append(out, span(EvidenceCity, st.hits[city], ""))
+	}
+	if country < 0 {
+		country = weak
+	}
+	if country >= 0 {
+		out = append(out, span(EvidenceCountry, st.hits[country], ""))
+	}
+	for _, p := range st.picked {
+		o := st.cands[p].org
+		switch {
+		case o == c.org:
+		case ix.isAncestor(o, c.org):
+			out = append(out, span(EvidenceParent, st.hits[st.cands[p].hit], ix.orgs[o].ID))
+		case ix.isAncestor(c.org, o):
+			out = append(out, span(EvidenceChild, st.hits[st.cands[p].hit], ix.orgs[o].ID))
+		}
+	}
+	return out
 }
 
 // contested reports whether another candidate matched by overlapping words scores within margin of candidate k.
@@ -555,17 +1070,17 @@ func (ix *Index) contested(st *matchState, k int) bool {
 	return false
 }
 
-// isAncestor reports whether a is a parent of b, or a parent of a parent (three levels at most).
+// isAncestor reports whether a is a parent of b, or a parent of a parent of b (three levels at most).
 func (ix *Index) isAncestor(a, b int32) bool {
-	for range 3 {
-		ps := ix.info[b].parents
-		if len(ps) == 0 {
-			return false
-		}
-		if slices.Contains(ps, a) {
+	for _, p := range ix.info[b].parents {
+		if p == a {
 			return true
 		}
-		b = ps[0]
+		for _, q := range ix.info[p].parents {
+			if q == a || slices.Contains(ix.info[q].parents, a) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -15,6 +15,7 @@ type token struct {
 	part       int  // which comma-, semicolon- or bracket-delimited part of the string it is in
 	upper      bool // written in capitals (at least two letters, no lower-case letter): a possible acronym
 	capital    bool // starts with a capital letter
+	hard       bool // the first of a part that a semicolon or line break opened: maybe another affiliation
 	start, end int  // byte offsets of the token in the original string
 }
 
@@ -119,7 +120,7 @@ func tokenize(s string, dst []token) []token {
 	var buf [64]byte
 	cur := buf[:0]
 	start, upper, lower := -1, 0, 0
-	capital := false
+	capital, hard := false, false
 	base := len(dst)
 	flush := func(end int) {
 		if len(cur) == 0 {
@@ -138,14 +139,41 @@ func tokenize(s string, dst []token) []token {
 		}
 		cur = cur[:0]
 		if !dropped[t] {
-			dst = append(dst, token{text: t, part: part, upper: upper >= 2 && lower == 0, capital: capital, start: start, end: end})
+			up := upper >= 2 && lower == 0
+			if n := codeSplit(t); n > 0 && end-start == len(t) {
+				// "UMR8227" is written "UMR 8227" too: the letters and the number are two words.
+				dst = append(dst, token{text: t[:n], part: part, upper: up, capital: capital, hard: hard, start: start, end: start + n})
+				t, start, hard = t[n:], start+n, false
+			}
+			dst = append(dst, token{text: t, part: part, upper: up, capital: capital, hard: hard, start: start, end: end})
+			hard = false
 		}
 		start, upper, lower = -1, 0, 0
 	}
 	prevLower := false
+	skipping, chunk := false, 0 // skipping an e-mail address; chunk: where the current run of non-spaces started
 	for i, r := range s {
 		wasLower := prevLower
 		prevLower = unicode.IsLower(r)
+		if skipping {
+			if !unicode.IsSpace(r) && !isPartBreak(r) {
+				continue
+			}
+			skipping = false
+		}
+		if unicode.IsSpace(r) || isPartBreak(r) {
+			chunk = i + utf8.RuneLen(r)
+		}
+		if r == '@' {
+			// An e-mail address says nothing an affiliation's words do not, and its words are not names: drop the
+			// whole run of non-spaces around the '@'.
+			flush(i)
+			for len(dst) > base && dst[len(dst)-1].start >= chunk {
+				dst = dst[:len(dst)-1]
+			}
+			skipping = true
+			continue
+		}
 		switch {
 		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
 			if start < 0 {
@@ -177,6 +205,9 @@ func tokenize(s string, dst []token) []token {
 			if len(dst) > base && dst[len(dst)-1].part == part {
 				part++
 			}
+			if r == ';' || r == '\n' || r == '\r' || r == '；' {
+				hard = len(dst) > base
+			}
 		case r < utf8.RuneSelf:
 			flush(i)
 		case splitsWords(r):
@@ -201,6 +232,24 @@ func tokenize(s string, dst []token) []token {
 	}
 	flush(len(s))
 	return joinInitials(dst, base)
+}
+
+// codeSplit returns the length of the letters of a code such as "umr8227" (two letters or more, then three digits
+// or more), 0 for any other word.
+func codeSplit(t string) int {
+	n := 0
+	for n < len(t) && t[n] >= 'a' && t[n] <= 'z' {
+		n++
+	}
+	if n < 2 || len(t)-n < 3 {
+		return 0
+	}
+	for i := n; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return 0
+		}
+	}
+	return n
 }
 
 // gluedWord reports whether the capital at s[i] starts a new word glued to the previous one without a space
@@ -244,51 +293,68 @@ func joinInitials(ts []token, base int) []token {
 	return out
 }
 
-// decodeText decodes the HTML entities publishers leave in metadata ("&amp;", "&#x0026;").
-func decodeText(s string) string {
-	if strings.IndexByte(s, '&') < 0 {
-		return s
-	}
-	return unescapeEntities(s)
-}
-
 // entities are the HTML entities seen in affiliation metadata; numeric ones are decoded generally.
 var entities = map[string]string{"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "}
 
-// unescapeEntities decodes &name; and &#NN; / &#xNN; entities (also doubly escaped "&amp;amp;").
-func unescapeEntities(s string) string {
+// decodeText decodes the HTML entities publishers leave in metadata ("&amp;", "&#x0026;").
+func decodeText(s string) string {
+	t, _ := decodeTextOffsets(s, nil)
+	return t
+}
+
+// decodeTextOffsets is decodeText that also says where each byte of the decoded text comes from: offs[i] is the
+// offset in s of the text's byte i, and offs[len(text)] is len(s). offs is nil when s has no entity (the offsets are
+// then the same); otherwise it is built in buf.
+func decodeTextOffsets(s string, buf []int32) (string, []int32) {
+	if strings.IndexByte(s, '&') < 0 {
+		return s, nil
+	}
+	offs := buf[:0]
+	for i := 0; i <= len(s); i++ {
+		offs = append(offs, int32(i))
+	}
+	// Two passes decode doubly escaped text ("&amp;amp;"); each pass maps its output onto its input's offsets.
 	for range 2 {
 		if !strings.Contains(s, "&") {
-			return s
+			break
 		}
 		var b strings.Builder
-		for {
-			i := strings.IndexByte(s, '&')
-			if i < 0 {
-				b.WriteString(s)
-				break
-			}
-			b.WriteString(s[:i])
-			s = s[i:]
-			j := strings.IndexByte(s, ';')
-			if j < 2 || j > 10 {
-				b.WriteByte('&')
-				s = s[1:]
+		next := make([]int32, 0, len(s)+1)
+		i := 0
+		for i < len(s) {
+			if s[i] != '&' {
+				b.WriteByte(s[i])
+				next = append(next, offs[i])
+				i++
 				continue
 			}
-			ent := s[1:j]
-			if r, ok := numericEntity(ent); ok {
-				b.WriteRune(r)
-			} else if v, ok := entities[strings.ToLower(ent)]; ok {
-				b.WriteString(v)
-			} else {
-				b.WriteString(s[:j+1])
+			j := strings.IndexByte(s[i:], ';')
+			var v string
+			ok := false
+			if j >= 2 && j <= 10 {
+				ent := s[i+1 : i+j]
+				if r, isNum := numericEntity(ent); isNum {
+					v, ok = string(r), true
+				} else if e, isNamed := entities[strings.ToLower(ent)]; isNamed {
+					v, ok = e, true
+				}
 			}
-			s = s[j+1:]
+			if !ok {
+				b.WriteByte('&')
+				next = append(next, offs[i])
+				i++
+				continue
+			}
+			for range len(v) {
+				next = append(next, offs[i])
+			}
+			b.WriteString(v)
+			i += j + 1
 		}
-		s = b.String()
+		next = append(next, offs[len(s)])
+		s, offs = b.String(), next
 	}
-	return s
+	return s, offs
 }
 
 func numericEntity(ent string) (rune, bool) {

@@ -77,8 +77,8 @@ var countryNames = sync.OnceValue(func() map[string][]string {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || !r.IsCountry() || r.String() != code || code == "FX" { // FX: "Metropolitan France", retired
-				continue
+			if err != nil || !r.IsCountry() || r.String() != code || r.Canonicalize() != r {
+				continue // retired codes ("DD", "FX", "ZR") share their names with today's countries
 			}
 			seen := map[string]bool{}
 			add := func(n string) {
