@@ -153,9 +153,9 @@ func (ix *Index) Resolve(id ID) (*Organization, bool) {
 type builder struct {
 	ix      *Index
 	short   []shortName // the curated short names, for the built-in set only
-	preps   []*prepOrg // parallel to ix.orgs
-	scratch []uint32   // the ids of the name being added
-	arena   []uint32   // backing store of the entries' keys, in chunks, to spare one allocation per key
+	preps   []*prepOrg  // parallel to ix.orgs
+	scratch []uint32    // the ids of the name being added
+	arena   []uint32    // backing store of the entries' keys, in chunks, to spare one allocation per key
 }
 
 // prepOrg is the tokenised names and places of one record, computed by the dump decoding workers in parallel so
