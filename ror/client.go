@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -347,9 +348,11 @@ func (c *Client) Search(ctx context.Context, query string, opts SearchOptions) i
 	}
 }
 
-// MatchAffiliation asks ROR's affiliation-matching service which organisation an affiliation string names. With
-// single true it uses ROR's "single search" strategy. The result has the same shape as [Index.Match]: candidates
-// with ROR's score, substring and matching type, and the candidate ROR marks as chosen, if any.
+// MatchAffiliation asks ROR's affiliation-matching service which organisations an affiliation string names. With
+// single true it uses ROR's "single search" strategy (at most one chosen). The result has the same shape as
+// [Index.Match]: candidates with ROR's score, substring and matching type, and the candidates ROR marks as chosen
+// as Matches, most specific first (by the parent and child relationships of their records, then in ROR's order).
+// Start and End locate the substring in the affiliation when it occurs there as ROR gives it, and are 0 otherwise.
 func (c *Client) MatchAffiliation(ctx context.Context, affiliation string, single bool) (Result, error) {
 	res := Result{Affiliation: affiliation}
 	if len(affiliation) > maxAffiliationLen {
@@ -371,20 +374,75 @@ func (c *Client) MatchAffiliation(ctx context.Context, affiliation string, singl
 	if err := c.get(ctx, "organizations", q, &body); err != nil {
 		return res, err
 	}
-	chosen := -1
+	seen := map[ID]bool{}
 	for _, it := range body.Items {
-		if it.Organization == nil {
+		if it.Organization == nil || seen[it.Organization.ID] && it.Chosen {
 			continue
 		}
 		c.remember(it.Organization)
-		if it.Chosen && chosen < 0 {
-			chosen = len(res.Candidates)
+		cd := Candidate{Organization: it.Organization, Score: it.Score, Substring: it.Substring,
+			MatchingType: it.MatchingType, Chosen: it.Chosen && !seen[it.Organization.ID]}
+		if i := strings.Index(affiliation, it.Substring); it.Substring != "" && i >= 0 {
+			cd.Start, cd.End = i, i+len(it.Substring)
 		}
-		res.Candidates = append(res.Candidates, Candidate{Organization: it.Organization, Score: it.Score,
-			Substring: it.Substring, MatchingType: it.MatchingType, Chosen: it.Chosen && chosen == len(res.Candidates)})
+		if cd.Chosen {
+			seen[it.Organization.ID] = true
+			res.Matches = append(res.Matches, cd)
+		}
+		res.Candidates = append(res.Candidates, cd)
 	}
-	if chosen >= 0 {
-		res.Chosen = &res.Candidates[chosen]
+	res.Matches = mostSpecificFirst(res.Matches)
+	if len(res.Matches) > 0 {
+		res.Chosen = &res.Matches[0]
 	}
 	return res, nil
+}
+
+// MatchContext asks ROR's affiliation matching (its default, multiple-search strategy) for the [Matcher]
+// interface, so that [Enrich] can run online.
+func (c *Client) MatchContext(ctx context.Context, affiliation string) (Result, error) {
+	return c.MatchAffiliation(ctx, affiliation, false)
+}
+
+// mostSpecificFirst orders matches so that an organisation comes after the ones its record lists as its children
+// (or that list it as their parent), keeping the given order otherwise.
+func mostSpecificFirst(ms []Candidate) []Candidate {
+	if len(ms) < 2 {
+		return ms
+	}
+	parentOf := func(a, b *Organization) bool { // a is b's parent
+		return slices.Contains(b.Related(RelParent), a.ID) || slices.Contains(a.Related(RelChild), b.ID)
+	}
+	out := make([]Candidate, 0, len(ms))
+	done := make([]bool, len(ms))
+	for len(out) < len(ms) {
+		pick := -1
+		for i := range ms {
+			if done[i] {
+				continue
+			}
+			free := true
+			for j := range ms {
+				if j != i && !done[j] && parentOf(ms[i].Organization, ms[j].Organization) {
+					free = false
+					break
+				}
+			}
+			if free {
+				pick = i
+				break
+			}
+		}
+		if pick < 0 { // a cycle of parents in the data: keep the given order
+			for i := range ms {
+				if !done[i] {
+					pick = i
+					break
+				}
+			}
+		}
+		done[pick] = true
+		out = append(out, ms[pick])
+	}
+	return out
 }

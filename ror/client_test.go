@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/ror"
 )
 
@@ -127,8 +129,60 @@ func TestClientMatchAffiliation(t *testing.T) {
 	})
 	c := setup(t, mux)
 	m, err := c.MatchAffiliation(context.Background(), "CERN, Geneva", true)
-	if err != nil || m.Chosen == nil || m.Chosen.Organization.ID != "01ggx4157" || m.Chosen.MatchingType != "SINGLE SEARCH" || len(m.Candidates) != 2 {
+	if err != nil || m.Chosen == nil || m.Chosen.Organization.ID != "01ggx4157" || m.Chosen.MatchingType != "SINGLE SEARCH" || len(m.Candidates) != 2 ||
+		len(m.Matches) != 1 || m.Chosen.Start != 0 || m.Chosen.End != len("CERN, Geneva") {
 		t.Fatalf("MatchAffiliation = %+v, %v", m, err)
+	}
+}
+
+// ROR's default strategy may choose several organisations: the client gives them all, the laboratory before its
+// parent whatever order ROR lists them in, and satisfies Matcher so that Enrich runs online.
+func TestClientMatchContextSeveral(t *testing.T) {
+	const lab = `{"id":"https://ror.org/03gc1p724","status":"active","names":[{"value":"IJCLab","types":["alias"]},{"value":"Laboratoire de Physique des 2 Infinis Irène Joliot-Curie","types":["ror_display"]}],
+		"relationships":[{"type":"parent","id":"https://ror.org/03xjwb503","label":"Université Paris-Saclay"}]}`
+	const univ = `{"id":"https://ror.org/03xjwb503","status":"active","names":[{"value":"Université Paris-Saclay","types":["ror_display"]}],
+		"relationships":[{"type":"child","id":"https://ror.org/03gc1p724","label":"IJCLab"}]}`
+	const aff = "IJCLab, Université Paris-Saclay, Orsay"
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		if q := r.URL.Query(); q.Get("affiliation") != aff || q.Has("single_search") {
+			t.Errorf("query %v", q)
+		}
+		fmt.Fprintf(w, `{"number_of_results":2,"items":[
+			{"substring":"Université Paris-Saclay","score":1.0,"matching_type":"PHRASE","chosen":true,"organization":%s},
+			{"substring":"IJCLab","score":1.0,"matching_type":"PHRASE","chosen":true,"organization":%s}]}`, univ, lab)
+	})
+	var m ror.Matcher = setup(t, mux)
+	res, err := m.MatchContext(context.Background(), aff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.IDs(), []ror.ID{"03gc1p724", "03xjwb503"}; !slices.Equal(got, want) {
+		t.Errorf("matches %v, want %v", got, want)
+	}
+	if c := res.Matches[1]; aff[c.Start:c.End] != "Université Paris-Saclay" {
+		t.Errorf("span %d:%d of %q", c.Start, c.End, c.Substring)
+	}
+	rec := &fair.Resource{Creators: []fair.Creator{{Name: "Doe, Jane", Affiliations: []fair.Affiliation{{Name: aff}}}}}
+	rep, err := ror.Enrich(context.Background(), rec, m)
+	if err != nil || len(rep.Splits) != 1 || len(rec.Creators[0].Affiliations) != 2 ||
+		rec.Creators[0].Affiliations[0].Identifier != "https://ror.org/03gc1p724" {
+		t.Errorf("online Enrich: %+v, %v; affiliations %+v", rep, err, rec.Creators[0].Affiliations)
+	}
+}
+
+// An online matcher's failure stops Enrich with the error, naming the field.
+func TestEnrichMatcherError(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, `{"errors":["boom"]}`, http.StatusBadRequest)
+	})
+	c := setup(t, mux)
+	rec := &fair.Resource{Creators: []fair.Creator{{Name: "Doe, Jane", Affiliations: []fair.Affiliation{{Name: "CERN"}}}}}
+	_, err := ror.Enrich(context.Background(), rec, c)
+	var apiErr *ror.APIError
+	if !errors.As(err, &apiErr) || !strings.Contains(err.Error(), "creators[0].affiliations[0]") {
+		t.Errorf("error %v", err)
 	}
 }
 

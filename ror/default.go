@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"slices"
 	"sync"
 )
 
@@ -21,9 +22,22 @@ var defaultIndex = sync.OnceValue(func() *Index {
 		// The embedded file is part of the source and checked by the tests; an error here is a build defect.
 		panic("ror: embedded curated set: " + err.Error())
 	}
-	b.short = shortNames
+	b.short, b.umbrellas, b.shared = shortNames, umbrellas, slices.Concat(sharedAcronyms, sharedNames)
 	return b.finish()
 })
+
+// umbrellas are the organisations of the built-in set with 50 children or more in the registry, which their
+// trimmed records do not show; their acronym is read beside their country alone, as with a dump
+// (TestDefaultRegistryFacts checks the list against a dump).
+var umbrellas = []ID{"00jjx8s55", "02en5vm52", "02feahw73", "03xjwb503", "05f82e368"} // sorted
+
+// sharedAcronyms are the acronyms of the built-in set's organisations that other organisations of the same country
+// have in the registry: as with a dump, the city does not single them out (TestDefaultRegistryFacts).
+var sharedAcronyms = []string{"APC", "ESA", "LPCA"}
+
+// sharedNames are the other names of the built-in set's organisations that unrelated organisations of the registry
+// also have: as with a dump, such a name alone does not choose between them (TestDefaultRegistryFacts).
+var sharedNames = []string{"INFN Sezione di Milano"}
 
 // shortName is a name the people of a laboratory write for it, and the organisations it may mean.
 type shortName struct {

@@ -1,14 +1,19 @@
 package ror
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/dop2i/fairmeta/fair"
 )
 
-// Matcher chooses the organisation an affiliation string names. *Index is one.
+// Matcher chooses the organisations affiliation strings name. An [*Index] matches offline, a [*Client] asks the
+// ROR API. Implementations must be safe for concurrent use when the caller enriches records concurrently.
 type Matcher interface {
-	Match(affiliation string) Result
+	// MatchContext matches one affiliation string; its Result lists the organisations chosen, most specific first.
+	// An error means the string could not be matched at all (a network failure, a cancelled ctx), not that it
+	// names no organisation.
+	MatchContext(ctx context.Context, affiliation string) (Result, error)
 }
 
 // SchemeURI is the schemeURI DataCite expects with ROR identifiers.
@@ -18,7 +23,7 @@ const SchemeURI = "https://ror.org/"
 type Change struct {
 	// Path locates the field in the record, e.g. "creators[1].affiliations[0]" or "publisher".
 	Path string `json:"path"`
-	// Name is the organisation name as the record gives it.
+	// Name is the organisation name as the record gives it (for an affiliation split in several, the whole string).
 	Name string `json:"name"`
 	// ID is the ROR ID filled in.
 	ID ID `json:"id"`
@@ -26,6 +31,22 @@ type Change struct {
 	Organization string `json:"organization"`
 	// Score is the matcher's confidence.
 	Score float64 `json:"score"`
+	// Others are the other organisations the string names, not written: a publisher, a funder and an
+	// organisational creator hold one identifier, and FirstOnly keeps one per affiliation.
+	Others []ID `json:"others,omitempty"`
+}
+
+// Split is an affiliation string that named several organisations and that [Enrich] replaced by one affiliation
+// per organisation, each named with the organisation's ROR display name.
+type Split struct {
+	// Path is where the affiliation was, e.g. "creators[0].affiliations[1]".
+	Path string `json:"path"`
+	// Name is the string as the record gave it.
+	Name string `json:"name"`
+	// Into are the paths of the affiliations it became, most specific organisation first.
+	Into []string `json:"into"`
+	// IDs are their ROR IDs, in the same order.
+	IDs []ID `json:"ids"`
 }
 
 // Miss is an organisation name that [Enrich] could not resolve to one organisation.
@@ -38,70 +59,67 @@ type Miss struct {
 	Candidates []Candidate `json:"candidates,omitempty"`
 }
 
-// Enrichment says what [Enrich] changed and what it could not match.
+// Enrichment says what [Enrich] changed, what it split and what it could not match.
 type Enrichment struct {
 	Changes []Change `json:"changes,omitempty"`
+	Splits  []Split  `json:"splits,omitempty"`
 	Misses  []Miss   `json:"misses,omitempty"`
 }
 
-// Enrich fills in the ROR identifiers a record lacks, where m confidently chooses an organisation:
+// EnrichOption configures [Enrich]. Options are made by the functions of this package; a nil one is ignored.
+type EnrichOption interface{ apply(*enrichConfig) }
+
+type enrichConfig struct{ firstOnly bool }
+
+type enrichOption func(*enrichConfig)
+
+func (o enrichOption) apply(c *enrichConfig) { o(c) }
+
+// FirstOnly makes [Enrich] give an affiliation string only its most specific organisation (the laboratory rather
+// than its institutions), in place, instead of one affiliation per organisation; the others are reported in the
+// Change.
+func FirstOnly() EnrichOption { return enrichOption(func(c *enrichConfig) { c.firstOnly = true }) }
+
+// Enrich fills in the ROR identifiers a record lacks, where m confidently chooses organisations:
 //
-//   - affiliations of creators and contributors without an identifier get identifier, scheme "ROR" and schemeURI
-//     https://ror.org/;
-//   - creators and contributors that are organisations (NameType Organizational) without a ROR name identifier get
-//     one;
-//   - a publisher without an identifier gets its ROR ID;
-//   - funding references without a funder identifier get the funder's ROR ID (type ROR).
+//   - an affiliation of a creator or contributor without an identifier gets the identifier, scheme "ROR" and
+//     schemeURI https://ror.org/ of the organisation its string names; a string that names several ("IJCLab,
+//     Université Paris-Saclay, CNRS") becomes one affiliation per organisation, the most specific first, each
+//     named with the organisation's ROR display name (and reported as a Split), unless [FirstOnly] is given; an
+//     organisation the creator's affiliations already identify is not repeated;
+//   - creators and contributors that are organisations (NameType Organizational) without a ROR name identifier,
+//     a publisher without an identifier and funding references without a funder identifier get the ROR ID of the
+//     most specific organisation their name names.
 //
-// Identifiers already present are never changed. The Enrichment lists every change and every name left without an
-// identifier, with the candidates found, so that a person can decide.
-func Enrich(r *fair.Resource, m Matcher) Enrichment {
-	var rep Enrichment
-	try := func(path, name string) (Candidate, bool) {
-		if name == "" {
-			return Candidate{}, false
-		}
-		res := m.Match(name)
-		if res.Chosen == nil {
-			rep.Misses = append(rep.Misses, Miss{Path: path, Name: name, Candidates: res.Candidates})
-			return Candidate{}, false
-		}
-		c := *res.Chosen
-		rep.Changes = append(rep.Changes, Change{Path: path, Name: name, ID: c.Organization.ID,
-			Organization: c.Organization.DisplayName(), Score: c.Score})
-		return c, true
-	}
-	person := func(path string, c *fair.Creator) {
-		for i := range c.Affiliations {
-			a := &c.Affiliations[i]
-			if a.Identifier != "" {
-				continue
-			}
-			if cand, ok := try(fmt.Sprintf("%s.affiliations[%d]", path, i), a.Name); ok {
-				a.Identifier, a.IdentifierScheme, a.SchemeURI = cand.Organization.ID.String(), "ROR", SchemeURI
-			}
-		}
-		if c.NameType != fair.NameOrganizational {
-			return
-		}
-		for _, n := range c.NameIdentifiers {
-			if n.Scheme == "ROR" {
-				return
-			}
-		}
-		if cand, ok := try(path, c.Name); ok {
-			c.NameIdentifiers = append(c.NameIdentifiers, fair.NameIdentifier{Value: cand.Organization.ID.String(), Scheme: "ROR", SchemeURI: SchemeURI})
+// Identifiers already present are never changed. The Enrichment lists every change, every split and every name
+// left without an identifier, with the candidates found, so that a person can decide. An error of m (a network failure
+// of an online matcher, ctx cancelled) stops the enrichment: the record keeps what was filled in so far, which the
+// Enrichment returned with the error lists.
+func Enrich(ctx context.Context, r *fair.Resource, m Matcher, opts ...EnrichOption) (Enrichment, error) {
+	var cfg enrichConfig
+	for _, o := range opts {
+		if o != nil {
+			o.apply(&cfg)
 		}
 	}
+	e := enricher{ctx: ctx, m: m, cfg: cfg}
 	for i := range r.Creators {
-		person(fmt.Sprintf("creators[%d]", i), &r.Creators[i])
+		if err := e.creator(fmt.Sprintf("creators[%d]", i), &r.Creators[i]); err != nil {
+			return e.rep, err
+		}
 	}
 	for i := range r.Contributors {
-		person(fmt.Sprintf("contributors[%d]", i), &r.Contributors[i].Creator)
+		if err := e.creator(fmt.Sprintf("contributors[%d]", i), &r.Contributors[i].Creator); err != nil {
+			return e.rep, err
+		}
 	}
 	if r.Publisher.Identifier == "" {
-		if cand, ok := try("publisher", r.Publisher.Name); ok {
-			r.Publisher.Identifier, r.Publisher.IdentifierScheme, r.Publisher.SchemeURI = cand.Organization.ID.String(), "ROR", SchemeURI
+		c, err := e.one("publisher", r.Publisher.Name)
+		if err != nil {
+			return e.rep, err
+		}
+		if c != nil {
+			r.Publisher.Identifier, r.Publisher.IdentifierScheme, r.Publisher.SchemeURI = c.Organization.ID.String(), "ROR", SchemeURI
 		}
 	}
 	for i := range r.FundingReferences {
@@ -109,9 +127,130 @@ func Enrich(r *fair.Resource, m Matcher) Enrichment {
 		if f.FunderIdentifier != "" {
 			continue
 		}
-		if cand, ok := try(fmt.Sprintf("fundingReferences[%d]", i), f.FunderName); ok {
-			f.FunderIdentifier, f.FunderIdentifierType, f.SchemeURI = cand.Organization.ID.String(), fair.FunderROR, SchemeURI
+		c, err := e.one(fmt.Sprintf("fundingReferences[%d]", i), f.FunderName)
+		if err != nil {
+			return e.rep, err
+		}
+		if c != nil {
+			f.FunderIdentifier, f.FunderIdentifierType, f.SchemeURI = c.Organization.ID.String(), fair.FunderROR, SchemeURI
 		}
 	}
-	return rep
+	return e.rep, nil
+}
+
+type enricher struct {
+	ctx context.Context
+	m   Matcher
+	cfg enrichConfig
+	rep Enrichment
+}
+
+// match matches name, recording a miss when nothing is chosen.
+func (e *enricher) match(path, name string) ([]Candidate, error) {
+	if name == "" {
+		return nil, nil
+	}
+	res, err := e.m.MatchContext(e.ctx, name)
+	if err != nil {
+		return nil, fmt.Errorf("ror: enriching %s: %w", path, err)
+	}
+	if len(res.Matches) == 0 {
+		e.rep.Misses = append(e.rep.Misses, Miss{Path: path, Name: name, Candidates: res.Candidates})
+	}
+	return res.Matches, nil
+}
+
+func (e *enricher) change(path, name string, c Candidate, others []Candidate) {
+	ch := Change{Path: path, Name: name, ID: c.Organization.ID, Organization: c.Organization.DisplayName(), Score: c.Score}
+	for _, o := range others {
+		ch.Others = append(ch.Others, o.Organization.ID)
+	}
+	e.rep.Changes = append(e.rep.Changes, ch)
+}
+
+// one matches a name that holds one identifier and returns the most specific organisation chosen, or nil.
+func (e *enricher) one(path, name string) (*Candidate, error) {
+	ms, err := e.match(path, name)
+	if err != nil || len(ms) == 0 {
+		return nil, err
+	}
+	e.change(path, name, ms[0], ms[1:])
+	return &ms[0], nil
+}
+
+func (e *enricher) creator(path string, c *fair.Creator) error {
+	if len(c.Affiliations) > 0 {
+		if err := e.affiliations(path, c); err != nil {
+			return err
+		}
+	}
+	if c.NameType != fair.NameOrganizational {
+		return nil
+	}
+	for _, n := range c.NameIdentifiers {
+		if n.Scheme == "ROR" {
+			return nil
+		}
+	}
+	m, err := e.one(path, c.Name)
+	if m != nil {
+		c.NameIdentifiers = append(c.NameIdentifiers, fair.NameIdentifier{Value: m.Organization.ID.String(), Scheme: "ROR", SchemeURI: SchemeURI})
+	}
+	return err
+}
+
+// affiliations fills in the affiliations of c, splitting those that name several organisations.
+func (e *enricher) affiliations(path string, c *fair.Creator) error {
+	has := map[string]bool{}
+	for _, a := range c.Affiliations {
+		if a.Identifier != "" {
+			has[a.Identifier] = true
+		}
+	}
+	out := make([]fair.Affiliation, 0, len(c.Affiliations))
+	var err error
+	for i, a := range c.Affiliations {
+		if a.Identifier != "" || err != nil {
+			out = append(out, a)
+			continue
+		}
+		var ms []Candidate
+		ms, err = e.match(fmt.Sprintf("%s.affiliations[%d]", path, i), a.Name)
+		if err != nil || len(ms) == 0 {
+			out = append(out, a)
+			continue
+		}
+		if e.cfg.firstOnly || len(ms) == 1 {
+			e.change(fmt.Sprintf("%s.affiliations[%d]", path, len(out)), a.Name, ms[0], ms[1:])
+			a.Identifier, a.IdentifierScheme, a.SchemeURI = ms[0].Organization.ID.String(), "ROR", SchemeURI
+			has[a.Identifier] = true
+			out = append(out, a)
+			continue
+		}
+		sp := Split{Path: fmt.Sprintf("%s.affiliations[%d]", path, i), Name: a.Name}
+		first := true
+		for _, m := range ms {
+			id := m.Organization.ID.String()
+			if has[id] {
+				continue // the creator's affiliations already name it
+			}
+			has[id] = true
+			n := fair.Affiliation{Name: m.Organization.DisplayName(), Identifier: id, IdentifierScheme: "ROR", SchemeURI: SchemeURI}
+			if first {
+				n.OtherIdentifiers = a.OtherIdentifiers // the string's other identifiers go with its most specific organisation
+				first = false
+			}
+			p := fmt.Sprintf("%s.affiliations[%d]", path, len(out))
+			e.change(p, a.Name, m, nil)
+			sp.Into, sp.IDs = append(sp.Into, p), append(sp.IDs, m.Organization.ID)
+			out = append(out, n)
+		}
+		if len(sp.Into) == 0 {
+			out = append(out, a) // every organisation it names is already there
+			continue
+		}
+		e.rep.Splits = append(e.rep.Splits, sp)
+	}
+	c.Affiliations = out
+	return err
 }

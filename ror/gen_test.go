@@ -44,9 +44,10 @@ func heldOut(id ror.ID) bool {
 
 // generator makes rows from the records of one part of a dump.
 type generator struct {
-	ix   *ror.Index
-	rnd  *rand.Rand
-	orgs []*ror.Organization // the records of the part, active or inactive with a successor
+	ix      *ror.Index
+	rnd     *rand.Rand
+	orgs    []*ror.Organization // the records of the part, active or inactive with a successor
+	noTypos bool                // write names without misspelt words
 }
 
 func newGenerator(ix *ror.Index, seed uint64, held bool) *generator {
@@ -348,7 +349,7 @@ func (g *generator) distort(v string) string {
 	if strings.Contains(v, "-") && g.pct(15) {
 		v = strings.ReplaceAll(v, "-", " ")
 	}
-	if g.pct(5) {
+	if g.pct(5) && !g.noTypos {
 		v = g.misspell(v)
 	}
 	switch k := g.rnd.IntN(100); {

@@ -26,6 +26,9 @@ type Index struct {
 	keys    map[uint64]uint32 // hash of a token-id sequence → entries index
 	entries []entry
 	maxSpan int
+	// fullWord is set, by word id, for the words of names that are not acronyms: such a word capitalised is a
+	// word, not an acronym written in lower case.
+	fullWord []bool
 
 	pool sync.Pool // of *matchState, reused between Match calls
 }
@@ -54,6 +57,9 @@ type entry struct {
 	within int32
 	// unitName is set when the key starts with one of unitName ("department of ..."): a generic name.
 	unitName bool
+	// shared is set, in the built-in set only, on an acronym that other organisations of the same country share in
+	// the whole registry, and on a name that unrelated organisations share there (default.go).
+	shared bool
 }
 
 // nameKind ranks how a name was given: the ROR types, and variants the index derives itself.
@@ -151,11 +157,15 @@ func (ix *Index) Resolve(id ID) (*Organization, bool) {
 
 // builder accumulates records and then computes the matcher's tables.
 type builder struct {
-	ix      *Index
-	short   []shortName // the curated short names, for the built-in set only
-	preps   []*prepOrg  // parallel to ix.orgs
-	scratch []uint32    // the ids of the name being added
-	arena   []uint32    // backing store of the entries' keys, in chunks, to spare one allocation per key
+	ix    *Index
+	short []shortName // the curated short names, for the built-in set only
+	// What the whole registry says of the built-in set's organisations and that their trimmed records do not: the
+	// umbrellas (many children) and the acronyms shared within a country (default.go).
+	umbrellas []ID
+	shared    []string
+	preps     []*prepOrg // parallel to ix.orgs
+	scratch   []uint32   // the ids of the name being added
+	arena     []uint32   // backing store of the entries' keys, in chunks, to spare one allocation per key
 }
 
 // prepOrg is the tokenised names and places of one record, computed by the dump decoding workers in parallel so
@@ -273,7 +283,7 @@ func prepare(o *Organization) *prepOrg {
 		if g.CountryName != "" {
 			addPlace(g.CountryName, placeRef{placeCountry, g.CountryCode}, false)
 		}
-		if g.CountrySubdivisionName != "" {
+		if g.CountrySubdivisionName != "" && !commonRegion[strings.ToLower(g.CountrySubdivisionName)] {
 			addPlace(g.CountrySubdivisionName, placeRef{placeSubdivision, g.CountryCode}, false)
 		}
 		if g.Name != "" {
@@ -282,6 +292,12 @@ func prepare(o *Organization) *prepOrg {
 	}
 	return p
 }
+
+// commonRegion are regions whose names are common words of organisations' names ("Centre for ...", "Central
+// ..."): read as places they would set a country against every such name.
+var commonRegion = map[string]bool{"centre": true, "center": true, "central": true, "north": true, "south": true,
+	"east": true, "west": true, "northern": true, "southern": true, "eastern": true, "western": true, "capital": true,
+	"national capital": true, "littoral": true, "coast": true, "island": true, "islands": true, "federal district": true}
 
 func newBuilder() *builder {
 	return &builder{ix: &Index{byID: map[ID]int32{}, vocab: map[string]uint32{}, keys: map[uint64]uint32{}}}
@@ -374,8 +390,9 @@ func (b *builder) addName(pn prepName, org int32) {
 	e.names = append(e.names, nameRef{org: org, kind: pn.kind, caps: pn.caps})
 }
 
-// addShortNames files the curated short names under their keys, as names of the kind alias that the matcher knows
-// to be short names; one already there for the same organisation (an acronym of the record) becomes one.
+// addShortNames files the curated short names under their keys, as acronyms that the matcher knows to be short
+// names. A record's acronym of that form is marked; a record's full name or alias of that form ("IN2P3") is left
+// as it is, since it resolves without the table.
 func (b *builder) addShortNames() {
 	for _, sn := range b.short {
 		ts := tokenize(sn.name, nil)
@@ -390,12 +407,26 @@ func (b *builder) addShortNames() {
 			}
 			e := &b.ix.entries[b.entryFor(b.intern(w.texts), w.breaks)]
 			k := slices.IndexFunc(e.names, func(n nameRef) bool { return n.org == org })
-			if k < 0 {
-				e.names = append(e.names, nameRef{org: org})
-				k = len(e.names) - 1
+			switch {
+			case k < 0:
+				e.names = append(e.names, nameRef{org: org, kind: kindAcronym, short: true})
+			case e.names[k].kind == kindAcronym:
+				e.names[k].short = true
 			}
-			e.names[k] = nameRef{org: org, kind: kindAlias, short: true}
 		}
+	}
+	for _, id := range b.umbrellas {
+		if org, ok := b.ix.byID[id]; ok {
+			b.ix.info[org].children = max(b.ix.info[org].children, umbrellaChildren)
+		}
+	}
+	for _, s := range b.shared {
+		ts := tokenize(s, nil)
+		if len(ts) == 0 {
+			continue
+		}
+		w := wordsOf(ts)
+		b.ix.entries[b.entryFor(b.intern(w.texts), w.breaks)].shared = true
 	}
 }
 
@@ -479,6 +510,15 @@ func (b *builder) finish() *Index {
 	}
 	b.addShortNames()
 	b.preps = nil
+	ix.fullWord = make([]bool, len(ix.vocab)+1)
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		if slices.ContainsFunc(e.names, func(n nameRef) bool { return n.kind != kindAcronym }) {
+			for _, id := range e.toks {
+				ix.fullWord[id] = true
+			}
+		}
+	}
 	// The spelling table only reads the entries' keys and names: build it on another core meanwhile.
 	fuzzyDone := make(chan struct{})
 	go func() {

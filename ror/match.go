@@ -2,6 +2,7 @@ package ror
 
 import (
 	"cmp"
+	"context"
 	"slices"
 )
 
@@ -268,13 +269,15 @@ func (ix *Index) findHits(st *matchState) {
 	}
 	st.hits = st.hits[:0]
 	n := len(st.ids)
-	allCaps := 0
+	allCaps, longCaps := 0, false
 	for _, t := range st.toks {
 		if t.upper {
 			allCaps++
+			longCaps = longCaps || len(t.text) >= 6
 		}
 	}
-	shouting := allCaps*2 > n // most words in capitals: capitals say nothing about acronyms
+	// Most words in capitals, some of them long words rather than acronyms: capitals say nothing about acronyms.
+	shouting := allCaps*2 > n && longCaps
 	for i := 0; i < n; i++ {
 		h := hashSeed
 		var breaks uint64
@@ -461,8 +464,18 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 	n := len(st.toks)
 	st.cover = slices.Grow(st.cover[:0], n)[:n]
 	clear(st.cover)
+	// The words of places and of names that may stand for an organisation here are covered: the words around a
+	// name are judged without them. A name that cannot ("School" read as someone's acronym) covers nothing.
 	for _, h := range st.hits {
-		if !h.dominated {
+		if h.dominated {
+			continue
+		}
+		e := &ix.entries[h.e]
+		cover := len(e.places) > 0
+		for k := 0; k < len(e.names) && !cover; k++ {
+			cover = ix.viable(st, h, e, e.names[k])
+		}
+		if cover {
 			for k := h.i; k < h.j; k++ {
 				st.cover[k] = true
 			}
@@ -475,40 +488,14 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 			continue
 		}
 		class := st.classify(h)
-		upper := st.capsLike(h)
-		single := h.j-h.i == 1
 		generic := e.within >= genericWithin || e.unitName
-		fuzzy := 0
-		for k := h.i; k < h.j; k++ {
-			if st.fuzzy[k] {
-				fuzzy++
-			}
-		}
-		if fuzzy > 1 || fuzzy == 1 && (single || generic) {
-			continue // one corrected word per name, in a name of several words that is not generic
-		}
-		placeWords := st.toks[h.i].part != st.toks[h.j-1].part && ix.placesOnly(st, h)
+		fuzzy := st.fuzzyWords(h)
 		for _, nr := range e.names {
+			if !ix.viable(st, h, e, nr) {
+				continue
+			}
 			t := ix.info[nr.org].target
-			if t < 0 {
-				continue
-			}
 			acr := nr.kind == kindAcronym
-			if acr && (nr.caps && !upper || single && len(st.toks[h.i].text) <= 2) {
-				continue
-			}
-			if acr && st.besideNumber(h) {
-				continue // "Sometown, XYZ 1234": capitals beside a postcode are a region's code
-			}
-			if len(e.places) > 0 && (acr || single) || placeWords {
-				continue // a place's name ("Georgia", "USA", "Phoenix, United States") is not an organisation here
-			}
-			if single && !acr && (generic || !st.toks[h.i].capital) {
-				continue // one common word ("Engineering", "Faculty") is not a name here
-			}
-			if fuzzy > 0 && nr.kind == kindAcronym {
-				continue
-			}
 			s := baseScore[nr.kind] - 0.05*float64(fuzzy)
 			switch {
 			case class == classUnit && generic:
@@ -549,13 +536,17 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 			}
 			raw := s
 			guarded := acr && (cityOK || countryOK && inf.children >= umbrellaChildren) && ix.onlyOneIn(e, inf.country)
+			short := false
 			switch {
 			case guarded:
 				s += 0.05 // an acronym beside its city (an umbrella's beside its country) that no one else there uses
+			case acr && nr.short && (cityOK || !ix.shortShared(e)):
+				// A curated short name of the built-in set resolves alone (a shared one, "LPC", with its city):
+				// as sure as an alias, as long as the string names no other organisation (dropLoneShortNames).
+				s += baseScore[kindAlias] - baseScore[kindAcronym]
+				short = true
 			case acr:
 				s = min(s, 0.6)
-			case nr.short && !cityOK && ix.shortShared(e):
-				s = min(s, 0.6) // a short name several laboratories share ("LPC") needs the city
 			case generic && !countryOK && !cityOK:
 				s = min(s, 0.6) // a generic name alone is too often someone else's
 			}
@@ -566,7 +557,7 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 				s -= 0.02 // a name several organisations share
 			}
 			s = max(0, min(1, s))
-			c := cand{org: t, score: s, raw: max(0, min(1, raw)), hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0, short: nr.short}
+			c := cand{org: t, score: s, raw: max(0, min(1, raw)), hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0, short: short}
 			found := false
 			for k := range st.cands {
 				if st.cands[k].org == t {
@@ -582,6 +573,44 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 			}
 		}
 	}
+}
+
+// fuzzyWords counts the words of h that are spelling corrections.
+func (st *matchState) fuzzyWords(h hit) int {
+	n := 0
+	for k := h.i; k < h.j; k++ {
+		if st.fuzzy[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// viable reports whether name nr of entry e, found at h, may stand for its organisation in this string at all,
+// whatever its score.
+func (ix *Index) viable(st *matchState, h hit, e *entry, nr nameRef) bool {
+	if ix.info[nr.org].target < 0 {
+		return false // withdrawn, or inactive without a successor
+	}
+	single := h.j-h.i == 1
+	generic := e.within >= genericWithin || e.unitName
+	acr := nr.kind == kindAcronym
+	fuzzy := st.fuzzyWords(h)
+	switch {
+	case fuzzy > 1 || fuzzy == 1 && (single || generic || acr):
+		return false // one corrected word per name, in a name of several words that is not generic
+	case acr && (nr.caps && !ix.capsLike(st, h) || single && len(st.toks[h.i].text) <= 2):
+		return false
+	case acr && st.besideNumber(h):
+		return false // "Sometown, XYZ 1234": capitals beside a postcode are a region's code
+	case len(e.places) > 0 && (acr || single):
+		return false // a place's name ("Georgia", "USA") is not an organisation here
+	case st.toks[h.i].part != st.toks[h.j-1].part && ix.placesOnly(st, h):
+		return false // nor places in a row ("Phoenix, United States")
+	case single && !acr && (generic || !st.toks[h.i].capital):
+		return false // one common word ("Engineering", "Faculty") is not a name here
+	}
+	return true
 }
 
 // besideNumber reports whether the part of h holds a token with a digit.
@@ -662,8 +691,9 @@ func (st *matchState) leftOpen(h hit) bool {
 }
 
 // capsLike reports whether the words of h are written as an acronym is: in capitals, where the words of four
-// letters or more may be capitalised instead ("Subatech", "LPC Caen"), but not all of them are short and lower.
-func (st *matchState) capsLike(h hit) bool {
+// letters or more may be capitalised instead ("LPC Caen"), and one word of five letters or more that no full name
+// uses may stand alone capitalised ("Subatech", but not "Laboratory").
+func (ix *Index) capsLike(st *matchState, h hit) bool {
 	anyUpper := false
 	for k := h.i; k < h.j; k++ {
 		t := &st.toks[k]
@@ -674,7 +704,11 @@ func (st *matchState) capsLike(h hit) bool {
 			return false
 		}
 	}
-	return anyUpper || h.j-h.i == 1 && len(st.toks[h.i].text) >= 5
+	if anyUpper {
+		return true
+	}
+	id := st.ids[h.i]
+	return h.j-h.i == 1 && len(st.toks[h.i].text) >= 5 && int(id) < len(ix.fullWord) && !ix.fullWord[id]
 }
 
 // holds reports whether a hit inside h (a dominated one) is the entry e.
@@ -700,6 +734,9 @@ func (ix *Index) shortShared(e *entry) bool {
 
 // onlyOneIn reports whether exactly one organisation (after successors) under e is in the given country.
 func (ix *Index) onlyOneIn(e *entry, country string) bool {
+	if e.shared {
+		return false
+	}
 	var one int32 = -1
 	for _, nr := range e.names {
 		t := ix.info[nr.org].target
@@ -777,7 +814,7 @@ func (ix *Index) chooseAll(st *matchState) {
 			if c.raw < relatedAt || slices.Contains(st.picked, k) || st.overlapsPicked(k) || !ix.relatedToPicked(st, c.org) {
 				continue
 			}
-			rival := false
+			rival := c.kind != kindAcronym && ix.entries[st.hits[c.hit].e].shared
 			for m, o := range st.cands {
 				if m != k && st.overlap(m, k) && (ix.relatedToPicked(st, o.org) && o.org != c.org || o.score >= chooseAt) {
 					rival = true
@@ -1058,6 +1095,9 @@ func (ix *Index) evidenceFor(st *matchState, k int, text string, at func(int) in
 func (ix *Index) contested(st *matchState, k int) bool {
 	c := st.cands[k]
 	ch := st.hits[c.hit]
+	if c.kind != kindAcronym && ix.entries[ch.e].shared {
+		return true // a namesake the built-in set does not hold
+	}
 	for m, o := range st.cands {
 		if m == k || o.score <= c.score-margin {
 			continue
@@ -1083,4 +1123,12 @@ func (ix *Index) isAncestor(a, b int32) bool {
 		}
 	}
 	return false
+}
+
+// MatchContext is [Index.Match] for the [Matcher] interface: it fails only when ctx is done.
+func (ix *Index) MatchContext(ctx context.Context, affiliation string) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{Affiliation: affiliation}, err
+	}
+	return ix.Match(affiliation), nil
 }

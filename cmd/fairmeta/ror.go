@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register(command{name: "ror match", summary: "match affiliation strings (one per line) to ROR IDs, offline", run: runRORMatch})
+	register(command{name: "ror match", summary: "match affiliation strings (one per line) to ROR IDs, offline or with the ROR API", run: runRORMatch})
 	register(command{name: "ror get", summary: "print a ROR organisation (v2 JSON) from a dump or the built-in set", run: runRORGet})
 }
 
@@ -36,6 +36,7 @@ func loadIndex(ctx context.Context, dump string, io stdio) (*ror.Index, bool) {
 type matchLine struct {
 	Affiliation string          `json:"affiliation"`
 	ID          *string         `json:"id"`
+	IDs         []string        `json:"ids"`
 	Name        string          `json:"name,omitempty"`
 	Score       float64         `json:"score,omitempty"`
 	Candidates  []candidateLine `json:"candidates,omitempty"`
@@ -52,13 +53,15 @@ type candidateLine struct {
 
 // runRORMatch reads one affiliation per line and writes one JSON object per line.
 func runRORMatch(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("ror match", "[-dump FILE] [-all] [FILE|-]", io)
+	fs := newFlags("ror match", "[-dump FILE | -api [-api-url URL]] [-all] [FILE|-]", io)
 	dump := fs.String("dump", "", "ROR data dump (.json, .json.gz, .jsonl, .jsonl.gz or release .zip); default: the built-in curated set")
+	api := fs.Bool("api", false, "ask the ROR API's affiliation matching instead (client ID from $"+ror.EnvClientID+")")
+	apiURL := fs.String("api-url", "", "ROR API base `URL` for -api (default "+ror.DefaultBaseURL+")")
 	all := fs.Bool("all", false, "also write the candidates of every line")
 	if code, ok := parseInterspersed(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 1 {
+	if fs.NArg() > 1 || *api && *dump != "" || *apiURL != "" && !*api {
 		fs.Usage()
 		return exitUsage
 	}
@@ -72,41 +75,61 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 		defer f.Close()
 		in = f
 	}
-	start := time.Now()
-	ix, ok := loadIndex(ctx, *dump, io)
-	if !ok {
-		return exitProblem
+	var m ror.Matcher
+	if *api {
+		opts := []ror.Option{ror.WithEnv(os.Getenv), ror.WithUserAgent("fairmeta-cli")}
+		if *apiURL != "" {
+			opts = append(opts, ror.WithBaseURL(*apiURL))
+		}
+		c, err := ror.NewClient(opts...)
+		if err != nil {
+			fmt.Fprintln(io.err, "fairmeta ror match:", err)
+			return exitUsage
+		}
+		m = c
+	} else {
+		start := time.Now()
+		ix, ok := loadIndex(ctx, *dump, io)
+		if !ok {
+			return exitProblem
+		}
+		if *dump != "" {
+			fmt.Fprintf(io.err, "fairmeta: %d organisations read from %s in %.1f s\n", ix.Len(), *dump, time.Since(start).Seconds())
+		}
+		m = ix
 	}
-	if *dump != "" {
-		fmt.Fprintf(io.err, "fairmeta: %d organisations read from %s in %.1f s\n", ix.Len(), *dump, time.Since(start).Seconds())
-	}
-	return matchLines(ctx, ix, in, io, *all)
+	return matchLines(ctx, m, in, io, *all)
 }
 
-func matchLines(ctx context.Context, ix *ror.Index, in io.Reader, io stdio, all bool) int {
+// matchLines writes, for each line of in, the organisations m chooses: "id" the most specific (or null), "ids" all
+// of them, most specific first.
+func matchLines(ctx context.Context, m ror.Matcher, in io.Reader, io stdio, all bool) int {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	enc := json.NewEncoder(io.out)
 	enc.SetEscapeHTML(false)
 	n := 0
 	for sc.Scan() {
-		if n%1000 == 0 && ctx.Err() != nil {
-			fmt.Fprintln(io.err, "fairmeta:", ctx.Err())
-			return exitProblem
-		}
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
 			continue
 		}
-		m := ix.Match(line)
-		out := matchLine{Affiliation: line}
-		if m.Chosen != nil {
-			id := m.Chosen.Organization.ID.String()
-			out.ID, out.Name, out.Score = &id, m.Chosen.Organization.DisplayName(), m.Chosen.Score
+		res, err := m.MatchContext(ctx, line)
+		if err != nil {
+			fmt.Fprintf(io.err, "fairmeta: line %q: %v\n", line, err)
+			return exitProblem
+		}
+		out := matchLine{Affiliation: line, IDs: []string{}}
+		for _, c := range res.Matches {
+			out.IDs = append(out.IDs, c.Organization.ID.String())
+		}
+		if res.Chosen != nil {
+			id := res.Chosen.Organization.ID.String()
+			out.ID, out.Name, out.Score = &id, res.Chosen.Organization.DisplayName(), res.Chosen.Score
 		}
 		if all {
 			out.Candidates = []candidateLine{}
-			for _, c := range m.Candidates {
+			for _, c := range res.Candidates {
 				out.Candidates = append(out.Candidates, candidateLine{c.Organization.ID.String(), c.Organization.DisplayName(),
 					c.Score, c.Substring, c.MatchingType, c.Chosen})
 			}

@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +12,7 @@ import (
 )
 
 func TestRORMatch(t *testing.T) {
-	in := "Istituto Nazionale di Fisica Nucleare, Sezione di Bologna, Italy\n\nCNRS\nSomewhere Unknown\n"
+	in := "Istituto Nazionale di Fisica Nucleare, Sezione di Bologna, Italy\n\nCERN\nSomewhere Unknown\n"
 	code, out, errs := runCLI(t, in, "ror", "match", "-all")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -24,14 +27,66 @@ func TestRORMatch(t *testing.T) {
 			t.Fatalf("line %d: %v", i+1, err)
 		}
 	}
-	if first["id"] != "https://ror.org/04j0x0h93" || first["score"] == nil || first["name"] == "" {
-		t.Errorf("first line: %s", lines[0])
+	if first["id"] != "https://ror.org/04j0x0h93" || first["score"] == nil || first["name"] == "" ||
+		fmt.Sprint(first["ids"]) != "[https://ror.org/04j0x0h93 https://ror.org/005ta0471]" {
+		t.Errorf("first line (the section, then INFN): %s", lines[0])
 	}
 	if second["id"] != nil || len(second["candidates"].([]any)) == 0 {
 		t.Errorf("an acronym alone must not be chosen but listed: %s", lines[1])
 	}
-	if v, ok := third["id"]; !ok || v != nil {
-		t.Errorf(`no match must give "id": null: %s`, lines[2])
+	if v, ok := third["id"]; !ok || v != nil || fmt.Sprint(third["ids"]) != "[]" {
+		t.Errorf(`no match must give "id": null and "ids": []: %s`, lines[2])
+	}
+}
+
+// The laboratory strings IN2P3 people write: the laboratory first, then its institutions.
+func TestRORMatchLaboratoryFirst(t *testing.T) {
+	code, out, errs := runCLI(t, "IJCLab, Université Paris-Saclay, CNRS/IN2P3, Orsay, France\nCC-IN2P3\n", "ror", "match")
+	want := `{"affiliation":"IJCLab, Université Paris-Saclay, CNRS/IN2P3, Orsay, France","id":"https://ror.org/03gc1p724",` +
+		`"ids":["https://ror.org/03gc1p724","https://ror.org/03xjwb503","https://ror.org/03fd77x13","https://ror.org/02feahw73"],` +
+		`"name":"Laboratoire de Physique des 2 Infinis Irène Joliot-Curie","score":1}` + "\n" +
+		`{"affiliation":"CC-IN2P3","id":"https://ror.org/04dcc3438","ids":["https://ror.org/04dcc3438","https://ror.org/03fd77x13"],` +
+		`"name":"Centre de Calcul de l’Institut National de Physique Nucléaire et de Physique des Particules","score":0.95}` + "\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d, stderr %s\n got %s\nwant %s", code, errs, out, want)
+	}
+}
+
+// -api asks the ROR API (here a loopback stand-in under a non-root path) and writes the same lines.
+func TestRORMatchAPI(t *testing.T) {
+	var queries []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/ror/v2/organizations" {
+			http.NotFound(w, r)
+			return
+		}
+		q := r.URL.Query().Get("affiliation")
+		queries = append(queries, q)
+		if q == "Nowhere" {
+			fmt.Fprint(w, `{"number_of_results":0,"items":[]}`)
+			return
+		}
+		fmt.Fprint(w, `{"number_of_results":1,"items":[{"substring":"CERN","score":1.0,"matching_type":"EXACT","chosen":true,`+
+			`"organization":{"id":"https://ror.org/01ggx4157","status":"active","names":[{"value":"European Organization for Nuclear Research","types":["ror_display"]}]}}]}`)
+	}))
+	defer srv.Close()
+	code, out, errs := runCLI(t, "CERN, Geneva\nNowhere\n", "ror", "match", "-api", "-api-url", srv.URL+"/ror/v2/")
+	want := `{"affiliation":"CERN, Geneva","id":"https://ror.org/01ggx4157","ids":["https://ror.org/01ggx4157"],"name":"European Organization for Nuclear Research","score":1}` + "\n" +
+		`{"affiliation":"Nowhere","id":null,"ids":[]}` + "\n"
+	if code != 0 || out != want || strings.Join(queries, "|") != "CERN, Geneva|Nowhere" {
+		t.Errorf("exit %d, stderr %s, queries %q\n got %s\nwant %s", code, errs, queries, out, want)
+	}
+	srv.Close()
+	if code, _, errs := runCLI(t, "CERN\n", "ror", "match", "-api", "-api-url", srv.URL+"/ror/v2/"); code != 1 || !strings.Contains(errs, "CERN") {
+		t.Errorf("server gone: exit %d, stderr %q", code, errs)
+	}
+	for _, args := range [][]string{{"-api", "-dump", "x.json"}, {"-api-url", srv.URL}} {
+		if code, _, _ := runCLI(t, "", append([]string{"ror", "match"}, args...)...); code != 2 {
+			t.Errorf("ror match %v: exit %d, want 2", args, code)
+		}
+	}
+	if code, _, errs := runCLI(t, "", "ror", "match", "-api", "-api-url", "http://api.example.org/v2/"); code != 2 || errs == "" {
+		t.Errorf("plain http to a remote host: exit %d, stderr %q", code, errs)
 	}
 }
 
