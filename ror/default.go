@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
-	"slices"
 	"sync"
 )
 
@@ -22,7 +21,7 @@ var defaultIndex = sync.OnceValue(func() *Index {
 		// The embedded file is part of the source and checked by the tests; an error here is a build defect.
 		panic("ror: embedded curated set: " + err.Error())
 	}
-	b.short, b.umbrellas, b.shared = shortNames, umbrellas, slices.Concat(sharedAcronyms, sharedNames)
+	b.short, b.umbrellas, b.shared, b.namesakes, b.generic = shortNames, umbrellas, sharedAcronyms, sharedNames, genericNames
 	return b.finish()
 })
 
@@ -35,9 +34,21 @@ var umbrellas = []ID{"00jjx8s55", "02en5vm52", "02feahw73", "03xjwb503", "05f82e
 // have in the registry: as with a dump, the city does not single them out (TestDefaultRegistryFacts).
 var sharedAcronyms = []string{"APC", "ESA", "LPCA"}
 
+// genericNames are names of the built-in set's organisations that many other organisations of the registry have
+// inside theirs ("University of Paris" in "... University Paris ..."): as with a dump, they are chosen only beside
+// their country or city (TestDefaultRegistryFacts).
+var genericNames = []string{"University of Paris", "Université de Paris"}
+
+// namesake is a name that organisations outside the built-in set also have, and the countries they are in.
+type namesake struct {
+	name      string
+	countries []string
+}
+
 // sharedNames are the other names of the built-in set's organisations that unrelated organisations of the registry
-// also have: as with a dump, such a name alone does not choose between them (TestDefaultRegistryFacts).
-var sharedNames = []string{"INFN Sezione di Milano"}
+// also have: as with a dump, such a name does not choose between them unless the places the string names do
+// (TestDefaultRegistryFacts).
+var sharedNames = []namesake{{"INFN Sezione di Milano", []string{"IT"}}, {"Institute of High Energy Physics", []string{"ES", "NL"}}}
 
 // shortName is a name the people of a laboratory write for it, and the organisations it may mean.
 type shortName struct {

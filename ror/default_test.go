@@ -164,8 +164,13 @@ func TestDefaultRegistryFacts(t *testing.T) {
 			slices.Contains(b.Related(ror.RelParent), a.ID) || slices.Contains(b.Related(ror.RelChild), a.ID)
 	}
 	var umbrellas []ror.ID
-	var shared, sharedNames []string
+	var shared, sharedNames, generic []string
 	for c := range ror.Default().All() {
+		for _, n := range c.Names {
+			if full.Generic(n.Value) && !slices.Contains(generic, n.Value) {
+				generic = append(generic, n.Value)
+			}
+		}
 		o, ok := full.Get(c.ID)
 		if !ok {
 			continue
@@ -177,17 +182,25 @@ func TestDefaultRegistryFacts(t *testing.T) {
 			if isAcronym(n) && slices.ContainsFunc(byAcronym[key(n.Value)+" "+o.CountryCode()], func(id ror.ID) bool { return id != o.ID }) {
 				shared = append(shared, n.Value)
 			}
-			if !isAcronym(n) && slices.ContainsFunc(keys[ror.NameKey(n.Value)], func(x *ror.Organization) bool {
-				_, inSet := ror.Default().Get(x.ID)
-				return x.ID != o.ID && !inSet && !related(x, o)
-			}) {
-				sharedNames = append(sharedNames, n.Value)
+			var countries []string
+			for _, x := range keys[ror.NameKey(n.Value)] {
+				if _, inSet := ror.Default().Get(x.ID); x.ID != o.ID && !inSet && !related(x, o) && !slices.Contains(countries, x.CountryCode()) {
+					countries = append(countries, x.CountryCode())
+				}
+			}
+			if !isAcronym(n) && len(countries) > 0 {
+				slices.Sort(countries)
+				sharedNames = append(sharedNames, n.Value+" "+strings.Join(countries, " "))
 			}
 		}
 	}
 	slices.Sort(umbrellas)
 	slices.Sort(shared)
 	slices.Sort(sharedNames)
+	slices.Sort(generic)
+	if want := ror.GenericNames(); !slices.Equal(generic, want) {
+		t.Errorf("generic names: the dump says %q, default.go %q", generic, want)
+	}
 	wantU, wantS, wantN := ror.RegistryFacts()
 	if !slices.Equal(sharedNames, wantN) {
 		t.Errorf("shared names: the dump says %q, default.go %q", sharedNames, wantN)

@@ -20,15 +20,21 @@ type Index struct {
 	byID map[ID]int32
 	info []orgInfo
 
-	vocab   map[string]uint32 // token → id (from 1); unknown query tokens get 0 and end every span
-	words   []string          // id → token, only while building
-	fuzzy   map[uint64]uint32 // deletion hash → word id, for spelling mistakes (fuzzy.go)
-	keys    map[uint64]uint32 // hash of a token-id sequence → entries index
-	entries []entry
-	maxSpan int
+	vocab map[string]uint32 // token → id (from 1); unknown query tokens get 0 and end every span
+	words []string          // id → token, only while building
+	fuzzy map[uint64]uint32 // deletion hash → word id, for spelling mistakes (fuzzy.go)
+	keys  map[uint64]uint32 // hash of a token-id sequence → entries index
+	// prefixes holds the hash of every start of a key ("university", "university paris"), true when it is a whole
+	// key: a query stops reading on from a word once no key starts with the words so far.
+	prefixes map[uint64]bool
+	entries  []entry
+	maxSpan  int
 	// fullWord is set, by word id, for the words of names that are not acronyms: such a word capitalised is a
 	// word, not an acronym written in lower case.
 	fullWord []bool
+	// namesakes are, in the built-in set only, the countries of the organisations outside it that have the name of
+	// an entry (default.go).
+	namesakes map[uint32][]string
 
 	pool sync.Pool // of *matchState, reused between Match calls
 }
@@ -38,6 +44,7 @@ type orgInfo struct {
 	country string   // ISO code of the first location
 	cities  []uint32 // entries of its location's city names
 	parents []int32
+	kids    []int32 // the organisations of the index whose parent it is
 	// children is the number of children the record lists: an organisation with many ("CNRS", "CSIC") is an
 	// umbrella that affiliations cite by acronym beside its country, rarely its city.
 	children int32
@@ -57,8 +64,11 @@ type entry struct {
 	within int32
 	// unitName is set when the key starts with one of unitName ("department of ..."): a generic name.
 	unitName bool
+	// links has bit i set when, in some name with this key, a linking word ("of", "de") came before word i;
+	// linksAll when one did in every name.
+	links, linksAll uint64
 	// shared is set, in the built-in set only, on an acronym that other organisations of the same country share in
-	// the whole registry, and on a name that unrelated organisations share there (default.go).
+	// the whole registry (default.go).
 	shared bool
 }
 
@@ -163,6 +173,8 @@ type builder struct {
 	// umbrellas (many children) and the acronyms shared within a country (default.go).
 	umbrellas []ID
 	shared    []string
+	namesakes []namesake
+	generic   []string
 	preps     []*prepOrg // parallel to ix.orgs
 	scratch   []uint32   // the ids of the name being added
 	arena     []uint32   // backing store of the entries' keys, in chunks, to spare one allocation per key
@@ -187,10 +199,11 @@ type prepPlace struct {
 	own bool // a city of the organisation itself
 }
 
-// words is the normalised words of a name and where its parts break (bit i: a break before word i).
+// words is the normalised words of a name, where its parts break (bit i: a break before word i) and which words
+// followed a linking word (bit i: "of" or "de" before word i).
 type words struct {
-	texts  []string
-	breaks uint64
+	texts         []string
+	breaks, links uint64
 }
 
 func wordsOf(ts []token) words {
@@ -199,6 +212,9 @@ func wordsOf(ts []token) words {
 		w.texts[i] = t.text
 		if i > 0 && i < 64 && t.part != ts[i-1].part {
 			w.breaks |= 1 << i
+		}
+		if i > 0 && i < 64 && t.afterLink {
+			w.links |= 1 << i
 		}
 	}
 	return w
@@ -232,10 +248,14 @@ func prepare(o *Organization) *prepOrg {
 		}
 		p.names = append(p.names, prepName{words: wordsOf(ts), kind: kind, caps: kind == kindAcronym && isCaps(v)})
 	}
-	var cities [][]token
+	var cities [][]token // the places a name may end with, that writers put in a part of their own
 	for _, l := range o.Locations {
 		if l.GeoNames.Name != "" {
 			cities = append(cities, tokenize(decodeText(l.GeoNames.Name), nil))
+		}
+		if l.GeoNames.CountryName != "" {
+			// "Universidad Nacional de Colombia" is also written "Universidad Nacional, Colombia".
+			cities = append(cities, tokenize(decodeText(l.GeoNames.CountryName), nil))
 		}
 	}
 	for _, n := range o.Names {
@@ -382,6 +402,12 @@ func (b *builder) entryFor(ids []uint32, breaks uint64) int {
 
 func (b *builder) addName(pn prepName, org int32) {
 	e := &b.ix.entries[b.entryFor(b.intern(pn.texts), pn.breaks)]
+	if len(e.names) == 0 {
+		e.linksAll = pn.links
+	} else {
+		e.linksAll &= pn.links
+	}
+	e.links |= pn.links
 	for _, n := range e.names {
 		if n.org == org {
 			return // the same organisation under the same key: keep the first, best-ranked kind
@@ -421,12 +447,30 @@ func (b *builder) addShortNames() {
 		}
 	}
 	for _, s := range b.shared {
-		ts := tokenize(s, nil)
-		if len(ts) == 0 {
-			continue
+		if ts := tokenize(s, nil); len(ts) > 0 {
+			w := wordsOf(ts)
+			b.ix.entries[b.entryFor(b.intern(w.texts), w.breaks)].shared = true
 		}
-		w := wordsOf(ts)
-		b.ix.entries[b.entryFor(b.intern(w.texts), w.breaks)].shared = true
+	}
+	for _, n := range b.namesakes {
+		if ts := tokenize(n.name, nil); len(ts) > 0 {
+			w := wordsOf(ts)
+			if b.ix.namesakes == nil {
+				b.ix.namesakes = map[uint32][]string{}
+			}
+			b.ix.namesakes[uint32(b.entryFor(b.intern(w.texts), w.breaks))] = n.countries
+		}
+	}
+}
+
+// markGeneric makes the names of b.generic generic words, once countWithin has counted the index's own.
+func (b *builder) markGeneric() {
+	for _, s := range b.generic {
+		if ts := tokenize(s, nil); len(ts) > 0 {
+			w := wordsOf(ts)
+			e := &b.ix.entries[b.entryFor(b.intern(w.texts), w.breaks)]
+			e.within = max(e.within, genericWithin)
+		}
 	}
 }
 
@@ -502,6 +546,9 @@ func (b *builder) finish() *Index {
 	}
 	for i := range ix.orgs {
 		ix.info[i].target = ix.resolveTarget(int32(i))
+		for _, p := range ix.info[i].parents {
+			ix.info[p].kids = append(ix.info[p].kids, int32(i))
+		}
 	}
 	for i, p := range b.preps {
 		for _, pn := range p.names {
@@ -526,6 +573,20 @@ func (b *builder) finish() *Index {
 		close(fuzzyDone)
 	}()
 	b.countWithin()
+	b.markGeneric()
+	ix.prefixes = make(map[uint64]bool, 2*len(ix.entries))
+	for k := range ix.entries {
+		h := hashSeed
+		toks := ix.entries[k].toks
+		for i, id := range toks {
+			h = mix(h, id)
+			if i == len(toks)-1 {
+				ix.prefixes[h] = true
+			} else if _, ok := ix.prefixes[h]; !ok {
+				ix.prefixes[h] = false
+			}
+		}
+	}
 	var seen []int32
 	for k := range ix.entries {
 		e := &ix.entries[k]
@@ -616,10 +677,6 @@ func variants(name string, acronyms []string) []string {
 	return out
 }
 
-// ofWords link a unit to the organisation it belongs to.
-var ofWords = map[string]bool{"of": true, "de": true, "di": true, "der": true, "des": true, "du": true, "da": true,
-	"do": true, "del": true, "della": true, "in": true, "and": true}
-
 // word returns the text of a vocabulary id; the builder keeps the reverse table while it works.
 func (ix *Index) word(id uint32) string {
 	if int(id) < len(ix.words) {
@@ -658,7 +715,7 @@ func (b *builder) countWithin() {
 			org := nr.org
 			ids := e.toks
 			for i := 1; i < len(ids); i++ { // phrases at the start of a name are mostly the units of an organisation
-				if ofWords[ix.word(ids[i-1])] {
+				if i < 64 && e.links&(1<<i) != 0 {
 					continue // "Medical School of X University" names a unit of X University, not another one
 				}
 				h := hashSeed

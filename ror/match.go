@@ -96,10 +96,11 @@ type matchState struct {
 	hits     []hit
 	cands    []cand
 	cover    []bool
-	seg      []int   // by token: the segment (one affiliation of several) it is in
-	segNamed []bool  // by segment: it names an organisation
-	offs     []int32 // offsets in the affiliation of the decoded text's bytes, when it had HTML entities
-	picked   []int   // indexes in cands of the chosen, most specific first once ordered
+	seg      []int      // by token: the segment (one affiliation of several) it is in
+	segNamed []bool     // by segment: it names an organisation
+	offs     []int32    // offsets in the affiliation of the decoded text's bytes, when it had HTML entities
+	picked   []int      // indexes in cands of the chosen, most specific first once ordered
+	evs      []evidence // by segment
 	done     []bool
 }
 
@@ -120,6 +121,8 @@ type cand struct {
 	class matchClass
 	fuzzy bool // a word of the match is a spelling correction
 	short bool // the name is in the curated short-name table
+	// placed reports whether the candidate's segment names a place (a country, region or city).
+	placed bool
 }
 
 // matchClass says how a name sits in its part of the string.
@@ -191,7 +194,8 @@ func (ix *Index) Match(affiliation string) Result {
 	if len(st.hits) == 0 {
 		return res
 	}
-	ix.score(st, ix.segments(st))
+	st.evs = ix.segments(st)
+	ix.score(st, st.evs)
 	if len(st.cands) == 0 {
 		return res
 	}
@@ -290,6 +294,13 @@ func (ix *Index) findHits(st *matchState) {
 				breaks |= 1 << (j - i)
 			}
 			h = mix(h, id)
+			isKey, isPrefix := ix.prefixes[h]
+			if !isPrefix {
+				break // no name starts with these words: none goes on from here
+			}
+			if !isKey {
+				continue
+			}
 			e := ix.find(h, st.ids[i:j+1])
 			if e < 0 {
 				continue
@@ -497,6 +508,11 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 			t := ix.info[nr.org].target
 			acr := nr.kind == kindAcronym
 			s := baseScore[nr.kind] - 0.05*float64(fuzzy)
+			if st.linkMissing(h, e) {
+				// "University Budapest" is "University of Budapest" written loosely, or the end of "Semmelweis
+				// University Budapest": less sure than the name as written.
+				s -= 0.1
+			}
 			switch {
 			case class == classUnit && generic:
 				s -= 0.3
@@ -547,7 +563,7 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 				short = true
 			case acr:
 				s = min(s, 0.6)
-			case generic && !countryOK && !cityOK:
+			case generic && !countryOK && !cityOK && !ix.namesOwnPlace(st, h, t):
 				s = min(s, 0.6) // a generic name alone is too often someone else's
 			}
 			if len(e.places) > 0 {
@@ -557,7 +573,8 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 				s -= 0.02 // a name several organisations share
 			}
 			s = max(0, min(1, s))
-			c := cand{org: t, score: s, raw: max(0, min(1, raw)), hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0, short: short}
+			c := cand{org: t, score: s, raw: max(0, min(1, raw)), hit: hi, kind: nr.kind, class: class, fuzzy: fuzzy > 0, short: short,
+				placed: len(ev.strong)+len(ev.weak)+len(ev.cities) > 0}
 			found := false
 			for k := range st.cands {
 				if st.cands[k].org == t {
@@ -573,6 +590,36 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 			}
 		}
 	}
+}
+
+// namesOwnPlace reports whether the words of h hold the city or the country of organisation t ("University of Hong
+// Kong", "University of Paris"): a name generic in its words is specific in its place.
+func (ix *Index) namesOwnPlace(st *matchState, h hit, t int32) bool {
+	inf := &ix.info[t]
+	for _, o := range st.hits {
+		if !o.dominated || o.i < h.i || o.j > h.j {
+			continue
+		}
+		if slices.Contains(inf.cities, o.e) {
+			return true
+		}
+		for _, p := range ix.entries[o.e].places {
+			if p.kind == placeCountry && p.country == inf.country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkMissing reports whether the names of e all have a linking word ("of", "de") that the words of h lack.
+func (st *matchState) linkMissing(h hit, e *entry) bool {
+	for k := h.i + 1; k < h.j && k-h.i < 64; k++ {
+		if e.linksAll&(1<<(k-h.i)) != 0 && !st.toks[k].afterLink {
+			return true
+		}
+	}
+	return false
 }
 
 // fuzzyWords counts the words of h that are spelling corrections.
@@ -650,13 +697,16 @@ func (st *matchState) rightOpen(h hit) bool {
 	if k >= len(st.toks) || st.toks[k].part != p || st.cover[k] {
 		return false
 	}
-	return linkWords[st.toks[k].text] && k+1 < len(st.toks) && st.toks[k+1].part == p && !st.cover[k+1] &&
-		!ignorable[st.toks[k+1].text] && !hasDigit(st.toks[k+1].text)
+	if st.toks[k].text == "and" {
+		k++
+		if k >= len(st.toks) || st.toks[k].part != p || st.cover[k] {
+			return false
+		}
+	} else if !st.toks[k].afterLink {
+		return false
+	}
+	return !ignorable[st.toks[k].text] && !hasDigit(st.toks[k].text)
 }
-
-// linkWords join the words of one name.
-var linkWords = map[string]bool{"of": true, "and": true, "for": true, "de": true, "des": true, "du": true, "di": true,
-	"der": true, "del": true, "della": true, "do": true, "da": true, "fur": true, "in": true, "on": true}
 
 // placesOnly reports whether every part of h is the name of a place: "Phoenix (United States)" read in
 // "Phoenix, United States" is a city and a country.
@@ -679,15 +729,40 @@ func (ix *Index) placesOnly(st *matchState, h hit) bool {
 	return true
 }
 
-// leftOpen reports whether the word just before h, in the same part, is a word of some other name rather than a
-// small word, a number or another match.
+// leftOpen reports whether the word just before h, in the same part, may make the name another, longer one: a word
+// that begins names ("Technical University of X", "Medical University of X"), or any capitalised word before a name
+// that starts with a head word such as "University" ("Semmelweis University Budapest" is not the "University of
+// Budapest"). A word after which names start ("the"), a small word, a number or another match does not.
 func (st *matchState) leftOpen(h hit) bool {
 	k := h.i - 1
-	if k < 0 || st.toks[k].part != st.toks[h.i].part || st.cover[k] {
+	if k < 0 || st.toks[k].part != st.toks[h.i].part || st.cover[k] || st.toks[h.i].afterThe {
 		return false
 	}
 	t := st.toks[k].text
-	return !ignorable[t] && len(t) > 1 && !hasDigit(t)
+	if ignorable[t] || len(t) < 2 || hasDigit(t) {
+		return false
+	}
+	return nameModifiers[t] || st.toks[k].capital && headWords[st.toks[h.i].text]
+}
+
+// nameModifiers begin the names of organisations before a head word: "Technical University", "Medical College".
+var nameModifiers = map[string]bool{
+	"technical": true, "technological": true, "medical": true, "national": true, "state": true, "federal": true,
+	"catholic": true, "polytechnic": true, "normal": true, "agricultural": true, "pedagogical": true,
+	"international": true, "open": true, "free": true, "royal": true, "imperial": true, "american": true,
+	"european": true, "new": true, "city": true, "metropolitan": true, "municipal": true, "provincial": true,
+	"central": true, "pontifical": true, "military": true, "naval": true, "economic": true, "pharmaceutical": true,
+	"veterinary": true, "christian": true, "islamic": true, "private": true, "public": true, "autonomous": true,
+	"technische": true, "freie": true, "katholische": true, "libre": true, "nacional": true, "nazionale": true,
+	"politecnico": true, "universidade": true, "universidad": true, "university": true, "institute": true,
+	"college": true, "hospital": true, "children": true, "childrens": true, "womens": true, "general": true,
+}
+
+// headWords are the words names start with before "of X": "University of X", "Institute of X".
+var headWords = map[string]bool{
+	"university": true, "universities": true, "institute": true, "college": true, "school": true, "academy": true,
+	"hospital": true, "center": true, "laboratory": true, "museum": true, "observatory": true, "foundation": true,
+	"polytechnic": true, "conservatory": true, "seminary": true, "clinic": true,
 }
 
 // capsLike reports whether the words of h are written as an acronym is: in capitals, where the words of four
@@ -772,7 +847,7 @@ func (st *matchState) classify(h hit) matchClass {
 	for k := h.j; k < len(st.toks) && st.toks[k].part <= p1; k++ {
 		look(k)
 	}
-	if k := h.j; k+1 < len(st.toks) && st.toks[k].part == p1 && (st.toks[k].text == "of" || st.toks[k].text == "for") && !st.cover[k+1] {
+	if k := h.j; k < len(st.toks) && st.toks[k].part == p1 && st.toks[k].afterLink && !st.cover[k] {
 		return classOther // "Example University of Arts" is not "Example University": the name goes on
 	}
 	switch {
@@ -808,13 +883,17 @@ func (ix *Index) chooseAll(st *matchState) {
 	ix.dropQualifiers(st)
 	ix.dropLoneShortNames(st)
 	ix.addInnerAncestors(st)
+	ix.addCampuses(st)
 	for added := true; added; {
 		added = false
 		for k, c := range st.cands {
-			if c.raw < relatedAt || slices.Contains(st.picked, k) || st.overlapsPicked(k) || !ix.relatedToPicked(st, c.org) {
+			if c.raw < relatedAt || slices.Contains(st.picked, k) || !ix.relatedToPicked(st, c.org) {
 				continue
 			}
-			rival := c.kind != kindAcronym && ix.entries[st.hits[c.hit].e].shared
+			if st.overlapsPicked(k) && !ix.sameWordsRelative(st, k) {
+				continue
+			}
+			rival := ix.unseenNamesake(st, k)
 			for m, o := range st.cands {
 				if m != k && st.overlap(m, k) && (ix.relatedToPicked(st, o.org) && o.org != c.org || o.score >= chooseAt) {
 					rival = true
@@ -851,16 +930,16 @@ func (st *matchState) unitLed(h hit) bool {
 	if !unitLead[st.toks[k].text] {
 		return false
 	}
-	for k++; k < h.j && (unitLead[st.toks[k].text] || unitWords[st.toks[k].text]); k++ {
+	for k++; k < h.j && !st.toks[k].afterLink && (unitLead[st.toks[k].text] || unitWords[st.toks[k].text]); k++ {
 	}
-	return k < h.j && linkWords[st.toks[k].text]
+	return k < h.j && st.toks[k].afterLink
 }
 
 // dropQualifiers removes the chosen organisations that an affiliation names only as part of another one's:
 //
 //   - a unit's name ("Institute of Genetics", "Department of Biotechnology") before or beside an unrelated
 //     institution in the same affiliation is that institution's unit, whatever namesake the registry holds;
-//   - an organisation named after "of" right behind another chosen one qualifies it ("X Medical University of the
+//   - an organisation named after "of" (or "de", ...) right behind another chosen one qualifies it ("X Medical University of the
 //     Ministry of Health").
 func (ix *Index) dropQualifiers(st *matchState) {
 	if len(st.picked) < 2 {
@@ -888,11 +967,11 @@ func (ix *Index) dropQualifiers(st *matchState) {
 	}
 	for i, k := range st.picked {
 		h := st.hits[st.cands[k].hit]
-		if drop[i] || h.i < 2 || st.toks[h.i-1].text != "of" || st.toks[h.i-1].part != st.toks[h.i].part {
+		if drop[i] || h.i < 1 || !st.toks[h.i].afterLink || st.toks[h.i-1].part != st.toks[h.i].part {
 			continue
 		}
 		for n, m := range st.picked {
-			if !drop[n] && st.hits[st.cands[m].hit].j == h.i-1 && unrelated(st.cands[k].org, st.cands[m].org) {
+			if !drop[n] && st.hits[st.cands[m].hit].j == h.i && unrelated(st.cands[k].org, st.cands[m].org) {
 				drop[i] = true
 				break
 			}
@@ -964,6 +1043,65 @@ func (ix *Index) addInnerAncestors(st *matchState) {
 	}
 }
 
+// addCampuses chooses, for a chosen organisation whose name the string gives without its city ("University of
+// Massachusetts, Amherst"), the one child of it that is in a city the string names and whose name holds the words
+// matched: the campus, before the system it belongs to.
+func (ix *Index) addCampuses(st *matchState) {
+	for _, k := range st.picked[:len(st.picked):len(st.picked)] {
+		c := st.cands[k]
+		h := st.hits[c.hit]
+		ev := &st.evs[st.seg[h.i]]
+		if len(ev.cities) == 0 || len(ix.info[c.org].kids) == 0 || !slices.Contains(ix.orgs[c.org].Types, "education") {
+			continue // campuses are a university system's
+		}
+		campus, city := int32(-1), uint32(0)
+		for _, kid := range ix.info[c.org].kids {
+			t := ix.info[kid].target
+			if t < 0 || t == campus || !slices.Contains(ix.orgs[t].Types, "education") {
+				continue
+			}
+			at := slices.IndexFunc(ix.info[t].cities, func(e uint32) bool { return slices.Contains(ev.cities, e) })
+			if at < 0 {
+				continue
+			}
+			if campus >= 0 {
+				campus = -2 // several children there: the string does not say which
+				break
+			}
+			campus, city = t, ix.info[t].cities[at]
+		}
+		if campus < 0 || slices.ContainsFunc(st.cands, func(o cand) bool { return o.org == campus }) || !ix.campusName(campus, st, h, city) {
+			continue
+		}
+		st.cands = append(st.cands, cand{org: campus, score: c.score, raw: c.raw, hit: c.hit, kind: kindDerived, class: c.class, placed: true})
+		st.picked = append(st.picked, len(st.cands)-1)
+	}
+}
+
+// campusName reports whether a name of organisation t is a campus's name: the words of h, then the city (entry
+// city) — "University of Colorado Denver" for "University of Colorado, ..., Denver".
+func (ix *Index) campusName(t int32, st *matchState, h hit, city uint32) bool {
+	var buf [16]token
+	cityWords := ix.entries[city].toks
+	for _, n := range ix.orgs[t].Names {
+		ts := tokenize(decodeText(n.Value), buf[:0])
+		if len(ts) < h.j-h.i+len(cityWords) {
+			continue
+		}
+		same := true
+		for k := h.i; k < h.j && same; k++ {
+			same = ts[k-h.i].text == st.toks[k].text
+		}
+		for k, id := range cityWords {
+			same = same && ix.vocab[ts[h.j-h.i+k].text] == id
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
 // allUpper reports whether every word of h is written in capitals.
 func (st *matchState) allUpper(h hit) bool {
 	for k := h.i; k < h.j; k++ {
@@ -972,6 +1110,21 @@ func (st *matchState) allUpper(h hit) bool {
 		}
 	}
 	return true
+}
+
+// sameWordsRelative reports whether candidate k rests on the very words of a chosen organisation that is its parent
+// or child, scoring within margin of it: "University of Illinois" is the system's label and its campus's alias, and
+// both are right.
+func (ix *Index) sameWordsRelative(st *matchState, k int) bool {
+	c := st.cands[k]
+	for _, p := range st.picked {
+		o := st.cands[p]
+		if o.hit == c.hit && c.score >= chooseAt && c.score >= o.score-margin &&
+			(slices.Contains(ix.info[c.org].parents, o.org) || slices.Contains(ix.info[o.org].parents, c.org)) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlap reports whether the words of candidates a and b overlap.
@@ -1095,8 +1248,8 @@ func (ix *Index) evidenceFor(st *matchState, k int, text string, at func(int) in
 func (ix *Index) contested(st *matchState, k int) bool {
 	c := st.cands[k]
 	ch := st.hits[c.hit]
-	if c.kind != kindAcronym && ix.entries[ch.e].shared {
-		return true // a namesake the built-in set does not hold
+	if ix.unseenNamesake(st, k) {
+		return true
 	}
 	for m, o := range st.cands {
 		if m == k || o.score <= c.score-margin {
@@ -1108,6 +1261,14 @@ func (ix *Index) contested(st *matchState, k int) bool {
 		}
 	}
 	return false
+}
+
+// unseenNamesake reports whether candidate k of the built-in set has a namesake in the registry that a dump would
+// weigh against it: one in the same country, or anywhere when the string names no place.
+func (ix *Index) unseenNamesake(st *matchState, k int) bool {
+	c := st.cands[k]
+	cs, ok := ix.namesakes[st.hits[c.hit].e]
+	return ok && c.kind != kindAcronym && (slices.Contains(cs, ix.info[c.org].country) || !c.placed)
 }
 
 // isAncestor reports whether a is a parent of b, or a parent of a parent of b (three levels at most).

@@ -16,6 +16,8 @@ type token struct {
 	upper      bool // written in capitals (at least two letters, no lower-case letter): a possible acronym
 	capital    bool // starts with a capital letter
 	hard       bool // the first of a part that a semicolon or line break opened: maybe another affiliation
+	afterLink  bool // a linking word ("of", "de", "für") came just before it, in the same part
+	afterThe   bool // "the" came just before it: a name starts here
 	start, end int  // byte offsets of the token in the original string
 }
 
@@ -45,6 +47,14 @@ var canon = map[string]string{
 
 // dropped are tokens removed from names and queries alike.
 var dropped = map[string]bool{"the": true, "at": true}
+
+// linkWords join the words of a name ("University of X", "Universidad de X", "Institut für X"). They are left out
+// of names and queries alike, so that "Universität Freiburg", "University of Freiburg" and "Università di
+// Palermo" meet their registry names; the next word remembers it followed one (token.afterLink), which is all the
+// matcher needs to know that a name goes on ("X University of Arts").
+var linkWords = map[string]bool{"of": true, "for": true, "in": true, "de": true, "di": true, "du": true, "des": true,
+	"del": true, "della": true, "delle": true, "degli": true, "dei": true, "do": true, "da": true, "dos": true,
+	"das": true, "der": true, "den": true, "fur": true, "d": true, "l": true, "la": true, "le": true, "les": true}
 
 // foldRune maps a rune to lower-case ASCII letters where it has a Latin base letter, dropping accents. Letters of
 // other scripts are lower-cased and kept. It returns "" for combining marks.
@@ -120,7 +130,7 @@ func tokenize(s string, dst []token) []token {
 	var buf [64]byte
 	cur := buf[:0]
 	start, upper, lower := -1, 0, 0
-	capital, hard := false, false
+	capital, hard, link, the := false, false, false, false
 	base := len(dst)
 	flush := func(end int) {
 		if len(cur) == 0 {
@@ -138,15 +148,22 @@ func tokenize(s string, dst []token) []token {
 			t = string(cur)
 		}
 		cur = cur[:0]
-		if !dropped[t] {
+		// A linking word in capitals after a short word in capitals is part of an acronym ("INFN-LE", "CEA DEN").
+		inAcronym := upper >= 2 && lower == 0 && len(dst) > base && dst[len(dst)-1].part == part &&
+			dst[len(dst)-1].upper && len(dst[len(dst)-1].text) <= 5
+		if linkWords[t] && !inAcronym {
+			link = true
+		} else if t == "the" {
+			the = true
+		} else if !dropped[t] {
 			up := upper >= 2 && lower == 0
 			if n := codeSplit(t); n > 0 && end-start == len(t) {
 				// "UMR8227" is written "UMR 8227" too: the letters and the number are two words.
-				dst = append(dst, token{text: t[:n], part: part, upper: up, capital: capital, hard: hard, start: start, end: start + n})
-				t, start, hard = t[n:], start+n, false
+				dst = append(dst, token{text: t[:n], part: part, upper: up, capital: capital, hard: hard, afterLink: link, afterThe: the, start: start, end: start + n})
+				t, start, hard, link, the = t[n:], start+n, false, false, false
 			}
-			dst = append(dst, token{text: t, part: part, upper: up, capital: capital, hard: hard, start: start, end: end})
-			hard = false
+			dst = append(dst, token{text: t, part: part, upper: up, capital: capital, hard: hard, afterLink: link, afterThe: the, start: start, end: end})
+			hard, link, the = false, false, false
 		}
 		start, upper, lower = -1, 0, 0
 	}
@@ -196,7 +213,11 @@ func tokenize(s string, dst []token) []token {
 			upper++
 			cur = append(cur, byte(r+('a'-'A')))
 		case r == '\'' || r == '’' || r == '`' || r == '´' || r == 'ʼ' || r == '‘':
-			// Apostrophes join: "People's" → "peoples".
+			// Apostrophes join ("People's" → "peoples"), except after an elided article or preposition, which is a
+			// word of its own ("d'Orléans" → "d", "orleans"; "l'Université" → "l", "universite").
+			if len(cur) == 1 && (cur[0] == 'd' || cur[0] == 'l') && i > 0 && start == i-1 {
+				flush(i)
+			}
 		case r == '&':
 			flush(i)
 			dst = append(dst, token{text: "and", part: part, start: i, end: i + 1})
@@ -205,6 +226,7 @@ func tokenize(s string, dst []token) []token {
 			if len(dst) > base && dst[len(dst)-1].part == part {
 				part++
 			}
+			link, the = false, false
 			if r == ';' || r == '\n' || r == '\r' || r == '；' {
 				hard = len(dst) > base
 			}

@@ -26,7 +26,7 @@ type placeRef struct {
 // countryAliases are ways of writing countries that the CLDR names do not cover: short forms, older names and the
 // forms found in addresses ("P.R. China", "England"). Three letters or fewer count only when written in capitals.
 var countryAliases = map[string][]string{
-	"US": {"USA", "U.S.A.", "US", "U.S.", "United States of America", "United States"},
+	"US": {"USA", "U.S.A.", "US", "U.S.", "United States of America", "United States", "EUA", "EE.UU.", "EEUU"},
 	"GB": {"UK", "U.K.", "England", "Scotland", "Wales", "Northern Ireland", "Great Britain", "Britain",
 		"United Kingdom of Great Britain and Northern Ireland"},
 	"CN": {"PR China", "P.R. China", "P.R.China", "People's Republic of China", "PRC", "Mainland China"},
