@@ -60,6 +60,9 @@ func JSONFormat() fair.Format {
 			return out, notRead, nil
 		},
 		Write: func(w io.Writer, r *fair.Resource) (fair.Notes, error) {
+			if err := fair.CheckWrite(w, r); err != nil {
+				return nil, err
+			}
 			b, err := FromResource(r).MarshalJSONAPI()
 			if err != nil {
 				return nil, err

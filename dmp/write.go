@@ -3,6 +3,7 @@ package dmp
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"strconv"
 )
@@ -18,6 +19,12 @@ type encoder struct {
 // order aside), extensions and tolerated forms included, unless the model was changed or upgraded: a changed value
 // is written in the 1.2 form.
 func (doc *Document) Write(w io.Writer) error {
+	switch {
+	case doc == nil:
+		return errors.New("dmp: Write of a nil *Document")
+	case w == nil:
+		return errors.New("dmp: Write to a nil io.Writer")
+	}
 	b, err := doc.MarshalJSON()
 	if err != nil {
 		return err

@@ -3,6 +3,8 @@ package fair
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"strconv"
 )
@@ -72,16 +74,27 @@ func JSONFormat() Format {
 		Detect:      detectJSON,
 		Read:        readJSON,
 		Write: func(w io.Writer, r *Resource) (Notes, error) {
+			if err := CheckWrite(w, r); err != nil {
+				return nil, err
+			}
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			return nil, enc.Encode(r)
 		},
 		WriteList: func(w io.Writer, rs []*Resource) (Notes, error) {
+			if err := CheckWrite(w, rs...); err != nil {
+				return nil, err
+			}
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			return nil, enc.Encode(rs)
 		},
-		WriteLine: func(w io.Writer, r *Resource) (Notes, error) { return nil, json.NewEncoder(w).Encode(r) },
+		WriteLine: func(w io.Writer, r *Resource) (Notes, error) {
+			if err := CheckWrite(w, r); err != nil {
+				return nil, err
+			}
+			return nil, json.NewEncoder(w).Encode(r)
+		},
 	}
 }
 
@@ -148,3 +161,20 @@ const (
 	errTrailing = constError("data after the record")
 	errNoRecord = constError("an empty list holds no record")
 )
+
+// ErrNilWrite is matched by the error of a writer given a nil io.Writer or a nil record; see [CheckWrite].
+var ErrNilWrite = errors.New("fair: nil io.Writer or nil record")
+
+// CheckWrite returns an error matching [ErrNilWrite] when w or one of rs is nil, and nil otherwise: the check a
+// format's Write, WriteList and WriteLine make first, so that nil is an error and never a panic.
+func CheckWrite(w io.Writer, rs ...*Resource) error {
+	if w == nil {
+		return fmt.Errorf("%w: the io.Writer is nil", ErrNilWrite)
+	}
+	for i, r := range rs {
+		if r == nil {
+			return fmt.Errorf("%w: record %d is nil", ErrNilWrite, i)
+		}
+	}
+	return nil
+}

@@ -39,7 +39,8 @@
 //     command line's -from/-to), Description, MediaTypes, Extensions, Detect (a cheap look at markers that claims
 //     none of the other formats' inputs), Read and Write (returning notRead/notWritten notes, never dropping a fact
 //     silently), and WriteList/WriteLine where the format has a list or one-line form. Read and Write convert
-//     through fair.Resource only.
+//     through fair.Resource only. The writers start with [fair.CheckWrite], so that a nil writer or record is an
+//     error, never a panic (TestFormatsNil checks every format of Default).
 //  2. Add it to the list in [Default] in this package (the list is explicit; there is no init registration).
 //  3. Add its sample inputs to this package's detection test, which checks that exactly its own Detect claims each
 //     of them, and a round-trip test in the owning package (Read of what Write wrote gives the record back, up to
@@ -55,6 +56,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/dop2i/fairmeta/arxiv"
@@ -286,6 +288,9 @@ func (g *Registry) Write(w io.Writer, to string, recs []*fair.Resource) (notWrit
 }
 
 func write(w io.Writer, f fair.Format, recs []*fair.Resource) (fair.Notes, error) {
+	if err := checkWrite(w, recs); err != nil {
+		return nil, err
+	}
 	switch {
 	case len(recs) == 1:
 		return f.Write(w, recs[0])
@@ -305,6 +310,9 @@ func (g *Registry) WriteLines(w io.Writer, to string, recs []*fair.Resource) (no
 	}
 	if f.WriteLine == nil {
 		return nil, &CapabilityError{Format: f.Name, Op: "write lines"}
+	}
+	if err := checkWrite(w, recs); err != nil {
+		return nil, err
 	}
 	for i, r := range recs {
 		notes, err := f.WriteLine(w, r)
@@ -328,6 +336,9 @@ func (g *Registry) Convert(w io.Writer, data []byte, from, to string) (recs []*f
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if w == nil {
+		return nil, nil, nil, errNilWriter
+	}
 	_, recs, notRead, err = g.Read(from, data)
 	if err != nil {
 		return nil, nil, nil, err
@@ -338,4 +349,17 @@ func (g *Registry) Convert(w io.Writer, data []byte, from, to string) (recs []*f
 
 func isBlank(data []byte) bool {
 	return len(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n\f")) == 0
+}
+
+var errNilWriter = errors.New("format: nil io.Writer")
+
+// checkWrite refuses a nil writer and nil records before a format's writer sees them.
+func checkWrite(w io.Writer, recs []*fair.Resource) error {
+	if w == nil {
+		return errNilWriter
+	}
+	if i := slices.Index(recs, nil); i >= 0 {
+		return fmt.Errorf("format: record %d is nil", i)
+	}
+	return nil
 }

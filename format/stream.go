@@ -43,11 +43,15 @@ var ErrTooLarge = errors.New("format: a document is larger than the limit")
 // Documents returns the documents of a stream one at a time: JSON values (JSON Lines, or any white space between
 // them), each with its number and first line. A stream whose first non-blank byte is not '{' or '[' is one
 // document (XML, YAML, HTML). An empty stream yields nothing. Reading stops at the first error, a *[DocumentError];
-// an error of r itself is returned as it is.
+// an error of r itself is returned as it is, and a nil r gives one error.
 func Documents(r io.Reader) iter.Seq2[Document, error] { return documents(r, MaxDocument) }
 
 func documents(r io.Reader, max int64) iter.Seq2[Document, error] {
 	return func(yield func(Document, error) bool) {
+		if r == nil {
+			yield(Document{}, errors.New("format: Documents of a nil io.Reader"))
+			return
+		}
 		lr := &lineReader{r: r, max: max}
 		br := bufio.NewReader(lr)
 		first, skipped, err := peekNonSpace(br)
