@@ -53,6 +53,9 @@ const maxRecordSize = 4 << 20
 // *bytes.Reader); see [ReadDumpFile]. The records are decoded one at a time, never slurped. fn's error stops the read
 // and is returned as is; a malformed dump gives a *DumpError naming the record. ctx is checked between records.
 func ReadDump(ctx context.Context, r io.Reader, fn func(*Organization) error) error {
+	if fn == nil {
+		return &DumpError{Err: errors.New("nil callback")}
+	}
 	return readDump(ctx, "", r, nil, plain(fn))
 }
 
@@ -64,6 +67,9 @@ func plain(fn func(*Organization) error) func(*Organization, any) error {
 // ReadDumpFile is [ReadDump] on a file: .json, .json.gz, .jsonl, .jsonl.gz or a ROR release .zip (whose v2 JSON
 // entry is read: the one named *schema_v2.json when there is one, else the only .json entry).
 func ReadDumpFile(ctx context.Context, name string, fn func(*Organization) error) error {
+	if fn == nil {
+		return &DumpError{File: name, Err: errors.New("nil callback")}
+	}
 	return readDumpFile(ctx, name, nil, plain(fn))
 }
 
@@ -79,6 +85,9 @@ func readDumpFile(ctx context.Context, name string, prep func(*Organization) any
 }
 
 func readDump(ctx context.Context, name string, r io.Reader, prep func(*Organization) any, fn func(*Organization, any) error) error {
+	if r == nil {
+		return &DumpError{File: name, Err: errors.New("nil io.Reader")}
+	}
 	br := bufio.NewReaderSize(r, 256<<10)
 	head, _ := br.Peek(4)
 	switch {

@@ -2,6 +2,7 @@ package ror
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/dop2i/fairmeta/fair"
@@ -94,8 +95,14 @@ func FirstOnly() EnrichOption { return enrichOption(func(c *enrichConfig) { c.fi
 // Identifiers already present are never changed. The Enrichment lists every change, every split and every name
 // left without an identifier, with the candidates found, so that a person can decide. An error of m (a network failure
 // of an online matcher, ctx cancelled) stops the enrichment: the record keeps what was filled in so far, which the
-// Enrichment returned with the error lists.
+// Enrichment returned with the error lists. A nil record or Matcher is an error.
 func Enrich(ctx context.Context, r *fair.Resource, m Matcher, opts ...EnrichOption) (Enrichment, error) {
+	switch {
+	case r == nil:
+		return Enrichment{}, errors.New("ror: Enrich of a nil record")
+	case m == nil:
+		return Enrichment{}, errors.New("ror: Enrich with a nil Matcher")
+	}
 	var cfg enrichConfig
 	for _, o := range opts {
 		if o != nil {
