@@ -54,62 +54,63 @@ func readJSON(data []byte) ([]*Record, error) {
 		line, col := lineCol(data, start)
 		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Msg: "want a JSON object (a JSON:API document or DataCite attributes)"}
 	}
-	members, end, err := scanMembers(data, start)
-	if err != nil {
-		return nil, err
+	// A first look at the member names only: a document with a "data" member is JSON:API, any other object holds
+	// the attributes of one record.
+	d := &dec{data: data}
+	var root pathT
+	isDoc := false
+	end := d.object(start, root, func(key []byte, vi int) int {
+		isDoc = isDoc || string(key) == "data"
+		return d.bound(vi)
+	})
+	if d.err != nil {
+		return nil, d.err
 	}
 	if rest := skipWS(data, end); rest < len(data) {
 		return nil, syntaxErr(data, rest, "data after the JSON document")
 	}
-	var dataVal []byte
-	dataOff := -1
-	for _, m := range members {
-		if string(m.key) == "data" {
-			dataVal, dataOff = m.val, m.off
-		}
-	}
-	if dataOff < 0 {
+	if !isDoc {
 		rec := new(Record)
 		if err := rec.decodeAttributes(data, start, ""); err != nil {
 			return nil, err
 		}
 		return []*Record{rec}, nil
 	}
-	for _, m := range members {
-		if string(m.key) != "data" {
-			if err := checkJSON(data, m.off, m.off+len(m.val)); err != nil {
-				return nil, err
-			}
+	var recs []*Record
+	d.object(start, root, func(key []byte, vi int) int {
+		if string(key) != "data" {
+			return d.skip(vi, root.at(name(key))) // meta, links, included: checked, not kept
 		}
-	}
-	switch dataVal[0] {
-	case '{':
-		rec, err := decodeResource(data, dataOff, "data")
-		if err != nil {
-			return nil, err
+		recs = recs[:0]
+		switch data[vi] {
+		case '{':
+			rec, end := d.resource(vi, "data")
+			if rec != nil {
+				recs = append(recs, rec)
+			}
+			return end
+		case '[':
+			return d.array(vi, root.at("data"), func(n, ei int) int {
+				if data[ei] != '{' {
+					d.typeErr(ei, root.at("data").i(n), "a JSON:API resource object")
+					return len(data)
+				}
+				rec, end := d.resource(ei, "data["+strconv.Itoa(n)+"]")
+				if rec != nil {
+					recs = append(recs, rec)
+				}
+				return end
+			})
+		case 'n':
+			return d.skip(vi, root.at("data"))
 		}
-		return []*Record{rec}, nil
-	case '[':
-		var recs []*Record
-		i := 0
-		err := scanArray(data, dataOff, func(val []byte, off int) error {
-			path := "data[" + strconv.Itoa(i) + "]"
-			i++
-			if val[0] != '{' {
-				return typeErr(data, off, path, "a JSON:API resource object", val)
-			}
-			rec, err := decodeResource(data, off, path)
-			if err != nil {
-				return err
-			}
-			recs = append(recs, rec)
-			return nil
-		})
-		return recs, err
-	case 'n':
-		return nil, nil
+		d.typeErr(vi, root.at("data"), "an object or an array")
+		return len(data)
+	})
+	if d.err != nil {
+		return nil, d.err
 	}
-	return nil, typeErr(data, dataOff, "data", "an object or an array", dataVal)
+	return recs, nil
 }
 
 // ReadJSONRecord is [ReadJSON] for input that must hold exactly one record, such as a REST API response to a
@@ -133,50 +134,53 @@ func readJSONRecord(data []byte) (*Record, error) {
 	return recs[0], nil
 }
 
-// decodeResource reads one JSON:API resource object {"id", "type", "attributes", "relationships"} at data[off:].
-func decodeResource(data []byte, off int, path string) (*Record, error) {
+// resource reads the JSON:API resource object {"id", "type", "attributes", "relationships"} at i, which stands at
+// path in the document ("data", "data[3]"), and returns its record (nil after an error) and its end.
+func (d *dec) resource(i int, path string) (*Record, int) {
 	rec := new(Record)
 	var id string
 	attrOff := -1
-	err := scanObject(data, off, func(key []byte, val []byte, voff int) error {
+	outer := d.prefix
+	d.prefix = path
+	var root pathT
+	end := d.object(i, root, func(key []byte, vi int) int {
 		switch string(key) {
 		case "id":
-			return decodeString(data, voff, path+".id", val, &id)
+			return d.str(vi, root.at("id"), &id)
 		case "type":
 			var t string
-			if err := decodeString(data, voff, path+".type", val, &t); err != nil {
-				return err
-			}
+			end := d.str(vi, root.at("type"), &t)
 			if t != "" && t != "dois" {
-				line, col := lineCol(data, voff)
-				return &ReadError{Format: "JSON", Line: line, Column: col, Path: path + ".type", Msg: fmt.Sprintf("resource type %q is not a DOI record (want \"dois\")", t)}
+				d.fail(vi, root.at("type"), fmt.Sprintf("resource type %q is not a DOI record (want \"dois\")", t))
 			}
+			return end
 		case "attributes":
-			if val[0] == 'n' {
-				return nil
+			if d.isNull(vi) {
+				return vi + 4
 			}
-			if val[0] != '{' {
-				return typeErr(data, voff, path+".attributes", "an object", val)
+			if d.data[vi] != '{' {
+				d.typeErr(vi, root.at("attributes"), "an object")
+				return len(d.data)
 			}
-			attrOff = voff
+			attrOff = vi
+			return d.bound(vi) // decoded below, which checks it
 		case "relationships":
-			if err := checkJSON(data, voff, voff+len(val)); err != nil {
-				return err
+			end := d.skip(vi, root.at("relationships"))
+			if d.err == nil && !d.isNull(vi) {
+				rec.Relationships = append(json.RawMessage(nil), d.data[vi:end]...)
 			}
-			if val[0] != 'n' {
-				rec.Relationships = append(json.RawMessage(nil), val...)
-			}
-		default:
-			return checkJSON(data, voff, voff+len(val))
+			return end
 		}
-		return nil
+		return d.skip(vi, root.at(name(key)))
 	})
-	if err != nil {
-		return nil, err
+	d.prefix = outer
+	if d.err != nil {
+		return nil, end
 	}
 	if attrOff >= 0 {
-		if err := rec.decodeAttributes(data, attrOff, path+".attributes"); err != nil {
-			return nil, err
+		if err := rec.decodeAttributes(d.data, attrOff, path+".attributes"); err != nil {
+			d.err = err
+			return nil, end
 		}
 	}
 	if rec.DOI == "" {
@@ -194,7 +198,7 @@ func decodeResource(data []byte, off int, path string) (*Record, error) {
 			rec.Client = rel.Client.Data.ID
 		}
 	}
-	return rec, nil
+	return rec, end
 }
 
 // UnmarshalJSON reads a DataCite attributes object (the `data.attributes` of the REST API) into r, replacing its
@@ -627,19 +631,6 @@ func decodeYear(data []byte, off int, path string, val []byte) (int, error) {
 	return y, nil
 }
 
-func decodeString(data []byte, off int, path string, val []byte, p *string) error {
-	switch val[0] {
-	case '"':
-		if err := json.Unmarshal(val, p); err != nil {
-			return jsonErr(data, off, path, err)
-		}
-		return nil
-	case 'n':
-		return nil
-	}
-	return typeErr(data, off, path, "a string", val)
-}
-
 // checkJSON reports malformed JSON in data[from:to], a value nothing decodes, with its position.
 func checkJSON(data []byte, from, to int) error {
 	if json.Valid(data[from:to]) {
@@ -654,68 +645,16 @@ func checkJSON(data []byte, from, to int) error {
 	return syntaxErr(data, from, "malformed JSON value")
 }
 
-func typeErr(data []byte, off int, path, want string, val []byte) error {
-	line, col := lineCol(data, off)
-	got := "a number"
-	switch val[0] {
-	case '{':
-		got = "an object"
-	case '[':
-		got = "an array"
-	case '"':
-		got = "a string"
-	case 't', 'f':
-		got = "a boolean"
-	case 'n':
-		got = "null"
-	}
-	return &ReadError{Format: "JSON", Line: line, Column: col, Path: path, Msg: "want " + want + ", got " + got}
-}
-
 // jsonErr turns an encoding/json error about the value at data[off:] into a *ReadError with its position and path.
 func jsonErr(data []byte, off int, path string, err error) error {
-	e := &ReadError{Format: "JSON", Path: path, Msg: err.Error(), Err: err}
+	e := &ReadError{Format: "JSON", Path: path, Msg: strings.TrimPrefix(err.Error(), "json: "), Err: err}
 	pos := off
-	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &te):
-		if field := strings.TrimPrefix(te.Field, "recordFields."); field != "" {
-			te.Field = field
-			e.Path = join(path, te.Field)
-			// Offset is where the decoder stood after the offending value; for a property of this object, point
-			// at the property's value instead.
-			pos = off + int(te.Offset)
-			if first, _, nested := strings.Cut(te.Field, "."); !nested {
-				_ = scanObject(data, off, func(key []byte, _ []byte, voff int) error {
-					if string(key) == first {
-						pos = voff
-					}
-					return nil
-				})
-			}
-		}
-		e.Msg = "want " + jsonTypeName(te.Type.String()) + ", got " + te.Value
-	case errors.As(err, &se):
+	if errors.As(err, &se) {
 		pos = off + int(se.Offset)
-		e.Msg = strings.TrimPrefix(se.Error(), "json: ")
-	default:
-		e.Msg = strings.TrimPrefix(e.Msg, "json: ")
 	}
 	e.Line, e.Column = lineCol(data, pos)
 	return e
-}
-
-func jsonTypeName(goType string) string {
-	switch {
-	case goType == "string" || strings.HasPrefix(goType, "fair."):
-		return "a string"
-	case strings.HasPrefix(goType, "[]"):
-		return "an array"
-	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "float"):
-		return "a number"
-	}
-	return "an object"
 }
 
 func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }
@@ -798,120 +737,6 @@ func skipString(data []byte, i int) (int, error) {
 func syntaxErr(data []byte, off int, msg string) error {
 	line, col := lineCol(data, off)
 	return &ReadError{Format: "JSON", Line: line, Column: col, Msg: msg}
-}
-
-// scanObject calls f with each member of the JSON object starting at data[i]: its name (unescaped; a slice of data
-// when it has no escapes), its value (a slice of data, not copied) and the value's offset.
-func scanObject(data []byte, i int, f func(key []byte, val []byte, off int) error) error {
-	_, err := scanObjectEnd(data, i, f)
-	return err
-}
-
-// scanObjectEnd is scanObject that also returns the offset just after the object.
-func scanObjectEnd(data []byte, i int, f func(key []byte, val []byte, off int) error) (int, error) {
-	i = skipWS(data, i)
-	if i >= len(data) || data[i] != '{' {
-		return 0, syntaxErr(data, i, "want an object")
-	}
-	i = skipWS(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return i + 1, nil
-	}
-	for {
-		i = skipWS(data, i)
-		if i >= len(data) || data[i] != '"' {
-			return 0, syntaxErr(data, i, "want a member name in quotes")
-		}
-		end, err := skipString(data, i)
-		if err != nil {
-			return 0, err
-		}
-		key := data[i+1 : end-1]
-		if bytes.IndexByte(key, '\\') >= 0 {
-			var k string
-			if err := json.Unmarshal(data[i:end], &k); err != nil {
-				return 0, syntaxErr(data, i, "invalid member name")
-			}
-			key = []byte(k)
-		}
-		i = skipWS(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return 0, syntaxErr(data, i, "want ':' after member name")
-		}
-		vstart := skipWS(data, i+1)
-		vend, err := skipValue(data, vstart)
-		if err != nil {
-			return 0, err
-		}
-		if err := f(key, data[vstart:vend], vstart); err != nil {
-			return 0, err
-		}
-		i = skipWS(data, vend)
-		if i >= len(data) {
-			return 0, syntaxErr(data, i, "unexpected end of input in object")
-		}
-		switch data[i] {
-		case ',':
-			i++
-		case '}':
-			return i + 1, nil
-		default:
-			return 0, syntaxErr(data, i, fmt.Sprintf("want ',' or '}' after object member, got %q", data[i]))
-		}
-	}
-}
-
-// member is a member of a JSON object: its name and its value, slices of the input, and the value's offset.
-type member struct {
-	key, val []byte
-	off      int
-}
-
-// scanMembers returns the members of the JSON object at data[i] and the offset just after it.
-func scanMembers(data []byte, i int) ([]member, int, error) {
-	ms := make([]member, 0, 48)
-	end, err := scanObjectEnd(data, i, func(key, val []byte, off int) error {
-		ms = append(ms, member{key, val, off})
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	return ms, end, nil
-}
-
-// scanArray calls f with each element of the JSON array starting at data[i] and its offset.
-func scanArray(data []byte, i int, f func(val []byte, off int) error) error {
-	i = skipWS(data, i)
-	if i >= len(data) || data[i] != '[' {
-		return syntaxErr(data, i, "want an array")
-	}
-	i = skipWS(data, i+1)
-	if i < len(data) && data[i] == ']' {
-		return nil
-	}
-	for {
-		vstart := skipWS(data, i)
-		vend, err := skipValue(data, vstart)
-		if err != nil {
-			return err
-		}
-		if err := f(data[vstart:vend], vstart); err != nil {
-			return err
-		}
-		i = skipWS(data, vend)
-		if i >= len(data) {
-			return syntaxErr(data, i, "unexpected end of input in array")
-		}
-		switch data[i] {
-		case ',':
-			i++
-		case ']':
-			return nil
-		default:
-			return syntaxErr(data, i, fmt.Sprintf("want ',' or ']' after array element, got %q", data[i]))
-		}
-	}
 }
 
 func truncate(s string, n int) string {

@@ -87,6 +87,19 @@ func (d *dec) skip(i int, path pathT) int {
 	return end
 }
 
+// bound returns the end of the value at i, finding its boundaries only: for a value that is decoded afterwards, which
+// checks it.
+func (d *dec) bound(i int) int {
+	end, err := skipValue(d.data, i)
+	if err != nil {
+		if d.err == nil {
+			d.err = err
+		}
+		return len(d.data)
+	}
+	return end
+}
+
 func (d *dec) isNull(i int) bool {
 	return i+4 <= len(d.data) && string(d.data[i:i+4]) == "null"
 }
