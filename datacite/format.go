@@ -124,14 +124,14 @@ func detectJSON(data []byte) bool {
 	return bytes.Contains(t, []byte(`"dois"`)) || bytes.Contains(t, []byte(`"types"`)) && bytes.Contains(t, []byte(`"resourceTypeGeneral"`))
 }
 
-// problemNotes turns what a reader found that a record cannot hold into notes.
+// problemNotes returns the notes of what a reader found that the record does not keep. The reader's other problems
+// (a kernel-3 namespace, elements out of order) are about the document, not losses: only validation reports them.
 func problemNotes(probs []Problem) fair.Notes {
-	if len(probs) == 0 {
-		return nil
-	}
-	out := make(fair.Notes, len(probs))
-	for i, p := range probs {
-		out[i] = fair.Note{Path: p.Path, Reason: p.Message}
+	var out fair.Notes
+	for _, p := range probs {
+		if p.lost {
+			out = append(out, fair.Note{Path: p.Path, Reason: p.Message})
+		}
 	}
 	return out
 }

@@ -100,3 +100,62 @@ func TestValidateInput(t *testing.T) {
 		t.Error("a format without a reader validated")
 	}
 }
+
+// TestReadingAndValidationApart: a reader says what it could not keep (its notes) and what only the document shows;
+// validation says what is wrong with the record. Each problem is reported once: a missing mandatory property by
+// validation alone, an element the record does not keep by the reader (and validation repeats the reader's
+// problems, not its own version of them).
+func TestReadingAndValidationApart(t *testing.T) {
+	const head = `<resource xmlns="http://datacite.org/schema/kernel-4"><identifier identifierType="DOI">10.82433/X</identifier>
+<creators><creator><creatorName>A</creatorName></creator></creators><titles><title>T</title></titles><publisher>P</publisher>
+<publicationYear>2026</publicationYear>`
+	for _, tc := range []struct {
+		name, xml string
+		path      string // the one problem's path
+		severity  datacite.Severity
+		notRead   bool // whether it is also a note of what was not read
+	}{
+		{"missing funderName", head + `<resourceType resourceTypeGeneral="Dataset"/><fundingReferences><fundingReference><awardNumber>1</awardNumber></fundingReference></fundingReferences></resource>`,
+			"fundingReferences[0].funderName", datacite.SeverityError, false},
+		{"missing resourceTypeGeneral", head + `<resourceType/></resource>`, "types.resourceTypeGeneral", datacite.SeverityError, false},
+		{"missing contributorType", head + `<resourceType resourceTypeGeneral="Dataset"/><contributors><contributor><contributorName>B</contributorName></contributor></contributors></resource>`,
+			"contributors[0].contributorType", datacite.SeverityError, false},
+		{"missing descriptionType", head + `<resourceType resourceTypeGeneral="Dataset"/><descriptions><description>D</description></descriptions></resource>`,
+			"descriptions[0].descriptionType", datacite.SeverityError, false},
+		{"funderIdentifier without its type", head + `<resourceType resourceTypeGeneral="Dataset"/><fundingReferences><fundingReference><funderName>ANR</funderName><funderIdentifier>https://ror.org/00rbzpz17</funderIdentifier></fundingReference></fundingReferences></resource>`,
+			"fundingReferences[0].funderIdentifierType", datacite.SeverityError, false},
+		{"nameIdentifier without a scheme", strings.Replace(head, "<creatorName>A</creatorName>", "<creatorName>A</creatorName><nameIdentifier>0000-0002-1825-0097</nameIdentifier>", 1) +
+			`<resourceType resourceTypeGeneral="Dataset"/></resource>`, "creators[0].nameIdentifiers[0].nameIdentifierScheme", datacite.SeverityWarning, false},
+		{"unknown element", head + `<resourceType resourceTypeGeneral="Dataset"/><colour>red</colour></resource>`, "", datacite.SeverityError, true},
+		{"year that is not a number", strings.Replace(head, "<publicationYear>2026", "<publicationYear>MMXXVI", 1) + `<resourceType resourceTypeGeneral="Dataset"/></resource>`,
+			"publicationYear", datacite.SeverityError, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec, notRead, err := datacite.ReadXML([]byte(tc.xml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var at []datacite.Problem
+			for _, p := range datacite.Validate(rec) {
+				if p.Path == tc.path {
+					at = append(at, p)
+				}
+			}
+			if len(at) != 1 || at[0].Severity != tc.severity {
+				t.Errorf("validation reports %v at %s, want one %v", at, tc.path, tc.severity)
+			}
+			noted := false
+			for _, n := range notRead {
+				noted = noted || n.Path == tc.path
+			}
+			if noted != tc.notRead {
+				t.Errorf("notRead %v: names %s = %v, want %v", notRead, tc.path, noted, tc.notRead)
+			}
+		})
+	}
+	// What only the document shows is a problem for validation, not a loss: a kernel-3 record is read whole.
+	rec, notRead, err := datacite.ReadXML([]byte(strings.Replace(head, "kernel-4", "kernel-3", 1) + `<resourceType resourceTypeGeneral="Dataset"/></resource>`))
+	if err != nil || len(notRead) != 0 || !datacite.Validate(rec).HasErrors() {
+		t.Errorf("kernel-3: notes %v, err %v, validation %v; want no note and the namespace as an error", notRead, err, datacite.Validate(rec))
+	}
+}

@@ -248,7 +248,7 @@ func hasControl(b []byte) bool {
 // unknown reports a key inside a property that the schema does not define, and skips its value.
 func (d *dec) unknown(key []byte, vi int, path pathT) int {
 	d.probs = append(d.probs, Problem{Path: path.String(), Severity: SeverityWarning,
-		Message: fmt.Sprintf("key %q is not DataCite metadata and is not kept", key)})
+		Message: fmt.Sprintf("key %q is not DataCite metadata and is not kept", key), lost: true})
 	return d.skip(vi, path)
 }
 

@@ -40,6 +40,9 @@ type Problem struct {
 	Message string `json:"message"`
 	// Line is the line of the XML input the problem was found at, when the XML reader found it; 0 otherwise.
 	Line int `json:"line,omitempty"`
+
+	// lost marks what a reader found and the record does not keep; those problems are also the reader's notes.
+	lost bool
 }
 
 // String returns "PATH: severity: message", or "severity: message" without a path.

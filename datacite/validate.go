@@ -27,9 +27,10 @@ import (
 // One exception is made for the REST API: a record with a Prefix and no DOI is a request for DataCite to generate the
 // suffix, and its missing identifier is not reported.
 //
-// A record read by [ReadXML] or [ReadJSON] also carries what the reader found that the record cannot hold (an
-// unknown element, a missing mandatory attribute, a kernel-3 upgrade); Validate reports those first. A nil record
-// gives a report of one error.
+// A record read by [ReadXML] or [ReadJSON] also carries what the reader found in the document that the record
+// cannot show (an unknown element, elements out of order, a kernel-3 namespace); Validate reports those first. Each
+// problem is reported once: where the reader could not keep a value (a year that is not a number), Validate does
+// not add that the value is missing. A nil record gives a report of one error.
 func Validate(r *Record) Report {
 	if r == nil {
 		return Report{{Severity: SeverityError, Message: "no record (nil)"}}
@@ -37,7 +38,22 @@ func Validate(r *Record) Report {
 	v := validator{}
 	v.out = append(v.out, r.problems...)
 	v.record(r)
-	return v.out
+	if len(r.problems) == 0 {
+		return v.out
+	}
+	lost := map[string]bool{}
+	for _, p := range r.problems {
+		if p.lost {
+			lost[p.Path] = true
+		}
+	}
+	out := v.out[:len(r.problems)]
+	for _, p := range v.out[len(r.problems):] {
+		if !lost[p.Path] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // ValidateResource converts res with [FromResource] and validates the result: it says whether res can be registered

@@ -25,10 +25,12 @@ import (
 // again to store the upgraded 4.7 form.
 //
 // Malformed XML, or a root element other than resource, is a *ReadError with the line and column. Anything else the
-// 4.7 schema forbids but the record cannot hold (an unknown element or attribute, a missing mandatory attribute, a
-// coordinate that is not a number, elements out of order) does not stop reading: it is kept with the record and
-// reported by [Validate], with the XML line, and returned in notRead so that a conversion that does not validate
-// still says it.
+// 4.7 schema forbids that the record cannot show (an unknown element or attribute, a missing attribute where the
+// record cannot tell it from an empty one, a coordinate that is not a number, elements out of order) does not stop
+// reading: it is kept with the record and reported by [Validate], with the XML line. What the record does not keep
+// (the unknown element, the coordinate) is also returned in notRead, so that a conversion that does not validate
+// still says it. What the record does show (a missing funderName, an empty resourceTypeGeneral) is left to
+// [Validate], which reports it once.
 func ReadXML(data []byte) (rec *Record, notRead fair.Notes, err error) {
 	rec, err = readXML(data)
 	if err != nil {
@@ -157,9 +159,18 @@ type xmlReader struct {
 	probs   []Problem
 }
 
+// add records what the document shows that the record cannot: a problem for validation (a kernel-3 namespace,
+// elements out of order, an attribute given empty), not a loss.
 func (x *xmlReader) add(path string, sev Severity, msg string) {
 	line, _ := x.d.InputPos()
 	x.probs = append(x.probs, Problem{Path: path, Severity: sev, Message: msg, Line: line})
+}
+
+// lose records something of the document the record does not keep (an unknown element, a year that is not a
+// number): a problem for validation and a note of what was not read.
+func (x *xmlReader) lose(path string, sev Severity, msg string) {
+	line, _ := x.d.InputPos()
+	x.probs = append(x.probs, Problem{Path: path, Severity: sev, Message: msg, Line: line, lost: true})
 }
 
 func (x *xmlReader) errHere(msg string) error {
@@ -211,9 +222,9 @@ func (x *xmlReader) attrs(se xml.StartElement, path string, anyType bool, set fu
 			continue
 		}
 		if anyType {
-			x.add(path, SeverityWarning, fmt.Sprintf("attribute %s of <%s> is not part of DataCite metadata and is not kept", name, se.Name.Local))
+			x.lose(path, SeverityWarning, fmt.Sprintf("attribute %s of <%s> is not part of DataCite metadata and is not kept", name, se.Name.Local))
 		} else {
-			x.add(path, SeverityError, fmt.Sprintf("<%s> has an attribute %s that the 4.7 schema does not define; remove it", se.Name.Local, name))
+			x.lose(path, SeverityError, fmt.Sprintf("<%s> has an attribute %s that the 4.7 schema does not define; remove it", se.Name.Local, name))
 		}
 	}
 }
@@ -236,9 +247,9 @@ func (x *xmlReader) text(se xml.StartElement, path string, anyType bool) (string
 			b = append(b, t...)
 		case xml.StartElement:
 			if anyType {
-				x.add(path, SeverityWarning, fmt.Sprintf("element <%s> inside <%s> is not part of DataCite metadata and is not kept", t.Name.Local, se.Name.Local))
+				x.lose(path, SeverityWarning, fmt.Sprintf("element <%s> inside <%s> is not part of DataCite metadata and is not kept", t.Name.Local, se.Name.Local))
 			} else {
-				x.add(path, SeverityError, fmt.Sprintf("<%s> may hold only text, not an element <%s>", se.Name.Local, t.Name.Local))
+				x.lose(path, SeverityError, fmt.Sprintf("<%s> may hold only text, not an element <%s>", se.Name.Local, t.Name.Local))
 			}
 			if err := x.d.Skip(); err != nil {
 				return "", x.syntaxErr(err)
@@ -272,11 +283,11 @@ func (x *xmlReader) children(parent, path string, f func(se xml.StartElement) er
 		switch t := tok.(type) {
 		case xml.CharData:
 			if !isXMLSpace(t) {
-				x.add(path, SeverityError, fmt.Sprintf("text %q is not allowed directly inside <%s>", truncate(strings.TrimSpace(string(t)), 40), parent))
+				x.lose(path, SeverityError, fmt.Sprintf("text %q is not allowed directly inside <%s>", truncate(strings.TrimSpace(string(t)), 40), parent))
 			}
 		case xml.StartElement:
 			if t.Name.Space != x.ns {
-				x.add(path, SeverityError, fmt.Sprintf("element <%s> of namespace %q is not allowed inside <%s>", t.Name.Local, t.Name.Space, parent))
+				x.lose(path, SeverityError, fmt.Sprintf("element <%s> of namespace %q is not allowed inside <%s>", t.Name.Local, t.Name.Space, parent))
 				if err := x.d.Skip(); err != nil {
 					return x.syntaxErr(err)
 				}
@@ -292,7 +303,7 @@ func (x *xmlReader) children(parent, path string, f func(se xml.StartElement) er
 }
 
 func (x *xmlReader) unknown(se xml.StartElement, parent, path string) error {
-	x.add(path, SeverityError, fmt.Sprintf("element <%s> is not allowed inside <%s> by the 4.7 schema", se.Name.Local, parent))
+	x.lose(path, SeverityError, fmt.Sprintf("element <%s> is not allowed inside <%s> by the 4.7 schema", se.Name.Local, parent))
 	if err := x.d.Skip(); err != nil {
 		return x.syntaxErr(err)
 	}
@@ -410,18 +421,13 @@ func (x *xmlReader) resource(root xml.StartElement, r *Record) error {
 		case "publicationYear":
 			r.PublicationYear, err = x.year(se, "publicationYear")
 		case "resourceType":
-			has := false
 			r.Types.ResourceType, err = x.leaf(se, "types.resourceType", func(n, v string) bool {
 				if n != "resourceTypeGeneral" {
 					return false
 				}
-				has = true
 				r.Types.ResourceTypeGeneral = fair.ResourceTypeGeneral(v)
 				return true
 			})
-			if !has {
-				x.add("types.resourceTypeGeneral", SeverityError, "<resourceType> lacks its mandatory resourceTypeGeneral attribute")
-			}
 		case "subjects":
 			err = x.list(se, "subjects", "subject", func(i int, se xml.StartElement) error {
 				var s Subject
@@ -450,19 +456,14 @@ func (x *xmlReader) resource(root xml.StartElement, r *Record) error {
 			err = x.list(se, "contributors", "contributor", func(i int, se xml.StartElement) error {
 				var c Contributor
 				path := idx("", "contributors", i)
-				has := false
 				if err := x.person(se, path, "contributorName", &c.Creator, func(n, v string) bool {
 					if n != "contributorType" {
 						return false
 					}
-					has = true
 					c.ContributorType = fair.ContributorType(v)
 					return true
 				}); err != nil {
 					return err
-				}
-				if !has {
-					x.add(join(path, "contributorType"), SeverityError, "<contributor> lacks its mandatory contributorType attribute")
 				}
 				if x.kernel3 && c.ContributorType == "Funder" {
 					funders = append(funders, c)
@@ -682,7 +683,7 @@ func (x *xmlReader) year(se xml.StartElement, path string) (int, error) {
 	t := strings.Trim(s, " \t\r\n")
 	ascii, ok := asciiDigits(t)
 	if !ok || len(ascii) != 4 {
-		x.add(path, SeverityError, fmt.Sprintf("%q is not a year; write four digits, e.g. 2026", s))
+		x.lose(path, SeverityError, fmt.Sprintf("%q is not a year; write four digits, e.g. 2026", s))
 		return 0, nil
 	}
 	if ascii != t {
@@ -690,7 +691,7 @@ func (x *xmlReader) year(se xml.StartElement, path string) (int, error) {
 	}
 	y, _ := strconv.Atoi(ascii)
 	if y == 0 {
-		x.add(path, SeverityWarning, "year 0000 cannot be kept and is read as no year")
+		x.lose(path, SeverityWarning, "year 0000 cannot be kept and is read as no year")
 	}
 	return y, nil
 }
@@ -764,11 +765,10 @@ func (x *xmlReader) person(se xml.StartElement, path, nameElem string, c *Creato
 			// declaration: the element is of type anyType, so its attributes are not checked by the XSD.
 			var id NameIdentifier
 			p := idx(path, "nameIdentifiers", len(c.NameIdentifiers))
-			has := false
 			x.attrs(ch, p, true, func(n, v string) bool {
 				switch n {
 				case "nameIdentifierScheme":
-					id.Scheme, has = v, true
+					id.Scheme = v
 				case "schemeURI":
 					id.SchemeURI = v
 				default:
@@ -777,9 +777,6 @@ func (x *xmlReader) person(se xml.StartElement, path, nameElem string, c *Creato
 				return true
 			})
 			id.Value, err = x.text(ch, p, true)
-			if !has {
-				x.add(join(p, "nameIdentifierScheme"), SeverityWarning, "<nameIdentifier> has no nameIdentifierScheme; name the scheme (ORCID, ROR, ISNI, ...)")
-			}
 			c.NameIdentifiers = append(c.NameIdentifiers, id)
 		case "affiliation":
 			// Of type anyType, like nameIdentifier.
@@ -812,11 +809,10 @@ func (x *xmlReader) person(se xml.StartElement, path, nameElem string, c *Creato
 // description reads mixed content: text and <br/> line breaks, which become newlines.
 func (x *xmlReader) description(se xml.StartElement, path string) (Description, error) {
 	var d Description
-	has := false
 	x.attrs(se, path, false, func(n, v string) bool {
 		switch n {
 		case "descriptionType":
-			d.Type, has = fair.DescriptionType(v), true
+			d.Type = fair.DescriptionType(v)
 		case "xml:lang":
 			d.Lang = v
 		default:
@@ -824,9 +820,6 @@ func (x *xmlReader) description(se xml.StartElement, path string) (Description, 
 		}
 		return true
 	})
-	if !has {
-		x.add(join(path, "descriptionType"), SeverityError, "<description> lacks its mandatory descriptionType attribute")
-	}
 	var b []byte
 	for {
 		tok, err := x.d.Token()
@@ -844,12 +837,12 @@ func (x *xmlReader) description(se xml.StartElement, path string) (Description, 
 					return d, err
 				}
 				if txt != "" {
-					x.add(path, SeverityError, "<br/> must be empty; put the text after it")
+					x.lose(path, SeverityError, "<br/> must be empty; put the text after it")
 				}
 				b = append(b, '\n')
 				continue
 			}
-			x.add(path, SeverityError, fmt.Sprintf("<description> may hold only text and <br/>, not <%s>", t.Name.Local))
+			x.lose(path, SeverityError, fmt.Sprintf("<description> may hold only text and <br/>, not <%s>", t.Name.Local))
 			if err := x.d.Skip(); err != nil {
 				return d, x.syntaxErr(err)
 			}
@@ -914,7 +907,7 @@ func (x *xmlReader) coord(se xml.StartElement, path string) (float64, error) {
 	}
 	f, perr := parseXSFloat(strings.Trim(s, " \t\r\n"))
 	if perr != nil {
-		x.add(path, SeverityError, fmt.Sprintf("%q is not a number; write decimal degrees such as 45.76", s))
+		x.lose(path, SeverityError, fmt.Sprintf("%q is not a number; write decimal degrees such as 45.76", s))
 	}
 	return f, nil
 }
@@ -928,13 +921,13 @@ func (x *xmlReader) kernel3Coords(se xml.StartElement, path string, n int) ([]fl
 	fields := strings.Fields(s)
 	out := make([]float64, n)
 	if len(fields) != n {
-		x.add(path, SeverityError, fmt.Sprintf("kernel-3 %s %q should hold %d numbers separated by spaces", se.Name.Local, s, n))
+		x.lose(path, SeverityError, fmt.Sprintf("kernel-3 %s %q should hold %d numbers separated by spaces", se.Name.Local, s, n))
 		return out, nil
 	}
 	for i, f := range fields {
 		v, err := parseXSFloat(f)
 		if err != nil {
-			x.add(path, SeverityError, fmt.Sprintf("%q in %s is not a number", f, se.Name.Local))
+			x.lose(path, SeverityError, fmt.Sprintf("%q in %s is not a number", f, se.Name.Local))
 		}
 		out[i] = v
 	}
@@ -1060,7 +1053,8 @@ func (x *xmlReader) fundingReference(se xml.StartElement, path string) (FundingR
 				}
 				return true
 			})
-			if !has {
+			if !has && f.FunderIdentifier == "" {
+				// Validation reports a missing type beside an identifier; only the document shows it beside none.
 				x.add(join(path, "funderIdentifierType"), SeverityError, "<funderIdentifier> lacks its mandatory funderIdentifierType attribute")
 			}
 		case "awardNumber":
@@ -1076,9 +1070,6 @@ func (x *xmlReader) fundingReference(se xml.StartElement, path string) (FundingR
 		}
 		return err
 	})
-	if err == nil && o.seen[0] == 0 {
-		x.add(join(path, "funderName"), SeverityError, "<fundingReference> lacks its mandatory <funderName>")
-	}
 	return f, err
 }
 
@@ -1139,19 +1130,15 @@ func (x *xmlReader) relatedItem(se xml.StartElement, path string) (RelatedItem, 
 				var rn RelatedItemName
 				var cr Creator
 				p := idx(path, n, i)
-				has := false
 				err := x.person(c, p, nameElem, &cr, func(an, v string) bool {
 					if item == "contributor" && an == "contributorType" {
-						rn.ContributorType, has = fair.ContributorType(v), true
+						rn.ContributorType = fair.ContributorType(v)
 						return true
 					}
 					return false
 				})
-				if item == "contributor" && !has {
-					x.add(join(p, "contributorType"), SeverityError, "<contributor> lacks its mandatory contributorType attribute")
-				}
 				if len(cr.NameIdentifiers) > 0 || len(cr.Affiliations) > 0 {
-					x.add(p, SeverityError, "a related item's "+item+" may have only a name, givenName and familyName")
+					x.lose(p, SeverityError, "a related item's "+item+" may have only a name, givenName and familyName")
 				}
 				rn.Name, rn.NameType, rn.Lang, rn.GivenName, rn.FamilyName = cr.Name, cr.NameType, cr.Lang, cr.GivenName, cr.FamilyName
 				if n == "creators" {
