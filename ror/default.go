@@ -94,6 +94,9 @@ var shortNames = []shortName{
 // Default returns the index of the curated set built into the package: about sixty organisations of particle
 // physics and astronomy (IN2P3 and its laboratories, CC-IN2P3, CNRS, CEA/IRFU, CERN, DESY, INFN and its main
 // sections and national laboratories, Fermilab, SLAC, BNL, Argonne, LBNL, KEK, IHEP, PSI, GSI, Nikhef, STFC, ESA,
-// ESRF, CTAO, the Pierre Auger Observatory, ...), so that matching works offline out of the box. Load a ROR data
-// dump with [LoadIndex] to match against the whole registry. The index is built on first use and shared.
+// ESRF, CTAO, the Pierre Auger Observatory, ...), so that matching works offline out of the box. Besides the
+// records' names, it resolves the IN2P3 laboratories' usual short names ("LAPP", "IJCLab", "CC-IN2P3") when the
+// string names no other organisation; otherwise a string gets from it the organisations it gets from a dump, among
+// those the set holds. Load a ROR data dump with [LoadIndex] to match against the whole registry. The index is
+// built on first use and shared.
 func Default() *Index { return defaultIndex() }

@@ -9,21 +9,25 @@
 // .jsonl or .jsonl.gz), streaming it and decoding records on every core:
 //
 //	ix, err := ror.LoadIndex(ctx, "v2.1-2026-01-15-ror-data.zip")
-//	m := ix.Match("Dept. of Physics, Univ. of Oxford, Oxford, UK")
-//	if m.Chosen != nil {
-//		fmt.Println(m.Chosen.Organization.ID, m.Chosen.Score)
+//	m := ix.Match("IJCLab, Université Paris-Saclay, CNRS/IN2P3, Orsay, France")
+//	for _, c := range m.Matches { // the laboratory first, then its institutions
+//		fmt.Println(c.Organization.ID, c.Substring, c.Evidence)
 //	}
 //
-// [Index.Match] returns every candidate it found and chooses at most one, and only when confident: a wrong
-// identifier in published metadata is worse than none. [Enrich] applies it to a [fair.Resource], filling the
-// missing ROR identifiers of affiliations, organisational creators, the publisher and funders, and reporting what
-// it changed and what it could not match.
+// [Index.Match] returns every candidate it found and chooses every organisation the string names that it is
+// confident of, most specific first, each with the words it rests on and the places and relatives that support it;
+// a wrong identifier in published metadata is worse than none. A laboratory and the institutions it belongs to
+// named in one string are all chosen; a name found only inside a longer name of another organisation is not. The
+// built-in set also resolves the usual short names of the IN2P3 laboratories ("LAPP", "CC-IN2P3") when the string
+// names nothing else; otherwise it agrees with a dump on the organisations both hold. [Enrich] applies a [Matcher]
+// to a [fair.Resource], filling the missing ROR identifiers of affiliations (one affiliation per organisation),
+// organisational creators, the publisher and funders, and reporting what it changed, split and could not match.
 //
 // # The ROR API
 //
-// A [Client] gets records by ID, searches (as an iterator over pages) and asks ROR's own affiliation matching. It
-// keeps under ROR's published rate limits (2,000 requests per 5 minutes with a client ID, 50 without), retries 429
-// and 5xx responses, and caches the records it fetched:
+// A [Client] gets records by ID, searches (as an iterator over pages) and asks ROR's own affiliation matching; it is
+// a [Matcher] too, so that Enrich can run online. It keeps under ROR's published rate limits (2,000 requests per 5
+// minutes with a client ID, 50 without), retries 429 and 5xx responses, and caches the records it fetched:
 //
 //	c, err := ror.NewClient(ror.WithEnv(os.Getenv)) // the client ID from ROR_CLIENT_ID, if set
 //	o, err := c.Get(ctx, "04dcc3438")

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 )
 
 // Result is the outcome of matching one affiliation string.
@@ -101,6 +102,7 @@ type matchState struct {
 	offs     []int32    // offsets in the affiliation of the decoded text's bytes, when it had HTML entities
 	picked   []int      // indexes in cands of the chosen, most specific first once ordered
 	evs      []evidence // by segment
+	text     string     // the text tokenised
 	done     []bool
 }
 
@@ -183,6 +185,8 @@ func (ix *Index) Match(affiliation string) Result {
 	defer ix.pool.Put(st)
 	var text string
 	text, st.offs = decodeTextOffsets(affiliation, st.offs[:0]) // the substrings below are taken from the text tokenised
+	st.text = text
+	defer func() { st.text = "" }() // the pool must not keep the caller's string alive
 	st.toks = tokenize(text, st.toks[:0])
 	if len(st.toks) > maxQueryTokens {
 		st.toks = st.toks[:maxQueryTokens]
@@ -656,8 +660,44 @@ func (ix *Index) viable(st *matchState, h hit, e *entry, nr nameRef) bool {
 		return false // nor places in a row ("Phoenix, United States")
 	case single && !acr && (generic || !st.toks[h.i].capital):
 		return false // one common word ("Engineering", "Faculty") is not a name here
+	case st.inAddress(h):
+		return false // "Carl-Zeiss-Promenade 10" is a street
 	}
 	return true
+}
+
+// inAddress reports whether h is the first words of a street's name: joined by a hyphen to a street word, then a
+// number ("Carl-Zeiss-Promenade 10", "Max-Planck-Str. 1").
+func (st *matchState) inAddress(h hit) bool {
+	k := h.j
+	if k >= len(st.toks) || st.toks[k].part != st.toks[h.j-1].part || !isStreet(st.toks[k].text) ||
+		st.text[st.toks[k-1].end:st.toks[k].start] != "-" {
+		return false
+	}
+	return k+1 < len(st.toks) && st.toks[k+1].part == st.toks[k].part && hasDigit(st.toks[k+1].text)
+}
+
+// streetWords name streets in addresses; streetEnds end the words that do ("Bertoldstrasse").
+var (
+	streetWords = map[string]bool{"street": true, "road": true, "rd": true, "avenue": true, "ave": true,
+		"boulevard": true, "blvd": true, "lane": true, "drive": true, "highway": true, "rue": true, "via": true,
+		"viale": true, "piazza": true, "corso": true, "largo": true, "str": true, "strasse": true, "platz": true,
+		"allee": true, "promenade": true, "weg": true, "gasse": true, "ring": true, "calle": true, "avenida": true,
+		"rua": true, "ulica": true, "ul": true, "prospekt": true, "quai": true, "cours": true, "chaussee": true,
+		"plaza": true, "square": true}
+	streetEnds = []string{"strasse", "str", "weg", "gasse", "platz", "allee", "gatan", "vagen", "katu", "vej", "gade", "straat", "laan"}
+)
+
+func isStreet(t string) bool {
+	if streetWords[t] {
+		return true
+	}
+	for _, e := range streetEnds {
+		if len(t) > len(e)+2 && strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // besideNumber reports whether the part of h holds a token with a digit.
@@ -939,6 +979,8 @@ func (st *matchState) unitLed(h hit) bool {
 //
 //   - a unit's name ("Institute of Genetics", "Department of Biotechnology") before or beside an unrelated
 //     institution in the same affiliation is that institution's unit, whatever namesake the registry holds;
+//   - a ministry beside an unrelated institution in the same affiliation qualifies a unit ("Key Laboratory of X,
+//     Ministry of Education, Y University");
 //   - an organisation named after "of" (or "de", ...) right behind another chosen one qualifies it ("X Medical University of the
 //     Ministry of Health").
 func (ix *Index) dropQualifiers(st *matchState) {
@@ -977,6 +1019,18 @@ func (ix *Index) dropQualifiers(st *matchState) {
 			}
 		}
 	}
+	for i, k := range st.picked {
+		h := st.hits[st.cands[k].hit]
+		if drop[i] || !ministry[st.toks[h.i].text] {
+			continue
+		}
+		for n, m := range st.picked {
+			if n != i && !drop[n] && st.seg[st.hits[st.cands[m].hit].i] == st.seg[h.i] && unrelated(st.cands[k].org, st.cands[m].org) {
+				drop[i] = true // "Key Laboratory of X, Ministry of Education, Y University": the ministry qualifies the unit
+				break
+			}
+		}
+	}
 	kept := st.picked[:0]
 	for i, k := range st.picked {
 		if !drop[i] {
@@ -985,6 +1039,10 @@ func (ix *Index) dropQualifiers(st *matchState) {
 	}
 	st.picked = kept
 }
+
+// ministry are the first words of the names of ministries.
+var ministry = map[string]bool{"ministry": true, "ministerio": true, "ministere": true, "ministero": true,
+	"ministerium": true, "ministerstvo": true, "ministerie": true, "ministries": true}
 
 // dropLoneShortNames keeps a curated short name only when the string names no other organisation than the short
 // name's own parents and children: "LAPP, CNRS" is the laboratory, "LAPP, Example Corp" may not be.

@@ -26,7 +26,9 @@ type token struct {
 var canon = map[string]string{
 	"univ": "university", "universty": "university", "uni": "university",
 	"inst": "institute", "instit": "institute",
-	"lab": "laboratory", "labo": "laboratory", "labs": "laboratories", "lab.": "laboratory",
+	"lab": "laboratory", "labo": "laboratory", "labs": "laboratory", "lab.": "laboratory", "laboratories": "laboratory",
+	"laboratoire": "laboratory", "laboratorio": "laboratory", "laboratorium": "laboratory",
+	"universities": "university", "universites": "university",
 	"dept": "department", "dep": "department", "depts": "departments",
 	"natl": "national",
 	"acad": "academy", "hosp": "hospital", "ctr": "center", "cntr": "center", "centre": "center", "centres": "centers",
@@ -283,7 +285,21 @@ func gluedWord(s string, i, lower int, wasLower bool) bool {
 	}
 	_, n := utf8.DecodeRuneInString(s[i:])
 	next, _ := utf8.DecodeRuneInString(s[i+n:])
-	return unicode.IsLower(next)
+	if unicode.IsLower(next) {
+		return true
+	}
+	// "UniversityUSA": a word in capitals glued to the end of a word in lower case.
+	caps := 0
+	for _, r := range s[i:] {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if !unicode.IsUpper(r) {
+			break
+		}
+		caps++
+	}
+	return caps >= 2
 }
 
 // joinInitials merges runs of single-letter tokens in one part ("u", "s", "a") into one token ("usa"), so that
