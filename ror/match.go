@@ -524,6 +524,8 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 				s -= 0.4
 			case class == classUnit:
 				s -= 0.05
+			case class == classOther && st.leftModified(h):
+				s -= 0.25 // "Open University in Wales" is not the "University of Wales"
 			case class == classOther && (st.leftOpen(h) || st.rightOpen(h)):
 				s -= 0.15 // a word just before or after the name may make it another name ("Technical University of
 				// X", "X University of Y")
@@ -662,8 +664,18 @@ func (ix *Index) viable(st *matchState, h hit, e *entry, nr nameRef) bool {
 		return false // one common word ("Engineering", "Faculty") is not a name here
 	case st.inAddress(h):
 		return false // "Carl-Zeiss-Promenade 10" is a street
+	case st.unitSubject(h):
+		return false // "Department of Molecular Microbiology" is a department, whoever is called "Molecular Microbiology"
 	}
 	return true
+}
+
+// unitSubject reports whether h follows a unit's word and a linking word ("Department of", "Centre for"): the
+// subject of a unit, not an organisation.
+func (st *matchState) unitSubject(h hit) bool {
+	k := h.i - 1
+	return k >= 0 && st.toks[h.i].afterLink && st.toks[k].part == st.toks[h.i].part && unitLead[st.toks[k].text] &&
+		!headWords[st.toks[k].text]
 }
 
 // inAddress reports whether h is the first words of a street's name: joined by a hyphen to a street word, then a
@@ -783,6 +795,13 @@ func (st *matchState) leftOpen(h hit) bool {
 		return false
 	}
 	return nameModifiers[t] || st.toks[k].capital && headWords[st.toks[h.i].text]
+}
+
+// leftModified reports whether the word just before h begins names before a head word ("Technical", "Open").
+func (st *matchState) leftModified(h hit) bool {
+	k := h.i - 1
+	return k >= 0 && st.toks[k].part == st.toks[h.i].part && !st.cover[k] && !st.toks[h.i].afterThe &&
+		nameModifiers[st.toks[k].text] && headWords[st.toks[h.i].text]
 }
 
 // nameModifiers begin the names of organisations before a head word: "Technical University", "Medical College".

@@ -151,13 +151,14 @@ func tokenize(s string, dst []token) []token {
 		}
 		cur = cur[:0]
 		// A linking word in capitals after a short word in capitals is part of an acronym ("INFN-LE", "CEA DEN").
+		small := len(t) <= 5 // linking and dropped words are short: most words skip the look-ups
 		inAcronym := upper >= 2 && lower == 0 && len(dst) > base && dst[len(dst)-1].part == part &&
 			dst[len(dst)-1].upper && len(dst[len(dst)-1].text) <= 5
-		if linkWords[t] && !inAcronym {
+		if small && linkWords[t] && !inAcronym {
 			link = true
 		} else if t == "the" {
 			the = true
-		} else if !dropped[t] {
+		} else if !small || !dropped[t] {
 			up := upper >= 2 && lower == 0
 			if n := codeSplit(t); n > 0 && end-start == len(t) {
 				// "UMR8227" is written "UMR 8227" too: the letters and the number are two words.
