@@ -75,23 +75,24 @@ type Registry struct {
 	formats []fair.Format
 }
 
-// Default returns a new registry of the formats fairmeta knows, in detection order: fairmeta's own JSON form,
-// DataCite XML and JSON, schema.org JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json, and the
-// publication sources INSPIRE-HEP, Crossref and arXiv (read only).
+// Default returns a new registry of the formats fairmeta knows, in detection order: fairmeta's own JSON form; the
+// publication sources INSPIRE-HEP, Crossref and arXiv (read only), whose markers are specific but whose records
+// also hold members other detectors look for (an INSPIRE record has "dois"); DataCite XML and JSON, schema.org
+// JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json; maDMP and DMP OPIDoR plans.
 func Default() *Registry {
 	return &Registry{formats: []fair.Format{
 		fair.JSONFormat(),
+		inspire.Format(),
+		crossref.Format(),
+		arxiv.Format(),
 		datacite.XMLFormat(),
 		datacite.JSONFormat(),
 		schemaorg.Format(),
 		software.CodeMetaFormat(),
 		software.CFFFormat(),
 		software.ZenodoFormat(),
-		inspire.Format(),
 		dmp.Format(),
 		dmp.OPIDoRFormat(),
-		crossref.Format(),
-		arxiv.Format(),
 	}}
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/inspire"
 	"github.com/dop2i/fairmeta/internal/pubtest"
 	"github.com/dop2i/fairmeta/internal/testenv"
@@ -71,9 +72,12 @@ func TestReadExamples(t *testing.T) {
 	names, data := examples(t)
 	for i, b := range data {
 		t.Run(names[i], func(t *testing.T) {
-			recs, notes, err := inspire.Read(b)
+			f, recs, notes, err := format.Default().Read("", b) // detection included
 			if err != nil {
 				t.Fatal(err)
+			}
+			if f.Name != "inspire" {
+				t.Fatalf("detected as %s", f.Name)
 			}
 			if len(recs) != 1 {
 				t.Fatalf("%d records", len(recs))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 )
@@ -83,11 +84,15 @@ func FirstOnly() EnrichOption { return enrichOption(func(c *enrichConfig) { c.fi
 
 // Enrich fills in the ROR identifiers a record lacks, where m confidently chooses organisations:
 //
-//   - an affiliation of a creator or contributor without an identifier gets the identifier, scheme "ROR" and
-//     schemeURI https://ror.org/ of the organisation its string names; a string that names several ("IJCLab,
-//     Université Paris-Saclay, CNRS") becomes one affiliation per organisation, the most specific first, each
-//     named with the organisation's ROR display name (and reported as a Split), unless [FirstOnly] is given; an
-//     organisation the creator's affiliations already identify is not repeated;
+//   - an affiliation of a creator or contributor without a ROR ID gets the identifier, scheme "ROR" and
+//     schemeURI https://ror.org/ of the organisation its string names (an identifier of another scheme it has,
+//     such as an INSPIRE institution number, moves beside it: fair.Affiliation.AddIdentifier); a string that
+//     names several ("IJCLab, Université Paris-Saclay, CNRS") becomes one affiliation per organisation, the most
+//     specific first, each named with the organisation's ROR display name (and reported as a Split), unless
+//     [FirstOnly] is given; an organisation the creator's affiliations already identify is not repeated;
+//   - the raw affiliation strings of a publication (fair.Creator.RawAffiliations) are matched too: when there are
+//     as many as affiliations, they stand for those in order (INSPIRE gives both so); otherwise each organisation
+//     they name that the affiliations do not identify yet becomes an affiliation of its own;
 //   - creators and contributors that are organisations (NameType Organizational) without a ROR name identifier,
 //     a publisher without an identifier and funding references without a funder identifier get the ROR ID of the
 //     most specific organisation their name names.
@@ -186,7 +191,7 @@ func (e *enricher) one(path, name string) (*Candidate, error) {
 }
 
 func (e *enricher) creator(path string, c *fair.Creator) error {
-	if len(c.Affiliations) > 0 {
+	if len(c.Affiliations) > 0 || len(c.RawAffiliations) > 0 {
 		if err := e.affiliations(path, c); err != nil {
 			return err
 		}
@@ -206,58 +211,112 @@ func (e *enricher) creator(path string, c *fair.Creator) error {
 	return err
 }
 
-// affiliations fills in the affiliations of c, splitting those that name several organisations.
+// affiliations fills in the affiliations of c, splitting those that name several organisations. The raw
+// affiliation strings of a publication are matched too: as many as there are affiliations, they stand for them in
+// order (INSPIRE lists both so); otherwise each organisation they name that the affiliations do not identify yet
+// is added.
 func (e *enricher) affiliations(path string, c *fair.Creator) error {
 	has := map[string]bool{}
 	for _, a := range c.Affiliations {
-		if a.Identifier != "" {
-			has[a.Identifier] = true
+		for _, id := range a.Identifiers() {
+			if isRORScheme(id) {
+				has[id.Value] = true
+			}
 		}
 	}
+	paired := len(c.RawAffiliations) == len(c.Affiliations)
 	out := make([]fair.Affiliation, 0, len(c.Affiliations))
 	var err error
 	for i, a := range c.Affiliations {
-		if a.Identifier != "" || err != nil {
+		if hasROR(a) || err != nil {
 			out = append(out, a)
 			continue
 		}
+		p, name := fmt.Sprintf("%s.affiliations[%d]", path, i), a.Name
+		if paired {
+			p, name = fmt.Sprintf("%s.rawAffiliations[%d]", path, i), c.RawAffiliations[i]
+		}
 		var ms []Candidate
-		ms, err = e.match(fmt.Sprintf("%s.affiliations[%d]", path, i), a.Name)
+		ms, err = e.match(p, name)
 		if err != nil || len(ms) == 0 {
 			out = append(out, a)
 			continue
 		}
 		if e.cfg.firstOnly || len(ms) == 1 {
-			e.change(fmt.Sprintf("%s.affiliations[%d]", path, len(out)), a.Name, ms[0], ms[1:])
-			a.Identifier, a.IdentifierScheme, a.SchemeURI = ms[0].Organization.ID.String(), "ROR", SchemeURI
-			has[a.Identifier] = true
+			e.change(fmt.Sprintf("%s.affiliations[%d]", path, len(out)), name, ms[0], ms[1:])
+			// A ROR ID takes the identifier's place; one of another scheme (an INSPIRE institution) moves beside it.
+			a.AddIdentifier(ms[0].Organization.ID.String(), "ROR", SchemeURI)
+			has[ms[0].Organization.ID.String()] = true
 			out = append(out, a)
 			continue
 		}
-		sp := Split{Path: fmt.Sprintf("%s.affiliations[%d]", path, i), Name: a.Name}
-		first := true
-		for _, m := range ms {
-			id := m.Organization.ID.String()
-			if has[id] {
-				continue // the creator's affiliations already name it
-			}
-			has[id] = true
-			n := fair.Affiliation{Name: m.Organization.DisplayName(), Identifier: id, IdentifierScheme: "ROR", SchemeURI: SchemeURI}
-			if first {
-				n.OtherIdentifiers = a.OtherIdentifiers // the string's other identifiers go with its most specific organisation
-				first = false
-			}
-			p := fmt.Sprintf("%s.affiliations[%d]", path, len(out))
-			e.change(p, a.Name, m, nil)
-			sp.Into, sp.IDs = append(sp.Into, p), append(sp.IDs, m.Organization.ID)
-			out = append(out, n)
-		}
-		if len(sp.Into) == 0 {
+		sp := Split{Path: p, Name: name}
+		var added []fair.Affiliation
+		added, sp = e.split(path, len(out), name, ms, has, a.Identifiers(), sp)
+		if len(added) == 0 {
 			out = append(out, a) // every organisation it names is already there
 			continue
 		}
+		out = append(out, added...)
 		e.rep.Splits = append(e.rep.Splits, sp)
+	}
+	if !paired && err == nil {
+		for j, raw := range c.RawAffiliations {
+			var ms []Candidate
+			ms, err = e.match(fmt.Sprintf("%s.rawAffiliations[%d]", path, j), raw)
+			if err != nil {
+				break
+			}
+			var added []fair.Affiliation
+			added, _ = e.split(path, len(out), raw, ms, has, nil, Split{})
+			out = append(out, added...)
+		}
 	}
 	c.Affiliations = out
 	return err
+}
+
+// split makes one affiliation per organisation of ms that has does not hold yet, for the affiliations of path
+// starting at index at; the first takes ids (the identifiers the string had). It records the changes and returns
+// the affiliations and sp with their paths and IDs.
+func (e *enricher) split(path string, at int, name string, ms []Candidate, has map[string]bool, ids []fair.NameIdentifier, sp Split) ([]fair.Affiliation, Split) {
+	var out []fair.Affiliation
+	for _, m := range ms {
+		id := m.Organization.ID.String()
+		if has[id] {
+			continue // the creator's affiliations already name it
+		}
+		has[id] = true
+		n := fair.Affiliation{Name: m.Organization.DisplayName(), Identifier: id, IdentifierScheme: "ROR", SchemeURI: SchemeURI}
+		if len(out) == 0 {
+			n.OtherIdentifiers = ids // the string's identifiers go with its most specific organisation
+		}
+		p := fmt.Sprintf("%s.affiliations[%d]", path, at+len(out))
+		e.change(p, name, m, nil)
+		sp.Into, sp.IDs = append(sp.Into, p), append(sp.IDs, m.Organization.ID)
+		out = append(out, n)
+		if e.cfg.firstOnly {
+			break
+		}
+	}
+	return out, sp
+}
+
+// hasROR reports whether an affiliation has a ROR ID among its identifiers (of scheme ROR, or of no scheme and
+// ror.org's form).
+func hasROR(a fair.Affiliation) bool {
+	for _, id := range a.Identifiers() {
+		if isRORScheme(id) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRORScheme(id fair.NameIdentifier) bool {
+	if strings.EqualFold(id.Scheme, "ROR") {
+		return true
+	}
+	_, err := ParseID(id.Value)
+	return id.Scheme == "" && err == nil
 }

@@ -47,6 +47,34 @@ func TestNilArguments(t *testing.T) {
 				t.Errorf("NewIndex of a nil organisation: %v; want an empty index", ix)
 			}
 		},
+		"AffiliatedOrganizations": func(t *testing.T) {
+			if orgs, unknown := ror.AffiliatedOrganizations(nil, ror.Default()); orgs != nil || unknown != nil {
+				t.Errorf("AffiliatedOrganizations(nil): %v %v", orgs, unknown)
+			}
+			if orgs, _ := ror.AffiliatedOrganizations(rec, nil); orgs != nil {
+				t.Errorf("AffiliatedOrganizations with a nil index: %v", orgs)
+			}
+		},
+		"FindAffiliated": func(t *testing.T) {
+			_, _, err := ror.FindAffiliated(ctx, nil, ror.Default(), ror.OrgFilter{})
+			wantErr(t, "FindAffiliated of a nil record", err)
+			_, _, err = ror.FindAffiliated(ctx, rec, nil, ror.OrgFilter{})
+			wantErr(t, "FindAffiliated with a nil index", err)
+		},
+		"(OrgFilter).Selects": func(t *testing.T) {
+			if (ror.OrgFilter{}).Selects(ror.Default(), nil) {
+				t.Error("a nil organisation is selected")
+			}
+			cern, _ := ror.Default().Get("01ggx4157")
+			if !(ror.OrgFilter{Within: []ror.ID{"01ggx4157"}}).Selects(nil, cern) {
+				t.Error("with a nil index, CERN is not within itself")
+			}
+		},
+		"(OrgFilter).Select": func(t *testing.T) {
+			if got := (ror.OrgFilter{}).Select(nil, []ror.Affiliated{{}}); got != nil {
+				t.Errorf("Select of an affiliation without organisation: %v", got)
+			}
+		},
 		"ReadIndex": func(t *testing.T) { _, err := ror.ReadIndex(ctx, nil); wantErr(t, "ReadIndex(nil)", err) },
 		"ReadDump": func(t *testing.T) {
 			wantErr(t, "ReadDump(nil reader)", ror.ReadDump(ctx, nil, func(*ror.Organization) error { return nil }))

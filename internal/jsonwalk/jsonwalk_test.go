@@ -136,7 +136,12 @@ func FuzzParse(f *testing.F) {
 		}
 		var want any
 		if err := json.Unmarshal(data, &want); err != nil {
-			t.Fatalf("json.Unmarshal: %v", err)
+			// Valid JSON that encoding/json cannot put in an any: a number beyond float64.
+			var te *json.UnmarshalTypeError
+			if !errors.As(err, &te) || !strings.HasPrefix(te.Value, "number") {
+				t.Fatalf("json.Unmarshal: %v", err)
+			}
+			return
 		}
 		if got := toAny(v); !reflect.DeepEqual(got, want) {
 			t.Fatalf("walk of %q = %#v, encoding/json gives %#v", data, got, want)
