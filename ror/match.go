@@ -96,7 +96,7 @@ type matchState struct {
 	fuzzy    []bool // by token: its id is a spelling correction
 	hits     []hit
 	cands    []cand
-	cover    []bool
+	cover    []int32 // by token: 1 + the index in hits of a place or name that covers it, 0 for none
 	seg      []int      // by token: the segment (one affiliation of several) it is in
 	segNamed []bool     // by segment: it names an organisation
 	offs     []int32    // offsets in the affiliation of the decoded text's bytes, when it had HTML entities
@@ -481,7 +481,7 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 	clear(st.cover)
 	// The words of places and of names that may stand for an organisation here are covered: the words around a
 	// name are judged without them. A name that cannot ("School" read as someone's acronym) covers nothing.
-	for _, h := range st.hits {
+	for hi, h := range st.hits {
 		if h.dominated {
 			continue
 		}
@@ -492,7 +492,9 @@ func (ix *Index) score(st *matchState, evs []evidence) {
 		}
 		if cover {
 			for k := h.i; k < h.j; k++ {
-				st.cover[k] = true
+				if st.cover[k] == 0 {
+					st.cover[k] = int32(hi + 1)
+				}
 			}
 		}
 	}
@@ -741,17 +743,29 @@ func hasDigit(s string) bool {
 // Sciences"): such a name is generic however few records carry it.
 var unitName = map[string]bool{"department": true, "departments": true, "faculty": true, "division": true, "section": true}
 
+// covered reports whether word k is a place's or another name's, other than a reading of h's own words: a name that
+// overlaps h ("University of Science and Technology" across "Jiangxi Normal University of Science and Technology")
+// competes with h for the words, it does not end h's part.
+func (st *matchState) covered(k int, h hit) bool {
+	c := st.cover[k]
+	if c == 0 {
+		return false
+	}
+	o := st.hits[c-1]
+	return o.j <= h.i || o.i >= h.j
+}
+
 // rightOpen reports whether the name of h goes on in its part: a linking word ("of", "and", "de") follows it, then
 // a word of some other name ("X University of Applied Arts", "Laboratoire de Chimie et ...").
 func (st *matchState) rightOpen(h hit) bool {
 	k := h.j
 	p := st.toks[h.j-1].part
-	if k >= len(st.toks) || st.toks[k].part != p || st.cover[k] {
+	if k >= len(st.toks) || st.toks[k].part != p || st.covered(k, h) {
 		return false
 	}
 	if st.toks[k].text == "and" {
 		k++
-		if k >= len(st.toks) || st.toks[k].part != p || st.cover[k] {
+		if k >= len(st.toks) || st.toks[k].part != p || st.covered(k, h) {
 			return false
 		}
 	} else if !st.toks[k].afterLink {
@@ -787,7 +801,7 @@ func (ix *Index) placesOnly(st *matchState, h hit) bool {
 // Budapest"). A word after which names start ("the"), a small word, a number or another match does not.
 func (st *matchState) leftOpen(h hit) bool {
 	k := h.i - 1
-	if k < 0 || st.toks[k].part != st.toks[h.i].part || st.cover[k] || st.toks[h.i].afterThe {
+	if k < 0 || st.toks[k].part != st.toks[h.i].part || st.covered(k, h) || st.toks[h.i].afterThe {
 		return false
 	}
 	t := st.toks[k].text
@@ -800,7 +814,7 @@ func (st *matchState) leftOpen(h hit) bool {
 // leftModified reports whether the word just before h begins names before a head word ("Technical", "Open").
 func (st *matchState) leftModified(h hit) bool {
 	k := h.i - 1
-	return k >= 0 && st.toks[k].part == st.toks[h.i].part && !st.cover[k] && !st.toks[h.i].afterThe &&
+	return k >= 0 && st.toks[k].part == st.toks[h.i].part && !st.covered(k, h) && !st.toks[h.i].afterThe &&
 		nameModifiers[st.toks[k].text] && headWords[st.toks[h.i].text]
 }
 
@@ -893,7 +907,7 @@ func (st *matchState) classify(h hit) matchClass {
 	look := func(k int) {
 		t := st.toks[k].text
 		switch {
-		case st.cover[k] || ignorable[t] || len(t) == 1 || t[0] >= '0' && t[0] <= '9':
+		case st.covered(k, h) || ignorable[t] || len(t) == 1 || t[0] >= '0' && t[0] <= '9':
 		case unitWords[t]:
 			unit = true
 		default:
@@ -906,7 +920,7 @@ func (st *matchState) classify(h hit) matchClass {
 	for k := h.j; k < len(st.toks) && st.toks[k].part <= p1; k++ {
 		look(k)
 	}
-	if k := h.j; k < len(st.toks) && st.toks[k].part == p1 && st.toks[k].afterLink && !st.cover[k] {
+	if k := h.j; k < len(st.toks) && st.toks[k].part == p1 && st.toks[k].afterLink && !st.covered(k, h) {
 		return classOther // "Example University of Arts" is not "Example University": the name goes on
 	}
 	switch {
