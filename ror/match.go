@@ -96,7 +96,7 @@ type matchState struct {
 	fuzzy    []bool // by token: its id is a spelling correction
 	hits     []hit
 	cands    []cand
-	cover    []int32 // by token: 1 + the index in hits of a place or name that covers it, 0 for none
+	cover    []int32    // by token: 1 + the index in hits of a place or name that covers it, 0 for none
 	seg      []int      // by token: the segment (one affiliation of several) it is in
 	segNamed []bool     // by segment: it names an organisation
 	offs     []int32    // offsets in the affiliation of the decoded text's bytes, when it had HTML entities
