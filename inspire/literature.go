@@ -115,14 +115,29 @@ func readRecord(v jsonwalk.Value) (*fair.Resource, fair.Notes, error) {
 	return rd.r, l.Notes(), nil
 }
 
-// recordKind returns the schema a record names in $schema ("hep", "institutions", "authors", ...), or "".
+// recordKind returns the kind of INSPIRE record: the schema $schema names ("hep", "institutions", "authors", ...),
+// else the collection _collections names (lower case: "literature", "authors", ...), else what its members show;
+// "" when nothing tells.
 func recordKind(meta jsonwalk.Value) string {
-	s := meta.Get("$schema").Str()
-	if s == "" {
-		return ""
+	if s := meta.Get("$schema").Str(); s != "" {
+		s = s[strings.LastIndexByte(s, '/')+1:]
+		return strings.TrimSuffix(s, ".json")
 	}
-	s = s[strings.LastIndexByte(s, '/')+1:]
-	return strings.TrimSuffix(s, ".json")
+	for c := range meta.Get("_collections").Elements() {
+		switch k := strings.ToLower(c.Str()); k {
+		case "literature", "authors", "institutions", "conferences", "experiments", "journals", "jobs", "seminars", "data":
+			return k
+		}
+	}
+	switch {
+	case meta.Get("titles").Kind() == jsonwalk.Array || meta.Get("document_type").Kind() == jsonwalk.Array:
+		return "literature"
+	case meta.Get("ICN").Kind() == jsonwalk.Array || meta.Get("legacy_ICN").Kind() == jsonwalk.String:
+		return "institutions"
+	case meta.Get("name").Kind() == jsonwalk.Object && meta.Get("ids").Kind() == jsonwalk.Array:
+		return "authors"
+	}
+	return ""
 }
 
 // literature reads one hep record into r.

@@ -1,6 +1,7 @@
 package inspire_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,6 +29,19 @@ func loadLookup(t *testing.T) *inspire.Lookup {
 			if (sub == "literature") != (n == 0) {
 				t.Errorf("%s: Add took %d records", f, n)
 			}
+		}
+	}
+	// The schema's own examples of an institution and an author record.
+	for _, name := range []string{"institutions_example.json", "authors_example.json"} {
+		b, err := os.ReadFile(filepath.Join(testenv.SharedData(t, "publications", "inspire-schemas", "examples"), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := lk.Add(b); err != nil || n != 1 {
+			t.Errorf("%s: Add took %d records, %v", name, n, err)
+		}
+		if _, _, err := inspire.Read(b); !errors.Is(err, inspire.ErrNotLiterature) {
+			t.Errorf("%s: Read gives %v, want ErrNotLiterature", name, err)
 		}
 	}
 	return &lk
