@@ -13,9 +13,9 @@ import (
 // ReadError reports input that is not arXiv metadata: malformed XML, another kind of document, an OAI-PMH error,
 // an e-print without identifier. Path locates the problem ("" for the whole input).
 type ReadError struct {
-	Path string
-	Msg  string
-	Err  error // the underlying error, if any
+	Path string // where, e.g. "OAI-PMH/error" or "id"
+	Msg  string // what is wrong
+	Err  error  // the underlying error (an XML error, an identifier error, ErrNotArXiv), if any
 }
 
 // Error says where and what.

@@ -19,9 +19,9 @@ const MaxInputSize = 64 << 20
 // of the wrong kind where the record needs one. Path locates the problem ("" for the whole input).
 type ReadError struct {
 	Format string // "JSON" or "XML"
-	Path   string
-	Msg    string
-	Err    error // the underlying error, if any
+	Path   string // where, e.g. "message.items[3]"
+	Msg    string // what is wrong
+	Err    error  // the underlying error (a syntax error, ErrNotCrossref), if any
 }
 
 // Error says where and what.

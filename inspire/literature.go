@@ -17,9 +17,9 @@ const MaxInputSize = 64 << 20
 // ReadError reports input that is not an INSPIRE literature record: malformed JSON, a record of another kind, a
 // value of the wrong kind where the record needs one. Path locates the problem in the input ("" for the whole).
 type ReadError struct {
-	Path string
-	Msg  string
-	Err  error // the underlying error (a *jsonwalk syntax error), if any
+	Path string // where, e.g. "hits.hits[2].metadata.$schema"
+	Msg  string // what is wrong
+	Err  error  // the underlying error (a JSON syntax error, ErrNotLiterature), if any
 }
 
 // Error says where and what.

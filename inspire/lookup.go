@@ -195,6 +195,7 @@ type Resolution struct {
 
 // ResolveReport says what [Lookup.Resolve] completed and which INSPIRE records the lookup does not hold.
 type ResolveReport struct {
+	// Resolved are the affiliations and persons completed, with what was added.
 	Resolved []Resolution `json:"resolved,omitempty"`
 	// Unknown are the paths of affiliations and persons whose INSPIRE record is not in the lookup, with the record.
 	Unknown []Resolution `json:"unknown,omitempty"`
