@@ -53,13 +53,33 @@ func (e *SyntaxError) Error() string {
 
 // Value is one JSON value of a parsed document; the zero Value is absent (Kind Invalid).
 type Value struct {
-	b []byte // the value's bytes, without surrounding space
+	d    *doc // the document
+	s, e int  // the value's bytes are d.data[s:e], without surrounding space
+}
+
+// doc is a checked document with the end of every large object and array, found by Parse, so that walking past
+// one (to the next member of its parent) costs a map look-up instead of a scan: a reader that visits the members of
+// a 3,000-author list would otherwise scan each author once per level above it.
+type doc struct {
+	data []byte
+	ends map[int]int // start offset -> end offset, for objects and arrays of at least indexedSize bytes
+}
+
+// indexedSize is the size from which Parse records where an object or array ends.
+const indexedSize = 256
+
+// b returns the value's bytes.
+func (v Value) b() []byte {
+	if v.d == nil {
+		return nil
+	}
+	return v.d.data[v.s:v.e]
 }
 
 // Parse checks that data is one JSON value (surrounded by optional space, nested at most MaxDepth deep, with valid
 // UTF-8 in its strings) and returns it. Errors are *SyntaxError values.
 func Parse(data []byte) (Value, error) {
-	p := parser{data: data}
+	p := parser{data: data, ends: map[int]int{}}
 	i := p.space(0)
 	end, err := p.value(i, 0)
 	if err == nil {
@@ -70,10 +90,13 @@ func Parse(data []byte) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	return Value{data[i:end]}, nil
+	return Value{d: &doc{data: data, ends: p.ends}, s: i, e: end}, nil
 }
 
-type parser struct{ data []byte }
+type parser struct {
+	data []byte
+	ends map[int]int
+}
 
 func (p *parser) fail(i int, format string, args ...any) error {
 	line, col := 1, 1
@@ -114,6 +137,7 @@ func (p *parser) value(i, depth int) (int, error) {
 		if c == '[' {
 			closer = ']'
 		}
+		start := i
 		i = p.space(i + 1)
 		if i < len(d) && d[i] == closer {
 			return i + 1, nil
@@ -141,6 +165,9 @@ func (p *parser) value(i, depth int) (int, error) {
 				return i, p.fail(i, "unexpected end of input, want ',' or '%c'", closer)
 			}
 			if d[i] == closer {
+				if i+1-start >= indexedSize {
+					p.ends[start] = i + 1
+				}
 				return i + 1, nil
 			}
 			if d[i] != ',' {
@@ -251,10 +278,10 @@ func (p *parser) str(i int) (int, error) {
 
 // Kind returns the kind of v.
 func (v Value) Kind() Kind {
-	if len(v.b) == 0 {
+	if v.d == nil || v.e <= v.s {
 		return Invalid
 	}
-	switch c := v.b[0]; {
+	switch c := v.d.data[v.s]; {
 	case c == '{':
 		return Object
 	case c == '[':
@@ -271,7 +298,7 @@ func (v Value) Kind() Kind {
 }
 
 // Raw returns v's bytes as they are in the document.
-func (v Value) Raw() []byte { return v.b }
+func (v Value) Raw() []byte { return v.b() }
 
 // IsEmpty reports whether v is absent, null, "", [] or {}.
 func (v Value) IsEmpty() bool {
@@ -279,9 +306,10 @@ func (v Value) IsEmpty() bool {
 	case Invalid, Null:
 		return true
 	case String:
-		return len(v.b) == 2
+		return v.e-v.s == 2
 	case Array, Object:
-		return len(v.b) == 2 || space(v.b, 1) == len(v.b)-1
+		b := v.b()
+		return len(b) == 2 || space(b, 1) == len(b)-1
 	}
 	return false
 }
@@ -293,8 +321,8 @@ func (v Value) Members() iter.Seq2[[]byte, Value] {
 		if v.Kind() != Object {
 			return
 		}
-		b := v.b
-		i := space(b, 1)
+		b := v.d.data[:v.e]
+		i := space(b, v.s+1)
 		for i < len(b) && b[i] == '"' {
 			kend := skipString(b, i)
 			key := b[i+1 : kend-1]
@@ -303,8 +331,8 @@ func (v Value) Members() iter.Seq2[[]byte, Value] {
 			}
 			i = space(b, kend)
 			i = space(b, i+1) // ':'
-			vend := skip(b, i)
-			if !yield(key, Value{b[i:vend]}) {
+			vend := v.d.skip(i)
+			if !yield(key, Value{v.d, i, vend}) {
 				return
 			}
 			i = space(b, vend)
@@ -321,11 +349,11 @@ func (v Value) Elements() iter.Seq[Value] {
 		if v.Kind() != Array {
 			return
 		}
-		b := v.b
-		i := space(b, 1)
+		b := v.d.data[:v.e]
+		i := space(b, v.s+1)
 		for i < len(b) && b[i] != ']' {
-			end := skip(b, i)
-			if !yield(Value{b[i:end]}) {
+			end := v.d.skip(i)
+			if !yield(Value{v.d, i, end}) {
 				return
 			}
 			i = space(b, end)
@@ -367,10 +395,11 @@ func (v Value) Str() string {
 	if v.Kind() != String {
 		return ""
 	}
-	if hasEscape(v.b[1 : len(v.b)-1]) {
-		return unquote(v.b)
+	b := v.b()
+	if hasEscape(b[1 : len(b)-1]) {
+		return unquote(b)
 	}
-	return string(v.b[1 : len(v.b)-1])
+	return string(b[1 : len(b)-1])
 }
 
 // Text returns the text of a string, the literal of a number or a boolean, and false for other values.
@@ -379,7 +408,7 @@ func (v Value) Text() (string, bool) {
 	case String:
 		return v.Str(), true
 	case Number, Bool:
-		return string(v.b), true
+		return string(v.b()), true
 	}
 	return "", false
 }
@@ -399,7 +428,7 @@ func (v Value) Bool() (val, ok bool) {
 	if v.Kind() != Bool {
 		return false, false
 	}
-	return v.b[0] == 't', true
+	return v.d.data[v.s] == 't', true
 }
 
 // Short returns v as JSON text of at most 80 bytes, cut on a rune boundary with "…", for loss reports.
@@ -413,15 +442,16 @@ func (v Value) Short() string {
 	}
 	// Other values on one line, without the document's indentation; only the first bytes are looked at.
 	var b []byte
+	vb := v.b()
 	inStr := false
-	for i := 0; i < len(v.b) && len(b) <= 80; i++ {
-		c := v.b[i]
+	for i := 0; i < len(vb) && len(b) <= 80; i++ {
+		c := vb[i]
 		switch {
 		case inStr:
-			if c == '\\' && i+1 < len(v.b) {
+			if c == '\\' && i+1 < len(vb) {
 				b = append(b, c)
 				i++
-				c = v.b[i]
+				c = vb[i]
 			} else if c == '"' {
 				inStr = false
 			}
@@ -473,6 +503,16 @@ func skipString(b []byte, i int) int {
 	}
 }
 
+// skip returns the offset after the value starting at i: from the table of ends for a large object or array.
+func (d *doc) skip(i int) int {
+	if i < len(d.data) && (d.data[i] == '{' || d.data[i] == '[') {
+		if e, ok := d.ends[i]; ok {
+			return e
+		}
+	}
+	return skip(d.data, i)
+}
+
 // skip returns the offset after the value starting at i (the document is valid).
 func skip(b []byte, i int) int {
 	if i >= len(b) {
@@ -511,14 +551,7 @@ func skip(b []byte, i int) int {
 	}
 }
 
-func hasEscape(s []byte) bool {
-	for _, c := range s {
-		if c == '\\' {
-			return true
-		}
-	}
-	return false
-}
+func hasEscape(s []byte) bool { return bytes.IndexByte(s, '\\') >= 0 }
 
 // unquote decodes a valid JSON string with escapes; encoding/json does the rare work of \u surrogate pairs.
 func unquote(q []byte) string {
