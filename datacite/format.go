@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 	"golang.org/x/text/encoding/unicode"
@@ -122,66 +121,4 @@ func detectJSON(data []byte) bool {
 		return false
 	}
 	return bytes.Contains(t, []byte(`"dois"`)) || bytes.Contains(t, []byte(`"types"`)) && bytes.Contains(t, []byte(`"resourceTypeGeneral"`))
-}
-
-// problemNotes returns the notes of what a reader found that the record does not keep. The reader's other problems
-// (a kernel-3 namespace, elements out of order) are about the document, not losses: only validation reports them.
-func problemNotes(probs []Problem) fair.Notes {
-	var out fair.Notes
-	for _, p := range probs {
-		if p.lost {
-			out = append(out, fair.Note{Path: p.Path, Reason: p.Message})
-		}
-	}
-	return out
-}
-
-// ValidateInput checks each record that data holds, in format f, against DataCite 4.7 and returns one report per
-// record, in input order. Input in DataCite's own formats (f named as [XMLFormat] or [JSONFormat] name theirs) is
-// checked as the document it is, with what only the document shows (unknown elements, elements out of order,
-// missing attributes). Input in another format is read with f and each record checked with [ValidateResource]; what
-// f could not carry into the records is added to the first report as warnings ("not carried over: ..."), since
-// DataCite's rules cannot see it.
-//
-// The error is f's read error, or an error when f cannot be read.
-func ValidateInput(f fair.Format, data []byte) ([]Report, error) {
-	switch f.Name {
-	case "datacite-xml":
-		rec, err := readXML(data)
-		if err != nil {
-			return nil, err
-		}
-		return []Report{Validate(rec)}, nil
-	case "datacite-json":
-		recs, err := readJSON(data)
-		if err != nil {
-			return nil, err
-		}
-		reps := make([]Report, len(recs))
-		for i, r := range recs {
-			reps[i] = Validate(r)
-		}
-		return reps, nil
-	}
-	if f.Read == nil {
-		return nil, &ReadError{Format: f.Name, Msg: "the format cannot be read"}
-	}
-	recs, notRead, err := f.Read(data)
-	if err != nil {
-		return nil, err
-	}
-	reps := make([]Report, len(recs))
-	for i, r := range recs {
-		reps[i] = ValidateResource(r)
-	}
-	if len(reps) > 0 {
-		for _, n := range notRead {
-			msg := n.Reason
-			if n.Value != "" {
-				msg = n.Value + " (" + n.Reason + ")"
-			}
-			reps[0] = append(reps[0], Problem{Path: n.Path, Severity: SeverityWarning, Message: "not carried over: " + strings.TrimSpace(msg)})
-		}
-	}
-	return reps, nil
 }

@@ -1,7 +1,7 @@
 package datacite
 
 // The keys DataCite JSON defines inside each kind of object, and the kind of object each one holds ("" for a plain
-// value): the table the JSON decoder (jsondec.go) follows, kept as data for reference and for its path names.
+// value): the table the JSON decoder (jsondecode.go) follows, kept as data for reference and for its path names.
 var jsonKinds = map[string]map[string]string{
 	"creator": {"name": "", "nameType": "", "lang": "", "givenName": "", "familyName": "",
 		"nameIdentifiers": "nameIdentifier", "affiliation": "affiliation"},

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // Severity says how bad a [Problem] is.
@@ -174,4 +176,16 @@ func lineCol(data []byte, off int) (int, int) {
 		}
 	}
 	return line, col
+}
+
+// problemNotes returns the notes of what a reader found that the record does not keep. The reader's other problems
+// (a kernel-3 namespace, elements out of order) are about the document, not losses: only validation reports them.
+func problemNotes(probs []Problem) fair.Notes {
+	var out fair.Notes
+	for _, p := range probs {
+		if p.lost {
+			out = append(out, fair.Note{Path: p.Path, Reason: p.Message})
+		}
+	}
+	return out
 }

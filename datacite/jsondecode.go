@@ -1,29 +1,441 @@
 package datacite
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"unicode/utf8"
+	"strconv"
+	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 )
 
-// dec decodes DataCite JSON attributes straight into a Record, in one pass over the input and without reflection:
-// the REST API's records are the hot path of pipelines that convert thousands of them. It knows every property of the
-// schema; an unknown top-level attribute goes to Extra, an unknown key inside a property is reported as a warning.
-// Member names are matched exactly. Errors carry the position and the path.
-type dec struct {
-	data   []byte
-	prefix string // path of the attributes object in the document, e.g. "data[3].attributes", for errors
-	err    error
-	probs  []Problem
+// ReadJSON reads DataCite JSON as the REST API speaks it: a JSON:API document holding one record
+// ({"data": {"id": ..., "type": "dois", "attributes": {...}}}), a list ({"data": [...]}), or a bare attributes
+// object. The document-level meta, links and included members of a list are not records and are not kept.
+//
+// publisher and affiliation read from plain strings or objects, publicationYear and coordinates from numbers or
+// strings. Attributes the schema does not define (the REST API's citationCount, container, xml, ...) are kept in
+// [Record.Extra], the JSON:API relationships in [Record.Relationships] and the client's ID in [Record.Client]; a key
+// inside a metadata property that the schema does not define is not kept, and [Validate] reports it as a warning.
+// Member names are matched exactly, as DataCite spells them.
+// Malformed JSON or a value of the wrong type is a *ReadError with its line, column and path.
+//
+// notRead lists what the records cannot hold (a key inside a property that the schema does not define); in
+// a list of several records each path starts with "data[i].". [Validate] reports these too.
+func ReadJSON(data []byte) (recs []*Record, notRead fair.Notes, err error) {
+	recs, err = readJSON(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, r := range recs {
+		if len(recs) > 1 {
+			notRead = append(notRead, problemNotes(r.problems).Indexed("data", i)...)
+		} else {
+			notRead = problemNotes(r.problems)
+		}
+	}
+	return recs, notRead, nil
 }
 
-func (d *dec) fail(i int, path pathT, msg string) {
-	if d.err == nil {
-		line, col := lineCol(d.data, i)
-		d.err = &ReadError{Format: "JSON", Line: line, Column: col, Path: join(d.prefix, path.String()), Msg: msg}
+// readJSON is ReadJSON without the notes: the records keep their problems for Validate.
+func readJSON(data []byte) ([]*Record, error) {
+	data = trimBOM(data)
+	start := skipWS(data, 0)
+	if start >= len(data) {
+		return nil, &ReadError{Format: "JSON", Msg: "empty input"}
 	}
+	if data[start] != '{' {
+		line, col := lineCol(data, start)
+		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Msg: "want a JSON object (a JSON:API document or DataCite attributes)"}
+	}
+	// A first look at the member names only: a document with a "data" member is JSON:API, any other object holds
+	// the attributes of one record.
+	d := &dec{data: data}
+	var root pathT
+	isDoc := false
+	end := d.object(start, root, func(key []byte, vi int) int {
+		isDoc = isDoc || string(key) == "data"
+		return d.bound(vi)
+	})
+	if d.err != nil {
+		return nil, d.err
+	}
+	if rest := skipWS(data, end); rest < len(data) {
+		return nil, syntaxErr(data, rest, "data after the JSON document")
+	}
+	if !isDoc {
+		rec := new(Record)
+		if err := rec.decodeAttributes(data, start, ""); err != nil {
+			return nil, err
+		}
+		return []*Record{rec}, nil
+	}
+	var recs []*Record
+	d.object(start, root, func(key []byte, vi int) int {
+		if string(key) != "data" {
+			return d.skip(vi, root.at(name(key))) // meta, links, included: checked, not kept
+		}
+		recs = recs[:0]
+		switch data[vi] {
+		case '{':
+			rec, end := d.resource(vi, "data")
+			if rec != nil {
+				recs = append(recs, rec)
+			}
+			return end
+		case '[':
+			return d.array(vi, root.at("data"), func(n, ei int) int {
+				if data[ei] != '{' {
+					d.typeErr(ei, root.at("data").i(n), "a JSON:API resource object")
+					return len(data)
+				}
+				rec, end := d.resource(ei, "data["+strconv.Itoa(n)+"]")
+				if rec != nil {
+					recs = append(recs, rec)
+				}
+				return end
+			})
+		case 'n':
+			return d.skip(vi, root.at("data"))
+		}
+		d.typeErr(vi, root.at("data"), "an object or an array")
+		return len(data)
+	})
+	if d.err != nil {
+		return nil, d.err
+	}
+	return recs, nil
+}
+
+// ReadJSONRecord is [ReadJSON] for input that must hold exactly one record, such as a REST API response to a
+// single DOI.
+func ReadJSONRecord(data []byte) (rec *Record, notRead fair.Notes, err error) {
+	rec, err = readJSONRecord(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rec, problemNotes(rec.problems), nil
+}
+
+func readJSONRecord(data []byte) (*Record, error) {
+	recs, err := readJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) != 1 {
+		return nil, &ReadError{Format: "JSON", Path: "data", Msg: fmt.Sprintf("holds %d records, want 1", len(recs))}
+	}
+	return recs[0], nil
+}
+
+// resource reads the JSON:API resource object {"id", "type", "attributes", "relationships"} at i, which stands at
+// path in the document ("data", "data[3]"), and returns its record (nil after an error) and its end.
+func (d *dec) resource(i int, path string) (*Record, int) {
+	rec := new(Record)
+	var id string
+	attrOff := -1
+	outer := d.prefix
+	d.prefix = path
+	var root pathT
+	end := d.object(i, root, func(key []byte, vi int) int {
+		switch string(key) {
+		case "id":
+			return d.str(vi, root.at("id"), &id)
+		case "type":
+			var t string
+			end := d.str(vi, root.at("type"), &t)
+			if t != "" && t != "dois" {
+				d.fail(vi, root.at("type"), fmt.Sprintf("resource type %q is not a DOI record (want \"dois\")", t))
+			}
+			return end
+		case "attributes":
+			if d.isNull(vi) {
+				return vi + 4
+			}
+			if d.data[vi] != '{' {
+				d.typeErr(vi, root.at("attributes"), "an object")
+				return len(d.data)
+			}
+			attrOff = vi
+			return d.bound(vi) // decoded below, which checks it
+		case "relationships":
+			end := d.skip(vi, root.at("relationships"))
+			if d.err == nil && !d.isNull(vi) {
+				rec.Relationships = append(json.RawMessage(nil), d.data[vi:end]...)
+			}
+			return end
+		}
+		return d.skip(vi, root.at(name(key)))
+	})
+	d.prefix = outer
+	if d.err != nil {
+		return nil, end
+	}
+	if attrOff >= 0 {
+		if err := rec.decodeAttributes(d.data, attrOff, path+".attributes"); err != nil {
+			d.err = err
+			return nil, end
+		}
+	}
+	if rec.DOI == "" {
+		rec.DOI = id
+	}
+	if len(rec.Relationships) > 0 {
+		var rel struct {
+			Client struct {
+				Data struct {
+					ID string `json:"id"`
+				} `json:"data"`
+			} `json:"client"`
+		}
+		if json.Unmarshal(rec.Relationships, &rel) == nil {
+			rec.Client = rel.Client.Data.ID
+		}
+	}
+	return rec, end
+}
+
+// UnmarshalJSON reads a DataCite attributes object (the `data.attributes` of the REST API) into r, replacing its
+// contents. Use [ReadJSON] for whole JSON:API documents.
+func (r *Record) UnmarshalJSON(data []byte) error {
+	*r = Record{}
+	start := skipWS(data, 0)
+	if start >= len(data) || data[start] != '{' {
+		return &ReadError{Format: "JSON", Msg: "want a JSON object of DataCite attributes"}
+	}
+	return r.decodeAttributes(data, start, "")
+}
+
+// attrFields are the JSON names of the attributes the record has fields for; the others go to Extra.
+var attrFields = map[string]bool{
+	"doi": true, "identifierType": true, "prefix": true, "suffix": true, "event": true, "url": true, "state": true,
+	"created": true, "updated": true, "registered": true, "published": true, "schemaVersion": true, "creators": true,
+	"titles": true, "publisher": true, "publicationYear": true, "types": true, "subjects": true, "contributors": true,
+	"dates": true, "language": true, "alternateIdentifiers": true, "relatedIdentifiers": true, "sizes": true,
+	"formats": true, "version": true, "rightsList": true, "descriptions": true, "geoLocations": true,
+	"fundingReferences": true, "relatedItems": true,
+}
+
+// fieldName returns the attribute a member name stands for ("identifiers" included), matching names without regard
+// to case as encoding/json does, or "" for a name the record keeps in Extra.
+func fieldName(key []byte) string {
+	if len(key) > 32 {
+		return ""
+	}
+	var low [32]byte
+	for i, c := range key {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return attrFieldsLower[string(low[:len(key)])]
+}
+
+var attrFieldsLower = func() map[string]string {
+	m := map[string]string{"identifiers": "identifiers"}
+	for k := range attrFields {
+		m[strings.ToLower(k)] = k
+	}
+	return m
+}()
+
+// decodeAttributes decodes the attributes object at data[off:]; path is where it stands in the document.
+func (r *Record) decodeAttributes(data []byte, off int, path string) error {
+	d := dec{data: data, prefix: path}
+	d.attributes(off, r)
+	if d.err != nil {
+		return d.err
+	}
+	r.problems = append(r.problems, d.probs...)
+	return nil
+}
+
+// UnmarshalJSON reads a publisher from a plain string (its name) or an object.
+func (p *Publisher) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		*p = Publisher{}
+		return json.Unmarshal(data, &p.Name)
+	}
+	type plain Publisher
+	return json.Unmarshal(data, (*plain)(p))
+}
+
+// UnmarshalJSON reads an affiliation from a plain string (its name) or an object.
+func (a *Affiliation) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		*a = Affiliation{}
+		return json.Unmarshal(data, &a.Name)
+	}
+	type plain Affiliation
+	return json.Unmarshal(data, (*plain)(a))
+}
+
+// coord is a coordinate in JSON: a number or a numeric string.
+type coord float64
+
+func (c *coord) UnmarshalJSON(data []byte) error {
+	s := string(data)
+	if s == "null" {
+		return nil
+	}
+	if len(s) > 0 && s[0] == '"' {
+		if err := json.Unmarshal(data, &s); err != nil {
+			return err
+		}
+		s = strings.TrimSpace(s)
+	}
+	f, err := parseXSFloat(s)
+	if err != nil {
+		return fmt.Errorf("coordinate %s is not a number", data)
+	}
+	*c = coord(f)
+	return nil
+}
+
+// UnmarshalJSON reads a point whose coordinates are numbers or numeric strings.
+func (p *GeoPoint) UnmarshalJSON(data []byte) error {
+	var v struct {
+		Lon coord `json:"pointLongitude"`
+		Lat coord `json:"pointLatitude"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*p = GeoPoint{Longitude: float64(v.Lon), Latitude: float64(v.Lat)}
+	return nil
+}
+
+// UnmarshalJSON reads a box whose coordinates are numbers or numeric strings.
+func (g *GeoBox) UnmarshalJSON(data []byte) error {
+	var v struct {
+		W coord `json:"westBoundLongitude"`
+		E coord `json:"eastBoundLongitude"`
+		S coord `json:"southBoundLatitude"`
+		N coord `json:"northBoundLatitude"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*g = GeoBox{WestLongitude: float64(v.W), EastLongitude: float64(v.E), SouthLatitude: float64(v.S), NorthLatitude: float64(v.N)}
+	return nil
+}
+
+type polygonEntry struct {
+	PolygonPoint   *GeoPoint `json:"polygonPoint,omitempty"`
+	InPolygonPoint *GeoPoint `json:"inPolygonPoint,omitempty"`
+}
+
+func polygonFromEntries(es []polygonEntry) GeoPolygon {
+	var p GeoPolygon
+	for _, e := range es {
+		if e.PolygonPoint != nil {
+			p.Points = append(p.Points, *e.PolygonPoint)
+		}
+		if e.InPolygonPoint != nil {
+			p.InPolygonPoint = e.InPolygonPoint
+		}
+	}
+	return p
+}
+
+// UnmarshalJSON reads a geoLocation; geoLocationPolygon is one polygon (an array of point entries) or several (an
+// array of such arrays).
+func (g *GeoLocation) UnmarshalJSON(data []byte) error {
+	type plain GeoLocation
+	var v struct {
+		*plain
+		Polygon json.RawMessage `json:"geoLocationPolygon"`
+	}
+	*g = GeoLocation{}
+	v.plain = (*plain)(g)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	raw := bytes.TrimSpace(v.Polygon)
+	if len(raw) == 0 || raw[0] == 'n' {
+		return nil
+	}
+	var many [][]polygonEntry
+	if err := json.Unmarshal(raw, &many); err == nil {
+		for _, es := range many {
+			g.Polygons = append(g.Polygons, polygonFromEntries(es))
+		}
+		return nil
+	}
+	var one []polygonEntry
+	if err := json.Unmarshal(raw, &one); err != nil {
+		return err
+	}
+	if len(one) > 0 {
+		g.Polygons = []GeoPolygon{polygonFromEntries(one)}
+	}
+	return nil
+}
+
+// UnmarshalJSON reads a related item; its publicationYear is a number or a string.
+func (it *RelatedItem) UnmarshalJSON(data []byte) error {
+	type plain RelatedItem
+	var v struct {
+		*plain
+		Year json.RawMessage `json:"publicationYear"`
+	}
+	*it = RelatedItem{}
+	v.plain = (*plain)(it)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	if len(v.Year) > 0 {
+		y, err := decodeYear(v.Year, 0, "publicationYear", v.Year)
+		if err != nil {
+			return err
+		}
+		it.PublicationYear = y
+	}
+	return nil
+}
+
+// decodeYear reads a year from a JSON number, a string of digits, or null (0).
+func decodeYear(data []byte, off int, path string, val []byte) (int, error) {
+	s := string(val)
+	switch {
+	case s == "null":
+		return 0, nil
+	case len(s) > 0 && s[0] == '"':
+		if err := json.Unmarshal(val, &s); err != nil {
+			return 0, jsonErr(data, off, path, err)
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return 0, nil
+		}
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 0 || y > 9999 {
+		line, col := lineCol(data, off)
+		return 0, &ReadError{Format: "JSON", Line: line, Column: col, Path: path, Msg: fmt.Sprintf("%s is not a year (want four digits, e.g. 2026)", val)}
+	}
+	return y, nil
+}
+
+// UnmarshalJSON reads a related item identifier; its scheme URI is read from schemeURI, the REST API's spelling,
+// or schemeUri, the spelling of the other properties.
+func (id *RelatedItemIdentifier) UnmarshalJSON(data []byte) error {
+	type plain RelatedItemIdentifier
+	var v struct {
+		*plain
+		SchemeUri string `json:"schemeUri"`
+	}
+	*id = RelatedItemIdentifier{}
+	v.plain = (*plain)(id)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	if id.SchemeURI == "" {
+		id.SchemeURI = v.SchemeUri
+	}
+	return nil
 }
 
 // keyNames holds every member name the decoder knows, so that a path segment is a constant string, not a copy.
@@ -47,202 +459,6 @@ func name(k []byte) string {
 		return n
 	}
 	return string(k)
-}
-
-func (d *dec) kindAt(i int) string {
-	if i >= len(d.data) {
-		return "nothing"
-	}
-	switch d.data[i] {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	}
-	return "a number"
-}
-
-func (d *dec) typeErr(i int, path pathT, want string) {
-	d.fail(i, path, "want "+want+", got "+d.kindAt(i))
-}
-
-// skip returns the end of the value at i, checking that it is valid JSON (nothing else will).
-func (d *dec) skip(i int, path pathT) int {
-	end, err := skipValue(d.data, i)
-	if err != nil {
-		d.fail(i, path, "malformed JSON")
-		return len(d.data)
-	}
-	if d.data[i] == '{' || d.data[i] == '[' {
-		if err := checkJSON(d.data, i, end); err != nil && d.err == nil {
-			d.err = err
-		}
-	}
-	return end
-}
-
-// bound returns the end of the value at i, finding its boundaries only: for a value that is decoded afterwards, which
-// checks it.
-func (d *dec) bound(i int) int {
-	end, err := skipValue(d.data, i)
-	if err != nil {
-		if d.err == nil {
-			d.err = err
-		}
-		return len(d.data)
-	}
-	return end
-}
-
-func (d *dec) isNull(i int) bool {
-	return i+4 <= len(d.data) && string(d.data[i:i+4]) == "null"
-}
-
-// object calls f for each member of the object at i, with the offset of its value; f returns the end of the value.
-// A null is an empty object. It returns the end of the object.
-func (d *dec) object(i int, path pathT, f func(key []byte, vi int) int) int {
-	if d.isNull(i) {
-		return i + 4
-	}
-	if i >= len(d.data) || d.data[i] != '{' {
-		d.typeErr(i, path, "an object")
-		return len(d.data)
-	}
-	i = skipWS(d.data, i+1)
-	if i < len(d.data) && d.data[i] == '}' {
-		return i + 1
-	}
-	for d.err == nil {
-		if i >= len(d.data) || d.data[i] != '"' {
-			d.fail(i, path, "want a member name in quotes")
-			break
-		}
-		kend, err := skipString(d.data, i)
-		if err != nil {
-			d.fail(i, path, "unterminated member name")
-			break
-		}
-		key := d.data[i+1 : kend-1]
-		if !utf8.Valid(key) || containsByte(key, '\\') {
-			var k string
-			if err := json.Unmarshal(d.data[i:kend], &k); err != nil {
-				d.fail(i, path, "invalid member name")
-				break
-			}
-			key = []byte(k)
-		}
-		i = skipWS(d.data, kend)
-		if i >= len(d.data) || d.data[i] != ':' {
-			d.fail(i, path, "want ':' after a member name")
-			break
-		}
-		vi := skipWS(d.data, i+1)
-		if vi >= len(d.data) {
-			d.fail(vi, path, "unexpected end of input")
-			break
-		}
-		end := f(key, vi)
-		if d.err != nil {
-			break
-		}
-		i = skipWS(d.data, end)
-		if i < len(d.data) && d.data[i] == ',' {
-			i = skipWS(d.data, i+1)
-			continue
-		}
-		if i < len(d.data) && d.data[i] == '}' {
-			return i + 1
-		}
-		d.fail(i, path, "want ',' or '}' after an object member")
-	}
-	return len(d.data)
-}
-
-// array calls f for each element of the array at i with its index; f returns the end of the element. A null is an
-// empty array. It returns the end of the array.
-func (d *dec) array(i int, path pathT, f func(n, vi int) int) int {
-	if d.isNull(i) {
-		return i + 4
-	}
-	if i >= len(d.data) || d.data[i] != '[' {
-		d.typeErr(i, path, "an array")
-		return len(d.data)
-	}
-	i = skipWS(d.data, i+1)
-	if i < len(d.data) && d.data[i] == ']' {
-		return i + 1
-	}
-	for n := 0; d.err == nil; n++ {
-		if i >= len(d.data) {
-			d.fail(i, path, "unexpected end of input in an array")
-			break
-		}
-		end := f(n, i)
-		if d.err != nil {
-			break
-		}
-		i = skipWS(d.data, end)
-		if i < len(d.data) && d.data[i] == ',' {
-			i = skipWS(d.data, i+1)
-			continue
-		}
-		if i < len(d.data) && d.data[i] == ']' {
-			return i + 1
-		}
-		d.fail(i, path, "want ',' or ']' after an array element")
-	}
-	return len(d.data)
-}
-
-func containsByte(b []byte, c byte) bool {
-	for _, x := range b {
-		if x == c {
-			return true
-		}
-	}
-	return false
-}
-
-// str reads a string (or null, as "") at i and returns it and the end.
-func (d *dec) str(i int, path pathT, p *string) int {
-	if d.isNull(i) {
-		return i + 4
-	}
-	if i >= len(d.data) || d.data[i] != '"' {
-		d.typeErr(i, path, "a string")
-		return len(d.data)
-	}
-	end, err := skipString(d.data, i)
-	if err != nil {
-		d.fail(i, path, "unterminated string")
-		return len(d.data)
-	}
-	raw := d.data[i+1 : end-1]
-	if containsByte(raw, '\\') || !utf8.Valid(raw) || hasControl(raw) {
-		// Escapes, invalid UTF-8 (which encoding/json turns into U+FFFD) or raw control characters (which JSON
-		// forbids): leave them to encoding/json.
-		if err := json.Unmarshal(d.data[i:end], p); err != nil {
-			d.fail(i, path, "invalid string")
-		}
-		return end
-	}
-	*p = string(raw)
-	return end
-}
-
-func hasControl(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 {
-			return true
-		}
-	}
-	return false
 }
 
 // unknown reports a key inside a property that the schema does not define, and skips its value.
