@@ -31,38 +31,66 @@ var ErrNoFormat = errors.New("stream: no format reads this record")
 // Decode returns the records of one line and the notes of what they could not hold. A deleted harvested item gives
 // no record and no error.
 func (d Decoder) Decode(line []byte) (recs []*fair.Resource, notRead fair.Notes, err error) {
+	recs, notRead, _, err = d.decode(line, "")
+	return recs, notRead, err
+}
+
+// decode is Decode with a format to try first when d.From is empty (the one that read the previous record of the
+// same input); it returns the format that read the record.
+func (d Decoder) decode(line []byte, guess string) (recs []*fair.Resource, notRead fair.Notes, used string, err error) {
 	reg := d.Registry
 	if reg == nil {
 		reg = format.Default()
 	}
-	data := bytes.TrimSpace(line)
-	if rec, deleted, ok := harvestedRecord(data); ok {
-		if deleted || len(rec) == 0 || string(rec) == "null" {
-			return nil, nil, nil
-		}
-		data = rec
-		if rec[0] == '"' {
-			var s string
-			if err := json.Unmarshal(rec, &s); err != nil {
-				return nil, nil, fmt.Errorf("record: %w", err)
-			}
-			data = []byte(s)
-		}
-	} else if isResourceObject(data) {
-		wrapped := make([]byte, 0, len(data)+10)
-		wrapped = append(append(append(wrapped, `{"data":`...), data...), '}')
-		data = wrapped
+	data, err := d.unwrap(line)
+	if err != nil || data == nil {
+		return nil, nil, "", err
 	}
-	_, recs, notRead, err = reg.Read(d.From, data)
+	from := d.From
+	if from == "" && guess != "" {
+		// Detection looks for markers all over the record, which costs as much as a fifth of the conversion: the
+		// format that read the previous record of the input is tried first, and detection runs only when it fails.
+		if f, recs, notRead, err := reg.Read(guess, data); err == nil {
+			return recs, notRead, f.Name, nil
+		}
+	}
+	f, recs, notRead, err := reg.Read(from, data)
 	var unknown *format.UnknownFormatError
 	if errors.As(err, &unknown) {
 		if len(data) > 0 && (data[0] == '{' || data[0] == '[') && !json.Valid(data) {
 			var v any
-			return nil, nil, fmt.Errorf("invalid JSON: %w", json.Unmarshal(data, &v))
+			return nil, nil, "", fmt.Errorf("invalid JSON: %w", json.Unmarshal(data, &v))
 		}
-		return nil, nil, ErrNoFormat
+		return nil, nil, "", ErrNoFormat
 	}
-	return recs, notRead, err
+	return recs, notRead, f.Name, err
+}
+
+// Unwrap returns the document of a line: the record of a harvested item (nil for a deleted one; the XML itself
+// when the item holds metadata as a string), a resource object in its JSON:API envelope, or the line itself. Use it
+// to hand the document to a function that takes a format's input, such as datacite.ValidateInput.
+func (d Decoder) Unwrap(line []byte) ([]byte, error) { return d.unwrap(line) }
+
+func (d Decoder) unwrap(line []byte) ([]byte, error) {
+	data := bytes.TrimSpace(line)
+	if rec, deleted, ok := harvestedRecord(data); ok {
+		if deleted || len(rec) == 0 || string(rec) == "null" {
+			return nil, nil
+		}
+		if rec[0] == '"' {
+			var s string
+			if err := json.Unmarshal(rec, &s); err != nil {
+				return nil, fmt.Errorf("record: %w", err)
+			}
+			return []byte(s), nil
+		}
+		return rec, nil
+	}
+	if isResourceObject(data) {
+		wrapped := make([]byte, 0, len(data)+10)
+		return append(append(append(wrapped, `{"data":`...), data...), '}'), nil
+	}
+	return data, nil
 }
 
 // harvestedRecord finds the record of a harvested item: a JSON object whose first member is "identifier" and that
@@ -218,7 +246,10 @@ func valueEnd(data []byte, i int) (int, error) {
 }
 
 // Conversion converts every record of a stream: each line is decoded, filtered, and written in the output format
-// as one line (or as its DOI). Its [Conversion.NewFunc] is what [Run] takes. Notes of what records could not hold
+// as one line (or as its DOI). When From is empty, the format is detected on a worker's first record of an input
+// and tried first for the input's next records, detection running again only for a record that format cannot read
+// (detection looks for markers all over a record and would cost a fifth of the conversion); name the format when
+// an input mixes formats of which one reads the other's records. Its [Conversion.NewFunc] is what [Run] takes. Notes of what records could not hold
 // are counted by path and reason, for a summary; [Conversion.Notes] returns them after the run.
 type Conversion struct {
 	Decoder
@@ -276,10 +307,17 @@ func (c *Conversion) NewFunc() Func {
 	c.locals = append(c.locals, local)
 	c.mu.Unlock()
 	var buf bytes.Buffer
+	guess, guessInput := "", ""
 	return func(rec Record, out []byte) ([]byte, error) {
-		recs, notRead, err := c.Decode(rec.Data)
+		if rec.Input != guessInput {
+			guess, guessInput = "", rec.Input
+		}
+		recs, notRead, used, err := c.decode(rec.Data, guess)
 		if err != nil {
 			return out, err
+		}
+		if used != "" {
+			guess = used
 		}
 		for _, n := range notRead {
 			local[noteKey{"not read", n.Path, n.Reason}]++

@@ -15,6 +15,7 @@ import (
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/internal/httpx"
+	"github.com/dop2i/fairmeta/stream"
 )
 
 func init() {
@@ -26,7 +27,9 @@ func init() {
 // cannot be read or parsed (the others are still assessed); 2 for a usage error.
 func runAssess(ctx context.Context, args []string, io stdio) int {
 	reg := format.Default()
-	fs := newFlags("assess", "[-json|-html FILE] [-network] [-metrics SET] [-from FORMAT] FILE...", io)
+	fs := newFlags("assess", "[-json|-html FILE] [-network] [-metrics SET] [-from FORMAT] FILE... | -jsonl [-j N] [-shard i/n] [FILE...]", io)
+	jsonl := fs.Bool("jsonl", false, "the inputs are JSON Lines (plain, gzip or tar archives of parts), assessed in parallel: one summary line of JSON per record")
+	sf := addStreamFlags(fs)
 	asJSON := fs.Bool("json", false, "write the reports as a JSON array on standard output")
 	htmlFile := fs.String("html", "", "write the report as a self-contained HTML page to `FILE` (FILE-2.html, ... for further records)")
 	network := fs.Bool("network", false, "run the network tests: resolve identifiers, fetch landing pages and data links")
@@ -36,7 +39,11 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 || *asJSON && *htmlFile != "" {
+	if *jsonl && (*asJSON || *htmlFile != "") {
+		fs.Usage()
+		return exitUsage
+	}
+	if !*jsonl && fs.NArg() == 0 || *asJSON && *htmlFile != "" {
 		fs.Usage()
 		return exitUsage
 	}
@@ -50,6 +57,9 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 	}
 	if *network {
 		opts = append(opts, assess.WithHTTPClient(httpx.NewClient(*timeout)))
+	}
+	if *jsonl {
+		return assessStream(ctx, reg, *from, fs.Args(), sf, io, opts)
 	}
 
 	code := exitOK
@@ -147,4 +157,47 @@ func writeHTML(path string, rep *assess.Result) error {
 		return err
 	}
 	return f.Close()
+}
+
+// assessLine is the one-line summary "assess -jsonl" writes per record.
+type assessLine struct {
+	Input      string                `json:"input"`
+	Line       int64                 `json:"line"`
+	Identifier string                `json:"identifier,omitempty"`
+	Title      string                `json:"title,omitempty"`
+	MetricSet  fair.MetricSet        `json:"metricSet"`
+	Overall    fair.Score            `json:"overall"`
+	Categories map[string]fair.Score `json:"categories"`
+	Failed     []string              `json:"failed,omitempty"` // the IDs of the failed tests
+}
+
+// assessStream assesses every record of JSON Lines inputs and writes one summary line per record.
+func assessStream(ctx context.Context, reg *format.Registry, from string, inputs []string, sf *streamFlags, io stdio, opts []fair.AssessOption) int {
+	dec := stream.Decoder{Registry: reg, From: from}
+	_, code := runStream(ctx, "assess", inputs, sf, io, func() stream.Func {
+		return func(rec stream.Record, out []byte) ([]byte, error) {
+			recs, _, err := dec.Decode(rec.Data)
+			if err != nil {
+				return out, err
+			}
+			for _, r := range recs {
+				rep, err := fair.Assess(ctx, r, opts...)
+				if err != nil {
+					return out, err
+				}
+				l := assessLine{Input: rec.Input, Line: rec.Line, Identifier: rep.Identifier, Title: rep.Title, MetricSet: rep.MetricSet,
+					Overall: rep.Overall, Categories: rep.Categories}
+				for _, t := range rep.FailedTests() {
+					l.Failed = append(l.Failed, t.ID)
+				}
+				b, err := json.Marshal(l)
+				if err != nil {
+					return out, err
+				}
+				out = append(append(out, b...), '\n')
+			}
+			return out, nil
+		}
+	})
+	return code
 }
