@@ -15,10 +15,10 @@ import (
 
 // Shapes of a line.
 const (
-	ShapeJSONAPI   = iota // {"data": {"id", "type", "attributes"}}
-	ShapeResource         // {"id", "type": "dois", "attributes"} — DataCite's data file
-	ShapeAttributes       // the bare attributes object
-	ShapeHarvested        // a harvested item {"identifier", "datestamp", "deleted", "record"}
+	ShapeJSONAPI    = iota // {"data": {"id", "type", "attributes"}}
+	ShapeResource          // {"id", "type": "dois", "attributes"} — DataCite's data file
+	ShapeAttributes        // the bare attributes object
+	ShapeHarvested         // a harvested item {"identifier", "datestamp", "deleted", "record"}
 	numShapes
 )
 
