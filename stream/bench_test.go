@@ -150,3 +150,25 @@ func BenchmarkDecodeShapes(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStreamRead reads the same generated .jsonl.gz with a Func that does nothing: the rate at which one
+// process decompresses and cuts lines, the ceiling of a single process however many cores convert.
+//
+//	go test ./stream -run '^$' -bench StreamRead -benchtime 3x
+func BenchmarkStreamRead(b *testing.B) {
+	path, res := generated(b, b.TempDir(), 20000, datagen.Options{Seed: 1})
+	nothing := func() stream.Func { return func(_ stream.Record, out []byte) ([]byte, error) { return out, nil } }
+	var bytesIn int64
+	w0, c0 := time.Now(), cpuTime()
+	for b.Loop() {
+		sum, err := stream.Run(context.Background(), []string{path}, io.Discard, nothing, stream.Options{Workers: 1})
+		if err != nil || sum.Records != int64(len(res.DOIs)) {
+			b.Fatal(err, sum)
+		}
+		bytesIn = sum.Bytes
+	}
+	wall, cpu := time.Since(w0), cpuTime()-c0
+	b.ReportMetric(float64(b.N*len(res.DOIs))/wall.Seconds(), "records/s")
+	b.ReportMetric(float64(b.N*len(res.DOIs))/cpu.Seconds(), "records/cpu-s")
+	b.ReportMetric(float64(b.N)*float64(bytesIn)/1e6/wall.Seconds(), "gz-MB/s")
+}

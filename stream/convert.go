@@ -11,6 +11,7 @@ import (
 
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
+	"github.com/dop2i/fairmeta/ror"
 )
 
 // Decoder reads the records of one line of a stream with a format registry. Besides any document a format of the
@@ -257,6 +258,8 @@ type Conversion struct {
 	To string
 	// DOIs writes the DOI of each selected record, one per line, instead of the record.
 	DOIs bool
+	// Enrich, when set, fills in the ROR IDs the records lack (ror.Enrich) before they are filtered and written.
+	Enrich ror.Matcher
 	// Filter selects the records written; nil selects all.
 	Filter *CompiledFilter
 
@@ -323,6 +326,9 @@ func (c *Conversion) NewFunc() Func {
 			local[noteKey{"not read", n.Path, n.Reason}]++
 		}
 		for _, r := range recs {
+			if c.Enrich != nil {
+				ror.Enrich(r, c.Enrich)
+			}
 			if c.Filter != nil && !c.Filter.Match(r) {
 				continue
 			}

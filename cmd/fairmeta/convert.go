@@ -89,6 +89,14 @@ func convertStream(ctx context.Context, reg *format.Registry, from, to string, d
 		return exitUsage
 	}
 	conv.Filter = flt
+	if *ff.enrich {
+		ix, err := ff.index(ctx)
+		if err != nil {
+			fmt.Fprintf(io.err, "fairmeta convert: %v\n", err)
+			return exitProblem
+		}
+		conv.Enrich = ix
+	}
 	_, code := runStream(ctx, "convert", inputs, sf, io, conv.NewFunc)
 	printNoteCounts(io, "convert", conv.Notes())
 	return code

@@ -33,7 +33,8 @@ func addStreamFlags(fs *flag.FlagSet) *streamFlags {
 // filterFlags are the record filters of convert.
 type filterFlags struct {
 	affiliation, country, typ, publisher, year, rorDump *string
-	hasORCID, children                                  *bool
+	hasORCID, children, enrich                          *bool
+	ix                                                  *ror.Index
 }
 
 func addFilterFlags(fs *flag.FlagSet) *filterFlags {
@@ -45,6 +46,7 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 		publisher:   fs.String("publisher", "", "keep records of these `publishers` (names or identifiers, comma-separated)"),
 		year:        fs.String("year", "", "keep records published in this `year` or range (2024, 2020-2024, 2020-)"),
 		hasORCID:    fs.Bool("has-orcid", false, "keep records with a creator or contributor identified by an ORCID"),
+		enrich:      fs.Bool("enrich-ror", false, "fill in the ROR IDs of affiliations, publishers and funders given only by name, offline, before filtering"),
 		rorDump:     fs.String("ror-dump", "", "ROR data dump `file` for -affiliation and -country (default: the built-in set of physics organisations)"),
 	}
 }
@@ -57,6 +59,21 @@ func splitComma(s string) []string {
 		}
 	}
 	return out
+}
+
+// index loads the ROR index of -ror-dump, or the built-in set.
+func (f *filterFlags) index(ctx context.Context) (*ror.Index, error) {
+	if *f.rorDump == "" {
+		return ror.Default(), nil
+	}
+	if f.ix == nil {
+		ix, err := ror.LoadIndex(ctx, *f.rorDump)
+		if err != nil {
+			return nil, err
+		}
+		f.ix = ix
+	}
+	return f.ix, nil
 }
 
 // filter builds the compiled filter, or nil when no filter flag is set.
@@ -82,13 +99,11 @@ func (f *filterFlags) filter(ctx context.Context) (*stream.CompiledFilter, error
 		flt.YearFrom == 0 && flt.YearTo == 0 && !flt.HasORCID {
 		return nil, nil
 	}
-	if *f.rorDump != "" {
-		ix, err := ror.LoadIndex(ctx, *f.rorDump)
-		if err != nil {
-			return nil, err
-		}
-		flt.Index = ix
+	ix, err := f.index(ctx)
+	if err != nil {
+		return nil, err
 	}
+	flt.Index = ix
 	return flt.Compile()
 }
 

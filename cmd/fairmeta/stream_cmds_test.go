@@ -56,6 +56,18 @@ func TestStreamCommands(t *testing.T) {
 			t.Errorf("exit %d, %d lines: %.200s", code, len(lines), out)
 		}
 	})
+	t.Run("IN2P3 records enriched with ROR IDs", func(t *testing.T) {
+		code, out, _ := runCLI(t, "", "convert", "-jsonl", "-to", "datacite-json", "-enrich-ror", "-affiliation", "https://ror.org/03fd77x13", path)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != exitProblem || len(lines) != res.Affil {
+			t.Fatalf("exit %d, %d records for %d with an IN2P3 laboratory", code, len(lines), res.Affil)
+		}
+		for _, l := range lines {
+			if !strings.Contains(l, `"affiliationIdentifier":"https://ror.org/0`) {
+				t.Errorf("an affiliation without its ROR ID: %.300s", l)
+			}
+		}
+	})
 	t.Run("validate -jsonl", func(t *testing.T) {
 		code, out, stderr := runCLI(t, "", "validate", "-jsonl", "-j", "2", path)
 		if code != exitProblem || !strings.Contains(out, path+":") || strings.Count(stderr, path+":") != len(res.Bad) {

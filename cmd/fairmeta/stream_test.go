@@ -156,8 +156,9 @@ func TestStreamAtScale(t *testing.T) {
 		}
 		var lines []int
 		for _, l := range strings.Split(r.stderr, "\n") {
+			_, after, ok := strings.Cut(l, ".jsonl.gz:")
 			var line int
-			if _, err := fmt.Sscanf(l[strings.Index(l, ".jsonl.gz:")+len(".jsonl.gz:"):], "%d:", &line); strings.Contains(l, ".jsonl.gz:") && err == nil {
+			if _, err := fmt.Sscanf(after, "%d:", &line); ok && err == nil {
 				lines = append(lines, line)
 			}
 		}

@@ -39,8 +39,8 @@ type Result struct {
 }
 
 var labs = []struct{ name, ror string }{
-	{"Laboratoire de Physique des 2 Infinis Irène Joliot-Curie, Université Paris-Saclay, CNRS/IN2P3, Orsay, France", ""},
-	{"LPNHE, Sorbonne Université, CNRS/IN2P3, Paris, France", ""},
+	{"Laboratoire de Physique des 2 Infinis Irène Joliot-Curie, Orsay, France", ""},
+	{"LPNHE, Paris, France", ""},
 	{"Centre de Calcul de l'IN2P3", "https://ror.org/04dcc3438"},
 	{"Centre de Physique des Particules de Marseille", "https://ror.org/00fw8bp86"},
 }
