@@ -8,6 +8,7 @@ import (
 
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/format"
 )
 
 // Item is one harvested record, written as one line of JSON Lines:
@@ -77,8 +78,10 @@ func appendCompact(b []byte, raw []byte) []byte {
 
 // DecodeMetadata turns the metadata of an OAI-PMH record into an Item's record: DataCite XML (a kernel-4 or
 // kernel-3 <resource>, bare or in DataCite's oai_datacite wrapper) becomes DataCite JSON attributes, with the notes
-// of what the record could not hold; anything else is kept as a JSON string of its XML. problem is non-empty when
-// the metadata looked like DataCite but could not be read (the record is then the string).
+// of what the record could not hold; metadata in another format of format.Default() is read and converted to
+// DataCite JSON through fair.Resource, with the notes of what was not read and not written; anything else (oai_dc,
+// MARC) is kept as a JSON string of its XML. problem is non-empty when the metadata looked like a format fairmeta
+// reads but could not be read (the record is then the string).
 func DecodeMetadata(md []byte) (record json.RawMessage, notRead fair.Notes, problem string) {
 	if len(bytes.TrimSpace(md)) == 0 {
 		return nil, nil, ""
@@ -97,7 +100,27 @@ func DecodeMetadata(md []byte) (record json.RawMessage, notRead fair.Notes, prob
 	if isDataCite {
 		return raw, nil, fmt.Sprintf("DataCite metadata kept as XML: %v", err)
 	}
-	return raw, nil, ""
+	reg := format.Default()
+	f, err := reg.Detect(md)
+	if err != nil {
+		return raw, nil, "" // a format fairmeta does not read
+	}
+	recs, notRead, err := f.Read(md)
+	if err != nil || len(recs) != 1 {
+		if err == nil {
+			err = fmt.Errorf("%d records in one item", len(recs))
+		}
+		return raw, nil, fmt.Sprintf("%s metadata kept as XML: %v", f.Name, err)
+	}
+	attrs, err := json.Marshal(datacite.FromResource(recs[0]))
+	if err != nil {
+		return raw, nil, fmt.Sprintf("%s metadata kept as XML: %v", f.Name, err)
+	}
+	for _, n := range datacite.NotWritten(recs[0]) {
+		n.Reason = "not written as DataCite: " + n.Reason
+		notRead = append(notRead, n)
+	}
+	return attrs, notRead, ""
 }
 
 // dataciteResource finds the DataCite <resource> in metadata: the root element itself, or the child of an

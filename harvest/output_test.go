@@ -128,3 +128,28 @@ func TestOutputCompactsCheckpoint(t *testing.T) {
 		t.Errorf("state after compaction: %s", got)
 	}
 }
+
+// TestDecodeMetadataOtherFormats: metadata in a format of the registry other than DataCite is converted to DataCite
+// JSON attributes through fair.Resource, with what DataCite cannot hold in the notes; unknown metadata stays a string.
+func TestDecodeMetadataOtherFormats(t *testing.T) {
+	codemeta := []byte(`{"@context":"https://w3id.org/codemeta/3.0","@type":"SoftwareSourceCode","name":"fairmeta","identifier":"https://doi.org/10.5072/fm","author":[{"@type":"Person","givenName":"Camille","familyName":"Lefèvre","email":"c@example.org"}],"programmingLanguage":"Go"}`)
+	rec, notes, problem := harvest.DecodeMetadata(codemeta)
+	var attrs struct {
+		Titles []struct{ Title string } `json:"titles"`
+	}
+	if err := json.Unmarshal(rec, &attrs); err != nil || problem != "" || len(attrs.Titles) == 0 || attrs.Titles[0].Title != "fairmeta" {
+		t.Errorf("CodeMeta: record %s, problem %q, err %v", rec, problem, err)
+	}
+	found := false
+	for _, n := range notes {
+		found = found || strings.HasPrefix(n.Reason, "not written as DataCite")
+	}
+	if !found {
+		t.Errorf("CodeMeta: no note of what DataCite cannot hold (email, language): %v", notes)
+	}
+	rec, notes, problem = harvest.DecodeMetadata([]byte(`<record xmlns="http://www.loc.gov/MARC21/slim"><leader>x</leader></record>`))
+	var s string
+	if json.Unmarshal(rec, &s) != nil || !strings.HasPrefix(s, "<record") || notes != nil || problem != "" {
+		t.Errorf("MARC: %s %v %q", rec, notes, problem)
+	}
+}
