@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/internal/datagen"
 	"github.com/dop2i/fairmeta/internal/testenv"
 )
@@ -167,6 +169,7 @@ func TestStreamAtScale(t *testing.T) {
 		}
 	}
 
+	base := pipelineRate(t, 5000)
 	j1 := runProcess(t, filepath.Join(dir, "j1.jsonl"), "convert", "-jsonl", "-to", "datacite-json", "-j", "1", big)
 	check("200,000 records, -j 1", j1, bigRes)
 	j2 := runProcess(t, filepath.Join(dir, "j2.jsonl"), "convert", "-jsonl", "-to", "datacite-json", "-j", "2", big)
@@ -195,9 +198,49 @@ func TestStreamAtScale(t *testing.T) {
 	n := float64(len(bigRes.DOIs) + len(bigRes.Bad))
 	t.Logf("200,000 records: -j 1 %.1fs wall %.1fs CPU (%.0f records/s, %.0f per CPU-second); -j 2 %.1fs wall (%.0f records/s): speed-up %.2f",
 		j1.wall.Seconds(), j1.cpu.Seconds(), n/j1.wall.Seconds(), n/j1.cpu.Seconds(), j2.wall.Seconds(), n/j2.wall.Seconds(), j1.wall.Seconds()/j2.wall.Seconds())
+	t.Logf("records per CPU-second: the fairmeta process (-j 1, whole process, gzip included) %.0f, the in-process pipeline (datacite's benchmark work, one core, same moment) %.0f: %.2f of it",
+		n/j1.cpu.Seconds(), base, n/j1.cpu.Seconds()/base)
 	t.Logf("peak memory (max RSS), -j 2: 50,000 records %d KiB, 200,000 records %d KiB (ratio %.2f)", s2.maxRSSKiB, j2.maxRSSKiB,
 		float64(j2.maxRSSKiB)/float64(s2.maxRSSKiB))
 	if s2.maxRSSKiB > 0 && float64(j2.maxRSSKiB) > 1.2*float64(s2.maxRSSKiB) {
 		t.Errorf("peak memory grows with the input: %d KiB for 200,000 records, %d KiB for 50,000", j2.maxRSSKiB, s2.maxRSSKiB)
 	}
+}
+
+// pipelineRate measures, in this process and on one core, the records per CPU-second of the datacite package's
+// pipeline benchmark work (read DataCite JSON attributes, to fair.Resource and back, validate, write XML and JSON)
+// on n generated records: the baseline of the CLI's speed.
+func pipelineRate(t *testing.T, n int) float64 {
+	data, err := os.ReadFile(testenv.SharedData(t, "datacite", "rest", "sample.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Data []json.RawMessage `json:"data"`
+	}
+	json.Unmarshal(data, &doc)
+	var buf bytes.Buffer
+	if _, err := datagen.Generate(&buf, doc.Data, datagen.Options{Records: n, Seed: 3, Shapes: []int{datagen.ShapeAttributes}}); err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n"))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	var ru0, ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	var out []byte
+	for _, l := range lines {
+		r, _, err := datacite.ReadJSONRecord(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := datacite.FromResource(datacite.ToResource(r))
+		_ = datacite.Validate(rec)
+		out = rec.AppendXML(out[:0])
+		if _, err := rec.MarshalJSONAPI(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+	return float64(len(lines)) / cpu.Seconds()
 }
