@@ -84,6 +84,13 @@ func TestREADMEWorkingAtScale(t *testing.T) {
 	}
 	tw.Close()
 	os.WriteFile(filepath.Join(dir, "DataCite_Public_Data_File.tar"), tb.Bytes(), 0o644)
+	for i, name := range []string{"dois/updated_2024-01/part_0001.jsonl.gz", "dois/updated_2024-02/part_0001.jsonl.gz"} { // as tar xf leaves them
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), gen(300, uint64(10+i)), 0o644)
+	}
+	plain := bytes.Buffer{}
+	datagen.Generate(&plain, doc.Data, datagen.Options{Records: 400, Seed: 2})
+	os.WriteFile(filepath.Join(dir, "dois.jsonl"), plain.Bytes(), 0o644)
 
 	recs := sampleDataCite(t, 60)
 	oai := oaipmhtest.NewServer(oaipmhtest.WithSets(map[string]string{"CERN.ZENODO": "Zenodo"}), oaipmhtest.WithPageSize(25))
@@ -101,8 +108,8 @@ func TestREADMEWorkingAtScale(t *testing.T) {
 	t.Setenv("DATACITE_API_URL", dc.URL)
 	t.Chdir(dir)
 
-	vars := strings.NewReplacer(`"$SLURM_CPUS_PER_TASK"`, "2", `"$SLURM_ARRAY_TASK_ID/8"`, "1/8", `"in2p3-$SLURM_ARRAY_TASK_ID.jsonl"`, "in2p3-1.jsonl",
-		"{}", "1", "https://oai.datacite.org/oai", oai.URL)
+	vars := strings.NewReplacer(`"$SLURM_CPUS_PER_TASK"`, "2", "$mine", "dois/updated_2024-01/part_0001.jsonl.gz dois/updated_2024-02/part_0001.jsonl.gz",
+		`"in2p3-$SLURM_ARRAY_TASK_ID.jsonl"`, "in2p3-1.jsonl", "{}", "1", "https://oai.datacite.org/oai", oai.URL)
 	if len(cmds) < 8 {
 		t.Fatalf("found %d commands in the section", len(cmds))
 	}
