@@ -128,7 +128,7 @@ func runStream(ctx context.Context, name string, inputs []string, sf *streamFlag
 	errw := bufio.NewWriter(lw)
 	opts := stream.Options{Workers: *sf.jobs, Shard: sh, Stdin: io.in,
 		Errors:  func(e *stream.RecordError) { fmt.Fprintf(errw, "fairmeta %s: %v\n", name, e) },
-		Skipped: func(m string) { fmt.Fprintf(errw, "fairmeta %s: %s: not JSON Lines, not read\n", name, m) }}
+		Skipped: func(m string) { fmt.Fprintf(lw, "fairmeta %s: %s: not JSON Lines, not read\n", name, m) }} // from the reading goroutine
 	if *sf.progress {
 		opts.Progress = func(p stream.Progress) {
 			if !p.Done {
