@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	goio "io"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +16,9 @@ import (
 	"github.com/dop2i/fairmeta/ror"
 	"github.com/dop2i/fairmeta/stream"
 )
+
+// streamGCPercent is the GOGC of a stream run (see runStream).
+const streamGCPercent = 400
 
 // streamFlags are the flags every streaming command takes: workers, shard and progress.
 type streamFlags struct {
@@ -123,6 +128,12 @@ func runStream(ctx context.Context, name string, inputs []string, sf *streamFlag
 	}
 	// -j N uses N cores: the workers and the reading and writing around them.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*sf.jobs))
+	// The live heap of a stream is small and bounded by -j (batches and each worker's record), while conversion
+	// allocates at a high rate: with the default GOGC the collector runs every few hundred records and takes a
+	// large share of the CPU, more so with more workers. Five times the live heap is still a few tens of MB.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(streamGCPercent))
+	}
 	w := bufio.NewWriterSize(io.out, 256<<10)
 	lw := &lockedWriter{w: io.err}
 	errw := bufio.NewWriter(lw)
