@@ -2,6 +2,7 @@ package stream
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -327,7 +328,7 @@ func (c *Conversion) NewFunc() Func {
 		}
 		for _, r := range recs {
 			if c.Enrich != nil {
-				ror.Enrich(r, c.Enrich)
+				ror.Enrich(context.Background(), r, c.Enrich) // offline matchers ignore the context
 			}
 			if c.Filter != nil && !c.Filter.Match(r) {
 				continue

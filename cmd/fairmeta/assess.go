@@ -165,14 +165,14 @@ type assessLine struct {
 	Line       int64                 `json:"line"`
 	Identifier string                `json:"identifier,omitempty"`
 	Title      string                `json:"title,omitempty"`
-	MetricSet  fair.MetricSet        `json:"metricSet"`
-	Overall    fair.Score            `json:"overall"`
-	Categories map[string]fair.Score `json:"categories"`
+	MetricSet  assess.MetricSet        `json:"metricSet"`
+	Overall    assess.Score            `json:"overall"`
+	Categories map[string]assess.Score `json:"categories"`
 	Failed     []string              `json:"failed,omitempty"` // the IDs of the failed tests
 }
 
 // assessStream assesses every record of JSON Lines inputs and writes one summary line per record.
-func assessStream(ctx context.Context, reg *format.Registry, from string, inputs []string, sf *streamFlags, io stdio, opts []fair.AssessOption) int {
+func assessStream(ctx context.Context, reg *format.Registry, from string, inputs []string, sf *streamFlags, io stdio, opts []assess.Option) int {
 	dec := stream.Decoder{Registry: reg, From: from}
 	_, code := runStream(ctx, "assess", inputs, sf, io, func() stream.Func {
 		return func(rec stream.Record, out []byte) ([]byte, error) {
@@ -181,7 +181,7 @@ func assessStream(ctx context.Context, reg *format.Registry, from string, inputs
 				return out, err
 			}
 			for _, r := range recs {
-				rep, err := fair.Assess(ctx, r, opts...)
+				rep, err := assess.Assess(ctx, r, opts...)
 				if err != nil {
 					return out, err
 				}

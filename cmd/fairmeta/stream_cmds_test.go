@@ -88,14 +88,6 @@ func TestStreamCommands(t *testing.T) {
 			t.Errorf("first line %s: %+v %v", lines[0], l, err)
 		}
 	})
-	t.Run("ror match -j", func(t *testing.T) {
-		in := strings.Repeat("IJCLab, Orsay, France\nCentre de Calcul de l'IN2P3, Villeurbanne\nnowhere\n", 200)
-		code, out, _ := runCLI(t, in, "ror", "match", "-j", "2")
-		lines := strings.Split(strings.TrimSpace(out), "\n")
-		if code != exitOK || len(lines) != 600 || !strings.Contains(lines[0], "03gc1p724") || !strings.Contains(lines[2], `"id":null`) {
-			t.Errorf("exit %d, %d lines: %.300s", code, len(lines), out)
-		}
-	})
 	t.Run("usage", func(t *testing.T) {
 		for _, args := range [][]string{
 			{"convert", "-jsonl", path},

@@ -134,8 +134,8 @@ func sortedLines(t *testing.T, paths ...string) []string {
 // output, and memory must not grow with the input. The speed figures (-j 2 against -j 1, records per CPU-second)
 // are logged; benchmarks, not this test, judge speed (go test ./stream -bench Stream).
 func TestStreamAtScale(t *testing.T) {
-	if testing.Short() {
-		t.Skip("converts 450,000 records; skipped with -short")
+	if testing.Short() || raceEnabled {
+		t.Skip("converts 450,000 records; skipped with -short and under the race detector (go test ./cmd/fairmeta -run StreamAtScale runs it)")
 	}
 	dir := t.TempDir()
 	big, bigRes := genFile(t, dir, 200_000, 18)
