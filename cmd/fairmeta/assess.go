@@ -161,14 +161,14 @@ func writeHTML(path string, rep *assess.Result) error {
 
 // assessLine is the one-line summary "assess -jsonl" writes per record.
 type assessLine struct {
-	Input      string                `json:"input"`
-	Line       int64                 `json:"line"`
-	Identifier string                `json:"identifier,omitempty"`
-	Title      string                `json:"title,omitempty"`
+	Input      string                  `json:"input"`
+	Line       int64                   `json:"line"`
+	Identifier string                  `json:"identifier,omitempty"`
+	Title      string                  `json:"title,omitempty"`
 	MetricSet  assess.MetricSet        `json:"metricSet"`
 	Overall    assess.Score            `json:"overall"`
 	Categories map[string]assess.Score `json:"categories"`
-	Failed     []string              `json:"failed,omitempty"` // the IDs of the failed tests
+	Failed     []string                `json:"failed,omitempty"` // the IDs of the failed tests
 }
 
 // assessStream assesses every record of JSON Lines inputs and writes one summary line per record.
