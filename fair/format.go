@@ -98,11 +98,11 @@ func JSONFormat() Format {
 	}
 }
 
-// detectJSON recognises the hub form: a JSON object with a "titles" array and a resourceType with "general", and no
-// JSON-LD or JSON:API markers.
+// detectJSON recognises the hub form: a JSON object (or an array of them) with a "titles" array and a resourceType
+// with "general", and no JSON-LD or JSON:API markers.
 func detectJSON(data []byte) bool {
 	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	return len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"titles"`)) && !bytes.Contains(t, []byte(`"@context"`)) &&
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[') && bytes.Contains(t, []byte(`"titles"`)) && !bytes.Contains(t, []byte(`"@context"`)) &&
 		!bytes.Contains(t, []byte(`"attributes"`)) && bytes.Contains(t, []byte(`"resourceType"`)) && bytes.Contains(t, []byte(`"general"`))
 }
 

@@ -53,13 +53,14 @@ func TestJSONFormat(t *testing.T) {
 	rec := &fair.Resource{Titles: []fair.Title{{Title: "Events"}}, ResourceType: fair.ResourceType{General: fair.ResourceTypeDataset},
 		Distributions: []fair.Distribution{{ContentURL: "https://data.example.org/a.h5"}}}
 	for _, w := range []struct {
-		name  string
-		write func(*bytes.Buffer) (fair.Notes, error)
-		n     int
+		name              string
+		write             func(*bytes.Buffer) (fair.Notes, error)
+		n                 int  // records written
+		oneLine, detected bool // whether the output is one line, and detected as the fair form
 	}{
-		{"Write", func(b *bytes.Buffer) (fair.Notes, error) { return f.Write(b, rec) }, 1},
-		{"WriteLine", func(b *bytes.Buffer) (fair.Notes, error) { return f.WriteLine(b, rec) }, 1},
-		{"WriteList", func(b *bytes.Buffer) (fair.Notes, error) { return f.WriteList(b, []*fair.Resource{rec, rec}) }, 2},
+		{"Write", func(b *bytes.Buffer) (fair.Notes, error) { return f.Write(b, rec) }, 1, false, true},
+		{"WriteLine", func(b *bytes.Buffer) (fair.Notes, error) { return f.WriteLine(b, rec) }, 1, true, true},
+		{"WriteList", func(b *bytes.Buffer) (fair.Notes, error) { return f.WriteList(b, []*fair.Resource{rec, rec}) }, 2, false, true},
 	} {
 		t.Run(w.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -67,11 +68,11 @@ func TestJSONFormat(t *testing.T) {
 			if err != nil || notWritten != nil {
 				t.Fatalf("notes %v, err %v", notWritten, err)
 			}
-			if w.name == "WriteLine" && strings.Count(b.String(), "\n") != 1 {
-				t.Errorf("not one line: %q", b.String())
+			if got := strings.Count(b.String(), "\n") == 1; got != w.oneLine {
+				t.Errorf("one line: %v, want %v: %q", got, w.oneLine, b.String())
 			}
-			if w.name != "WriteList" && !f.Detect(b.Bytes()) {
-				t.Errorf("output not detected as the fair form:\n%s", b.String())
+			if got := f.Detect(b.Bytes()); got != w.detected {
+				t.Errorf("detected as the fair form: %v, want %v:\n%s", got, w.detected, b.String())
 			}
 			recs, notRead, err := f.Read(b.Bytes())
 			if err != nil || notRead != nil || len(recs) != w.n {

@@ -42,6 +42,7 @@ func inlineSamples() []sample {
 		{"DataCite JSON:API", []byte(`{"data":{"id":"10.82433/x","type":"dois","attributes":{"titles":[{"title":"T"}]}}}`), "datacite-json"},
 		{"DataCite JSON:API list", []byte(`{"data":[{"id":"10.82433/x","type":"dois","attributes":{"titles":[{"title":"T"}]}}]}`), "datacite-json"},
 		{"fairmeta JSON", []byte(`{"titles":[{"title":"Events"}],"resourceType":{"general":"Dataset"}}`), "fair"},
+		{"fairmeta JSON list", []byte(`[{"titles":[{"title":"Events"}],"resourceType":{"general":"Dataset"}}]`), "fair"},
 		{"schema.org JSON-LD", []byte(`{"@context": "https://schema.org/", "@type": "Dataset", "name": "N"}`), "schemaorg"},
 		{"HTML landing page", []byte(`<!DOCTYPE html><html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Dataset", "name": "N"}</script></head></html>`), "schemaorg"},
 		{"CodeMeta 3.0", []byte(`{"@context": "https://w3id.org/codemeta/3.0", "@type": "SoftwareSourceCode", "name": "x"}`), "codemeta"},
