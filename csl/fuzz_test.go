@@ -30,7 +30,7 @@ func fuzzRender(t *testing.T, s *Style, items []*Item) {
 
 // FuzzParseStyle parses arbitrary styles and renders two items with those that parse.
 func FuzzParseStyle(f *testing.F) {
-	for _, name := range []string{"apa", "ieee", "chicago-author-date"} {
+	for _, name := range []string{"american-physics-society", "ieee"} {
 		data, err := bundledFS.ReadFile("bundled/styles/" + name + ".csl")
 		if err != nil {
 			f.Fatal(err)

@@ -436,24 +436,27 @@ func serialize(toks []tok, f Format, q quoteTerms) string {
 	}
 	var stack []emitted
 	italic, bold, small, quoteLevel := false, false, false, -1
-	// Drop frames that contain no text.
+	// Drop frames that contain no text (one pass: a frame has text when text or a frame with text closes in it).
 	empty := map[int]bool{}
+	var open []int
+	hasText := map[int]bool{}
 	for i := range toks {
-		if toks[i].kind == tOpen {
-			hasText := false
-			depth := 0
-			for j := i + 1; j < len(toks); j++ {
-				if toks[j].kind == tText && toks[j].text != "" {
-					hasText = true
-					break
-				}
-				if toks[j].kind == tClose && toks[j].id == toks[i].id {
-					break
-				}
-				_ = depth
+		switch toks[i].kind {
+		case tOpen:
+			open = append(open, toks[i].id)
+		case tText:
+			if toks[i].text != "" && len(open) > 0 {
+				hasText[open[len(open)-1]] = true
 			}
-			if !hasText {
-				empty[toks[i].id] = true
+		case tClose:
+			if len(open) > 0 {
+				id := open[len(open)-1]
+				open = open[:len(open)-1]
+				if !hasText[id] {
+					empty[id] = true
+				} else if len(open) > 0 {
+					hasText[open[len(open)-1]] = true
+				}
 			}
 		}
 	}
