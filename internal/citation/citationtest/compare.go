@@ -1,0 +1,86 @@
+package citationtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/citation"
+)
+
+// Comparable returns the facts of a record that CSL-JSON, BibTeX and RIS all claim to hold, as text for a diff.
+func Comparable(r *fair.Resource) map[string]string {
+	m := map[string]string{}
+	var people []string
+	for _, c := range r.Creators {
+		n := citation.SplitCreator(c)
+		people = append(people, fmt.Sprintf("%s|%s|%s|%s", n.Literal, n.FullFamily(), n.FullGiven(), n.Suffix))
+	}
+	m["creators"] = strings.Join(people, "; ")
+	m["title"] = r.MainTitle()
+	for _, t := range r.Titles {
+		if t.Type == fair.TitleSubtitle {
+			m["title"] = strings.TrimRight(m["title"], " :") + ": " + t.Title // the formats write it after the title
+			break
+		}
+	}
+	m["doi"] = strings.ToLower(r.DOI())
+	m["url"] = r.URL
+	m["year"] = fmt.Sprint(citation.Year(r))
+	if c := r.Container(); c != nil {
+		full, short := citation.ContainerTitles(c)
+		m["container"] = strings.Join([]string{full, short, c.Volume, c.Issue, c.FirstPage, c.LastPage}, "|")
+	}
+	for _, typ := range []string{fair.AltIDArXiv, fair.AltIDReportNumber} {
+		m[typ] = strings.Join(r.AlternateIdentifiersOf(typ), ",")
+	}
+	return m
+}
+
+// Unnoted returns the top-level fields of the record's JSON form that differ between before and after and that no
+// note's path names. Fields that only gain values (a reader fills PublicationYear from the date) are not losses.
+func Unnoted(before, after *fair.Resource, notes fair.Notes) []string {
+	canonical := func(r *fair.Resource) *fair.Resource {
+		c := *r
+		people := func(cs []fair.Creator) []fair.Creator {
+			out := make([]fair.Creator, len(cs))
+			for i, p := range cs {
+				n := citation.SplitCreator(p).Creator()
+				p.Name, p.GivenName, p.FamilyName, p.NameType = n.Name, n.GivenName, n.FamilyName, n.NameType
+				out[i] = p
+			}
+			return out
+		}
+		c.Creators = people(r.Creators)
+		c.Contributors = append([]fair.Contributor(nil), r.Contributors...)
+		for i := range c.Contributors {
+			c.Contributors[i].Creator = people([]fair.Creator{r.Contributors[i].Creator})[0]
+		}
+		return &c
+	}
+	before, after = canonical(before), canonical(after)
+	var b, a map[string]any
+	for _, x := range []struct {
+		r *fair.Resource
+		m *map[string]any
+	}{{before, &b}, {after, &a}} {
+		raw, _ := json.Marshal(x.r)
+		_ = json.Unmarshal(raw, x.m)
+	}
+	var out []string
+	for k, v := range b {
+		if reflect.DeepEqual(v, a[k]) {
+			continue
+		}
+		noted := false
+		for _, n := range notes {
+			noted = noted || n.Path == k || strings.HasPrefix(n.Path, k+"[") || strings.HasPrefix(n.Path, k+".")
+		}
+		if !noted {
+			out = append(out, k)
+		}
+	}
+	return out
+}
