@@ -138,9 +138,6 @@ func (w *toItem) write() {
 	w.names()
 	w.titles()
 	w.set("publisher", r.Publisher.Name)
-	if r.Publisher.Lang != "" {
-		w.notes.Add("publisher.lang", r.Publisher.Lang, "CSL-JSON has no language for the publisher")
-	}
 	w.dates()
 	w.identifiers()
 	w.container()
@@ -152,9 +149,6 @@ func (w *toItem) write() {
 		if d.Type == fair.DescriptionAbstract && !abstract {
 			w.set("abstract", d.Description)
 			abstract = true
-			if d.Lang != "" {
-				w.notes.Add(index("descriptions", i)+".lang", d.Lang, "CSL-JSON has no language for an abstract")
-			}
 			continue
 		}
 		w.notes.Add(index("descriptions", i), string(d.Type), "CSL-JSON holds one abstract")
@@ -244,14 +238,11 @@ func (w *toItem) names() {
 }
 
 func (w *toItem) titles() {
-	main := w.r.MainTitle()
+	main, mainAt := citation.MainTitle(w.r)
 	var sub, short string
 	for i, t := range w.r.Titles {
 		switch {
-		case t.Title == main && (t.Type == "" || i == 0 && sub == "" && short == ""):
-			if t.Lang != "" {
-				w.notes.Add(index("titles", i)+".lang", t.Lang, "CSL-JSON has no language for a title (only the item's language)")
-			}
+		case i == mainAt:
 		case t.Type == fair.TitleSubtitle && sub == "":
 			sub = t.Title
 			w.notes.Add(index("titles", i), t.Title, "CSL-JSON has no subtitle: written after the title and a colon, read back as part of it")

@@ -61,10 +61,13 @@ import (
 
 	"github.com/dop2i/fairmeta/arxiv"
 	"github.com/dop2i/fairmeta/crossref"
+	"github.com/dop2i/fairmeta/bibtex"
+	"github.com/dop2i/fairmeta/csl"
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/dmp"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/inspire"
+	"github.com/dop2i/fairmeta/ris"
 	"github.com/dop2i/fairmeta/schemaorg"
 	"github.com/dop2i/fairmeta/software"
 )
@@ -78,7 +81,8 @@ type Registry struct {
 // Default returns a new registry of the formats fairmeta knows, in detection order: fairmeta's own JSON form; the
 // publication sources INSPIRE-HEP, Crossref and arXiv (read only), whose markers are specific but whose records
 // also hold members other detectors look for (an INSPIRE record has "dois"); DataCite XML and JSON, schema.org
-// JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json; maDMP and DMP OPIDoR plans.
+// JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json; maDMP and DMP OPIDoR plans;
+// the citation formats CSL-JSON, BibTeX and RIS.
 func Default() *Registry {
 	return &Registry{formats: []fair.Format{
 		fair.JSONFormat(),
@@ -93,6 +97,9 @@ func Default() *Registry {
 		software.ZenodoFormat(),
 		dmp.Format(),
 		dmp.OPIDoRFormat(),
+		csl.JSONFormat(),
+		bibtex.Format(),
+		ris.Format(),
 	}}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,14 @@ func inlineSamples() []sample {
 		{"maDMP 1.2", []byte(`{"dmp": {"title": "Plan", "dataset": [{"title": "D"}]}}`), "madmp"},
 		{"maDMP with $schema", []byte(`{"$schema": "./JSON-schema/1.2/maDMP-schema-1.2.json", "dmp": {"title": "Plan"}}`), "madmp"},
 		{"DMP OPIDoR plan", []byte(`{"meta": {"title": "PGD"}, "project": {"title": "P"}, "researchOutput": []}`), "dmp-opidor"},
+		{"CSL-JSON array", []byte(`[{"id": "ITEM-1", "type": "dataset", "title": "Run 4271", "author": [{"family": "Lefèvre", "given": "Camille"}]}]`), "csl-json"},
+		{"CSL-JSON item", []byte(`{"id": 1, "type": "article-journal", "title": "T", "issued": {"date-parts": [[2026]]}}`), "csl-json"},
+		{"BibTeX", []byte("% exported\n\n@article{Aad:2012tfa,\n    title = \"{T}\"\n}\n"), "bibtex"},
+		{"BibTeX with a macro first", []byte("@string{PRL = \"Phys. Rev. Lett.\"}\n@article{k, journal = PRL}"), "bibtex"},
+		{"RIS", []byte("TY  - JOUR\r\nTI  - T\r\nER  - \r\n"), "ris"},
 		{"plain text", []byte("hello"), ""},
+		{"text with an address", []byte("Write to contact@example.org {soon}"), ""},
+		{"JSON array of other objects", []byte(`[{"id": 1, "type": "thing"}]`), ""},
 		{"JSON of no format", []byte(`{"a": 1}`), ""},
 		{"XML of another schema", []byte(`<?xml version="1.0"?><record xmlns="http://www.loc.gov/MARC21/slim"/>`), ""},
 	}
@@ -316,8 +324,13 @@ func TestConvertErrors(t *testing.T) {
 func TestRegistry(t *testing.T) {
 	reg := format.Default()
 	names := reg.Names()
-	if len(names) < 7 || names[0] != "fair" {
-		t.Errorf("Default names %v", names)
+	for _, want := range []string{"datacite-xml", "datacite-json", "schemaorg", "codemeta", "cff", "zenodo", "csl-json", "bibtex", "ris"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("Default names %v: no %s", names, want)
+		}
+	}
+	if names[0] != "fair" {
+		t.Errorf("Default names %v: fair is not first", names)
 	}
 	// Each call gives a new registry: adding to one leaves the others alone.
 	upper := fair.Format{Name: "upper", Read: func(data []byte) ([]*fair.Resource, fair.Notes, error) {

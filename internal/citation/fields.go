@@ -80,3 +80,17 @@ func ContainerTitles(c *fair.RelatedItem) (full, short string) {
 	}
 	return full, short
 }
+
+// MainTitle returns the main title of a record and its index in Titles: the first title without a type, else the
+// first title; -1 when there is none.
+func MainTitle(r *fair.Resource) (string, int) {
+	for i, t := range r.Titles {
+		if t.Type == "" {
+			return t.Title, i
+		}
+	}
+	if len(r.Titles) > 0 {
+		return r.Titles[0].Title, 0
+	}
+	return "", -1
+}

@@ -55,6 +55,19 @@ func NotHeld(r *fair.Resource, format string) fair.Notes {
 	if r.Publisher.Identifier != "" {
 		out.Add("publisher.identifier", r.Publisher.Identifier, no)
 	}
+	if r.Publisher.Lang != "" {
+		out.Add("publisher.lang", r.Publisher.Lang, no)
+	}
+	for i, t := range r.Titles {
+		if t.Lang != "" {
+			out.Add("titles["+strconv.Itoa(i)+"].lang", t.Lang, no)
+		}
+	}
+	for i, d := range r.Descriptions {
+		if d.Lang != "" {
+			out.Add("descriptions["+strconv.Itoa(i)+"].lang", d.Lang, no)
+		}
+	}
 	counted := []struct {
 		field string
 		n     int

@@ -40,7 +40,8 @@ func Comparable(r *fair.Resource) map[string]string {
 }
 
 // Unnoted returns the top-level fields of the record's JSON form that differ between before and after and that no
-// note's path names. Fields that only gain values (a reader fills PublicationYear from the date) are not losses.
+// note's path names. Fields that only gain values (a reader fills PublicationYear from the date) are not losses;
+// names are compared as SplitCreator splits them, and strings without the white space at the ends of their lines.
 func Unnoted(before, after *fair.Resource, notes fair.Notes) []string {
 	canonical := func(r *fair.Resource) *fair.Resource {
 		c := *r
@@ -68,6 +69,7 @@ func Unnoted(before, after *fair.Resource, notes fair.Notes) []string {
 	}{{before, &b}, {after, &a}} {
 		raw, _ := json.Marshal(x.r)
 		_ = json.Unmarshal(raw, x.m)
+		trimStrings(*x.m)
 	}
 	var out []string
 	for k, v := range b {
@@ -83,4 +85,26 @@ func Unnoted(before, after *fair.Resource, notes fair.Notes) []string {
 		}
 	}
 	return out
+}
+
+// trimStrings trims the white space at the ends of every string, and of every line in it, in a decoded JSON value,
+// in place: line formats (RIS) cannot keep it, and it is no fact.
+func trimStrings(v any) any {
+	switch x := v.(type) {
+	case string:
+		lines := strings.Split(strings.TrimSpace(x), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimSpace(l)
+		}
+		return strings.Join(lines, "\n")
+	case map[string]any:
+		for k, e := range x {
+			x[k] = trimStrings(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = trimStrings(e)
+		}
+	}
+	return v
 }
