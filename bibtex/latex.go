@@ -406,6 +406,10 @@ func decodeCommand(b *strings.Builder, s string, i int) int {
 		b.WriteRune(r)
 		return skipEmptyGroup(s, j)
 	}
+	if name == "ensuremath" && strings.HasPrefix(s[j:], "{-}") {
+		b.WriteString("−") // the minus sign, as Encode writes it
+		return j + 3
+	}
 	if fontCmds[name] {
 		// The argument is decoded in place: drop the command, keep what follows.
 		return j

@@ -48,7 +48,7 @@ var fieldReaders = map[string]bool{
 	"volume": true, "pages": true, "chapter": true, "publisher": true, "school": true, "institution": true,
 	"organization": true, "edition": true, "isbn": true, "issn": true, "version": true, "month": true,
 	"year": true, "date": true, "abstract": true, "keywords": true, "language": true, "note": true, "type": true,
-	"issue": true, "subtitle": true,
+	"issue": true, "subtitle": true, "series": true,
 }
 
 func toResource(e *rawEntry) (*fair.Resource, fair.Notes) {
@@ -145,6 +145,11 @@ func toResource(e *rawEntry) (*fair.Resource, fair.Notes) {
 		}
 	case get("booktitle") != "":
 		c.Titles = append(c.Titles, fair.Title{Title: get("booktitle")})
+		if c.Type == "" {
+			c.Type = fair.ResourceTypeBook
+		}
+	case get("series") != "":
+		c.Titles = append(c.Titles, fair.Title{Title: get("series")})
 		if c.Type == "" {
 			c.Type = fair.ResourceTypeBook
 		}

@@ -245,7 +245,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 		}
 	}
 	e.protected("title", title)
-	var journal, booktitle, short string
+	var journal, booktitle, short, series string
 	if container != nil {
 		booktitle, short = citation.ContainerTitles(container)
 		switch e.Type {
@@ -263,8 +263,13 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 				notes.Add("relatedItems.titles", short, "BibTeX holds the book's title, not its abbreviation")
 			}
 		default:
-			journal, booktitle = "", ""
-			notes.Add("relatedItems", "IsPublishedIn", "BibTeX has no container for @"+e.Type)
+			// A book, proceedings, thesis or report in a series: the series and its volume.
+			series, journal, booktitle = booktitle, "", ""
+			if series == "" {
+				series = short
+			} else if short != "" {
+				notes.Add("relatedItems.titles", short, "BibTeX holds the series' title, not its abbreviation")
+			}
 		}
 	}
 	conf := r.Publication.Conference
@@ -275,6 +280,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 		notes.Add("publication.conference", conf.Name, "BibTeX has no conference")
 	}
 	e.protected("booktitle", booktitle)
+	e.text("series", series)
 
 	// Identifiers, in INSPIRE's order.
 	if arxiv := r.ArXivID(); arxiv != "" {
@@ -304,7 +310,11 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 
 	// Where it was published.
 	if journal != "" {
-		e.text("journal", spaceAbbreviation(journal))
+		if spaced := spaceAbbreviation(journal); spaced != journal {
+			notes.Add("relatedItems.titles", journal, "written with a space after each full stop, as INSPIRE does: "+spaced)
+			journal = spaced
+		}
+		e.text("journal", journal)
 	}
 	if container != nil {
 		e.text("volume", container.Volume)
@@ -376,26 +386,24 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 	}
 
 	// The date.
-	issued, ok := citation.Issued(r)
+	issued, at, ok := citation.Issued(r)
 	if ok && container == nil && issued[0][1] != 0 {
 		e.add("month", strconv.Itoa(issued[0][1])) // INSPIRE's month, for what has no journal yet
 	}
 	if ok {
 		e.add("year", strconv.Itoa(issued[0][0]))
-		if len(issued) > 1 || issued[0][2] != 0 || container != nil && issued[0][1] != 0 {
-			notes.Add("dates", citation.FormatDates(issued), "BibTeX holds the year (and month of what has no journal)")
-		}
-		if r.PublicationYear > 0 && r.PublicationYear != issued[0][0] {
-			notes.Add("publicationYear", strconv.Itoa(r.PublicationYear), "differs from the Issued date; BibTeX holds one year")
-		}
 	}
-	firstIssued := true
 	for i, d := range r.Dates {
-		if d.Type == fair.DateIssued && firstIssued {
-			firstIssued = false
-			continue
+		switch {
+		case i == at:
+			if len(issued) > 1 || issued[0][2] != 0 || container != nil && issued[0][1] != 0 || citation.FormatDates(issued) != d.Date {
+				notes.Add(index("dates", i), d.Date, "BibTeX holds the year (and the month of what has no journal)")
+			}
+		case d.Type == fair.DateIssued:
+			notes.Add(index("dates", i), d.Date, citation.NotWrittenDate)
+		default:
+			notes.Add(index("dates", i), d.Date+" ("+string(d.Type)+")", "BibTeX has no date of this type")
 		}
-		notes.Add(index("dates", i), d.Date+" ("+string(d.Type)+")", "BibTeX has no date of this type")
 	}
 	return e, append(notes, citation.NotHeld(r, "BibTeX")...)
 }

@@ -269,15 +269,11 @@ func cslDate(ds []citation.YMD) *Date {
 
 func (w *toItem) dates() {
 	r := w.r
-	issued, ok := citation.Issued(r)
+	issued, at, ok := citation.Issued(r)
 	if ok {
 		w.it.Dates["issued"] = cslDate(issued)
-		if r.PublicationYear > 0 && issued[0][0] != r.PublicationYear {
-			w.notes.Add("publicationYear", strconv.Itoa(r.PublicationYear), "differs from the Issued date, which CSL-JSON holds")
-		}
 	}
 	vars := map[fair.DateType]string{fair.DateAvailable: "available-date", fair.DateSubmitted: "submitted"}
-	firstIssued := true
 	for i, d := range r.Dates {
 		p := index("dates", i)
 		ds, parsed := citation.ParseDate(d.Date)
@@ -285,11 +281,13 @@ func (w *toItem) dates() {
 			w.notes.Add(p, d.Date, "CSL-JSON holds the day: read back as "+citation.FormatDates(ds))
 		}
 		switch v, has := vars[d.Type]; {
-		case d.Type == fair.DateIssued && firstIssued && parsed:
-			firstIssued = false
+		case i == at:
 			if len(ds) == 1 && ds[0][1] == 0 {
 				w.notes.Add(p, d.Date, "a year alone: read back as the publication year")
 			}
+		case d.Type == fair.DateIssued && parsed:
+			w.notes.Add(p, d.Date, citation.NotWrittenDate)
+			continue
 		case has && parsed && w.it.Dates[v] == nil:
 			w.it.Dates[v] = cslDate(ds)
 		case !parsed && (d.Type == fair.DateIssued || has):
@@ -342,9 +340,7 @@ func (w *toItem) container() {
 	for i := range r.RelatedItems {
 		if r.RelatedItems[i].RelationType == fair.RelIsPublishedIn && ci < 0 {
 			ci = i
-			continue
 		}
-		w.notes.Add(index("relatedItems", i), string(r.RelatedItems[i].RelationType), "CSL-JSON holds only the container (IsPublishedIn)")
 	}
 	if ci < 0 {
 		return
@@ -377,6 +373,7 @@ func (w *toItem) container() {
 			w.set("number", c.Number)
 			if it.Vars["page"] == "" {
 				w.set("page", c.Number) // styles that print no number print the article number as the page
+				w.notes.Add(p+".number", c.Number, "the article number is also written as the page, read back as the first page too")
 			}
 			if c.NumberType == "" {
 				w.notes.Add(p+".numberType", "", "read back as an article number")
@@ -409,9 +406,6 @@ func (w *toItem) container() {
 	if c.Edition != "" {
 		w.set("edition", c.Edition)
 	}
-	if c.PublicationYear != 0 {
-		w.notes.Add(p+".publicationYear", strconv.Itoa(c.PublicationYear), "CSL-JSON has no date of the container")
-	}
 	for i, cr := range c.Creators {
 		n := citation.SplitCreator(cr)
 		if !n.IsZero() {
@@ -429,9 +423,6 @@ func (w *toItem) container() {
 			continue
 		}
 		w.notes.Add(p+"."+index("contributors", i), cr.Name+" ("+string(cr.ContributorType)+")", "CSL-JSON holds the container's editors only when the record has none")
-	}
-	if c.Identifier.RelatedMetadataScheme != "" || c.RelationTypeInformation != "" {
-		w.notes.Add(p, "", "CSL-JSON has no relation information or metadata scheme")
 	}
 }
 
@@ -754,9 +745,6 @@ func (rd *fromItem) readContainer() {
 	if n := it.Vars["number"]; n != "" && !rd.used["number"] {
 		rd.used["number"] = true
 		c.Number, c.NumberType = n, fair.NumberArticle
-		if page == n {
-			page = ""
-		}
 	}
 	c.FirstPage, c.LastPage = citation.SplitPages(page)
 	if s := rd.v("chapter-number"); s != "" {

@@ -162,7 +162,7 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 	} else if !conf.IsZero() {
 		notes.Add("publication.conference", conf.Name, "RIS has no conference for TY "+ty)
 	}
-	issued, ok := citation.Issued(r)
+	issued, at, ok := citation.Issued(r)
 	if ok {
 		l.tag("PY", strconv.Itoa(issued[0][0]))
 		switch d := issued[0]; {
@@ -171,20 +171,18 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 		case ty == "CONF":
 			l.tag("DA", fmt.Sprintf("%04d///", d[0])) // readers take a proceedings' PY for the conference's date
 		}
-		if len(issued) > 1 {
-			notes.Add("dates", citation.FormatDates(issued), "RIS holds one date: the start is written")
-		}
-		if r.PublicationYear > 0 && r.PublicationYear != issued[0][0] {
-			notes.Add("publicationYear", strconv.Itoa(r.PublicationYear), "differs from the Issued date; RIS holds one year")
-		}
 	}
-	firstIssued := true
 	for i, d := range r.Dates {
-		if d.Type == fair.DateIssued && firstIssued {
-			firstIssued = false
-			continue
+		switch {
+		case i == at:
+			if len(issued) > 1 || citation.FormatDates(issued) != d.Date {
+				notes.Add(index("dates", i), d.Date, "RIS holds one date to the day: "+citation.FormatDate(issued[0])+" is written")
+			}
+		case d.Type == fair.DateIssued:
+			notes.Add(index("dates", i), d.Date, citation.NotWrittenDate)
+		default:
+			notes.Add(index("dates", i), d.Date+" ("+string(d.Type)+")", "RIS has no date of this type")
 		}
-		notes.Add(index("dates", i), d.Date+" ("+string(d.Type)+")", "RIS has no date of this type")
 	}
 	if container != nil {
 		l.tag("VL", container.Volume)
@@ -223,14 +221,16 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 			notes.Add("relatedItems.creators", strconv.Itoa(len(container.Creators)), "RIS has no authors of a container")
 		}
 	}
+	isbnWritten := false
 	reports := r.AlternateIdentifiersOf(fair.AltIDReportNumber)
 	if ty == "RPRT" && len(reports) > 0 {
 		l.tag("SN", reports[0])
 		reports = reports[1:]
 	}
 	for _, isbn := range r.AlternateIdentifiersOf("ISBN") {
-		if container == nil || container.Identifier.Identifier == "" {
-			l.tag("SN", isbn)
+		if ty != "RPRT" && (container == nil || container.Identifier.Identifier == "") {
+			l.tag("SN", isbn) // a report's SN is its number
+			isbnWritten = true
 			break
 		}
 	}
@@ -261,7 +261,7 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 	}
 	for i, a := range r.AlternateIdentifiers {
 		switch t := strings.ToUpper(a.Type); {
-		case t == strings.ToUpper(fair.AltIDArXiv) || t == strings.ToUpper(fair.AltIDReportNumber) || t == "ISBN":
+		case t == strings.ToUpper(fair.AltIDArXiv) || t == strings.ToUpper(fair.AltIDReportNumber) || t == "ISBN" && isbnWritten:
 		case a.Value == id:
 		default:
 			notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "RIS has no place for it")

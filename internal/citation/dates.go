@@ -86,17 +86,28 @@ func FormatDates(ds []YMD) string {
 	return strings.Join(parts, "/")
 }
 
-// Issued returns the date of publication of a record: its first Issued date that parses, else its publication year.
-func Issued(r *fair.Resource) ([]YMD, bool) {
-	for _, d := range r.Dates {
-		if d.Type == fair.DateIssued {
-			if ds, ok := ParseDate(d.Date); ok {
-				return ds, true
+// Issued returns the date a citation gives a record. Its year is the publication year ([Year]); the month and day,
+// or a range, are those of the record's first Issued date that parses when that date is in the publication year.
+// at is the index in Dates of the Issued date used, -1 when none is (the date is then the publication year alone);
+// ok is false when the record has no date at all.
+func Issued(r *fair.Resource) (ds []YMD, at int, ok bool) {
+	for i, d := range r.Dates {
+		if d.Type != fair.DateIssued {
+			continue
+		}
+		if ds, parsed := ParseDate(d.Date); parsed {
+			if r.PublicationYear == 0 || ds[0][0] == r.PublicationYear {
+				return ds, i, true
 			}
+			break
 		}
 	}
 	if r.PublicationYear > 0 {
-		return []YMD{{r.PublicationYear}}, true
+		return []YMD{{r.PublicationYear}}, -1, true
 	}
-	return nil, false
+	return nil, -1, false
 }
+
+// NotWrittenDate is the reason writers give for an Issued date they do not write because its year is not the
+// publication year.
+const NotWrittenDate = "an Issued date in another year than the publication year: the publication year is written"

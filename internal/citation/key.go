@@ -119,8 +119,12 @@ func Year(r *fair.Resource) int {
 	if r.PublicationYear > 0 {
 		return r.PublicationYear
 	}
-	if d, ok := Issued(r); ok && len(d) > 0 {
-		return d[0][0]
+	for _, d := range r.Dates {
+		if d.Type == fair.DateIssued {
+			if ds, ok := ParseDate(d.Date); ok {
+				return ds[0][0]
+			}
+		}
 	}
 	return 0
 }

@@ -68,6 +68,21 @@ func NotHeld(r *fair.Resource, format string) fair.Notes {
 			out.Add("descriptions["+strconv.Itoa(i)+"].lang", d.Lang, no)
 		}
 	}
+	container := true
+	for i, it := range r.RelatedItems {
+		p := "relatedItems[" + strconv.Itoa(i) + "]"
+		if it.RelationType != fair.RelIsPublishedIn || !container {
+			out.Add(p, string(it.RelationType), "the citation format "+format+" holds only the container (the first IsPublishedIn)")
+			continue
+		}
+		container = false
+		if it.PublicationYear != 0 {
+			out.Add(p+".publicationYear", strconv.Itoa(it.PublicationYear), no)
+		}
+		if it.RelationTypeInformation != "" || it.Identifier.RelatedMetadataScheme != "" || it.Identifier.SchemeURI != "" || it.Identifier.SchemeType != "" {
+			out.Add(p, it.RelationTypeInformation, "relation information and metadata schemes: "+no)
+		}
+	}
 	counted := []struct {
 		field string
 		n     int

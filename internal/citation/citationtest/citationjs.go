@@ -7,14 +7,16 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dop2i/fairmeta/bibtex"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/internal/citation"
 )
 
 // Parsed checks what a reference parser (citation-js) read from a written record, a CSL-JSON item, against the
 // record: the authors (those authors selects; all creators when nil), the title, the year and the identifiers the
-// format wrote (DOI, URL, ISBN, ISSN). Names are compared as family (with particles) and given names; a suffix is
-// read apart by both. It returns one message per difference.
+// format wrote (DOI, URL, ISBN, ISSN). Names are compared as family (with particles) and given names followed by
+// the suffix ("Martin Luther, Jr."), whichever part each side reads a suffix into. It returns one message per
+// difference.
 func Parsed(item map[string]any, r *fair.Resource, authors func(fair.Creator) bool) []string {
 	var out []string
 	str := func(k string) string { s, _ := item[k].(string); return s }
@@ -32,7 +34,7 @@ func Parsed(item map[string]any, r *fair.Resource, authors func(fair.Creator) bo
 			want = append(want, normText(n.Literal)+"|")
 			continue
 		}
-		want = append(want, normText(n.FullFamily())+"|"+normText(n.FullGiven()))
+		want = append(want, normText(n.FullFamily())+"|"+normText(withSuffix(n.FullGiven(), n.Suffix)))
 	}
 	var got []string
 	list, _ := item["author"].([]any)
@@ -45,10 +47,16 @@ func Parsed(item map[string]any, r *fair.Resource, authors func(fair.Creator) bo
 		}
 		family := strings.TrimSpace(s("non-dropping-particle") + " " + s("family"))
 		given := strings.TrimSpace(s("given") + " " + s("dropping-particle"))
-		got = append(got, normText(family)+"|"+normText(given))
+		got = append(got, normText(family)+"|"+normText(withSuffix(given, s("suffix"))))
 	}
-	if strings.Join(got, "; ") != strings.Join(want, "; ") {
-		out = append(out, fmt.Sprintf("authors:\n   read  %s\n   wrote %s", short(strings.Join(got, "; ")), short(strings.Join(want, "; "))))
+	if len(got) != len(want) {
+		out = append(out, fmt.Sprintf("authors: read %d, wrote %d", len(got), len(want)))
+	}
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			out = append(out, fmt.Sprintf("author %d: read %q, wrote %q", i, got[i], want[i]))
+			break
+		}
 	}
 	// Title (the subtitle, when there is one, is written after it).
 	title := r.MainTitle()
@@ -58,7 +66,13 @@ func Parsed(item map[string]any, r *fair.Resource, authors func(fair.Creator) bo
 			break
 		}
 	}
-	if normText(str("title")) != normText(title) {
+	read := str("title")
+	if strings.Contains(read, `\ensuremath`) {
+		// citation-js does not know \ensuremath (INSPIRE's form of symbols outside math) and leaves it and the
+		// symbol's command in the text: read those with the LaTeX table of package bibtex.
+		read = bibtex.Decode(read)
+	}
+	if !sameTitle(read, title) {
 		out = append(out, fmt.Sprintf("title:\n   read  %q\n   wrote %q", str("title"), title))
 	}
 	// Year.
@@ -109,9 +123,34 @@ func short(s string) string {
 	return s
 }
 
+// sameTitle compares a title a parser read with the one written. A title with TeX math ($\sqrt{s}$, as INSPIRE
+// writes them) is the same when its text outside the math is found, in order, in what the parser read: parsers
+// render the math their own way (citation-js as HTML, <sub>μ</sub>).
+func sameTitle(read, wrote string) bool {
+	r, w := normText(read), normText(wrote)
+	if r == w || strings.ReplaceAll(r, " ", "") == strings.ReplaceAll(w, " ", "") {
+		return true // the second: TeX eats the space after a command word the parser left in the text
+	}
+	parts := strings.Split(wrote, "$")
+	if len(parts) < 3 || len(parts)%2 == 0 {
+		return false
+	}
+	rest := r
+	for i := 0; i < len(parts); i += 2 {
+		p := normText(parts[i])
+		j := strings.Index(rest, p)
+		if j < 0 {
+			return false
+		}
+		rest = rest[j+len(p):]
+	}
+	return true
+}
+
 // normText is the form in which titles and names are compared: Unicode composed, TeX markup the reference parser
 // leaves of what it does not read ($, braces, backslashes, \ensuremath) dropped, dotless i with an accent as i,
-// quotes and dashes folded, white space collapsed.
+// quotes and dashes folded, white space collapsed (and dropped after a hyphen, as citation-js joins hyphenated
+// names).
 func normText(s string) string {
 	s = strings.ReplaceAll(s, `\ensuremath`, "")
 	s = norm.NFD.String(s)
@@ -125,7 +164,7 @@ func normText(s string) string {
 			continue
 		case '“', '”', '‘', '’', '`', '\'', '"':
 			r = '\''
-		case '–', '—':
+		case '–', '—', '−':
 			r = '-'
 		}
 		if unicode.IsSpace(r) {
@@ -133,5 +172,12 @@ func normText(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), "- ", "-")
+}
+
+func withSuffix(given, suffix string) string {
+	if suffix == "" {
+		return given
+	}
+	return given + ", " + suffix
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
@@ -37,6 +38,54 @@ func Comparable(r *fair.Resource) map[string]string {
 		m[typ] = strings.Join(r.AlternateIdentifiersOf(typ), ",")
 	}
 	return m
+}
+
+// Expected returns Comparable of r as a writer whose notes are notes says it reads back: the article number as the
+// first page ("read back as the first page"), collaborations before persons ("read back before the persons"), the
+// journal's abbreviation spaced ("a space after each full stop").
+func Expected(r *fair.Resource, notes fair.Notes) map[string]string {
+	ns := notes.String()
+	if c := r.Container(); c != nil && c.FirstPage == "" && strings.Contains(ns, "read back as the first page") {
+		cp := *r
+		cp.RelatedItems = append([]fair.RelatedItem(nil), r.RelatedItems...)
+		cp.Container().FirstPage = c.Number
+		r = &cp
+	}
+	m := Comparable(r)
+	if strings.Contains(ns, "read back before the persons") {
+		m["creators"] = sortedList(m["creators"])
+	}
+	if strings.Contains(ns, "a space after each full stop") {
+		m["container"] = spaced(m["container"])
+	}
+	return m
+}
+
+// Got returns Comparable of a record read back, in the form Expected gives for the same notes.
+func Got(r *fair.Resource, notes fair.Notes) map[string]string {
+	m := Comparable(r)
+	if strings.Contains(notes.String(), "read back before the persons") {
+		m["creators"] = sortedList(m["creators"])
+	}
+	return m
+}
+
+func sortedList(s string) string {
+	parts := strings.Split(s, "; ")
+	slices.Sort(parts)
+	return strings.Join(parts, "; ")
+}
+
+// spaced puts a space after each full stop followed by a capital, as INSPIRE spaces journal abbreviations.
+func spaced(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if s[i] == '.' && i+1 < len(s) && s[i+1] >= 'A' && s[i+1] <= 'Z' {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // Unnoted returns the top-level fields of the record's JSON form that differ between before and after and that no
