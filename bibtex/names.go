@@ -43,9 +43,9 @@ func formatName(n citation.Name) string {
 }
 
 // hasLowerWord reports whether a family name of several words has one that starts in lower case, which BibTeX
-// would read as a particle.
+// would read as a particle. BibTeX separates the words of a name at hyphens and ties too ("Ehtisham-ul-Haq").
 func hasLowerWord(s string) bool {
-	words := strings.Fields(s)
+	words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '~' })
 	if len(words) < 2 {
 		return false
 	}

@@ -36,13 +36,13 @@ func (wr Writer) check() error {
 }
 
 // Write writes one record as one BibTeX entry and returns the notes of what of it BibTeX cannot hold (paths in the
-// record's JSON form).
+// record's JSON form). A nil w or r is an error matching fair.ErrNilWrite.
 func (wr Writer) Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
 	if err := wr.check(); err != nil {
 		return nil, err
 	}
-	if r == nil {
-		return nil, errors.New("bibtex: no record to write")
+	if err := fair.CheckWrite(w, r); err != nil {
+		return nil, fmt.Errorf("bibtex: %w", err)
 	}
 	e, notes := wr.entry(r)
 	_, err = io.WriteString(w, e.String())
@@ -50,19 +50,19 @@ func (wr Writer) Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, er
 }
 
 // WriteList writes records as a BibTeX file, one entry after another separated by a blank line; entries whose keys
-// coincide get "-2", "-3", ... appended. Each record's notes have the path prefix "[i]".
+// coincide get "-2", "-3", ... appended. Each record's notes have the path prefix "[i]". A nil w or record is an
+// error matching fair.ErrNilWrite, and nothing is written.
 func (wr Writer) WriteList(w io.Writer, rs []*fair.Resource) (notWritten fair.Notes, err error) {
 	if err := wr.check(); err != nil {
 		return nil, err
+	}
+	if err := fair.CheckWrite(w, rs...); err != nil {
+		return nil, fmt.Errorf("bibtex: %w", err)
 	}
 	var b strings.Builder
 	seen := map[string]int{}
 	var notes fair.Notes
 	for i, r := range rs {
-		if r == nil {
-			notes.Add("["+strconv.Itoa(i)+"]", "", "no record")
-			continue
-		}
 		e, ns := wr.entry(r)
 		notes = append(notes, ns.Prefixed("["+strconv.Itoa(i)+"]")...)
 		if n := seen[e.Key]; n > 0 {
@@ -234,10 +234,12 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 
 	// Title and container.
 	title, mainAt := citation.MainTitle(r)
+	sub := false
 	for i, t := range r.Titles {
 		switch {
 		case i == mainAt:
-		case t.Type == fair.TitleSubtitle:
+		case t.Type == fair.TitleSubtitle && !sub:
+			sub = true
 			title = strings.TrimRight(title, " :") + ": " + t.Title
 			notes.Add(index("titles", i), t.Title, "BibTeX has no subtitle: written after the title and a colon, read back as part of it")
 		default:
@@ -293,9 +295,22 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 	if r.Identifier.Value != "" && r.DOI() == "" {
 		notes.Add("identifier", r.Identifier.Value+" ("+r.Identifier.Type+")", "BibTeX has no identifier other than a DOI")
 	}
+	// The ISBN of a record outside a container that has one.
+	isbn := ""
+	if isbns := r.AlternateIdentifiersOf("ISBN"); len(isbns) > 0 && (container == nil || container.Identifier.Identifier == "") {
+		isbn = isbns[0]
+	}
+	arxivWritten, isbnWritten := false, false
 	for i, a := range r.AlternateIdentifiers {
 		switch t := strings.ToUpper(a.Type); {
-		case t == strings.ToUpper(fair.AltIDArXiv) || t == strings.ToUpper(fair.AltIDReportNumber) || t == "ISBN":
+		case t == strings.ToUpper(fair.AltIDReportNumber):
+		case t == strings.ToUpper(fair.AltIDArXiv) && !arxivWritten && r.ArXivID() != "" && strings.Contains(a.Value, r.ArXivID()):
+			arxivWritten = true
+			if a.Value != r.ArXivID() {
+				notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "written as eprint "+r.ArXivID())
+			}
+		case t == "ISBN" && a.Value == isbn && !isbnWritten:
+			isbnWritten = true
 		case a.Value == e.Key:
 		default:
 			notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "BibTeX has no place for it")
@@ -363,12 +378,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 	default:
 		e.text("publisher", r.Publisher.Name)
 	}
-	for _, isbn := range r.AlternateIdentifiersOf("ISBN") {
-		if container == nil || container.Identifier.Identifier == "" {
-			e.verbatim("isbn", isbn)
-			break
-		}
-	}
+	e.verbatim("isbn", isbn)
 	e.text("type", typeField)
 	e.text("version", r.Version)
 	e.verbatim("url", r.URL)
@@ -400,9 +410,13 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 				notes.Add(index("dates", i), d.Date, "BibTeX holds the year (and the month of what has no journal)")
 			}
 		case d.Type == fair.DateIssued:
-			notes.Add(index("dates", i), d.Date, citation.NotWrittenDate)
+			notes.Add(index("dates", i), d.Date, citation.NotWrittenDate(at))
 		default:
 			notes.Add(index("dates", i), d.Date+" ("+string(d.Type)+")", "BibTeX has no date of this type")
+			continue
+		}
+		if d.Information != "" && i == at {
+			notes.Add(index("dates", i)+".information", d.Information, "BibTeX has no date information")
 		}
 	}
 	return e, append(notes, citation.NotHeld(r, "BibTeX")...)

@@ -3,6 +3,7 @@ package csl
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 
@@ -31,6 +32,9 @@ func JSONFormat() fair.Format {
 			return writeResources(w, rs, true)
 		},
 		WriteLine: func(w io.Writer, r *fair.Resource) (fair.Notes, error) {
+			if err := fair.CheckWrite(w, r); err != nil {
+				return nil, fmt.Errorf("csl: %w", err)
+			}
 			it, notes := FromResource(r)
 			b, err := it.MarshalJSON()
 			if err != nil {
@@ -61,6 +65,9 @@ func readResources(data []byte) ([]*fair.Resource, fair.Notes, error) {
 }
 
 func writeResources(w io.Writer, rs []*fair.Resource, list bool) (fair.Notes, error) {
+	if err := fair.CheckWrite(w, rs...); err != nil {
+		return nil, fmt.Errorf("csl: %w", err)
+	}
 	items, notes := FromResources(rs)
 	if !list {
 		// One record: its notes without the "[0]" a list gives them.

@@ -38,7 +38,7 @@ import (
 //	arXiv categories (Subjects, scheme arXiv)       custom.arxiv-categories
 //	Sizes "N pages"                                 number-of-pages
 //
-// The item's id is the record's citation key: its INSPIRE TeX key, or the "citation key" alternate identifier a
+// A nil record gives an empty item and a note. The item's id is the record's citation key: its INSPIRE TeX key, or the "citation key" alternate identifier a
 // reader of BibTeX, RIS or CSL-JSON kept, or a key made from the record in INSPIRE's form, Family:YEARxyz. The types:
 //
 //	resourceTypeGeneral                    CSL type
@@ -69,6 +69,9 @@ import (
 // Reading takes the first general type of each CSL type in this table; map and figure are read as Image, broadcast
 // as Audiovisual, review-book as PeerReview, and the other CSL types as Text with the CSL type as specific type.
 func FromResource(r *fair.Resource) (*Item, fair.Notes) {
+	if r == nil {
+		return &Item{Names: map[string][]Name{}, Dates: map[string]*Date{}, Vars: map[string]string{}}, fair.Notes{{Reason: "no record"}}
+	}
 	w := &toItem{r: r, it: &Item{Names: map[string][]Name{}, Dates: map[string]*Date{}, Vars: map[string]string{}, Extra: map[string]json.RawMessage{}}}
 	w.write()
 	return w.it, w.notes
@@ -146,7 +149,7 @@ func (w *toItem) write() {
 	w.set("language", r.Language)
 	abstract := false
 	for i, d := range r.Descriptions {
-		if d.Type == fair.DescriptionAbstract && !abstract {
+		if d.Type == fair.DescriptionAbstract && !abstract && strings.TrimSpace(d.Description) != "" {
 			w.set("abstract", d.Description)
 			abstract = true
 			continue
@@ -286,7 +289,7 @@ func (w *toItem) dates() {
 				w.notes.Add(p, d.Date, "a year alone: read back as the publication year")
 			}
 		case d.Type == fair.DateIssued && parsed:
-			w.notes.Add(p, d.Date, citation.NotWrittenDate)
+			w.notes.Add(p, d.Date, citation.NotWrittenDate(at))
 			continue
 		case has && parsed && w.it.Dates[v] == nil:
 			w.it.Dates[v] = cslDate(ds)
@@ -472,6 +475,9 @@ func (w *toItem) conference() {
 // CSL-JSON's terms, e.g. "original-date"). It is the reverse of FromResource's crosswalk; an id that is not the key
 // the record would be given anyway is kept as the "citation key" alternate identifier.
 func ToResource(it *Item) (*fair.Resource, fair.Notes) {
+	if it == nil {
+		return &fair.Resource{}, fair.Notes{{Reason: "no item"}}
+	}
 	rd := &fromItem{it: it, r: &fair.Resource{}, used: map[string]bool{"id": true, "type": true}}
 	rd.read()
 	return rd.r, rd.notes

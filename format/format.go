@@ -60,8 +60,8 @@ import (
 	"strings"
 
 	"github.com/dop2i/fairmeta/arxiv"
-	"github.com/dop2i/fairmeta/crossref"
 	"github.com/dop2i/fairmeta/bibtex"
+	"github.com/dop2i/fairmeta/crossref"
 	"github.com/dop2i/fairmeta/csl"
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/dmp"

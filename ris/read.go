@@ -262,6 +262,11 @@ func toResource(ref *reference) (*fair.Resource, fair.Notes) {
 		c.LastPage = endPage
 	}
 	readDate(r, year, date, &notes)
+	if c.Identifier.Type == fair.IDTypeISBN && len(c.Titles) == 0 {
+		// An ISBN with no container title is the record's own (a book's).
+		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: c.Identifier.Identifier, Type: "ISBN"})
+		c.Identifier = fair.RelatedItemIdentifier{}
+	}
 	if len(c.Titles) > 0 || c.Volume != "" || c.Issue != "" || c.FirstPage != "" || c.Identifier.Identifier != "" {
 		if c.Type == "" {
 			c.Type = fair.ResourceTypeOther

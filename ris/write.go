@@ -1,7 +1,6 @@
 package ris
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,10 +14,10 @@ import (
 const reportPrefix = "Report number: "
 
 // Write writes one record as one RIS reference and returns the notes of what of it RIS cannot hold (paths in the
-// record's JSON form).
+// record's JSON form). A nil w or r is an error matching fair.ErrNilWrite.
 func Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
-	if r == nil {
-		return nil, errors.New("ris: no record to write")
+	if err := fair.CheckWrite(w, r); err != nil {
+		return nil, fmt.Errorf("ris: %w", err)
 	}
 	var b strings.Builder
 	notes := write(&b, r, "")
@@ -27,16 +26,16 @@ func Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
 }
 
 // WriteList writes records as one RIS file, a blank line between references; references whose IDs coincide get
-// "-2", "-3", ... appended. Each record's notes have the path prefix "[i]".
+// "-2", "-3", ... appended. Each record's notes have the path prefix "[i]". A nil w or record is an error matching
+// fair.ErrNilWrite, and nothing is written.
 func WriteList(w io.Writer, rs []*fair.Resource) (notWritten fair.Notes, err error) {
+	if err := fair.CheckWrite(w, rs...); err != nil {
+		return nil, fmt.Errorf("ris: %w", err)
+	}
 	var b strings.Builder
 	var notes fair.Notes
 	seen := map[string]int{}
 	for i, r := range rs {
-		if r == nil {
-			notes.Add("["+strconv.Itoa(i)+"]", "", "no record")
-			continue
-		}
 		id := citation.Key(r)
 		if n := seen[id]; n > 0 {
 			k := id + "-" + strconv.Itoa(n+1)
@@ -133,11 +132,12 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 		}
 	}
 	title, mainAt := citation.MainTitle(r)
-	short := ""
+	short, sub := "", false
 	for i, t := range r.Titles {
 		switch {
 		case i == mainAt:
-		case t.Type == fair.TitleSubtitle:
+		case t.Type == fair.TitleSubtitle && !sub:
+			sub = true
 			title = strings.TrimRight(title, " :") + ": " + t.Title
 			notes.Add(index("titles", i), t.Title, "RIS has no subtitle: written after the title and a colon, read back as part of it")
 		case t.Type == fair.TitleAlternativeTitle && short == "":
@@ -179,9 +179,13 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 				notes.Add(index("dates", i), d.Date, "RIS holds one date to the day: "+citation.FormatDate(issued[0])+" is written")
 			}
 		case d.Type == fair.DateIssued:
-			notes.Add(index("dates", i), d.Date, citation.NotWrittenDate)
+			notes.Add(index("dates", i), d.Date, citation.NotWrittenDate(at))
 		default:
 			notes.Add(index("dates", i), d.Date+" ("+string(d.Type)+")", "RIS has no date of this type")
+			continue
+		}
+		if d.Information != "" && i == at {
+			notes.Add(index("dates", i)+".information", d.Information, "RIS has no date information")
 		}
 	}
 	if container != nil {
@@ -221,18 +225,15 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 			notes.Add("relatedItems.creators", strconv.Itoa(len(container.Creators)), "RIS has no authors of a container")
 		}
 	}
-	isbnWritten := false
 	reports := r.AlternateIdentifiersOf(fair.AltIDReportNumber)
 	if ty == "RPRT" && len(reports) > 0 {
 		l.tag("SN", reports[0])
 		reports = reports[1:]
 	}
-	for _, isbn := range r.AlternateIdentifiersOf("ISBN") {
-		if ty != "RPRT" && (container == nil || container.Identifier.Identifier == "") {
-			l.tag("SN", isbn) // a report's SN is its number
-			isbnWritten = true
-			break
-		}
+	isbn := "" // the ISBN of a record outside a container that has one; a report's SN is its number
+	if isbns := r.AlternateIdentifiersOf("ISBN"); len(isbns) > 0 && ty != "RPRT" && (container == nil || container.Identifier.Identifier == "") {
+		isbn = isbns[0]
+		l.tag("SN", isbn)
 	}
 	l.tag("PB", r.Publisher.Name)
 	if ty == "CPAPER" && conf.Place != "" && container == nil {
@@ -259,9 +260,17 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 	for _, rn := range reports {
 		l.tag("N1", reportPrefix+rn)
 	}
+	arxivWritten, isbnWritten := false, false
 	for i, a := range r.AlternateIdentifiers {
 		switch t := strings.ToUpper(a.Type); {
-		case t == strings.ToUpper(fair.AltIDArXiv) || t == strings.ToUpper(fair.AltIDReportNumber) || t == "ISBN" && isbnWritten:
+		case t == strings.ToUpper(fair.AltIDReportNumber):
+		case t == strings.ToUpper(fair.AltIDArXiv) && !arxivWritten && r.ArXivID() != "" && strings.Contains(a.Value, r.ArXivID()):
+			arxivWritten = true
+			if a.Value != r.ArXivID() {
+				notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "written as arXiv:"+r.ArXivID())
+			}
+		case t == "ISBN" && a.Value == isbn && !isbnWritten:
+			isbnWritten = true
 		case a.Value == id:
 		default:
 			notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "RIS has no place for it")
@@ -270,7 +279,7 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 	l.tag("LA", r.Language)
 	abstract := false
 	for i, d := range r.Descriptions {
-		if d.Type == fair.DescriptionAbstract && !abstract {
+		if d.Type == fair.DescriptionAbstract && !abstract && strings.TrimSpace(d.Description) != "" {
 			l.tag("AB", d.Description)
 			abstract = true
 			continue

@@ -108,6 +108,11 @@ func Issued(r *fair.Resource) (ds []YMD, at int, ok bool) {
 	return nil, -1, false
 }
 
-// NotWrittenDate is the reason writers give for an Issued date they do not write because its year is not the
-// publication year.
-const NotWrittenDate = "an Issued date in another year than the publication year: the publication year is written"
+// NotWrittenDate returns the reason writers give for an Issued date they do not write, at the index of the Issued
+// date that [Issued] chose (-1 when it chose none): a citation holds one date, and it is in the publication year.
+func NotWrittenDate(at int) string {
+	if at >= 0 {
+		return "a citation holds one Issued date: dates[" + strconv.Itoa(at) + "] is written"
+	}
+	return "an Issued date in another year than the publication year: the publication year is written"
+}

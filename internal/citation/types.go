@@ -28,11 +28,17 @@ type TypeRow struct {
 // Types is the crosswalk, in priority order. Every resourceTypeGeneral of DataCite 4.7 has a row; the rows after them
 // give the other types the formats have a reading.
 var Types = []TypeRow{
+	// The readings of the types several resource types are written as, first so that reading finds them: a generic
+	// document is Text, a @misc entry Other (as an unknown entry type), a generic RIS reference Text (as an unknown
+	// reference type).
+	{General: fair.ResourceTypeText, CSL: "document", RIS: "GEN"},
+	{General: fair.ResourceTypeOther, BibTeX: "misc"},
+
 	{General: fair.ResourceTypeJournalArticle, CSL: "article-journal", BibTeX: "article", RIS: "JOUR"},
 	{General: fair.ResourceTypePreprint, CSL: "article", BibTeX: "article", RIS: "UNPB"},
 	{General: fair.ResourceTypeConferencePaper, CSL: "paper-conference", BibTeX: "inproceedings", RIS: "CPAPER"},
-	{General: fair.ResourceTypeConferenceProceeding, CSL: "book", BibTeX: "proceedings", RIS: "CONF"},
 	{General: fair.ResourceTypeBook, CSL: "book", BibTeX: "book", RIS: "BOOK"},
+	{General: fair.ResourceTypeConferenceProceeding, CSL: "book", BibTeX: "proceedings", RIS: "CONF"},
 	{General: fair.ResourceTypeBookChapter, CSL: "chapter", BibTeX: "inbook", RIS: "CHAP"},
 	{General: fair.ResourceTypeDissertation, CSL: "thesis", BibTeX: "phdthesis", RIS: "THES"},
 	{General: fair.ResourceTypeDissertation, Specific: "master", SpecificName: "Master's thesis", CSL: "thesis", BibTeX: "mastersthesis", RIS: "THES"},

@@ -42,7 +42,7 @@ func Comparable(r *fair.Resource) map[string]string {
 
 // Expected returns Comparable of r as a writer whose notes are notes says it reads back: the article number as the
 // first page ("read back as the first page"), collaborations before persons ("read back before the persons"), the
-// journal's abbreviation spaced ("a space after each full stop").
+// journal by its abbreviation alone ("written by its abbreviation"), spaced ("a space after each full stop").
 func Expected(r *fair.Resource, notes fair.Notes) map[string]string {
 	ns := notes.String()
 	if c := r.Container(); c != nil && c.FirstPage == "" && strings.Contains(ns, "read back as the first page") {
@@ -54,6 +54,10 @@ func Expected(r *fair.Resource, notes fair.Notes) map[string]string {
 	m := Comparable(r)
 	if strings.Contains(ns, "read back before the persons") {
 		m["creators"] = sortedList(m["creators"])
+	}
+	if c := r.Container(); c != nil && strings.Contains(ns, "the journal is written by its abbreviation") {
+		_, short := citation.ContainerTitles(c)
+		m["container"] = strings.Join([]string{short, "", c.Volume, c.Issue, c.FirstPage, c.LastPage}, "|")
 	}
 	if strings.Contains(ns, "a space after each full stop") {
 		m["container"] = spaced(m["container"])
