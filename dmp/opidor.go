@@ -256,6 +256,15 @@ func (r *opidorReader) person(o *ob) (name, mbox string, ids []ID, affs []Affili
 	return
 }
 
+// ReadPlan reads a plan in either of the package's formats, recognised from its content: a DMP OPIDoR export
+// ([DetectOPIDoR], read with [ReadOPIDoR]) or a maDMP document of any version (read with [Read]).
+func ReadPlan(data []byte) (*Document, Notes, error) {
+	if DetectOPIDoR(data) {
+		return ReadOPIDoR(data)
+	}
+	return Read(data)
+}
+
 // ReadOPIDoR reads a plan exported by DMP OPIDoR in its own ("standard") JSON and returns it as a maDMP 1.2
 // Document: meta and project become the plan's header and project, each research output a dataset, with its
 // distributions and hosts, and the computing and storage its modules declare become resource needs (see

@@ -22,34 +22,13 @@ func init() {
 
 }
 
-// readDMPFile reads a file, or standard input for "-", up to the maDMP reader's limit.
-func readDMPFile(name string, stdin goio.Reader) ([]byte, error) {
-	var r goio.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := goio.ReadAll(goio.LimitReader(r, dmp.MaxBytes+1))
-	if err == nil && len(data) > dmp.MaxBytes {
-		err = fmt.Errorf("larger than %d bytes", dmp.MaxBytes)
-	}
-	return data, err
-}
-
-// readPlan reads a maDMP document, or a DMP OPIDoR plan (detected), as a Document.
+// readPlan reads a maDMP document, or a DMP OPIDoR plan, as a Document (dmp.ReadPlan tells them apart).
 func readPlan(name string, stdin goio.Reader) (*dmp.Document, dmp.Notes, error) {
-	data, err := readDMPFile(name, stdin)
+	data, err := readInput(name, stdin)
 	if err != nil {
 		return nil, nil, err
 	}
-	if dmp.DetectOPIDoR(data) {
-		return dmp.ReadOPIDoR(data)
-	}
-	return dmp.Read(data)
+	return dmp.ReadPlan(data)
 }
 
 func warnDMPNotes(w goio.Writer, cmd, name string, notes fair.Notes) {
@@ -71,7 +50,7 @@ func runDMPValidate(_ context.Context, args []string, io stdio) int {
 	code := exitOK
 	enc := json.NewEncoder(io.out)
 	for _, name := range fs.Args() {
-		data, err := readDMPFile(name, io.in)
+		data, err := readInput(name, io.in)
 		var rep dmp.Report
 		if err == nil {
 			rep, err = dmp.Validate(data)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/dop2i/fairmeta/schemaorg"
 )
@@ -28,7 +27,7 @@ func runCanonicalize(ctx context.Context, args []string, io stdio) int {
 	}
 	var opts []schemaorg.Option
 	if *ctxFile != "" {
-		b, err := os.ReadFile(*ctxFile)
+		b, err := readInput(*ctxFile, io.in)
 		if err != nil {
 			fmt.Fprintf(io.err, "fairmeta jsonld canonicalize: %v\n", err)
 			return exitUsage
@@ -42,7 +41,7 @@ func runCanonicalize(ctx context.Context, args []string, io stdio) int {
 	}
 	code := exitOK
 	for _, name := range fs.Args() {
-		doc, err := os.ReadFile(name)
+		doc, err := readInput(name, io.in)
 		if err == nil {
 			var nq []byte
 			if nq, err = p.Canonicalize(ctx, doc); err == nil {

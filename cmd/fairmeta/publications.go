@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/dop2i/fairmeta/format"
@@ -60,7 +59,7 @@ func runPubAffiliations(ctx context.Context, args []string, io stdio) int {
 	}
 	var lk inspire.Lookup
 	for _, f := range splitList(*lookups) {
-		data, err := os.ReadFile(f)
+		data, err := readInput(f, io.in)
 		if err == nil {
 			_, err = lk.Add(data)
 		}
