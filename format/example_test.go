@@ -65,7 +65,7 @@ func ExampleRegistry_Detect() {
 	// schemaorg application/ld+json
 	// cff application/yaml
 	// error: format: the input is empty
-	// error: format: cannot tell the format of the input; name it (known: fair, inspire, crossref, arxiv, datacite-xml, datacite-json, schemaorg, codemeta, cff, zenodo, madmp, dmp-opidor, csl-json, bibtex, ris)
+	// error: format: cannot tell the format of the input; name it (known: fair, inspire, crossref, arxiv, hal-tei, datacite-xml, datacite-json, schemaorg, codemeta, cff, zenodo, madmp, dmp-opidor, csl-json, bibtex, ris)
 }
 
 // A format of one's own joins a registry with Add; the registries of other callers are not affected.

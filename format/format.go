@@ -3,7 +3,7 @@
 //
 // # Converting
 //
-//	reg := format.Default()                       // DataCite XML and JSON, schema.org, CodeMeta, CFF, .zenodo.json, fair
+//	reg := format.Default()                       // DataCite XML and JSON, schema.org, CodeMeta, CFF, INSPIRE, HAL TEI, ...
 //	var out bytes.Buffer
 //	recs, notRead, notWritten, err := reg.Convert(&out, input, "", "datacite-xml") // "" detects the input's format
 //	if err != nil {
@@ -66,6 +66,7 @@ import (
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/dmp"
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/hal"
 	"github.com/dop2i/fairmeta/inspire"
 	"github.com/dop2i/fairmeta/ris"
 	"github.com/dop2i/fairmeta/schemaorg"
@@ -79,16 +80,17 @@ type Registry struct {
 }
 
 // Default returns a new registry of the formats fairmeta knows, in detection order: fairmeta's own JSON form; the
-// publication sources INSPIRE-HEP, Crossref and arXiv (read only), whose markers are specific but whose records
-// also hold members other detectors look for (an INSPIRE record has "dois"); DataCite XML and JSON, schema.org
-// JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json; maDMP and DMP OPIDoR plans;
-// the citation formats CSL-JSON, BibTeX and RIS.
+// publication sources INSPIRE-HEP, Crossref and arXiv (read only) and HAL TEI, whose markers are specific but whose
+// records also hold members other detectors look for (an INSPIRE record has "dois"); DataCite XML and JSON, schema.org
+// JSON-LD (and HTML landing pages), CodeMeta, CFF, .zenodo.json; maDMP and DMP OPIDoR plans; the citation formats
+// CSL-JSON, BibTeX and RIS.
 func Default() *Registry {
 	return &Registry{formats: []fair.Format{
 		fair.JSONFormat(),
 		inspire.Format(),
 		crossref.Format(),
 		arxiv.Format(),
+		hal.Format(),
 		datacite.XMLFormat(),
 		datacite.JSONFormat(),
 		schemaorg.Format(),

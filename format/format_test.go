@@ -98,6 +98,7 @@ func sharedSamples(t *testing.T) []sample {
 		{"schemaorg/landing", "schemaorg"},
 		{"dmp/examples", "madmp"},
 		{"dmp/real", "madmp"},
+		{"publications/hal/tei", "hal-tei"},
 	} {
 		files, err := filepath.Glob(filepath.Join(testenv.SharedData(t, strings.Split(dir.rel, "/")...), "*"))
 		if err != nil {

@@ -2,17 +2,14 @@ package hal
 
 import (
 	"strings"
-)
 
-// lossNote is an entry of a loss report: where, what value, why it was not carried over.
-type lossNote struct {
-	Path, Value, Reason string
-}
+	"github.com/dop2i/fairmeta/fair"
+)
 
 // Decode reads HAL TEI — an export of HAL's API or a deposit (AOfr) — into one Document per biblFull, with notes on
 // every element it did not take into a Document. lim bounds the work (its zero value gives the defaults). An input
 // that is not HAL TEI gives a *ReadError.
-func Decode(data []byte, lim Limits) ([]*Document, []lossNote, error) {
+func Decode(data []byte, lim Limits) (docs []*Document, notRead fair.Notes, err error) {
 	root, err := parseTree(data, lim)
 	if err != nil {
 		return nil, nil, err
@@ -20,14 +17,14 @@ func Decode(data []byte, lim Limits) ([]*Document, []lossNote, error) {
 	return decodeTree(root)
 }
 
-func decodeTree(root *node) ([]*Document, []lossNote, error) {
+func decodeTree(root *node) ([]*Document, fair.Notes, error) {
 	if root.name != "TEI" || (root.space != NamespaceTEI && root.space != "") {
 		return nil, nil, &ReadError{Path: root.name, Reason: "the root element is not TEI in the TEI namespace " + NamespaceTEI}
 	}
 	root.used = true
-	var notes []lossNote
+	var notes fair.Notes
 	if root.space == "" {
-		notes = append(notes, lossNote{Path: "TEI", Reason: "the document declares no TEI namespace; read as HAL TEI all the same"})
+		notes = append(notes, fair.Note{Path: "TEI", Reason: "the document declares no TEI namespace; read as HAL TEI all the same"})
 	}
 	// The export's teiHeader describes the export file (HAL as distributor, the licence of the metadata), not the
 	// record: it is read and left out.
@@ -137,8 +134,8 @@ func markAll(n *node) {
 }
 
 // unread lists the elements under n that no decoder took, outermost first (their content goes with them).
-func unread(n *node) []lossNote {
-	var out []lossNote
+func unread(n *node) fair.Notes {
+	var out fair.Notes
 	var walk func(*node)
 	walk = func(m *node) {
 		for _, k := range m.kids {
@@ -147,7 +144,7 @@ func unread(n *node) []lossNote {
 				if len(v) > 200 {
 					v = v[:200] + "…"
 				}
-				out = append(out, lossNote{Path: k.path(), Value: v, Reason: "element not read: a HAL record has no place for it"})
+				out = append(out, fair.Note{Path: k.path(), Value: v, Reason: "element not read: a HAL record has no place for it"})
 				continue
 			}
 			walk(k)

@@ -3,6 +3,7 @@ package hal
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 
 	"github.com/dop2i/fairmeta/fair"
@@ -10,6 +11,21 @@ import (
 
 // FormatName is the name of the HAL TEI format in fairmeta's format list and on the command line.
 const FormatName = "hal-tei"
+
+// Format returns the descriptor of HAL TEI (named "hal-tei") for package format: read with [Read] (an export of
+// HAL's API, one record per biblFull, or a deposit), written with [Write] as a HAL deposit (AOfr TEI), detected
+// with [Detect].
+func Format() fair.Format {
+	return fair.Format{
+		Name:        FormatName,
+		Description: "HAL TEI: exports of HAL's API and deposits (AOfr)",
+		MediaTypes:  []string{"application/tei+xml", "application/xml"},
+		Extensions:  []string{".xml", ".tei"},
+		Detect:      Detect,
+		Read:        Read,
+		Write:       Write,
+	}
+}
 
 // Detect reports whether data looks like HAL TEI: a TEI document in the TEI namespace holding a listBibl of
 // biblFull records (HAL's export and deposit shape). Only the first 64 KiB are looked at.
@@ -28,7 +44,7 @@ func Detect(data []byte) bool {
 // Read reads HAL TEI (an export or a deposit) into one fair.Resource per record, with the notes of everything it
 // could not carry into them: elements HAL's schema does not define, and HAL's own data (collections, coded
 // metadata, the structures' addresses and parents, ...). Default Limits apply.
-func Read(data []byte) ([]*fair.Resource, []lossNote, error) {
+func Read(data []byte) (recs []*fair.Resource, notRead fair.Notes, err error) {
 	docs, notes, err := Decode(data, Limits{})
 	if err != nil {
 		return nil, nil, err
@@ -46,7 +62,10 @@ func Read(data []byte) ([]*fair.Resource, []lossNote, error) {
 // structure numbers the record carries, and every other one is kept as a new named structure. It returns the
 // notes of what the deposit does not hold and what a cataloguer must check. Use a Writer with a Resolver to
 // resolve ROR IDs.
-func Write(w io.Writer, r *fair.Resource) ([]lossNote, error) {
+func Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := fair.CheckWrite(w, r); err != nil {
+		return nil, fmt.Errorf("hal: %w", err)
+	}
 	dep, err := (&Writer{}).Document(context.Background(), r)
 	if err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ type Deposit struct {
 	Resolutions []Resolution
 	// Notes are what the deposit does not hold of the record, and the values the writer chose that a cataloguer
 	// must confirm (HAL's coded metadata given their usual values, the language, the domains).
-	Notes []lossNote
+	Notes fair.Notes
 }
 
 // Document converts a record into a HAL deposit.
@@ -60,14 +60,14 @@ type fromFair struct {
 	r     *fair.Resource
 	d     *Document
 	ctx   context.Context
-	notes []lossNote
+	notes fair.Notes
 	res   []Resolution
 	local map[string]string // key of a new structure → its local ID
 	known map[string]bool   // structure IDs already in d.Structures
 }
 
 func (c *fromFair) note(path, value, reason string) {
-	c.notes = append(c.notes, lossNote{Path: path, Value: value, Reason: reason})
+	c.notes = append(c.notes, fair.Note{Path: path, Value: value, Reason: reason})
 }
 
 func (c *fromFair) convert() error {

@@ -21,7 +21,7 @@ const (
 // ToResource converts a Document to a fair.Resource and returns, beside it, notes on what the record cannot hold
 // (HAL's coded metadata, collections, the structures' addresses, ...). Every author keeps its place, role,
 // identifiers and affiliations; every affiliation its HAL structure number and its ROR, IdRef, ISNI and RNSR ids.
-func ToResource(d *Document) (*fair.Resource, []lossNote) {
+func ToResource(d *Document) (r *fair.Resource, notRead fair.Notes) {
 	c := &toFair{d: d, r: &fair.Resource{}}
 	c.convert()
 	return c.r, c.notes
@@ -30,11 +30,11 @@ func ToResource(d *Document) (*fair.Resource, []lossNote) {
 type toFair struct {
 	d     *Document
 	r     *fair.Resource
-	notes []lossNote
+	notes fair.Notes
 }
 
 func (c *toFair) note(path, value, reason string) {
-	c.notes = append(c.notes, lossNote{Path: path, Value: value, Reason: reason})
+	c.notes = append(c.notes, fair.Note{Path: path, Value: value, Reason: reason})
 }
 
 func (c *toFair) convert() {
