@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,6 +89,9 @@ func (e *DataError) Error() string { return "csl: " + e.Path + ": " + e.Msg }
 // real data holds: numbers where strings are expected and the reverse, date-parts written as strings, raw and
 // literal dates, EDTF-like date strings, names as literal or family/given. Items without an id get one ("ITEM-n").
 func ReadItems(r io.Reader) ([]*Item, error) {
+	if r == nil {
+		return nil, errors.New("csl: ReadItems: nil reader")
+	}
 	data, err := io.ReadAll(io.LimitReader(r, maxInputBytes+1))
 	if err != nil {
 		return nil, err
@@ -510,8 +514,14 @@ func isDigits(s string) bool {
 	return true
 }
 
-// WriteItems writes items as a CSL-JSON array, members in a stable order.
+// WriteItems writes items as a CSL-JSON array, members in a stable order. A nil writer or item is an error.
 func WriteItems(w io.Writer, items []*Item) error {
+	if w == nil {
+		return errors.New("csl: WriteItems: nil writer")
+	}
+	if i := slices.Index(items, nil); i >= 0 {
+		return fmt.Errorf("csl: WriteItems: item %d is nil", i)
+	}
 	var buf bytes.Buffer
 	buf.WriteString("[")
 	for i, it := range items {

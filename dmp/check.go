@@ -207,6 +207,9 @@ func agree(rec *fair.Resource, ds *Dataset, path string, find func(Severity, str
 
 // WriteText writes the findings, one "PATH: severity: message" line each, then one line per assessed dataset.
 func (rep *CheckReport) WriteText(w io.Writer) error {
+	if w == nil {
+		return errNilWriter
+	}
 	var b strings.Builder
 	for _, f := range rep.Findings {
 		fmt.Fprintf(&b, "%s [%s]\n", f, f.Keyword)

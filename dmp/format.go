@@ -94,8 +94,11 @@ func WriteResource(w io.Writer, r *fair.Resource) (notWritten Notes, err error) 
 // the record) with its licences (start date: the Issued or Available date), data_access from the access rights, byte
 // size, formats, and the publisher as host. What the standard requires but the record lacks is given a neutral value
 // and noted: ethical_issues_exist and personal_data/sensitive_data "unknown", dates of the record for created and
-// modified. The notes name what is not carried.
+// modified. The notes name what is not carried. A nil r gives nil.
 func FromResource(r *fair.Resource) (*Document, Notes) {
+	if r == nil {
+		return nil, nil
+	}
 	var notes Notes
 	doc := &Document{Version: "1.2"}
 	p := &doc.DMP

@@ -89,11 +89,17 @@ func (e *UsageError) Error() string { return fmt.Sprintf("dmp: usage line %d: %s
 // MaxUsageLines bounds an accounting file.
 const MaxUsageLines = 1_000_000
 
+// errNilWriter is the error of a report's writers given a nil io.Writer.
+var errNilWriter = errors.New("dmp: nil writer")
+
 // ReadUsage reads accounting lines: centre, year, resource, amount, unit — separated by commas or tabs, one per
 // line; blank lines, lines starting with "#" and a header line starting with "centre" are skipped. The centre is a
 // ROR ID in any form (compared as a URL) or a name; units are those of [Units]. Every bad line is reported, all at
 // once, as a *UsageError joined with errors.Join.
 func ReadUsage(r io.Reader) ([]Usage, error) {
+	if r == nil {
+		return nil, errors.New("dmp: ReadUsage: nil reader")
+	}
 	var out []Usage
 	var errs []error
 	sc := bufio.NewScanner(r)
@@ -335,6 +341,9 @@ func formatAmount(v float64) string {
 // WriteTable writes the report as an aligned text table: one line per row, then the totals; numbers are aligned
 // to the right.
 func (rep ResourceReport) WriteTable(w io.Writer) error {
+	if w == nil {
+		return errNilWriter
+	}
 	rows := [][]string{{"plan", "centre", "year", "resource", "declared", "used", "%", "unit", ""}}
 	right := []bool{false, false, true, false, true, true, true, false, false}
 	line := func(r ResourceRow, year string) {
@@ -395,6 +404,9 @@ func (rep ResourceReport) WriteTable(w io.Writer) error {
 
 // WriteJSON writes the report as indented JSON.
 func (rep ResourceReport) WriteJSON(w io.Writer) error {
+	if w == nil {
+		return errNilWriter
+	}
 	if rep.Rows == nil {
 		rep.Rows = []ResourceRow{}
 	}
@@ -409,6 +421,9 @@ func (rep ResourceReport) WriteJSON(w io.Writer) error {
 // WriteHTML writes the report as a self-contained HTML page: per plan, centre and resource an SVG bar chart of
 // declared and used per year (overruns in red), then the table.
 func (rep ResourceReport) WriteHTML(w io.Writer) error {
+	if w == nil {
+		return errNilWriter
+	}
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Computing and storage: declared and used</title>\n")
 	b.WriteString("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}" +

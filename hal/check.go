@@ -127,6 +127,9 @@ func (q requirement) appliesTo(typ string) bool {
 // structures the deposit does not describe) and what a cataloguer must look at (Review: new structures, structures
 // HAL marks OLD or INCOMING, authors without affiliation or given name), all at once.
 func Check(d *Document) []Problem {
+	if d == nil {
+		return []Problem{{Severity: Refused, Message: "no document to deposit (nil)"}}
+	}
 	var out []Problem
 	for _, q := range requirements {
 		if q.appliesTo(d.Type) && !q.ok(d) {

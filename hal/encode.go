@@ -1,11 +1,17 @@
 package hal
 
-import "io"
+import (
+	"errors"
+	"io"
+)
 
 // Encode writes the document as HAL TEI for deposit (AOfr, the schema HAL's SWORD server validates against). The
 // deposit holds what a depositor may give: HAL's own data of an export (collections, HAL's dates and files, the
 // generated citations) is not written.
 func (d *Document) Encode(w io.Writer) error {
+	if w == nil {
+		return errors.New("hal: Encode: nil writer")
+	}
 	wr := &writer{}
 	wr.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	wr.write(d.tree(), 0)

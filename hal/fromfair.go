@@ -2,6 +2,7 @@ package hal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -48,6 +49,9 @@ type Deposit struct {
 
 // Document converts a record into a HAL deposit.
 func (w *Writer) Document(ctx context.Context, r *fair.Resource) (*Deposit, error) {
+	if r == nil {
+		return nil, errors.New("hal: Document: nil record")
+	}
 	c := &fromFair{w: w, r: r, d: &Document{}, ctx: ctx, local: map[string]string{}}
 	if err := c.convert(); err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -108,6 +109,9 @@ func sortStructures(v []Structure) {
 // structure referential as its API gives it in JSON (a response with "docs", a bare array of docs, or one doc per
 // line). lim bounds the reading of TEI; JSON is read within lim.MaxBytes too.
 func ReadTable(r io.Reader, lim Limits) (*Table, error) {
+	if r == nil {
+		return nil, errors.New("hal: ReadTable: nil reader")
+	}
 	lim = lim.withDefaults()
 	data, err := io.ReadAll(io.LimitReader(r, int64(lim.MaxBytes)+1))
 	if err != nil {

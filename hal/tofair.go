@@ -21,7 +21,11 @@ const (
 // ToResource converts a Document to a fair.Resource and returns, beside it, notes on what the record cannot hold
 // (HAL's coded metadata, collections, the structures' addresses, ...). Every author keeps its place, role,
 // identifiers and affiliations; every affiliation its HAL structure number and its ROR, IdRef, ISNI and RNSR ids.
+// A nil d gives nil.
 func ToResource(d *Document) (r *fair.Resource, notRead fair.Notes) {
+	if d == nil {
+		return nil, nil
+	}
 	c := &toFair{d: d, r: &fair.Resource{}}
 	c.convert()
 	return c.r, c.notes

@@ -204,8 +204,11 @@ type ResolveReport struct {
 // Resolve completes the affiliations and persons of r that carry an INSPIRE record number (as [Read] keeps them):
 // an affiliation gets its institution's ROR ID as its identifier (the INSPIRE number moves beside it), and the HAL
 // structure and GRID identifiers beside; a person gets the identifiers of their author record it lacks (ORCID, INSPIRE ID, BAI).
-// Identifiers already present are never changed.
+// Identifiers already present are never changed. A nil r gives an empty report.
 func (lk *Lookup) Resolve(r *fair.Resource) ResolveReport {
+	if r == nil {
+		return ResolveReport{}
+	}
 	var rep ResolveReport
 	person := func(path string, c *fair.Creator) {
 		for i := range c.Affiliations {

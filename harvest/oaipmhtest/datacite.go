@@ -12,8 +12,12 @@ import (
 // DataCiteRecord makes a repository item of a DataCite record in the three forms DataCite's own provider serves:
 // "datacite" (the kernel-4 <resource>), "oai_datacite" (the resource in DataCite's OAI wrapper, with the
 // repository's symbol) and "oai_dc" (unqualified Dublin Core: title, creators, publisher, date, type, identifier,
-// description, subjects, rights). The identifier is "doi:" and the DOI, as DataCite's provider names items.
+// description, subjects, rights). The identifier is "doi:" and the DOI, as DataCite's provider names items. A nil
+// rec gives an item with no identifier and no metadata.
 func DataCiteRecord(rec *datacite.Record, datestamp time.Time, sets ...string) Record {
+	if rec == nil {
+		return Record{Datestamp: datestamp, Sets: sets}
+	}
 	res := string(bytes.TrimSpace(stripDecl(rec.AppendXML(nil))))
 	symbol := strings.ToUpper(rec.Client)
 	if symbol == "" && len(sets) > 0 {

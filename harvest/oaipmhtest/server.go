@@ -152,10 +152,16 @@ func WithTokenLifetime(d time.Duration) Option { return func(s *Server) { s.toke
 // WithFaults makes the server inject faults at random from the start; see [Server.SetFaults].
 func WithFaults(f Faults) Option { return func(s *Server) { s.setFaults(f) } }
 
-// WithClock sets the server's clock (default time.Now), which gives responseDate and token ages.
-func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
+// WithClock sets the server's clock (default time.Now; nil keeps it), which gives responseDate and token ages.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) {
+		if now != nil {
+			s.now = now
+		}
+	}
+}
 
-// NewServer starts a provider on a loopback address; its base URL is Server.URL.
+// NewServer starts a provider on a loopback address; its base URL is Server.URL. A nil option is ignored.
 func NewServer(opts ...Option) *Server {
 	s := &Server{
 		records:  map[string]*Record{},
@@ -167,7 +173,9 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.setFaults(Faults{})
 	for _, o := range opts {
-		o(s)
+		if o != nil {
+			o(s)
+		}
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/oai", s.serve)
