@@ -4,6 +4,7 @@ package fairmeta_test
 
 import (
 	"github.com/dop2i/fairmeta/assess"
+	"github.com/dop2i/fairmeta/bibtex"
 	"github.com/dop2i/fairmeta/csl"
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/datacite/datacitetest"
@@ -15,6 +16,7 @@ import (
 	"github.com/dop2i/fairmeta/harvest"
 	"github.com/dop2i/fairmeta/harvest/oaipmhtest"
 	"github.com/dop2i/fairmeta/inspire"
+	"github.com/dop2i/fairmeta/ris"
 	"github.com/dop2i/fairmeta/ror"
 	"github.com/dop2i/fairmeta/schemaorg"
 	"github.com/dop2i/fairmeta/software"
@@ -28,13 +30,19 @@ var nilFuncs = map[string]nilFunc{
 	"assess.Assess":                            {assess.Assess, []string{"ctx", "r", "opts"}, false},
 	"assess.WithDOIResolver":                   {assess.WithDOIResolver, []string{"r"}, false},
 	"assess.WithHTTPClient":                    {assess.WithHTTPClient, []string{"c"}, false},
+	"bibtex.Writer.Marshal":                    {bibtex.Writer.Marshal, []string{"recv", "r"}, true},
+	"bibtex.Writer.Write":                      {bibtex.Writer.Write, []string{"recv", "w", "r"}, true},
+	"bibtex.Writer.WriteList":                  {bibtex.Writer.WriteList, []string{"recv", "w", "rs"}, true},
 	"csl.(*Processor).Bibliography":            {(*csl.Processor).Bibliography, []string{"recv", "items", "f"}, true},
 	"csl.(*Processor).CitationClusters":        {(*csl.Processor).CitationClusters, []string{"recv", "items", "clusters", "f"}, true},
 	"csl.(*Processor).Citations":               {(*csl.Processor).Citations, []string{"recv", "items", "citations", "f"}, true},
 	"csl.(*Processor).CitedBibliography":       {(*csl.Processor).CitedBibliography, []string{"recv", "items", "citations", "f"}, true},
 	"csl.(*Processor).RegistryOrder":           {(*csl.Processor).RegistryOrder, []string{"recv", "items"}, true},
+	"csl.FromResource":                         {csl.FromResource, []string{"r"}, false},
+	"csl.FromResources":                        {csl.FromResources, []string{"rs"}, false},
 	"csl.New":                                  {csl.New, []string{"style", "opts"}, false},
 	"csl.ReadItems":                            {csl.ReadItems, []string{"r"}, false},
+	"csl.ToResource":                           {csl.ToResource, []string{"it"}, false},
 	"csl.WithLocales":                          {csl.WithLocales, []string{"locales"}, false},
 	"csl.WriteItems":                           {csl.WriteItems, []string{"w", "items"}, false},
 	"datacite.(*APIError).Is":                  {(*datacite.APIError).Is, []string{"recv", "target"}, true},
@@ -125,6 +133,8 @@ var nilFuncs = map[string]nilFunc{
 	"harvest/oaipmhtest.WithClock":             {oaipmhtest.WithClock, []string{"now"}, false},
 	"harvest/oaipmhtest.WithSets":              {oaipmhtest.WithSets, []string{"sets"}, false},
 	"inspire.(*Lookup).Resolve":                {(*inspire.Lookup).Resolve, []string{"recv", "r"}, true},
+	"ris.Write":                                {ris.Write, []string{"w", "r"}, false},
+	"ris.WriteList":                            {ris.WriteList, []string{"w", "rs"}, false},
 	"ror.(*APIError).Is":                       {(*ror.APIError).Is, []string{"recv", "target"}, true},
 	"ror.(*Client).Get":                        {(*ror.Client).Get, []string{"recv", "ctx", "id"}, true},
 	"ror.(*Client).MatchAffiliation":           {(*ror.Client).MatchAffiliation, []string{"recv", "ctx", "affiliation", "single"}, true},
