@@ -179,8 +179,11 @@ func NewServer(opts ...Option) *Server {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/oai", s.serve)
-	s.hs = httptest.NewServer(mux)
-	s.URL = s.hs.URL + "/oai"
+	// The URL is set before the server starts serving: a request that arrives at once
+	// (a harvester retrying on a reused port) must not race with the write.
+	s.hs = httptest.NewUnstartedServer(mux)
+	s.URL = "http://" + s.hs.Listener.Addr().String() + "/oai"
+	s.hs.Start()
 	return s
 }
 
