@@ -31,7 +31,8 @@ type Filter struct {
 	// HasORCID selects records with at least one creator or contributor identified by an ORCID.
 	HasORCID bool
 	// Index resolves ROR IDs to organisations (for Countries and Descendants) and, as the matcher, matches
-	// affiliations given only as text, offline; nil means ror.Default(), the built-in set. Give a full index
+	// affiliations given only as text, offline (every organisation the matcher chooses in a string counts: a
+	// laboratory and the institutions named beside it); nil means ror.Default(), the built-in set. Give a full index
 	// (ror.LoadIndex of a ROR data dump) to filter the whole registry.
 	Index *ror.Index
 }
@@ -222,18 +223,23 @@ func (c *CompiledFilter) orgMatch(r *fair.Resource) bool {
 }
 
 func (c *CompiledFilter) orgOK(identifier, name string) bool {
-	rid, err := ror.ParseID(identifier)
-	if identifier == "" || err != nil {
-		// no ROR ID: the organisation the name names, if the matcher is confident
-		if strings.TrimSpace(name) == "" {
-			return false
-		}
-		res := c.index.Match(name)
-		if res.Chosen == nil {
-			return false
-		}
-		rid = res.Chosen.Organization.ID
+	if rid, err := ror.ParseID(identifier); identifier != "" && err == nil {
+		return c.idOK(rid)
 	}
+	// No ROR ID: every organisation the name names (a laboratory and its institutions), if the matcher is confident.
+	if strings.TrimSpace(name) == "" {
+		return false
+	}
+	for _, m := range c.index.Match(name).Matches {
+		if c.idOK(m.Organization.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// idOK reports whether the organisation rid meets the ROR ID and country conditions.
+func (c *CompiledFilter) idOK(rid ror.ID) bool {
 	if c.ids != nil && !c.ids[rid] {
 		return false
 	}
@@ -242,15 +248,12 @@ func (c *CompiledFilter) orgOK(identifier, name string) bool {
 		if !ok {
 			return false
 		}
-		found := false
 		for _, l := range org.Locations {
 			if c.countries[l.GeoNames.CountryCode] {
-				found = true
+				return true
 			}
 		}
-		if !found {
-			return false
-		}
+		return false
 	}
 	return true
 }
