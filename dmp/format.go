@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -153,6 +154,9 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	p.EthicalIssuesExist = "unknown"
 	notes.Add("dmp.ethical_issues_exist", "unknown", "a record does not say: written as unknown")
 	p.Language = lang
+	if lang == "" {
+		notes.Add("dmp.language", r.Language, "the record has no language given as an ISO 639 code (the standard requires one)")
+	}
 	contact := -1
 	for i, c := range r.Contributors {
 		if c.ContributorType == fair.ContributorContactPerson {
@@ -172,6 +176,10 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		if who.Email == "" {
 			notes.Add("dmp.contact.mbox", "", "the contact has no e-mail address (the standard requires one)")
 		}
+		if len(p.Contact.ContactIDs) == 0 {
+			notes.Add("dmp.contact.contact_id", "", "the contact has no identifier such as an ORCID (the standard requires one)")
+		}
+		noteAffiliationIDs(p.Contact.Affiliations, "dmp.contact", &notes)
 	}
 	// One contributor per person, with all their roles; creators without a role are contributors of role Other.
 	byName := map[string]int{}
@@ -196,6 +204,9 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		if _, ok := byName[c.Name]; !ok && isPlan && (who == nil || c.Name != who.Name) {
 			addContributor(c, string(fair.ContributorOther))
 		}
+	}
+	for i, c := range p.Contributors {
+		noteAffiliationIDs(c.Affiliations, "dmp.contributor["+strconv.Itoa(i)+"]", &notes)
 	}
 	if len(r.FundingReferences) > 0 {
 		pr := Project{Title: title}
@@ -256,8 +267,13 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	if t, _, err := ParseDate(issued); err == nil {
 		ds.Issued = t.Format(time.DateOnly)
 	}
-	for _, c := range r.Creators {
+	for i, c := range r.Creators {
 		ds.Creators = append(ds.Creators, Creator{Name: c.Name, Mbox: c.Email, CreatorIDs: nameIDs(c.NameIdentifiers), Affiliations: affs(c.Affiliations)})
+		cp := "dmp.dataset[0].creator[" + strconv.Itoa(i) + "]"
+		if len(ds.Creators[i].CreatorIDs) == 0 {
+			notes.Add(cp+".creator_id", c.Name, "the creator has no identifier such as an ORCID (the standard requires one)")
+		}
+		noteAffiliationIDs(ds.Creators[i].Affiliations, cp, &notes)
 	}
 	access := map[fair.AccessRights]string{fair.AccessOpen: "open", fair.AccessEmbargoed: "open", fair.AccessRestricted: "shared", fair.AccessMetadata: "closed"}[r.AccessRights]
 	if access == "" {
@@ -268,6 +284,9 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	if r.AccessRights == fair.AccessEmbargoed && available != "" {
 		start = available
 	}
+	if t, _, err := ParseDate(start); err == nil {
+		start = t.Format(time.DateOnly) // a licence's start_date is a date, whatever precision the record has
+	}
 	var licences []License
 	for _, rt := range r.Rights {
 		ref := rt.URI
@@ -277,6 +296,9 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		if ref == "" {
 			ds.Rights = rt.Rights
 			continue
+		}
+		if start == "" {
+			notes.Add("dmp.dataset[0].distribution[0].license["+strconv.Itoa(len(licences))+"].start_date", ref, "the record has no issue date for the licence's start (the standard requires one)")
 		}
 		licences = append(licences, License{LicenseRef: ref, StartDate: start})
 	}
@@ -353,11 +375,21 @@ func funderType(t fair.FunderIdentifierType) string {
 }
 
 func nameIDs(ids []fair.NameIdentifier) []ID {
-	out := []ID{}
+	var out []ID
 	for _, id := range ids {
 		out = append(out, ID{Identifier: id.Value, Type: strings.ToLower(id.Scheme)})
 	}
 	return out
+}
+
+// noteAffiliationIDs notes each affiliation written without the affiliation_id the standard requires (the name is
+// kept: dropping the organisation would lose more than the missing identifier).
+func noteAffiliationIDs(as []Affiliation, path string, notes *Notes) {
+	for i, a := range as {
+		if a.AffiliationID.Identifier == "" {
+			notes.Add(path+".affiliation["+strconv.Itoa(i)+"].affiliation_id", a.Name, "the affiliation has no identifier such as a ROR ID (the standard requires one): run ror.Enrich first")
+		}
+	}
 }
 
 func affs(as []fair.Affiliation) []Affiliation {
