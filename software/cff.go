@@ -38,14 +38,14 @@ const cffMessage = "If you use this software, please cite it using the metadata 
 // *CFFValidationError listing every problem. Facts the record has no place for (person addresses, aliases,
 // identifier descriptions, ...) are returned in notRead beside the record.
 func ReadCFF(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
-	if err := ValidateCFF(data); err != nil {
+	doc, err := parseCFF(data)
+	if err != nil {
 		return nil, nil, err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, nil, &CFFValidationError{Problems: []CFFProblem{{Message: "not YAML: " + err.Error()}}}
+	if err := validateCFF(doc); err != nil {
+		return nil, nil, err
 	}
-	root := resolve(&doc)
+	root := resolve(doc)
 	c := &cffReader{}
 	r = c.root(root)
 	return r, droppedNotes(c.dropped), nil

@@ -394,19 +394,79 @@ func canonical(n *yaml.Node, depth int) string {
 
 // ValidateCFF checks a CITATION.cff file against the rules of the CFF 1.2.0 schema and returns a
 // *CFFValidationError listing every problem, each with its key path and line, or nil when the file is valid.
+// A file whose nodes, with every alias and merge key expanded, number more than 200,000 is refused unread, so a
+// few hundred bytes of nested aliases cannot take the memory and time of their expansion.
 func ValidateCFF(data []byte) error {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return &CFFValidationError{Problems: []CFFProblem{{Message: "not YAML: " + err.Error()}}}
+	doc, err := parseCFF(data)
+	if err != nil {
+		return err
 	}
+	return validateCFF(doc)
+}
+
+func validateCFF(doc *yaml.Node) error {
 	v := &validator{}
-	if doc.Kind == 0 || resolve(&doc) == nil {
+	if doc.Kind == 0 || resolve(doc) == nil {
 		v.add("", nil, "the file is empty")
 	} else {
-		v.check(&rule{ref: "root"}, &doc, "")
+		v.check(&rule{ref: "root"}, doc, "")
 	}
 	if len(v.problems) > 0 {
 		return &CFFValidationError{Problems: v.problems}
 	}
 	return nil
+}
+
+// parseCFF parses a CITATION.cff file into its YAML document and measures it with its aliases expanded: the
+// validator, the unique-items check and the reader all walk aliases as copies, so a file that expands past
+// maxCFFNodes is refused before any of them runs.
+func parseCFF(data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &CFFValidationError{Problems: []CFFProblem{{Message: "not YAML: " + err.Error()}}}
+	}
+	e := expansion{size: map[*yaml.Node]int{}}
+	if n := e.count(&doc); n > maxCFFNodes {
+		msg := fmt.Sprintf("the file's aliases expand to more than %d nodes (a YAML alias bomb?); fairmeta reads files up to that size", maxCFFNodes)
+		if e.cycle {
+			msg = "an alias refers to its own anchor, so the file expands without end"
+		}
+		return nil, &CFFValidationError{Problems: []CFFProblem{{Message: msg}}}
+	}
+	return &doc, nil
+}
+
+// expansion counts the nodes of a YAML tree with aliases expanded, each distinct node counted once (memoised), so
+// the count costs the size of the file, not of its expansion.
+type expansion struct {
+	size  map[*yaml.Node]int // -1 while the node is being counted
+	cycle bool
+}
+
+// count returns the expanded node count of n, saturated just past maxCFFNodes.
+func (e *expansion) count(n *yaml.Node) int {
+	if n == nil {
+		return 0
+	}
+	if s, ok := e.size[n]; ok {
+		if s < 0 { // an alias inside its own anchor
+			e.cycle = true
+			return maxCFFNodes + 1
+		}
+		return s
+	}
+	e.size[n] = -1
+	total := 1
+	if n.Kind == yaml.AliasNode {
+		total = e.count(n.Alias)
+	}
+	for _, c := range n.Content {
+		if total > maxCFFNodes {
+			break
+		}
+		total += e.count(c)
+	}
+	total = min(total, maxCFFNodes+1)
+	e.size[n] = total
+	return total
 }
