@@ -78,12 +78,77 @@ func FromBuildInfo(bi *debug.BuildInfo) *Release {
 	}
 	for _, d := range bi.Deps {
 		m := d
-		if d.Replace != nil {
+		switch {
+		case d.Replace != nil && isLocalPath(d.Replace.Path):
+			// A replace directive naming a directory: the module is still d.Path, built from a local copy whose
+			// version nobody can know. The directory is a path of the build machine and must not be published.
+			m = &debug.Module{Path: d.Path, Version: "(devel)"}
+		case d.Replace != nil:
 			m = d.Replace
 		}
 		r.Dependencies = append(r.Dependencies, fair.Requirement{Name: m.Path, Version: m.Version})
 	}
 	return r
+}
+
+// isLocalPath reports whether the target of a replace directive is a directory rather than a module path: go.mod
+// requires such targets to start with "./", "../" or be absolute.
+func isLocalPath(p string) bool {
+	return strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || strings.HasPrefix(p, "/") ||
+		strings.HasPrefix(p, `.\`) || strings.HasPrefix(p, `..\`) || strings.HasPrefix(p, `\`) ||
+		len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || p == "." || p == ".."
+}
+
+// SelfDescribed describes the running program as [Self] does, completed with what the program says about itself
+// in its CodeMeta document (its codemeta.json, typically embedded with //go:embed): the build information gives
+// what only the build knows — version, commit, Go version, platform and dependencies — and the CodeMeta document
+// what no build can know: the name, description, authors, licence, keywords and repository. The DOI and SWHID of
+// the document are taken only when it names no version or the build's version (they identify one version). What
+// the document holds that a release has no place for comes back in notRead. fairmeta's own
+// "fairmeta software describe -self" is SelfDescribed with the project's codemeta.json.
+func SelfDescribed(codemeta []byte) (r *Release, notRead fair.Notes, err error) {
+	r, err = Self()
+	if err != nil {
+		return nil, nil, err
+	}
+	res, notRead, err := ReadCodeMeta(codemeta)
+	if err != nil {
+		return nil, nil, err
+	}
+	r.completeFrom(ReleaseFromResource(res))
+	return r, notRead, nil
+}
+
+// completeFrom takes from about, a description of the same software, what a build cannot know (see
+// [SelfDescribed]).
+func (r *Release) completeFrom(about *Release) {
+	pick := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	pick(&r.Name, about.Name)
+	pick(&r.Description, about.Description)
+	pick(&r.Repository, about.Repository)
+	pick(&r.URL, about.URL)
+	pick(&r.License, about.License)
+	pick(&r.ConceptDOI, about.ConceptDOI)
+	if len(about.Authors) > 0 {
+		r.Authors = about.Authors
+	}
+	if len(about.Keywords) > 0 {
+		r.Keywords = about.Keywords
+	}
+	if len(r.ProgrammingLanguages) == 0 {
+		r.ProgrammingLanguages = about.ProgrammingLanguages
+	}
+	if about.Version == "" || strings.TrimPrefix(about.Version, "v") == strings.TrimPrefix(r.Version, "v") {
+		pick(&r.DOI, about.DOI)
+		pick(&r.SWHID, about.SWHID)
+		if r.Released.IsZero() {
+			r.Released = about.Released
+		}
+	}
 }
 
 // isTagVersion reports whether a module version is a release tag rather than a pseudo-version

@@ -34,7 +34,7 @@ build	vcs.modified=true
 		Name: "calibrate", Version: "v0.0.0-20261102100000-0123456789ab+dirty", Repository: "https://gitlab.in2p3.fr/dop2i/calib",
 		Commit: "0123456789abcdef0123456789abcdef01234567", CommitTime: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC),
 		ProgrammingLanguages: []string{"Go"}, RuntimePlatforms: []string{"go1.26.0"}, OperatingSystems: []string{"linux/amd64"},
-		Dependencies: []fair.Requirement{{Name: "github.com/dop2i/fairmeta", Version: "v1.2.0"}, {Name: "../yaml", Version: "(devel)"}},
+		Dependencies: []fair.Requirement{{Name: "github.com/dop2i/fairmeta", Version: "v1.2.0"}, {Name: "go.yaml.in/yaml/v3", Version: "(devel)"}},
 	}
 	if !equalJSON(t, r, &want) {
 		return
@@ -62,4 +62,34 @@ func TestSelf(t *testing.T) {
 		t.Errorf("Self() operating systems %q, want [%s]", r.OperatingSystems, want)
 	}
 	// Test binaries carry no dependency list; TestFromBuildInfo covers dependencies.
+}
+
+// TestSelfDescribed completes the build information of the running program with a CodeMeta document, as a
+// program embedding its codemeta.json does: the document's authors, licence and description, the build's
+// platform; the DOI of another version than the build's is not taken.
+func TestSelfDescribed(t *testing.T) {
+	doc := []byte(`{"@context": "https://w3id.org/codemeta/3.0", "@type": "SoftwareSourceCode", "name": "calibrate",
+		"description": "Calibrates showers.", "license": "https://spdx.org/licenses/Apache-2.0", "version": "9.9.9",
+		"identifier": "https://doi.org/10.5281/zenodo.99", "codeRepository": "https://gitlab.in2p3.fr/dop2i/calib",
+		"author": [{"@type": "Person", "givenName": "Camille", "familyName": "Lefèvre", "@id": "https://orcid.org/0000-0002-1825-0097"}]}`)
+	r, notRead, err := SelfDescribed(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "calibrate" || r.License != "Apache-2.0" || r.Description != "Calibrates showers." ||
+		r.Repository != "https://gitlab.in2p3.fr/dop2i/calib" || len(r.Authors) != 1 || r.Authors[0].FamilyName != "Lefèvre" {
+		t.Errorf("SelfDescribed = %+v, want the document's name, licence, description, repository and author", r)
+	}
+	if !slices.Equal(r.RuntimePlatforms, []string{runtime.Version()}) {
+		t.Errorf("runtime %q, want the build's %s", r.RuntimePlatforms, runtime.Version())
+	}
+	if r.DOI != "" {
+		t.Errorf("DOI %q taken from a document about version 9.9.9, not the build's %q", r.DOI, r.Version)
+	}
+	if len(notRead) != 0 {
+		t.Errorf("notRead = %v", notRead)
+	}
+	if _, _, err := SelfDescribed([]byte("[1]")); err == nil {
+		t.Error("SelfDescribed of a document that is not CodeMeta: no error")
+	}
 }

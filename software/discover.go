@@ -24,9 +24,18 @@ import (
 //     pointing at it (the highest version), the remote "origin" as code repository when none is given, and whether
 //     tracked files have uncommitted changes, which adds "+dirty" to the version.
 //
-// A metadata file that cannot be read gives an error naming it. Facts of the files that have no place in the
+// A dir that does not exist or is not a directory gives a *[PathError]; a metadata file that cannot be read gives
+// an error naming it. Facts of the files that have no place in the
 // record come back in notRead beside the record, each path starting with its file: "CITATION.cff: authors[0].alias".
 func Discover(dir string) (r *fair.Resource, notRead fair.Notes, err error) {
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil, &PathError{Path: dir, Reason: "no such directory"}
+	case err != nil:
+		return nil, nil, fmt.Errorf("software: %w", err)
+	case !fi.IsDir():
+		return nil, nil, &PathError{Path: dir, Reason: "is not a directory: give the root of the source tree"}
+	}
 	r = &fair.Resource{}
 	readers := []struct {
 		file string

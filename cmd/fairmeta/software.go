@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/dop2i/fairmeta"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/software"
@@ -32,10 +33,13 @@ func runSoftwareDescribe(_ context.Context, args []string, io stdio) int {
 	}
 	var rec *fair.Resource
 	if *self {
-		rel, err := software.Self()
+		rel, notRead, err := software.SelfDescribed(fairmeta.CodeMeta())
 		if err != nil {
 			fmt.Fprintf(io.err, "fairmeta software describe: %v\n", err)
 			return exitProblem
+		}
+		for _, n := range notRead {
+			fmt.Fprintf(io.err, "fairmeta software describe: warning: not carried over from fairmeta's codemeta.json: %s\n", n)
 		}
 		rec = rel.Resource()
 	} else {

@@ -68,10 +68,59 @@ func TestSoftwareDescribe(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"programmingLanguages": [`) || !strings.Contains(out, `"Go"`) {
 		t.Errorf("-self: exit %d:\n%s", code, out)
 	}
+	for _, c := range []struct{ dir, want string }{
+		{filepath.Join(dir, "nope"), "nope: no such directory"},
+		{filepath.Join(dir, "CITATION.cff"), "CITATION.cff: is not a directory"},
+	} {
+		if code, _, errs := runCLI(t, "", "software", "describe", c.dir); code != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("software describe %s: exit %d, %q; want 1 and %q", c.dir, code, errs, c.want)
+		}
+	}
 	bad := t.TempDir()
 	os.WriteFile(filepath.Join(bad, "CITATION.cff"), []byte("cff-version: 1.2.0\ntitle: x\n"), 0o644)
 	if code, _, errs := runCLI(t, "", "software", "describe", bad); code != 1 || !strings.Contains(errs, "authors") {
 		t.Errorf("invalid CITATION.cff: exit %d, %q; want 1 naming the missing authors", code, errs)
+	}
+}
+
+// TestSoftwareDescribeSelf describes this program, as the README shows, in every format: the Go build information
+// completed with the project's own codemeta.json, so CFF gets its authors and every format the licence.
+func TestSoftwareDescribeSelf(t *testing.T) {
+	for format, want := range map[string]string{
+		"cff":           "license: Apache-2.0",
+		"codemeta":      `"license": "https://spdx.org/licenses/Apache-2.0"`,
+		"zenodo":        `"id": "Apache-2.0"`,
+		"datacite-xml":  `rightsIdentifier="Apache-2.0"`,
+		"datacite-json": `"rightsIdentifier": "Apache-2.0"`,
+	} {
+		code, out, errs := runCLI(t, "", "software", "describe", "-format", format, "-self")
+		if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "The fairmeta authors") {
+			t.Errorf("software describe -format %s -self: exit %d, stderr %q; output lacks %q or the authors:\n%s", format, code, errs, want, out)
+		}
+	}
+}
+
+// TestLicence holds the licence in one place: the LICENSE file is the Apache License 2.0, the project's codemeta.json
+// says so, the README names it, and describing the source tree finds it.
+func TestLicence(t *testing.T) {
+	text, err := os.ReadFile("../../LICENSE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(text, []byte("Apache License\n                           Version 2.0, January 2004")) ||
+		!bytes.Contains(text, []byte("END OF TERMS AND CONDITIONS")) || !bytes.Contains(text, []byte("APPENDIX: How to apply the Apache License")) {
+		t.Error("LICENSE is not the full text of the Apache License 2.0")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(readme, []byte("[Apache License 2.0](LICENSE)")) {
+		t.Error("the README does not name the licence")
+	}
+	code, out, errs := runCLI(t, "", "software", "describe", "-format", "codemeta", "../..")
+	if code != 0 || !strings.Contains(out, `"license": "https://spdx.org/licenses/Apache-2.0"`) {
+		t.Errorf("software describe of the repository: exit %d, %s\n%s", code, errs, out)
 	}
 }
 
