@@ -50,9 +50,11 @@
 //
 // [ToResource] and [FromResource] convert to and from fair.Resource, which holds everything the 4.7 schema
 // defines: XML → Resource → XML and JSON → Resource → JSON keep every element, attribute and value, and XML and JSON
-// of the same record give the same Resource. Two forms are read as the same value and written in one way: a
-// description's <br/> and a newline (written <br/> in XML, "\n" in JSON); publisher and affiliation as a plain
-// string or an object with only a name (written as objects). A geoLocation that holds several places, points or
+// of the same record give the same Resource. A description's text keeps its whitespace as text (the newlines and
+// indentation of an XML file come back as they were) and its <br/> elements as fair.LineBreak (U+2028, the Unicode
+// line separator; written <br/> in XML and as that character in JSON), so that both come back as they came; a U+2028
+// character in XML text is the one thing read as a <br/>. Two forms are read as the same value and written in one
+// way: publisher and affiliation as a plain string or an object with only a name (written as objects). A geoLocation that holds several places, points or
 // boxes (the XSD allows it, DataCite JSON does not) is read as several geoLocations, with a warning. [NotWritten] says
 // what of a Resource has no DataCite property (distributions, software facts, emails).
 //

@@ -17,7 +17,8 @@ func ExampleReadXML() {
   <publisher>CC-IN2P3</publisher>
   <publicationYear>2026</publicationYear>
   <resourceType resourceTypeGeneral="Dataset">Event list</resourceType>
-  <descriptions><description descriptionType="Abstract">Run 4271.<br/>Calibrated.</description></descriptions>
+  <descriptions><description descriptionType="Abstract">Run 4271.<br/>Calibrated
+    with the 2026 constants.</description></descriptions>
 </resource>`))
 	if err != nil {
 		fmt.Println(err)
@@ -25,10 +26,11 @@ func ExampleReadXML() {
 	}
 	res := datacite.ToResource(rec)
 	fmt.Println(res.DOI(), res.MainTitle(), res.ResourceType.General, res.PublicationYear)
+	// The newline and indentation are text; the <br/> is fair.LineBreak.
 	fmt.Printf("%q\n", res.Descriptions[0].Description)
 	// Output:
 	// 10.82433/B09Z-4K37 Calibrated air-shower events Dataset 2026
-	// "Run 4271.\nCalibrated."
+	// "Run 4271.\u2028Calibrated\n    with the 2026 constants."
 }
 
 func ExampleValidate() {

@@ -76,7 +76,8 @@ type Record struct {
 	Version string `json:"version,omitempty"`
 	// RightsList holds licences and other rights statements.
 	RightsList []Rights `json:"rightsList,omitempty"`
-	// Descriptions are abstracts, methods and other descriptions. A newline in the text is DataCite XML's <br/>.
+	// Descriptions are abstracts, methods and other descriptions. Whitespace in their text is text; fair.LineBreak
+	// (U+2028) is DataCite XML's <br/>.
 	Descriptions []Description `json:"descriptions,omitempty"`
 	// GeoLocations are the places or regions the resource is about or was gathered in.
 	GeoLocations []GeoLocation `json:"geoLocations,omitempty"`
@@ -274,7 +275,8 @@ type Rights struct {
 
 // Description is an abstract, a methods section or another description.
 type Description struct {
-	// Description is the text; a newline is a line break (<br/> in XML).
+	// Description is the text, whitespace included as given (newlines, tabs and indentation are text); a <br/> of
+	// the XML is fair.LineBreak (U+2028), written back as <br/>. In JSON both are plain characters of the string.
 	Description string `json:"description"`
 	// Type is the descriptionType. Mandatory.
 	Type fair.DescriptionType `json:"descriptionType"`

@@ -14,8 +14,9 @@ import (
 )
 
 // The losslessness tests compare parsed trees, not strings. These are the trees and the few equivalences the
-// package documents: <br/> and a newline in a description, numbers compared as numbers, publisher and affiliation
-// strings as objects with a name, empty optional elements and JSON nulls as absent.
+// package documents: numbers compared as numbers, publisher and affiliation strings as objects with a name, empty
+// optional elements and JSON nulls as absent. Text is compared exactly: whitespace is text, and a description's
+// <br/> is a mark no text can hold.
 
 // xnode is an XML element reduced to what DataCite metadata means: local name, attributes, text, children.
 type xnode struct {
@@ -37,6 +38,11 @@ var allGroups = map[string]bool{"resource": true, "geoLocationPoint": true, "pol
 // geoOrder ranks the children of a geoLocation, whose order the schema leaves free.
 var geoOrder = map[string]int{"geoLocationPlace": 0, "geoLocationPoint": 1, "geoLocationBox": 2, "geoLocationPolygon": 3}
 
+// brMark stands for a <br/> in the text of a parsed description: no character of XML text can be NUL.
+const brMark = "\x00br\x00"
+
+// parseXMLTree parses XML into an xnode tree; a <br/> in a description is brMark in its text, and the text of every
+// leaf is compared exactly, whitespace included.
 func parseXMLTree(t *testing.T, data []byte) *xnode {
 	t.Helper()
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -67,7 +73,7 @@ func parseXMLTree(t *testing.T, data []byte) *xnode {
 			if len(stack) > 0 {
 				p := stack[len(stack)-1]
 				if p.Name == "description" && n.Name == "br" {
-					p.Text += "\n"
+					p.Text += brMark
 				} else {
 					p.Kids = append(p.Kids, n)
 				}

@@ -806,7 +806,7 @@ func (x *xmlReader) person(se xml.StartElement, path, nameElem string, c *Creato
 	return err
 }
 
-// description reads mixed content: text and <br/> line breaks, which become newlines.
+// description reads mixed content: text, whitespace included, and <br/> line breaks, which become fair.LineBreak.
 func (x *xmlReader) description(se xml.StartElement, path string) (Description, error) {
 	var d Description
 	x.attrs(se, path, false, func(n, v string) bool {
@@ -839,7 +839,7 @@ func (x *xmlReader) description(se xml.StartElement, path string) (Description, 
 				if txt != "" {
 					x.lose(path, SeverityError, "<br/> must be empty; put the text after it")
 				}
-				b = append(b, '\n')
+				b = append(b, fair.LineBreak...)
 				continue
 			}
 			x.lose(path, SeverityError, fmt.Sprintf("<description> may hold only text and <br/>, not <%s>", t.Name.Local))

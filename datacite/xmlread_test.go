@@ -31,7 +31,7 @@ func TestReadEncodingsAndPrefixes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := want.Descriptions[0].Description; got != "Première ligne\ndeuxième ligne" {
+	if got := want.Descriptions[0].Description; got != "Première ligne"+fair.LineBreak+"deuxième ligne" {
 		t.Fatalf("description read as %q", got)
 	}
 	declared := func(enc string) string { return strings.Replace(plainXML, `encoding="UTF-8"`, `encoding="`+enc+`"`, 1) }

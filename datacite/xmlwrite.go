@@ -2,6 +2,7 @@ package datacite
 
 import (
 	"fmt"
+	"github.com/dop2i/fairmeta/fair"
 	"io"
 	"math"
 	"strconv"
@@ -19,7 +20,8 @@ const (
 )
 
 // WriteXML writes r to w as DataCite 4.7 XML: the kernel-4 namespace and schema location, properties in the schema's
-// order, optional properties left out when empty. A newline in a description is written as <br/>. Characters that
+// order, optional properties left out when empty. A description's fair.LineBreak (U+2028) is written as <br/>; its
+// other whitespace is written as text. Characters that
 // XML 1.0 cannot carry (most C0 controls, invalid UTF-8) are written as U+FFFD; [Validate] warns about them.
 //
 // WriteXML does not validate: call [Validate] first to know whether DataCite would accept the result.
@@ -133,7 +135,7 @@ func (r *Record) AppendXML(b []byte) []byte {
 			w.attr("xml:lang", d.Lang, false)
 			w.raw(">")
 			for rest := d.Description; ; {
-				line, after, more := strings.Cut(rest, "\n")
+				line, after, more := strings.Cut(rest, fair.LineBreak)
 				w.text(line)
 				if !more {
 					break

@@ -266,9 +266,16 @@ type Rights struct {
 	Lang string `json:"lang,omitempty"`
 }
 
+// LineBreak is the character that marks a line break given as markup in a description (DataCite XML's <br/>):
+// U+2028 LINE SEPARATOR, which Unicode defines for exactly that. A newline, a tab or a run of spaces in a
+// description is text, kept as the source gave it; only LineBreak is written as markup by formats that have it.
+const LineBreak = "\u2028"
+
 // Description is an abstract, a methods section or another description of the resource.
 type Description struct {
-	// Description is the text. Line breaks (DataCite's <br/>) are newlines.
+	// Description is the text, whitespace included as the source gave it (the newlines and indentation of an XML
+	// file are text). A line break given as markup (DataCite XML's <br/>) is [LineBreak], so that a record keeps the
+	// difference between the two and writes each back as it came.
 	Description string `json:"description"`
 	// Type is the kind of description.
 	Type DescriptionType `json:"type"`
