@@ -1,17 +1,17 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/dop2i/fairmeta/ror"
+	"github.com/dop2i/fairmeta/stream"
 )
 
 func init() {
@@ -51,29 +51,22 @@ type candidateLine struct {
 	Chosen       bool    `json:"chosen"`
 }
 
-// runRORMatch reads one affiliation per line and writes one JSON object per line.
+// runRORMatch reads one affiliation per line and writes one JSON object per line, in input order. The lines come
+// from files, standard input, gzip or tar archives of parts, matched on -j cores (stream.Run): offline against an
+// index, or with the ROR API (-api, one request at a time unless -j is given).
 func runRORMatch(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("ror match", "[-dump FILE | -api [-api-url URL]] [-all] [FILE|-]", io)
+	fs := newFlags("ror match", "[-dump FILE | -api [-api-url URL]] [-all] [-j N] [-shard i/n] [-progress] [FILE...|-]", io)
 	dump := fs.String("dump", "", "ROR data dump (.json, .json.gz, .jsonl, .jsonl.gz or release .zip); default: the built-in curated set")
 	api := fs.Bool("api", false, "ask the ROR API's affiliation matching instead (client ID from $"+ror.EnvClientID+")")
 	apiURL := fs.String("api-url", "", "ROR API base `URL` for -api (default "+ror.DefaultBaseURL+")")
 	all := fs.Bool("all", false, "also write the candidates of every line")
+	sf := addStreamFlags(fs)
 	if code, ok := parseInterspersed(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 1 || *api && *dump != "" || *apiURL != "" && !*api {
+	if *api && *dump != "" || *apiURL != "" && !*api {
 		fs.Usage()
 		return exitUsage
-	}
-	in := io.in
-	if name := fs.Arg(0); name != "" && name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintln(io.err, "fairmeta:", err)
-			return exitProblem
-		}
-		defer f.Close()
-		in = f
 	}
 	var m ror.Matcher
 	if *api {
@@ -87,6 +80,9 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 			return exitUsage
 		}
 		m = c
+		if !flagSet(fs, "j") { // the API's rate limit is per client: one request at a time unless asked
+			*sf.jobs = 1
+		}
 	} else {
 		start := time.Now()
 		ix, ok := loadIndex(ctx, *dump, io)
@@ -98,56 +94,63 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 		}
 		m = ix
 	}
-	return matchLines(ctx, m, in, io, *all)
+	// A failing matcher (the API unreachable) stops the run: every further line would fail the same way.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	_, code := runStream(ctx, "ror match", fs.Args(), sf, io, func() stream.Func {
+		return matchFunc(ctx, stop, m, *all)
+	})
+	return code
 }
 
-// matchLines writes, for each line of in, the organisations m chooses: "id" the most specific (or null), "ids" all
-// of them, most specific first.
-func matchLines(ctx context.Context, m ror.Matcher, in io.Reader, io stdio, all bool) int {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	enc := json.NewEncoder(io.out)
+// matchFunc returns the stream.Func of "ror match": for each line, the organisations m chooses — "id" the most
+// specific (or null), "ids" all of them, most specific first.
+func matchFunc(ctx context.Context, stop context.CancelCauseFunc, m ror.Matcher, all bool) stream.Func {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	n := 0
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
+	return func(rec stream.Record, out []byte) ([]byte, error) {
+		if ctx.Err() != nil { // stopped: the cause is reported once
+			return out, nil
 		}
+		line := strings.TrimSpace(string(rec.Data))
 		res, err := m.MatchContext(ctx, line)
 		if err != nil {
-			fmt.Fprintf(io.err, "fairmeta: line %q: %v\n", line, err)
-			return exitProblem
+			if ctx.Err() != nil {
+				return out, nil
+			}
+			err = fmt.Errorf("%q: %w", line, err)
+			stop(err)
+			return out, err
 		}
-		out := matchLine{Affiliation: line, IDs: []string{}}
+		o := matchLine{Affiliation: line, IDs: make([]string, 0, len(res.Matches))}
 		for _, c := range res.Matches {
-			out.IDs = append(out.IDs, c.Organization.ID.String())
+			o.IDs = append(o.IDs, c.Organization.ID.String())
 		}
 		if res.Chosen != nil {
 			id := res.Chosen.Organization.ID.String()
-			out.ID, out.Name, out.Score = &id, res.Chosen.Organization.DisplayName(), res.Chosen.Score
+			o.ID, o.Name, o.Score = &id, res.Chosen.Organization.DisplayName(), res.Chosen.Score
 		}
 		if all {
-			out.Candidates = []candidateLine{}
+			o.Candidates = make([]candidateLine, 0, len(res.Candidates))
 			for _, c := range res.Candidates {
-				out.Candidates = append(out.Candidates, candidateLine{c.Organization.ID.String(), c.Organization.DisplayName(),
+				o.Candidates = append(o.Candidates, candidateLine{c.Organization.ID.String(), c.Organization.DisplayName(),
 					c.Score, c.Substring, c.MatchingType, c.Chosen})
 			}
 		}
-		if err := enc.Encode(out); err != nil {
-			fmt.Fprintln(io.err, "fairmeta:", err)
-			return exitProblem
+		buf.Reset()
+		if err := enc.Encode(o); err != nil {
+			return out, err
 		}
-		n++
-		if n%100000 == 0 {
-			fmt.Fprintf(io.err, "fairmeta: %d affiliations matched\n", n)
-		}
+		return append(out, buf.Bytes()...), nil
 	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintln(io.err, "fairmeta:", err)
-		return exitProblem
-	}
-	return exitOK
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // parseInterspersed is parseFlags that also accepts flags after the arguments ("ror get ID -dump FILE"); the

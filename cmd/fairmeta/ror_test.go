@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dop2i/fairmeta/ror"
 )
 
 func TestRORMatch(t *testing.T) {
@@ -135,5 +139,89 @@ func TestRORGet(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "", "ror", "get"); code != 2 {
 		t.Errorf("no ID: exit %d, want 2", code)
+	}
+}
+
+// ror match streams like the other commands: several inputs (plain and gzip), -j workers with the output in input
+// order, shards that together give every line once, and the same organisations as the matcher in process.
+func TestRORMatchStream(t *testing.T) {
+	base, err := os.ReadFile("../../ror/testdata/affiliations.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	affs := strings.Split(strings.TrimSpace(string(base)), "\n")
+	var lines []string
+	var plain, zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	for i := range 9000 { // two files of several 256 KiB batches each
+		l := fmt.Sprintf("Group %d, %s", i, affs[i%len(affs)])
+		lines = append(lines, l)
+		if i < 6000 {
+			fmt.Fprintln(&plain, l)
+		} else {
+			fmt.Fprintln(zw, l)
+		}
+	}
+	zw.Close()
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt.gz")
+	os.WriteFile(a, plain.Bytes(), 0o644)
+	os.WriteFile(b, zipped.Bytes(), 0o644)
+
+	run := func(args ...string) []matchLine {
+		t.Helper()
+		code, out, errs := runCLI(t, "", append([]string{"ror", "match"}, append(args, a, b)...)...)
+		if code != 0 {
+			t.Fatalf("ror match %v: exit %d: %s", args, code, errs)
+		}
+		var res []matchLine
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var m matchLine
+			if err := json.Unmarshal([]byte(l), &m); err != nil {
+				t.Fatalf("ror match %v: %v: %s", args, err, l)
+			}
+			res = append(res, m)
+		}
+		return res
+	}
+	one, two := run("-j", "1"), run("-j", "2")
+	if len(one) != len(lines) || len(two) != len(lines) {
+		t.Fatalf("%d lines in, %d out with -j 1, %d with -j 2", len(lines), len(one), len(two))
+	}
+	chose := 0
+	for i, l := range lines {
+		want := ror.Default().Match(l).IDs()
+		if one[i].Affiliation != l || two[i].Affiliation != l {
+			t.Fatalf("line %d: -j 1 wrote %q, -j 2 %q, want %q (input order)", i+1, one[i].Affiliation, two[i].Affiliation, l)
+		}
+		for _, got := range [][]string{one[i].IDs, two[i].IDs} {
+			if len(got) != len(want) {
+				t.Fatalf("%q: ids %v, want %v", l, got, want)
+			}
+			for j := range want {
+				if got[j] != want[j].String() {
+					t.Fatalf("%q: ids %v, want %v", l, got, want)
+				}
+			}
+		}
+		chose += min(1, len(want))
+	}
+	if chose == 0 {
+		t.Fatal("no line matched: the test proves nothing")
+	}
+	seen := map[string]int{}
+	for _, sh := range []string{"1/2", "2/2"} {
+		part := run("-shard", sh)
+		if len(part) == 0 || len(part) == len(lines) {
+			t.Errorf("shard %s: %d of %d lines", sh, len(part), len(lines))
+		}
+		for _, m := range part {
+			seen[m.Affiliation]++
+		}
+	}
+	for _, l := range lines {
+		if seen[l] != 1 {
+			t.Fatalf("%q is in %d shards, want 1", l, seen[l])
+		}
 	}
 }

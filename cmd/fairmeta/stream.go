@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	goio "io"
@@ -159,6 +160,9 @@ func runStream(ctx context.Context, name string, inputs []string, sf *streamFlag
 	errw.Flush()
 	switch {
 	case err != nil:
+		if cause := context.Cause(ctx); cause != nil && cause != ctx.Err() && errors.Is(err, ctx.Err()) {
+			err = fmt.Errorf("stopped: %w", cause) // the command stopped the run (ror match: the API failed)
+		}
 		fmt.Fprintf(io.err, "fairmeta %s: %v\n", name, err)
 		return sum, exitProblem
 	case sum.Errors > 0:
