@@ -106,6 +106,7 @@ var nilFuncs = map[string]nilFunc{
 	"hal.(*Document).Encode":                   {(*hal.Document).Encode, []string{"recv", "w"}, true},
 	"hal.(*Table).StructuresByROR":             {(*hal.Table).StructuresByROR, []string{"recv", "_", "ror"}, true},
 	"hal.(*Writer).Document":                   {(*hal.Writer).Document, []string{"recv", "ctx", "r"}, true},
+	"hal.(*Writer).Write":                      {(*hal.Writer).Write, []string{"recv", "out", "r"}, true},
 	"hal.Check":                                {hal.Check, []string{"d"}, false},
 	"hal.NewClient":                            {hal.NewClient, []string{"opts"}, false},
 	"hal.RORIndexParents":                      {hal.RORIndexParents, []string{"ix"}, false},

@@ -58,17 +58,35 @@ func Read(data []byte) (recs []*fair.Resource, notRead fair.Notes, err error) {
 	return out, notes, nil
 }
 
+// Format returns the descriptor of HAL TEI (named "hal-tei") whose writer resolves affiliations as w does: put it
+// in a format registry in place of [Format] to convert with a Resolver. A nil w is the zero Writer.
+func (w *Writer) Format() fair.Format {
+	f := Format()
+	f.Write = w.Write
+	return f
+}
+
+// Write writes a record as a HAL deposit (AOfr TEI), resolving its affiliations as w does, and returns the notes of
+// what the deposit does not hold and what a cataloguer must check (each affiliation kept as a new structure among
+// them). A nil w is the zero Writer.
+func (w *Writer) Write(out io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
+	if err := fair.CheckWrite(out, r); err != nil {
+		return nil, fmt.Errorf("hal: %w", err)
+	}
+	if w == nil {
+		w = &Writer{}
+	}
+	dep, err := w.Document(context.Background(), r)
+	if err != nil {
+		return nil, err
+	}
+	return dep.Notes, dep.Document.Encode(out)
+}
+
 // Write writes a record as a HAL deposit (AOfr TEI) with the zero Writer: affiliations are resolved to the HAL
 // structure numbers the record carries, and every other one is kept as a new named structure. It returns the
 // notes of what the deposit does not hold and what a cataloguer must check. Use a Writer with a Resolver to
 // resolve ROR IDs.
 func Write(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
-	if err := fair.CheckWrite(w, r); err != nil {
-		return nil, fmt.Errorf("hal: %w", err)
-	}
-	dep, err := (&Writer{}).Document(context.Background(), r)
-	if err != nil {
-		return nil, err
-	}
-	return dep.Notes, dep.Document.Encode(w)
+	return (&Writer{}).Write(w, r)
 }

@@ -47,10 +47,13 @@ type Deposit struct {
 	Notes fair.Notes
 }
 
-// Document converts a record into a HAL deposit.
+// Document converts a record into a HAL deposit. A nil w is the zero Writer.
 func (w *Writer) Document(ctx context.Context, r *fair.Resource) (*Deposit, error) {
 	if r == nil {
 		return nil, errors.New("hal: Document: nil record")
+	}
+	if w == nil {
+		w = &Writer{}
 	}
 	c := &fromFair{w: w, r: r, d: &Document{}, ctx: ctx, local: map[string]string{}}
 	if err := c.convert(); err != nil {

@@ -5,8 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
+	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
+	"github.com/dop2i/fairmeta/inspire"
+	"github.com/dop2i/fairmeta/ror"
 	"github.com/dop2i/fairmeta/stream"
 )
 
@@ -19,15 +23,20 @@ func init() {
 // converted in parallel, filtered, and written one per line in input order; a bad line is reported and skipped.
 func runConvert(ctx context.Context, args []string, io stdio) int {
 	reg := format.Default()
-	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [FILE|-] | -jsonl [-to FORMAT|-dois] [-j N] [-shard i/n] [filters] [FILE...]", io)
+	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [-enrich-ror] [-inspire FILE,...] [-hal-structures FILE | -hal-api URL] [FILE|-] | -jsonl [-to FORMAT|-dois] [-j N] [-shard i/n] [filters] [FILE...]", io)
 	from := fs.String("from", "", "input `format`; detected from the input (with -jsonl, from each line) when omitted")
 	to := fs.String("to", "", "output `format` (required unless -dois)")
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines (plain, gzip or tar archives of parts) and write one record per line, in parallel")
 	dois := fs.Bool("dois", false, "with -jsonl, write the DOI of each selected record instead of the record")
 	sf := addStreamFlags(fs)
 	ff := addFilterFlags(fs)
+	hf := addHALFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
+	}
+	if *jsonl && hf.set() {
+		fmt.Fprintln(io.err, "fairmeta convert: -inspire, -hal-structures and -hal-api convert one document, not -jsonl")
+		return exitUsage
 	}
 	if *jsonl {
 		return convertStream(ctx, reg, *from, *to, *dois, fs.Args(), sf, ff, io)
@@ -58,7 +67,36 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "fairmeta convert: %s: %v\n", name, err)
 		return exitProblem
 	}
-	_, notRead, notWritten, err := reg.Convert(w, data, *from, *to)
+	var ix *ror.Index
+	if *ff.enrich || *hf.structures != "" || *hf.api != "" {
+		if ix, err = ff.index(ctx); err != nil {
+			fmt.Fprintf(io.err, "fairmeta convert: %v\n", err)
+			return exitProblem
+		}
+	}
+	hw, err := hf.writer(ix, io)
+	var lk *inspire.Lookup
+	if err == nil {
+		lk, err = hf.lookup(io)
+	}
+	if err == nil && (*hf.structures != "" || *hf.api != "") {
+		reg, err = withFormat(reg, hw.Format())
+	}
+	if err != nil {
+		fmt.Fprintf(io.err, "fairmeta convert: %v\n", err)
+		return exitUsage
+	}
+	// Each record is completed before it is written: its INSPIRE institutions and authors resolved, the ROR IDs
+	// of its affiliations filled in.
+	prepare := func(r *fair.Resource) error {
+		lk.Resolve(r)
+		if *ff.enrich {
+			_, err := ror.Enrich(ctx, r, ix)
+			return err
+		}
+		return nil
+	}
+	notRead, notWritten, err := convertOne(reg, w, data, *from, *to, prepare)
 	warnNotRead(io.err, "fairmeta convert", name, notRead)
 	warnNotWritten(io.err, "fairmeta convert", *to, notWritten)
 	var many *format.OneRecordError
@@ -71,6 +109,24 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 		return exitProblem
 	}
 	return exitOK
+}
+
+// convertOne reads data, prepares each record and writes them in format to.
+func convertOne(reg *format.Registry, w io.Writer, data []byte, from, to string, prepare func(*fair.Resource) error) (notRead, notWritten fair.Notes, err error) {
+	if _, err := reg.Writer(to); err != nil {
+		return nil, nil, err
+	}
+	_, recs, notRead, err := reg.Read(from, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range recs {
+		if err := prepare(r); err != nil {
+			return notRead, nil, err
+		}
+	}
+	notWritten, err = reg.Write(w, to, recs)
+	return notRead, notWritten, err
 }
 
 // convertStream converts JSON Lines inputs with package stream.
