@@ -114,11 +114,16 @@ func detectXML(data []byte) bool {
 }
 
 // detectJSON reports whether data is DataCite JSON: a JSON:API document of type dois, or attributes with
-// types.resourceTypeGeneral, and no JSON-LD context.
+// types.resourceTypeGeneral (or, in Invenio's 4.0 and 4.1 schemas, resourceType.resourceTypeGeneral beside
+// creators), and no JSON-LD context.
 func detectJSON(data []byte) bool {
 	t := bytes.TrimLeft(trimBOM(data), " \t\r\n")
 	if len(t) == 0 || t[0] != '{' || bytes.Contains(t, []byte(`"@context"`)) {
 		return false
 	}
-	return bytes.Contains(t, []byte(`"dois"`)) || bytes.Contains(t, []byte(`"types"`)) && bytes.Contains(t, []byte(`"resourceTypeGeneral"`))
+	if bytes.Contains(t, []byte(`"dois"`)) {
+		return true
+	}
+	return bytes.Contains(t, []byte(`"resourceTypeGeneral"`)) &&
+		(bytes.Contains(t, []byte(`"types"`)) || bytes.Contains(t, []byte(`"resourceType"`)) && bytes.Contains(t, []byte(`"creators"`)))
 }

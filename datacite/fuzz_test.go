@@ -54,6 +54,10 @@ func FuzzReadJSON(f *testing.F) {
 	f.Add([]byte(`{"data":{"id":"10.1/x","type":"dois","attributes":{"publisher":"P","publicationYear":"2020","creators":[{"name":"A","affiliation":["B",{"name":"C"}]}],"geoLocations":[{"geoLocationPoint":{"pointLatitude":"1.5","pointLongitude":2},"geoLocationPolygon":[[{"polygonPoint":{"pointLatitude":1,"pointLongitude":2}}]]}],"citationCount":3},"relationships":{"client":{"data":{"id":"c","type":"clients"}}}}}`))
 	f.Add([]byte(`{"data":[{"type":"dois","attributes":{"doi":"10.1/y","identifiers":[{"identifier":"u","identifierType":"URL"}]}},{"id":"10.1/z"}]}`))
 	f.Add([]byte(`{"doi":"10.1/x","relatedItems":[{"relatedItemType":"Journal","relationType":"IsPublishedIn","publicationYear":1999}]}`))
+	// Older generations: Invenio 4.0/4.1, 4.2, the REST API of 2019.
+	f.Add([]byte(`{"identifier":{"identifier":"10.1/X","identifierType":"DOI"},"creators":[{"creatorName":"A","affiliations":["B"]}],"resourceType":{"resourceTypeGeneral":"Dataset"},"rightsList":[{"rightsURI":"https://x"}],"fundingReferences":[{"funderName":"F","funderIdentifier":{"funderIdentifier":"f","funderIdentifierType":"ROR"},"awardNumber":{"awardNumber":"1","awardURI":"https://a"}}],"geoLocations":[{"geoLocationPolygon":{"polygonPoints":[{"pointLongitude":"1","pointLatitude":"2"}]}}]}`))
+	f.Add([]byte(`{"identifiers":[{"identifier":"10.1/X","identifierType":"DOI"},{"identifier":"u","identifierType":"URL"}],"creators":[{"name":"A","affiliations":[{"affiliation":"B"}]}],"geoLocations":[{"geoLocationPolygons":[{"polygonPoints":[{"pointLongitude":"1","pointLatitude":"2"}],"inPolygonPoint":{"pointLongitude":"1","pointLatitude":"2"}}]}]}`))
+	f.Add([]byte(`{"doi":"10.1/x","identifiers":[{"identifier":"https://doi.org/10.1/X","identifierType":"DOI"}],"alternateIdentifiers":[],"creators":[{"name":"A","affiliation":"B"}]}`))
 	addSharedSeeds(f, "invenio-pairs/4.5/*.json")
 	addSharedSeeds(f, "rest/10.*.json")
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
 )
 
@@ -14,8 +15,14 @@ import (
 // ({"data": {"id": ..., "type": "dois", "attributes": {...}}}), a list ({"data": [...]}), or a bare attributes
 // object. The document-level meta, links and included members of a list are not records and are not kept.
 //
-// publisher and affiliation read from plain strings or objects, publicationYear and coordinates from numbers or
-// strings. Attributes the schema does not define (the REST API's citationCount, container, xml, ...) are kept in
+// Every generation of DataCite JSON reads into the same record: today's REST API; the REST API of 2019 (the DOI as
+// a resolver URL among identifiers, affiliation as names or one name); Invenio's schemas 4.0 and 4.1 (identifier
+// object, creatorName and contributorName, affiliations as names, resourceType as an object, funderIdentifier and
+// awardNumber objects, one geoLocationPolygon of polygonPoints), 4.2 (affiliations as {"affiliation": name},
+// geoLocationPolygons) and 4.3 to 4.5; the *URI spellings (rightsURI, schemeURI, valueURI, awardURI) beside the
+// *Uri ones. A DOI listed among identifiers with identifierType DOI is the record's DOI, not an alternate identifier
+// (another DOI than the record's stays an alternate identifier). publisher and affiliation read from plain strings
+// or objects, publicationYear and coordinates from numbers or strings. Attributes the schema does not define (the REST API's citationCount, container, xml, ...) are kept in
 // [Record.Extra], the JSON:API relationships in [Record.Relationships] and the client's ID in [Record.Client]; a key
 // inside a metadata property that the schema does not define is not kept, and [Validate] reports it as a warning.
 // Member names are matched exactly, as DataCite spells them.
@@ -526,11 +533,41 @@ func (d *dec) attributes(i int, r *Record) int {
 	var ids []AlternateIdentifier
 	idsEnd, idsStart := -1, -1
 	hasAlt := false
+	var oldType Types
+	var oldID AlternateIdentifier // the 4.0 and 4.1 identifier object, or the old REST API's identifier URL
 	end := d.object(i, root, func(key []byte, vi int) int {
 		p := root.at(name(key))
 		switch string(key) {
 		case "doi":
 			return d.str(vi, p, &r.DOI)
+		case "identifier":
+			// Invenio's 4.0 and 4.1 schemas: {"identifier": "10.…", "identifierType": "DOI"}; the REST API before
+			// 2019: "https://doi.org/10.…".
+			if vi < len(d.data) && d.data[vi] == '"' {
+				return d.str(vi, p, &oldID.Identifier)
+			}
+			return d.object(vi, p, func(k []byte, vi int) int {
+				switch string(k) {
+				case "identifier":
+					return d.str(vi, p.at("identifier"), &oldID.Identifier)
+				case "identifierType":
+					return d.str(vi, p.at("identifierType"), &oldID.Type)
+				}
+				return d.unknown(k, vi, p)
+			})
+		case "resourceType":
+			// Invenio's 4.0 and 4.1 schemas: the type as an object; what types gives wins.
+			t := &oldType
+			e := d.object(vi, p, func(k []byte, vi int) int {
+				switch string(k) {
+				case "resourceTypeGeneral":
+					return d.str(vi, p.at("resourceTypeGeneral"), (*string)(&t.ResourceTypeGeneral))
+				case "resourceType":
+					return d.str(vi, p.at("resourceType"), &t.ResourceType)
+				}
+				return d.unknown(k, vi, p)
+			})
+			return e
 		case "identifierType":
 			return d.str(vi, p, &r.IdentifierType)
 		case "prefix":
@@ -592,10 +629,10 @@ func (d *dec) attributes(i int, r *Record) int {
 						return d.str(vi, q.at("subject"), &s.Subject)
 					case "subjectScheme":
 						return d.str(vi, q.at("subjectScheme"), &s.Scheme)
-					case "schemeUri":
-						return d.str(vi, q.at("schemeUri"), &s.SchemeURI)
-					case "valueUri":
-						return d.str(vi, q.at("valueUri"), &s.ValueURI)
+					case "schemeUri", "schemeURI":
+						return d.str(vi, q.at(name(k)), &s.SchemeURI)
+					case "valueUri", "valueURI":
+						return d.str(vi, q.at(name(k)), &s.ValueURI)
 					case "classificationCode":
 						return d.str(vi, q.at("classificationCode"), &s.ClassificationCode)
 					case "lang":
@@ -679,8 +716,8 @@ func (d *dec) attributes(i int, r *Record) int {
 						return d.str(vi, q.at("resourceTypeGeneral"), (*string)(&ri.ResourceTypeGeneral))
 					case "relatedMetadataScheme":
 						return d.str(vi, q.at("relatedMetadataScheme"), &ri.RelatedMetadataScheme)
-					case "schemeUri":
-						return d.str(vi, q.at("schemeUri"), &ri.SchemeURI)
+					case "schemeUri", "schemeURI":
+						return d.str(vi, q.at(name(k)), &ri.SchemeURI)
 					case "schemeType":
 						return d.str(vi, q.at("schemeType"), &ri.SchemeType)
 					case "relationTypeInformation":
@@ -704,14 +741,14 @@ func (d *dec) attributes(i int, r *Record) int {
 					switch string(k) {
 					case "rights":
 						return d.str(vi, q.at("rights"), &rt.Rights)
-					case "rightsUri":
-						return d.str(vi, q.at("rightsUri"), &rt.URI)
+					case "rightsUri", "rightsURI":
+						return d.str(vi, q.at(name(k)), &rt.URI)
 					case "rightsIdentifier":
 						return d.str(vi, q.at("rightsIdentifier"), &rt.Identifier)
 					case "rightsIdentifierScheme":
 						return d.str(vi, q.at("rightsIdentifierScheme"), &rt.IdentifierScheme)
-					case "schemeUri":
-						return d.str(vi, q.at("schemeUri"), &rt.SchemeURI)
+					case "schemeUri", "schemeURI":
+						return d.str(vi, q.at(name(k)), &rt.SchemeURI)
 					case "lang":
 						return d.str(vi, q.at("lang"), &rt.Lang)
 					}
@@ -757,15 +794,43 @@ func (d *dec) attributes(i int, r *Record) int {
 					case "funderName":
 						return d.str(vi, q.at("funderName"), &f.FunderName)
 					case "funderIdentifier":
+						if vi < len(d.data) && d.data[vi] == '{' {
+							// Invenio's 4.0 and 4.1 schemas: {"funderIdentifier": ..., "funderIdentifierType": ...}.
+							fq := q.at("funderIdentifier")
+							return d.object(vi, fq, func(k []byte, vi int) int {
+								switch string(k) {
+								case "funderIdentifier":
+									return d.str(vi, fq.at("funderIdentifier"), &f.FunderIdentifier)
+								case "funderIdentifierType":
+									return d.str(vi, fq.at("funderIdentifierType"), (*string)(&f.FunderIdentifierType))
+								case "schemeURI", "schemeUri":
+									return d.str(vi, fq.at(name(k)), &f.SchemeURI)
+								}
+								return d.unknown(k, vi, fq)
+							})
+						}
 						return d.str(vi, q.at("funderIdentifier"), &f.FunderIdentifier)
 					case "funderIdentifierType":
 						return d.str(vi, q.at("funderIdentifierType"), (*string)(&f.FunderIdentifierType))
-					case "schemeUri":
-						return d.str(vi, q.at("schemeUri"), &f.SchemeURI)
+					case "schemeUri", "schemeURI":
+						return d.str(vi, q.at(name(k)), &f.SchemeURI)
 					case "awardNumber":
+						if vi < len(d.data) && d.data[vi] == '{' {
+							// Invenio's 4.0 and 4.1 schemas: {"awardNumber": ..., "awardURI": ...}.
+							aq := q.at("awardNumber")
+							return d.object(vi, aq, func(k []byte, vi int) int {
+								switch string(k) {
+								case "awardNumber":
+									return d.str(vi, aq.at("awardNumber"), &f.AwardNumber)
+								case "awardURI", "awardUri":
+									return d.str(vi, aq.at(name(k)), &f.AwardURI)
+								}
+								return d.unknown(k, vi, aq)
+							})
+						}
 						return d.str(vi, q.at("awardNumber"), &f.AwardNumber)
-					case "awardUri":
-						return d.str(vi, q.at("awardUri"), &f.AwardURI)
+					case "awardUri", "awardURI":
+						return d.str(vi, q.at(name(k)), &f.AwardURI)
 					case "awardTitle":
 						return d.str(vi, q.at("awardTitle"), &f.AwardTitle)
 					}
@@ -793,13 +858,37 @@ func (d *dec) attributes(i int, r *Record) int {
 		}
 		return e
 	})
+	if r.Types.ResourceTypeGeneral == "" {
+		r.Types.ResourceTypeGeneral = oldType.ResourceTypeGeneral
+	}
+	if r.Types.ResourceType == "" {
+		r.Types.ResourceType = oldType.ResourceType
+	}
+	if d.err == nil && oldID.Identifier != "" {
+		d.ownIdentifier(r, oldID, root.at("identifier"))
+	}
 	if idsStart >= 0 && d.err == nil {
+		// Invenio's 4.2 and 4.3 schemas and older REST responses list the DOI itself among the identifiers: it is
+		// the record's DOI, not an alternate identifier.
+		kept := ids[:0:0]
+		for n, a := range ids {
+			if strings.EqualFold(strings.TrimSpace(a.Type), "DOI") && (r.DOI == "" || doi.Equal(a.Identifier, r.DOI)) {
+				d.ownIdentifier(r, a, root.at("identifiers").i(n))
+				continue
+			}
+			kept = append(kept, a)
+		}
+		raw := d.data[idsStart:idsEnd]
+		if len(kept) < len(ids) {
+			raw, _ = json.Marshal(identifiersJSON(kept))
+		}
+		ids = kept
 		if hasAlt {
 			// Both names: alternateIdentifiers is the metadata, identifiers stays as the API gave it.
 			if r.Extra == nil {
 				r.Extra = make(map[string]json.RawMessage, 1)
 			}
-			r.Extra["identifiers"] = append(json.RawMessage(nil), d.data[idsStart:idsEnd]...)
+			r.Extra["identifiers"] = append(json.RawMessage(nil), raw...)
 		} else {
 			r.AlternateIdentifiers = ids
 		}
@@ -813,6 +902,9 @@ func (d *dec) person(i int, path pathT, c *Creator, ctype *fair.ContributorType)
 		switch string(k) {
 		case "name":
 			return d.str(vi, path.at("name"), &c.Name)
+		case "creatorName", "contributorName":
+			// Invenio's 4.0 and 4.1 schemas.
+			return d.str(vi, path.at(name(k)), &c.Name)
 		case "nameType":
 			return d.str(vi, path.at("nameType"), (*string)(&c.NameType))
 		case "lang":
@@ -837,17 +929,27 @@ func (d *dec) person(i int, path pathT, c *Creator, ctype *fair.ContributorType)
 						return d.str(vi, q.at("nameIdentifier"), &id.Value)
 					case "nameIdentifierScheme":
 						return d.str(vi, q.at("nameIdentifierScheme"), &id.Scheme)
-					case "schemeUri":
-						return d.str(vi, q.at("schemeUri"), &id.SchemeURI)
+					case "schemeUri", "schemeURI":
+						return d.str(vi, q.at(name(k)), &id.SchemeURI)
 					}
 					return d.unknown(k, vi, q)
 				})
 				c.NameIdentifiers = append(c.NameIdentifiers, id)
 				return e
 			})
-		case "affiliation":
-			p := path.at("affiliation")
+		case "affiliation", "affiliations":
+			// affiliation: an array of objects (4.3 on) or of names (the REST API of 2019), or one name (4.2-era
+			// JSON); affiliations: Invenio's 4.0 and 4.1 (names) and 4.2 ({"affiliation": name}) schemas.
+			p := path.at(name(k))
 			c.Affiliations = nil
+			if vi < len(d.data) && d.data[vi] == '"' {
+				var a Affiliation
+				e := d.str(vi, p, &a.Name)
+				if a.Name != "" {
+					c.Affiliations = []Affiliation{a}
+				}
+				return e
+			}
 			return d.array(vi, p, func(n, ei int) int {
 				var a Affiliation
 				q := p.i(n)
@@ -857,14 +959,14 @@ func (d *dec) person(i int, path pathT, c *Creator, ctype *fair.ContributorType)
 				} else {
 					e = d.object(ei, q, func(k []byte, vi int) int {
 						switch string(k) {
-						case "name":
-							return d.str(vi, q.at("name"), &a.Name)
+						case "name", "affiliation":
+							return d.str(vi, q.at(name(k)), &a.Name)
 						case "affiliationIdentifier":
 							return d.str(vi, q.at("affiliationIdentifier"), &a.Identifier)
 						case "affiliationIdentifierScheme":
 							return d.str(vi, q.at("affiliationIdentifierScheme"), &a.IdentifierScheme)
-						case "schemeUri":
-							return d.str(vi, q.at("schemeUri"), &a.SchemeURI)
+						case "schemeUri", "schemeURI":
+							return d.str(vi, q.at(name(k)), &a.SchemeURI)
 						}
 						return d.unknown(k, vi, q)
 					})
@@ -911,8 +1013,8 @@ func (d *dec) publisher(i int, path pathT, p *Publisher) int {
 			return d.str(vi, path.at("publisherIdentifier"), &p.Identifier)
 		case "publisherIdentifierScheme":
 			return d.str(vi, path.at("publisherIdentifierScheme"), &p.IdentifierScheme)
-		case "schemeUri":
-			return d.str(vi, path.at("schemeUri"), &p.SchemeURI)
+		case "schemeUri", "schemeURI":
+			return d.str(vi, path.at(name(k)), &p.SchemeURI)
 		case "lang":
 			return d.str(vi, path.at("lang"), &p.Lang)
 		}
@@ -986,6 +1088,13 @@ func (d *dec) geoLocation(i int, path pathT, g *GeoLocation) int {
 			})
 		case "geoLocationPolygon":
 			g.Polygons = nil
+			if vi < len(d.data) && d.data[vi] == '{' {
+				// Invenio's 4.0 and 4.1 schemas: one polygon as {"polygonPoints": [...], "inPolygonPoint": ...}.
+				var pg GeoPolygon
+				e := d.pointsPolygon(vi, p, &pg)
+				g.Polygons = []GeoPolygon{pg}
+				return e
+			}
 			// One polygon is an array of point entries; several are an array of such arrays.
 			first := vi
 			if vi < len(d.data) && d.data[vi] == '[' {
@@ -1005,8 +1114,40 @@ func (d *dec) geoLocation(i int, path pathT, g *GeoLocation) int {
 				g.Polygons = []GeoPolygon{pg}
 			}
 			return e
+		case "geoLocationPolygons":
+			// Invenio's 4.2 and 4.3 schemas: [{"polygonPoints": [point, ...], "inPolygonPoint": point}, ...].
+			g.Polygons = nil
+			return d.array(vi, p, func(n, ei int) int {
+				var pg GeoPolygon
+				e := d.pointsPolygon(ei, p.i(n), &pg)
+				g.Polygons = append(g.Polygons, pg)
+				return e
+			})
 		}
 		return d.unknown(k, vi, path)
+	})
+}
+
+// pointsPolygon reads a polygon of Invenio's schemas: {"polygonPoints": [point, ...], "inPolygonPoint": point}.
+func (d *dec) pointsPolygon(i int, q pathT, pg *GeoPolygon) int {
+	return d.object(i, q, func(k []byte, vi int) int {
+		switch string(k) {
+		case "polygonPoints":
+			pq := q.at("polygonPoints")
+			return d.array(vi, pq, func(m, pi int) int {
+				var pt GeoPoint
+				e := d.point(pi, pq.i(m), &pt)
+				pg.Points = append(pg.Points, pt)
+				return e
+			})
+		case "inPolygonPoint":
+			if d.isNull(vi) {
+				return vi + 4
+			}
+			pg.InPolygonPoint = new(GeoPoint)
+			return d.point(vi, q.at("inPolygonPoint"), pg.InPolygonPoint)
+		}
+		return d.unknown(k, vi, q)
 	})
 }
 
@@ -1123,4 +1264,53 @@ func (d *dec) relatedItem(i int, path pathT, it *RelatedItem) int {
 		}
 		return d.unknown(k, vi, path)
 	})
+}
+
+// ownIdentifier takes id, given as the record's identifier by an older generation of DataCite JSON, as the record's
+// DOI: a DOI in any form doi.Parse reads is kept as written without its resolver or "doi:" prefix; an identifier of
+// another type is kept with its type.
+func (d *dec) ownIdentifier(r *Record, id AlternateIdentifier, path pathT) {
+	typ := strings.TrimSpace(id.Type)
+	if typ == "" || strings.EqualFold(typ, "DOI") {
+		if bare, ok := bareDOI(id.Identifier); ok {
+			if r.DOI == "" {
+				r.DOI = bare
+			} else if !doi.Equal(bare, r.DOI) {
+				d.probs = append(d.probs, Problem{Path: path.String(), Severity: SeverityWarning, lost: true,
+					Message: fmt.Sprintf("identifier %q differs from the record's DOI %q and is not kept", id.Identifier, r.DOI)})
+			}
+			return
+		}
+		if typ == "" {
+			// The old REST API's identifier is a URL of the DOI; anything else has no place.
+			d.probs = append(d.probs, Problem{Path: path.String(), Severity: SeverityWarning, lost: true,
+				Message: fmt.Sprintf("identifier %q is not a DOI and is not kept", id.Identifier)})
+			return
+		}
+	}
+	if r.DOI == "" {
+		r.DOI, r.IdentifierType = strings.TrimSpace(id.Identifier), typ
+	}
+}
+
+// bareDOI returns s as a DOI without its resolver or "doi:" prefix, in the case it was written.
+func bareDOI(s string) (string, bool) {
+	n, err := doi.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	t := strings.TrimSpace(s)
+	if len(t) >= len(n) && strings.EqualFold(t[len(t)-len(n):], string(n)) {
+		return t[len(t)-len(n):], true
+	}
+	return string(n), true
+}
+
+// identifiersJSON is the identifiers attribute of ids.
+func identifiersJSON(ids []AlternateIdentifier) []map[string]string {
+	out := make([]map[string]string, len(ids))
+	for i, a := range ids {
+		out[i] = map[string]string{"identifier": a.Identifier, "identifierType": a.Type}
+	}
+	return out
 }

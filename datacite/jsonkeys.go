@@ -31,5 +31,8 @@ var jsonKinds = map[string]map[string]string{
 		"firstPage": "", "lastPage": "", "publisher": "", "edition": "", "contributors": "itemName"},
 	"relatedItemIdentifier": {"relatedItemIdentifier": "", "relatedItemIdentifierType": "", "relatedMetadataScheme": "", "schemeURI": "", "schemeUri": "",
 		"schemeType": ""},
+	// The spellings of older generations (Invenio's 4.0–4.3 schemas, the REST API before 4.3), read as the above.
+	"legacy": {"creatorName": "", "contributorName": "", "affiliations": "", "schemeURI": "", "valueURI": "", "rightsURI": "",
+		"awardURI": "", "geoLocationPolygons": "", "polygonPoints": "", "resourceType": "", "identifier": ""},
 	"itemName": {"name": "", "nameType": "", "lang": "", "givenName": "", "familyName": "", "contributorType": ""},
 }

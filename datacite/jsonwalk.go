@@ -57,7 +57,8 @@ func (d *dec) skip(i int, path pathT) int {
 		d.fail(i, path, "malformed JSON")
 		return len(d.data)
 	}
-	if d.data[i] == '{' || d.data[i] == '[' {
+	if c := d.data[i]; c == '{' || c == '[' || c == '"' && hasControl(d.data[i:end]) {
+		// A skipped string is checked only for raw control characters, which JSON forbids and skipString passes.
 		if err := checkJSON(d.data, i, end); err != nil && d.err == nil {
 			d.err = err
 		}

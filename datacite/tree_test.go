@@ -11,11 +11,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dop2i/fairmeta/doi"
 )
 
 // The losslessness tests compare parsed trees, not strings. These are the trees and the few equivalences the
 // package documents: numbers compared as numbers, publisher and affiliation strings as objects with a name, empty
-// optional elements and JSON nulls as absent. Text is compared exactly: whitespace is text, and a description's
+// optional elements and JSON nulls as absent, the record's own DOI listed in identifiers as its DOI. Text is compared exactly: whitespace is text, and a description's
 // <br/> is a mark no text can hold.
 
 // xnode is an XML element reduced to what DataCite metadata means: local name, attributes, text, children.
@@ -221,6 +223,9 @@ func canonJSON(key string, v any) any {
 			var alt []any
 			for _, e := range ids.([]any) {
 				m := e.(map[string]any)
+				if ty, _ := m["identifierType"].(string); ty == "DOI" && doi.Equal(fmt.Sprint(m["identifier"]), fmt.Sprint(out["doi"])) {
+					continue // the record's own DOI, read as its DOI
+				}
 				alt = append(alt, map[string]any{"alternateIdentifier": m["identifier"], "alternateIdentifierType": m["identifierType"]})
 			}
 			out["alternateIdentifiers"] = alt
