@@ -64,7 +64,7 @@ type procRun struct {
 	recordsOut int
 }
 
-func runProcess(t *testing.T, outPath string, args ...string) procRun {
+func runProcess(t testing.TB, outPath string, args ...string) procRun {
 	t.Helper()
 	cmd := fairmetaProcess(args...)
 	out, err := os.Create(outPath)
@@ -210,7 +210,7 @@ func TestStreamAtScale(t *testing.T) {
 // pipelineRate measures, in this process and on one core, the records per CPU-second of the datacite package's
 // pipeline benchmark work (read DataCite JSON attributes, to fair.Resource and back, validate, write XML and JSON)
 // on n generated records: the baseline of the CLI's speed.
-func pipelineRate(t *testing.T, n int) float64 {
+func pipelineRate(t testing.TB, n int) float64 {
 	data, err := os.ReadFile(testenv.SharedData(t, "datacite", "rest", "sample.json"))
 	if err != nil {
 		t.Fatal(err)
