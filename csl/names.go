@@ -10,10 +10,14 @@ import (
 
 // nameCfg is the effective configuration of one cs:name (its attributes over the inherited ones).
 type nameCfg struct {
-	and                   string
-	delim                 string
-	delimPrecedesEtAl     string
-	delimPrecedesLast     string
+	and               string
+	delim             string
+	delimPrecedesEtAl string
+	delimPrecedesLast string
+	// instPrecedesLast is delimiter-precedes-last before a last name that is an institution (a literal): as in
+	// citeproc-js, cs:name's value does not apply there, only one inherited from cs:citation, cs:bibliography or
+	// cs:style.
+	instPrecedesLast      string
 	etAlMin, etAlUseFirst int
 	etAlUseLast           bool
 	initialize            bool
@@ -26,8 +30,9 @@ type nameCfg struct {
 }
 
 func (c *rctx) nameConfig(ne *nameEl) nameCfg {
+	inherited := false
 	get := func(k string) (string, bool) {
-		if ne != nil {
+		if ne != nil && !inherited {
 			if v, ok := ne.opts.get(k); ok {
 				return v, true
 			}
@@ -61,6 +66,9 @@ func (c *rctx) nameConfig(ne *nameEl) nameCfg {
 	}
 	cfg.delimPrecedesEtAl, _ = get("delimiter-precedes-et-al")
 	cfg.delimPrecedesLast, _ = get("delimiter-precedes-last")
+	inherited = true
+	cfg.instPrecedesLast, _ = get("delimiter-precedes-last")
+	inherited = false
 	atoi := func(k string) int {
 		v, ok := get(k)
 		if !ok {
@@ -367,7 +375,14 @@ func (c *rctx) renderNameList(l nameList, cfg nameCfg, ne *namesEl) *node {
 			last := i == n-1 && !truncated
 			if last && andTerm != "" {
 				useDelim := false
-				switch cfg.delimPrecedesLast {
+				rule := cfg.delimPrecedesLast
+				if i < len(names) && names[i].Literal != "" {
+					rule = cfg.instPrecedesLast
+					if rule == "after-inverted-name" {
+						rule = ""
+					}
+				}
+				switch rule {
 				case "always":
 					useDelim = true
 				case "never":

@@ -249,6 +249,37 @@ func (c *rctx) numberRange(v string) string {
 	return b.String()
 }
 
+// rangeVars are the number variables whose ranges of plain numbers cs:text writes with the range delimiter, as
+// citeproc-js does ("273-275" in volume becomes "273–275").
+var rangeVars = map[string]bool{"volume": true, "issue": true, "number": true, "edition": true, "collection-number": true,
+	"chapter-number": true, "number-of-pages": true, "number-of-volumes": true}
+
+// plainRange writes a value made only of plain numbers joined by hyphens, commas and ampersands ("273-275",
+// "1-2, 5-7") with the locale's range delimiter; any other value is returned as it is.
+func (c *rctx) plainRange(v string) string {
+	if !strings.ContainsAny(v, "-–—") {
+		return v
+	}
+	parts := splitNumbers(v)
+	for _, p := range parts {
+		if !p.plain {
+			return v
+		}
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		b.WriteString(p.text)
+		if i < len(parts)-1 {
+			if p.sep == "-" {
+				b.WriteString(c.rangeDelim())
+			} else {
+				writeSep(&b, p.sep, true)
+			}
+		}
+	}
+	return b.String()
+}
+
 // pageRange formats the page ranges in a page or locator value per the style's page-range-format, with the locale's
 // range delimiter.
 func (c *rctx) pageRange(v string) string {

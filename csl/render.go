@@ -355,6 +355,8 @@ func (c *rctx) renderText(t *textEl) *node {
 			n = parseRich(c.pageRange(v), kField)
 		} else if t.variable == "locator" {
 			n = parseRich(c.numberRange(v), kField)
+		} else if rangeVars[t.variable] {
+			n = parseRich(c.plainRange(v), kField)
 		} else if t.variable == "URL" || t.variable == "DOI" {
 			n = leaf(v, kField)
 		} else {
@@ -512,9 +514,6 @@ func (c *rctx) evalCond(kind, v string) bool {
 }
 
 func (c *rctx) hasVariable(v string) bool {
-	if c.suppressed[v] {
-		return false
-	}
 	if nameVars[v] {
 		return len(c.item.Names[v]) > 0
 	}

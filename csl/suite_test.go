@@ -455,7 +455,8 @@ func runSuite(t *testing.T, dir string) []suiteResult {
 
 // TestSuite runs the CSL test suite's processor fixtures found in the shared data, reports the pass rate and why each
 // failing fixture fails, and fails when a fixture listed as passing in testdata/passing.txt regresses or the rate is
-// below 80 %. go test ./csl -run TestSuite -update rewrites testdata/failing.txt and testdata/passing.txt.
+// below 80 %, and when either list is not this run's (stale). go test ./csl -run TestSuite -update rewrites
+// testdata/failing.txt and testdata/passing.txt.
 func TestSuite(t *testing.T) {
 	dir := testenv.SharedData(t, "csl", "test-suite")
 	results := runSuite(t, dir)
@@ -473,13 +474,23 @@ func TestSuite(t *testing.T) {
 	t.Logf("CSL test suite: %d of %d fixtures pass (%.1f %%)", passed, len(results), 100*rate)
 	sort.Strings(failing)
 	sort.Strings(passing)
+	header := fmt.Sprintf("# CSL test suite fixtures this processor fails: %d of %d (pass rate %.1f %%).\n# Regenerate: go test ./csl -run TestSuite -update\n", len(failing), len(results), 100*rate)
+	failingText := header + strings.Join(failing, "\n") + "\n"
+	passingText := strings.Join(passing, "\n") + "\n"
 	if *update {
-		header := fmt.Sprintf("# CSL test suite fixtures this processor fails: %d of %d (pass rate %.1f %%).\n# Regenerate: go test ./csl -run TestSuite -update\n", len(failing), len(results), 100*rate)
-		if err := os.WriteFile("testdata/failing.txt", []byte(header+strings.Join(failing, "\n")+"\n"), 0o644); err != nil {
+		if err := os.WriteFile("testdata/failing.txt", []byte(failingText), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("testdata/passing.txt", []byte(strings.Join(passing, "\n")+"\n"), 0o644); err != nil {
+		if err := os.WriteFile("testdata/passing.txt", []byte(passingText), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	} else {
+		// The lists in the repository are this run's: a fixture that now passes, or fails for another reason, makes
+		// them stale.
+		for file, want := range map[string]string{"testdata/failing.txt": failingText, "testdata/passing.txt": passingText} {
+			if have, err := os.ReadFile(file); err != nil || string(have) != want {
+				t.Errorf("%s is not this run's list (a fixture's result changed): go test ./csl -run TestSuite -update", file)
+			}
 		}
 	}
 	if data, err := os.ReadFile("testdata/passing.txt"); err == nil && !*update {

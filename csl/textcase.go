@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 )
 
 // stopWords are the words title case leaves in lower case (unless first, last or after a colon): the CSL list and
@@ -54,6 +57,17 @@ func collectCaseLeaves(n *node, prot bool, out []caseLeaf) []caseLeaf {
 		out = collectCaseLeaves(k, prot, out)
 	}
 	return out
+}
+
+// upper is a word in upper case with Unicode's special casing, as JavaScript's toUpperCase (which citeproc-js
+// uses) does it: "ß" becomes "SS", "ﬁ" "FI".
+func upper(w string) string {
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			return cases.Upper(language.Und).String(w)
+		}
+	}
+	return strings.ToUpper(w)
 }
 
 func capitalise(w string) string {
@@ -174,7 +188,7 @@ func (st *caseState) words(seg string, b *strings.Builder, leaf *node, base int,
 		case "lowercase":
 			word = lower
 		case "uppercase":
-			word = strings.ToUpper(word)
+			word = upper(word)
 		case "capitalize-first":
 			if st.isFirst {
 				if word == lower {
