@@ -70,3 +70,31 @@ func FuzzRender(f *testing.F) {
 		fuzzRender(t, s, items)
 	})
 }
+
+// FuzzReadClusters reads arbitrary CITATION-ITEMS and CITATIONS sections: no panic, clusters or an error, and what
+// is read formats (or reports a missing item) without a panic.
+func FuzzReadClusters(f *testing.F) {
+	f.Add(`[[{"id":"a","locator":"12","label":"page"},{"id":"b","suppress-author":true}]]`)
+	f.Add(`[[{"citationID":"C1","citationItems":[{"id":"a"}],"properties":{"noteIndex":1}},[],[]],[{"citationID":"C2","citationItems":[{"id":"b","position":2}]},[["C1",1]],[]]]`)
+	f.Add(`[[{"id":1}],[]]`)
+	style, err := BundledStyle("chicago-author-date")
+	if err != nil {
+		f.Fatal(err)
+	}
+	p, err := New(style)
+	if err != nil {
+		f.Fatal(err)
+	}
+	items, err := ReadItems(strings.NewReader(fuzzItems))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if cl, err := ReadCitationItems(strings.NewReader(in)); err == nil {
+			_, _ = p.CitationClusters(items, cl, Text)
+		}
+		if cs, err := ReadCitations(strings.NewReader(in)); err == nil {
+			_, _ = p.Citations(items, cs, Text)
+		}
+	})
+}

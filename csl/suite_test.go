@@ -50,34 +50,6 @@ func parseFixture(name string, data []byte) (*fixture, error) {
 	return f, nil
 }
 
-// citeItemJSON is a cite as the test suite (and citeproc-js) writes it.
-type citeItemJSON struct {
-	ID             json.RawMessage `json:"id"`
-	Locator        json.RawMessage `json:"locator"`
-	Label          string          `json:"label"`
-	Prefix         string          `json:"prefix"`
-	Suffix         string          `json:"suffix"`
-	SuppressAuthor bool            `json:"suppress-author"`
-	AuthorOnly     bool            `json:"author-only"`
-	Position       *int            `json:"position"`
-	NearNote       bool            `json:"near-note"`
-}
-
-func (c citeItemJSON) cite() CiteItem {
-	id, _ := scalarString(c.ID)
-	loc, _ := scalarString(c.Locator)
-	return CiteItem{ID: id, Locator: loc, Label: c.Label, Prefix: c.Prefix, Suffix: c.Suffix,
-		SuppressAuthor: c.SuppressAuthor, AuthorOnly: c.AuthorOnly, Position: c.Position, NearNote: c.NearNote}
-}
-
-type citationJSON struct {
-	CitationID    json.RawMessage `json:"citationID"`
-	CitationItems []citeItemJSON  `json:"citationItems"`
-	Properties    struct {
-		NoteIndex int `json:"noteIndex"`
-	} `json:"properties"`
-}
-
 var localeCache = sync.OnceValues(func() ([]*Locale, error) {
 	d, ok := testenv.SharedDataDir()
 	if !ok {
@@ -129,8 +101,8 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 	}
 	var citations []Citation
 	if raw, ok := f.sections["CITATIONS"]; ok {
-		var steps [][]json.RawMessage
-		if err := json.Unmarshal([]byte(raw), &steps); err != nil {
+		steps, err := ReadCitationSteps(strings.NewReader(raw))
+		if err != nil {
 			return "", fmt.Errorf("CITATIONS: %w", err)
 		}
 		var out string
@@ -184,16 +156,9 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 	}
 	var clusters [][]CiteItem
 	if raw, ok := f.sections["CITATION-ITEMS"]; ok {
-		var cl [][]citeItemJSON
-		if err := json.Unmarshal([]byte(raw), &cl); err != nil {
+		var err error
+		if clusters, err = ReadCitationItems(strings.NewReader(raw)); err != nil {
 			return "", fmt.Errorf("CITATION-ITEMS: %w", err)
-		}
-		for _, c := range cl {
-			var cis []CiteItem
-			for _, ci := range c {
-				cis = append(cis, ci.cite())
-			}
-			clusters = append(clusters, cis)
 		}
 	} else {
 		var cis []CiteItem
@@ -209,93 +174,38 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 	return strings.Join(outs, "\n"), nil
 }
 
-// replayCitations plays the CITATIONS section as citeproc-js's processCitationCluster calls: each step gives a
-// citation with the citations before and after it; the output marks with ">>" the citations that the last step
-// changed and with ".." the others.
-func replayCitations(p *Processor, items []*Item, steps [][]json.RawMessage, render bool) ([]Citation, string, error) {
-	known := map[string]Citation{}
-	var order []Citation
-	var prev map[string]string
-	var cur map[string]string
-	var outs []string
-	for si, step := range steps {
-		if len(step) < 1 {
-			return nil, "", fmt.Errorf("CITATIONS step %d is empty", si)
-		}
-		var cj citationJSON
-		if err := json.Unmarshal(step[0], &cj); err != nil {
-			return nil, "", fmt.Errorf("CITATIONS step %d: %w", si, err)
-		}
-		cid, _ := scalarString(cj.CitationID)
-		c := Citation{ID: cid, NoteIndex: cj.Properties.NoteIndex}
-		for _, ci := range cj.CitationItems {
-			c.Items = append(c.Items, ci.cite())
-		}
-		known[cid] = c
-		var pre, post [][]json.RawMessage
-		if len(step) > 1 {
-			_ = json.Unmarshal(step[1], &pre)
-		}
-		if len(step) > 2 {
-			_ = json.Unmarshal(step[2], &post)
-		}
-		ref := func(r []json.RawMessage) (Citation, bool) {
-			if len(r) < 1 {
-				return Citation{}, false
-			}
-			id, _ := scalarString(r[0])
-			k, ok := known[id]
-			if !ok {
-				return Citation{}, false
-			}
-			if len(r) > 1 {
-				if s, ok := scalarString(r[1]); ok {
-					fmt.Sscan(s, &k.NoteIndex)
-				}
-			}
-			known[id] = k
-			return k, true
-		}
-		order = order[:0:0]
-		for _, r := range pre {
-			if k, ok := ref(r); ok {
-				order = append(order, k)
-			}
-		}
-		order = append(order, c)
-		for _, r := range post {
-			if k, ok := ref(r); ok {
-				order = append(order, k)
-			}
-		}
-		if !render {
-			continue
-		}
-		strs, err := p.Citations(items, order, HTML)
+// replayCitations plays the CITATIONS section as citeproc-js's processCitationCluster calls: each step gives the
+// document's citations after one call; the output marks with ">>" the citations that the last step changed and with
+// ".." the others.
+func replayCitations(p *Processor, items []*Item, steps [][]Citation, render bool) ([]Citation, string, error) {
+	if len(steps) == 0 {
+		return nil, "", nil
+	}
+	order := steps[len(steps)-1]
+	if !render {
+		return order, "", nil
+	}
+	var prev, cur map[string]string
+	for _, step := range steps {
+		strs, err := p.Citations(items, step, HTML)
 		if err != nil {
 			return nil, "", err
 		}
 		prev = cur
 		cur = map[string]string{}
-		outs = outs[:0]
-		for i, o := range order {
+		for i, o := range step {
 			cur[o.ID] = strs[i]
-			outs = append(outs, o.ID)
 		}
 	}
-	out := ""
-	if render {
-		var b []string
-		for i, id := range outs {
-			mark := ".."
-			if old, ok := prev[id]; !ok || old != cur[id] {
-				mark = ">>"
-			}
-			b = append(b, fmt.Sprintf("%s[%d] %s", mark, i, cur[id]))
+	var b []string
+	for i, c := range order {
+		mark := ".."
+		if old, ok := prev[c.ID]; !ok || old != cur[c.ID] {
+			mark = ">>"
 		}
-		out = strings.Join(b, "\n")
+		b = append(b, fmt.Sprintf("%s[%d] %s", mark, i, cur[c.ID]))
 	}
-	return order, out, nil
+	return order, strings.Join(b, "\n"), nil
 }
 
 // bibSection filters bibliography entries as citeproc-js's makeBibliography(filter) does: select (all must match),
