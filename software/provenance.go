@@ -56,6 +56,10 @@ type Run struct {
 	End time.Time `json:"end,omitzero"`
 	// Error is the failure of a run that did not complete; empty for a completed run.
 	Error string `json:"error,omitempty"`
+	// SourceDir is the directory of the software's source tree on this machine, when the program knows it. When
+	// the build records no clean commit, [Run.LinkDataset] names the software by the SWHID of this tree. The path
+	// itself is never written anywhere (not in JSON, not in a crate).
+	SourceDir string `json:"-"`
 }
 
 // Entity is a piece of data a run read or wrote.
@@ -164,9 +168,16 @@ func (r *Release) SoftwareIdentifiers() []fair.RelatedIdentifier {
 // identifiers: IsCompiledBy the software (see [Release.SoftwareIdentifiers]), IsDerivedFrom every input with a
 // persistent identifier or URL, and Requires every dependency of the software that has one. Relations already
 // present are not repeated. With a nil run or ds it does nothing.
-func (run *Run) LinkDataset(ds *fair.Resource) {
+//
+// A build that records no clean commit — "go run" or "go build" with -buildvcs=false, a module installed from a
+// proxy, or a working tree with uncommitted changes or untracked files (Go then stamps vcs.modified) — cannot be
+// named by a commit. LinkDataset then names it by the SWHID of its source tree when [Run.SourceDir] is set (the
+// swh:1:dir of exactly the files that were built), or else by its repository, with the module version in the
+// relation's information; and it says so in warnings (path "relatedIdentifiers"), which a program should show:
+// without them a dataset would silently carry no exact software version.
+func (run *Run) LinkDataset(ds *fair.Resource) (warnings fair.Notes) {
 	if run == nil || ds == nil {
-		return
+		return nil
 	}
 	add := func(ri fair.RelatedIdentifier) {
 		for _, x := range ds.RelatedIdentifiers {
@@ -176,8 +187,28 @@ func (run *Run) LinkDataset(ds *fair.Resource) {
 		}
 		ds.RelatedIdentifiers = append(ds.RelatedIdentifiers, ri)
 	}
-	if run.Software != nil {
-		for _, ri := range run.Software.SoftwareIdentifiers() {
+	if sw := run.Software; sw != nil {
+		ids := sw.SoftwareIdentifiers()
+		if why := sw.Unpinned(); why != "" {
+			switch id, err := run.sourceSWHID(); {
+			case err != nil:
+				warnings = append(warnings, fair.Note{Path: "relatedIdentifiers", Reason: why + "; and the SWHID of its source tree could not be computed: " + err.Error()})
+			case id != "":
+				ids = []fair.RelatedIdentifier{{Identifier: id, IdentifierType: fair.IDTypeSWHID, RelationType: fair.RelIsCompiledBy,
+					ResourceTypeGeneral: fair.ResourceTypeSoftware, RelationTypeInformation: versionInformation(sw)}}
+				warnings = append(warnings, fair.Note{Path: "relatedIdentifiers", Value: id,
+					Reason: why + ": IsCompiledBy names the software by the SWHID of its source tree (Run.SourceDir)"})
+			case len(ids) > 0:
+				ids[0].RelationTypeInformation = versionInformation(sw)
+				warnings = append(warnings, fair.Note{Path: "relatedIdentifiers", Value: ids[0].Identifier,
+					Reason: why + ": IsCompiledBy names only the repository" + strings.TrimPrefix(" ("+ids[0].RelationTypeInformation+")", " ()") +
+						"; set Run.SourceDir to the source tree (its SWHID is then linked), or give the release a DOI or SWHID"})
+			default:
+				warnings = append(warnings, fair.Note{Path: "relatedIdentifiers", Value: sw.Name,
+					Reason: why + ", and it has no repository, DOI or SWHID: no IsCompiledBy relation is added; set Run.SourceDir to the source tree, or give the release a DOI or SWHID"})
+			}
+		}
+		for _, ri := range ids {
 			add(ri)
 		}
 	}
@@ -195,6 +226,60 @@ func (run *Run) LinkDataset(ds *fair.Resource) {
 			}
 		}
 	}
+	return warnings
+}
+
+// Unpinned says why the release cannot be named as an exact version — it has no DOI, no SWHID and no clean
+// commit (see [Release.SoftwareIdentifiers]) — or returns "" when it can. A program describing itself with [Self]
+// should show it: a build by "go run", with -buildvcs=false or from a modified tree is such a release.
+func (r *Release) Unpinned() string {
+	if r == nil {
+		return "no release"
+	}
+	if ids := r.SoftwareIdentifiers(); len(ids) > 0 && ids[0].IdentifierType != fair.IDTypeURL {
+		return ""
+	}
+	return unpinnedReason(r)
+}
+
+// unpinnedReason says why a release cannot be named by its commit.
+func unpinnedReason(r *Release) string {
+	switch {
+	case r.Commit != "" && r.Modified():
+		return "the software was built from a working tree with uncommitted changes or untracked files, so its commit " + r.Commit + " is not the code that ran"
+	case r.Commit != "":
+		return "the software's commit " + r.Commit + " is not a full git object ID"
+	}
+	return "the software's build records no commit (go run, -buildvcs=false, or not built from a git checkout)"
+}
+
+// versionInformation is the relationTypeInformation of an IsCompiledBy relation that is not pinned by a commit:
+// the name and version known.
+func versionInformation(r *Release) string {
+	v := r.Version
+	if v == "(devel)" || v == "(devel)+dirty" {
+		v = ""
+	}
+	s := strings.TrimSpace(r.Name + " " + v)
+	if s == "" {
+		return ""
+	}
+	if v != "" && !strings.HasSuffix(v, "+dirty") {
+		return s + " (module version)"
+	}
+	return s
+}
+
+// sourceSWHID returns the swh:1:dir identifier of the run's SourceDir, or "" when it has none.
+func (run *Run) sourceSWHID() (string, error) {
+	if run.SourceDir == "" {
+		return "", nil
+	}
+	id, err := DirSWHID(run.SourceDir)
+	if err != nil {
+		return "", err
+	}
+	return id.String(), nil
 }
 
 // SoftwareRef is a software version a dataset names as the one that produced it.
@@ -360,7 +445,15 @@ func (run *Run) Crate(ds *fair.Resource) map[string]any {
 	}
 	var associated []string
 	if run.Software != nil {
-		sw := crateSoftware(run.Software, addNode)
+		rel := run.Software
+		if rel.Unpinned() != "" {
+			if id, err := run.sourceSWHID(); err == nil && id != "" {
+				c := *rel // named by its source tree, as LinkDataset names it
+				c.SWHID = id
+				rel = &c
+			}
+		}
+		sw := crateSoftware(rel, addNode)
 		action["instrument"] = ref(sw)
 		associated = append(associated, sw)
 	}
@@ -396,9 +489,12 @@ func (run *Run) Crate(ds *fair.Resource) map[string]any {
 	if len(used) > 0 {
 		action["prov:used"] = refs(used)
 	}
-	if len(results) > 0 {
-		action["result"] = refs(results)
+	if len(results) == 0 {
+		// No output listed: what the run produced is the dataset the crate describes (Process Run Crate wants a
+		// result on every CreateAction).
+		results = []string{"./"}
 	}
+	action["result"] = refs(results)
 	addNode(action)
 	return map[string]any{
 		"@context": []any{roCrateContext, workflowRunContext, map[string]any{"prov": provNamespace}},
@@ -450,12 +546,17 @@ func crateSoftware(r *Release, addNode func(map[string]any)) string {
 		id = doiURL(r.DOI)
 	case r.SWHID != "":
 		id = r.SWHID
-	case r.Repository != "" && r.Commit != "":
+	case r.Repository != "" && r.Commit != "" && !r.Modified():
 		id = r.Repository + "#" + r.Commit
-	case r.Repository != "":
+	case r.Repository != "" && !r.Modified():
 		id = r.Repository
 	default:
-		id = "#" + url.PathEscape(r.Name+"-"+r.Version)
+		// A local identifier: the name, and the version when there is one (a modified build's code is only this
+		// build's, so it is not the repository's entity either).
+		id = "#" + url.PathEscape(strings.Trim(r.Name+"-"+strings.TrimPrefix(r.Version, "(devel)"), "-"))
+		if id == "#" {
+			id = "#software"
+		}
 	}
 	n := map[string]any{"@id": id, "@type": []any{"SoftwareApplication", "prov:SoftwareAgent"}, "name": r.Name}
 	if r.Version != "" {
@@ -497,6 +598,9 @@ func crateSoftware(r *Release, addNode func(map[string]any)) string {
 	}
 	var deps []string
 	for _, d := range r.Dependencies {
+		if isLocalPath(d.Name) {
+			continue // a directory of the build machine (a hand-made release); FromBuildInfo names the module instead
+		}
 		did := d.Identifier
 		if did == "" {
 			did = "#dep-" + url.PathEscape(d.Name) + "@" + url.PathEscape(d.Version)
@@ -657,6 +761,9 @@ func ReadRunCrate(data []byte) ([]*Run, error) {
 		}
 		for _, o := range list(n["result"]) {
 			id := text(o)
+			if id == "./" {
+				continue // the crate's root dataset, written when the run listed no output
+			}
 			run.Outputs = append(run.Outputs, entityFromCrate(id, byID[id]))
 		}
 		runs = append(runs, run)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -74,6 +75,78 @@ func TestLinkDatasetAndProducedBy(t *testing.T) {
 	(&Run{Software: &Release{Name: "x", Version: "v1.0.0+dirty", Repository: "https://example.org/x", Commit: strings.Repeat("0a", 20)}}).LinkDataset(ds3)
 	if refs := ProducedBy(ds3); len(refs) != 1 || refs[0].Identifier != "https://example.org/x" {
 		t.Errorf("modified build: %+v, want the repository URL only", refs)
+	}
+}
+
+// TestLinkDatasetUnpinned: a build that cannot be named by a commit is linked by what can be known, and every such
+// case comes with a warning saying why and what to do.
+func TestLinkDatasetUnpinned(t *testing.T) {
+	src := t.TempDir()
+	os.WriteFile(filepath.Join(src, "main.go"), []byte("package main\n"), 0o644)
+	tree, err := DirSWHID(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit := strings.Repeat("0a", 20)
+	for _, c := range []struct {
+		name      string
+		run       Run
+		wantLink  string // IsCompiledBy target, "" for none
+		wantInfo  string // its relationTypeInformation
+		wantNotes string // a word of the warning, "" for no warning
+	}{
+		{"clean commit", Run{Software: &Release{Name: "calib", Version: "v1.4.0", Commit: commit}}, "swh:1:rev:" + commit, "", ""},
+		{"no commit, module version and repository", Run{Software: &Release{Name: "calib", Version: "v1.4.0", Repository: "https://gitlab.in2p3.fr/a/calib"}},
+			"https://gitlab.in2p3.fr/a/calib", "calib v1.4.0 (module version)", "records no commit"},
+		{"no commit, source tree given", Run{Software: &Release{Name: "calib", Repository: "https://gitlab.in2p3.fr/a/calib"}, SourceDir: src},
+			tree.String(), "calib", "SWHID of its source tree"},
+		{"modified tree, source tree given", Run{Software: &Release{Name: "calib", Version: "v1.4.0+dirty", Commit: commit}, SourceDir: src},
+			tree.String(), "calib v1.4.0+dirty", "untracked files"},
+		{"nothing known", Run{Software: &Release{Name: "calib"}}, "", "", "no IsCompiledBy relation is added"},
+		{"source tree missing", Run{Software: &Release{Name: "calib"}, SourceDir: filepath.Join(src, "nope")}, "", "", "could not be computed"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ds := &fair.Resource{}
+			notes := c.run.LinkDataset(ds)
+			var link, info string
+			for _, ri := range ds.RelatedIdentifiers {
+				if ri.RelationType == fair.RelIsCompiledBy {
+					link, info = ri.Identifier, ri.RelationTypeInformation
+				}
+			}
+			if link != c.wantLink || info != c.wantInfo {
+				t.Errorf("IsCompiledBy %q (%q), want %q (%q)", link, info, c.wantLink, c.wantInfo)
+			}
+			switch {
+			case c.wantNotes == "" && len(notes) > 0:
+				t.Errorf("warnings %v, want none", notes)
+			case c.wantNotes != "" && (len(notes) != 1 || !strings.Contains(notes[0].Reason, c.wantNotes) || notes[0].Path != "relatedIdentifiers"):
+				t.Errorf("warnings %v, want one at relatedIdentifiers saying %q", notes, c.wantNotes)
+			}
+			if strings.Contains(fmt.Sprint(ds), src) {
+				t.Errorf("the record names the source directory: %+v", ds)
+			}
+		})
+	}
+}
+
+// TestCrateLocalIdentifiers: a release without version or repository gets a local identifier without a dangling
+// "-", a dependency named by a directory is not written, and an action without listed outputs has the crate's
+// dataset as result.
+func TestCrateLocalIdentifiers(t *testing.T) {
+	run := &Run{Software: &Release{Name: "calib", Dependencies: []fair.Requirement{{Name: "../yaml", Version: "(devel)"}, {Name: "go.yaml.in/yaml/v3", Version: "v3.0.6"}}}}
+	doc, err := json.Marshal(run.Crate(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(doc, []byte(`"instrument":{"@id":"#calib"}`)) || bytes.Contains(doc, []byte("../yaml")) ||
+		!bytes.Contains(doc, []byte(`"result":{"@id":"./"}`)) || !bytes.Contains(doc, []byte("go.yaml.in/yaml/v3")) {
+		t.Errorf("crate:\n%s", doc)
+	}
+	checkProcessRunCrate(t, doc, processRunProfile)
+	runs, err := ReadRunCrate(doc)
+	if err != nil || len(runs) != 1 || len(runs[0].Outputs) != 0 {
+		t.Errorf("read back: %v, %+v; want one run without outputs", err, runs)
 	}
 }
 

@@ -41,6 +41,9 @@ func runSoftwareDescribe(_ context.Context, args []string, io stdio) int {
 		for _, n := range notRead {
 			fmt.Fprintf(io.err, "fairmeta software describe: warning: not carried over from fairmeta's codemeta.json: %s\n", n)
 		}
+		if why := rel.Unpinned(); why != "" {
+			fmt.Fprintf(io.err, "fairmeta software describe: warning: %s; data this program describes cannot name its exact code\n", why)
+		}
 		rec = rel.Resource()
 	} else {
 		dir := "."

@@ -97,6 +97,10 @@ func TestSoftwareDescribeSelf(t *testing.T) {
 		if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "The fairmeta authors") {
 			t.Errorf("software describe -format %s -self: exit %d, stderr %q; output lacks %q or the authors:\n%s", format, code, errs, want, out)
 		}
+		// A test binary carries no VCS stamp: the missing commit is said, not left silent.
+		if !strings.Contains(errs, "warning: the software's build records no commit") {
+			t.Errorf("software describe -format %s -self: stderr %q does not say the build records no commit", format, errs)
+		}
 	}
 }
 

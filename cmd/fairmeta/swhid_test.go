@@ -47,3 +47,27 @@ func TestSWHIDCommand(t *testing.T) {
 		t.Errorf("swhid without a path: exit %d, want 2", code)
 	}
 }
+
+// TestSWHIDQualifiedOrigin: "swhid -q" names the origin only when it is an address others can reach, without the
+// credentials a remote URL may carry; a clone of a local repository has no origin qualifier, never a local path.
+func TestSWHIDQualifiedOrigin(t *testing.T) {
+	dir := t.TempDir()
+	testenv.WriteFile(t, filepath.Join(dir, "results", "hist.txt"), "run 4271\n", 0o644)
+	testenv.Git(t, dir, "", "init", "-q")
+	testenv.Git(t, dir, "", "add", ".")
+	testenv.Git(t, dir, "", "commit", "-q", "-m", "results")
+	head := testenv.Git(t, dir, "", "rev-parse", "HEAD")
+	testenv.Git(t, dir, "", "remote", "add", "origin", "https://example.org/placeholder")
+	for _, c := range []struct{ remote, want string }{
+		{filepath.Join(t.TempDir(), "upstream.git"), ""},
+		{"file://" + filepath.Join(t.TempDir(), "upstream.git"), ""},
+		{"https://ci-bot:s3cret@gitlab.in2p3.fr/dop2i/tool.git", ";origin=https://gitlab.in2p3.fr/dop2i/tool"},
+	} {
+		testenv.Git(t, dir, "", "remote", "set-url", "origin", c.remote)
+		code, out, errs := runCLI(t, "", "swhid", "-q", filepath.Join(dir, "results"))
+		want := c.want + ";anchor=swh:1:rev:" + head + ";path=/results\n"
+		if code != 0 || !strings.HasPrefix(out, "swh:1:dir:") || !strings.HasSuffix(out, want) || strings.Contains(out, "s3cret") {
+			t.Errorf("remote %s: swhid -q: exit %d, %q (%s); want it to end in %q", c.remote, code, out, errs, want)
+		}
+	}
+}

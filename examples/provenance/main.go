@@ -82,7 +82,9 @@ func run(out string) error {
 		Rights:          []fair.Rights{{Rights: "CC-BY-4.0", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX", URI: "https://spdx.org/licenses/CC-BY-4.0.html"}},
 		Formats:         []string{"text/csv"},
 	}
-	step.LinkDataset(ds)
+	for _, w := range step.LinkDataset(ds) {
+		fmt.Fprintln(os.Stderr, "provenance: warning:", w)
+	}
 	if err := software.WriteRunCrateDir(out, step, ds); err != nil {
 		return err
 	}

@@ -30,7 +30,11 @@ func softwareStep(rec *fair.Resource) error {
 	if rel.Commit != "" {
 		fmt.Printf("  commit %s%s\n", rel.Commit, map[bool]string{true: " (with uncommitted changes)"}[rel.Modified()])
 	}
-	(&software.Run{Software: rel}).LinkDataset(rec)
+	// LinkDataset says when the build cannot be named by a clean commit (go run with -buildvcs=false outside a
+	// checkout, a modified tree): the record then carries the repository only, and the warning says what to do.
+	for _, w := range (&software.Run{Software: rel}).LinkDataset(rec) {
+		fmt.Printf("  warning: %s\n", w.Reason)
+	}
 	for _, ref := range software.ProducedBy(rec) {
 		fmt.Printf("  IsCompiledBy %-5s %s\n", ref.Type, ref.Identifier)
 	}

@@ -117,20 +117,20 @@ func (r *Repo) RemoteURL(name string) (string, error) {
 
 // WebURL turns a git remote address into the web address of the repository: "git@host:group/tool.git" and
 // "ssh://git@host/group/tool.git" become "https://host/group/tool", a trailing ".git" is removed, and any user name
-// or password in the address is dropped so that no credential leaks into metadata. Local paths are returned as
-// they are.
+// or password in the address is dropped so that no credential leaks into metadata. A local path or file:// URL
+// gives "": it is a path of this machine, not an address anyone else can reach, and must not be published.
 func WebURL(remote string) string {
 	s := strings.TrimSpace(remote)
 	if !strings.Contains(s, "://") {
 		// scp-like syntax: [user@]host:path, where host has no slash before the colon.
-		if at := strings.IndexByte(s, ':'); at > 0 && !strings.ContainsAny(s[:at], "/\\") {
+		if at := strings.IndexByte(s, ':'); at > 1 && !strings.ContainsAny(s[:at], "/\\") { // "C:\..." is a path
 			host := s[:at]
 			if i := strings.LastIndexByte(host, '@'); i >= 0 {
 				host = host[i+1:]
 			}
 			return "https://" + host + "/" + strings.TrimSuffix(strings.TrimPrefix(s[at+1:], "/"), ".git")
 		}
-		return s
+		return ""
 	}
 	u, err := url.Parse(s)
 	if err != nil {
@@ -141,8 +141,8 @@ func WebURL(remote string) string {
 	case "ssh", "git", "git+ssh", "ssh+git":
 		u.Scheme = "https"
 		u.Host = u.Hostname()
-	case "file":
-		return s
+	case "file", "":
+		return ""
 	}
 	u.Path = strings.TrimSuffix(u.Path, ".git")
 	u.RawPath = ""

@@ -220,7 +220,10 @@ func TestParseConfigAndWebURL(t *testing.T) {
 		{"ssh://git@gitlab.in2p3.fr:2222/a/b.git", "https://gitlab.in2p3.fr/a/b"},
 		{"https://user:pass@example.org/x/y.git", "https://example.org/x/y"},
 		{"https://example.org/x/y", "https://example.org/x/y"},
-		{"/srv/git/tool", "/srv/git/tool"},
+		{"/srv/git/tool", ""}, // a path of this machine is no address
+		{"../tool", ""},
+		{`C:\git\tool`, ""},
+		{"file:///srv/git/tool.git", ""},
 	}
 	for _, tc := range tests {
 		if got := WebURL(tc.in); got != tc.want {
