@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"net/http"
 	"regexp"
 	"sort"
@@ -70,6 +71,10 @@ const (
 	OutcomePass   Outcome = "pass"
 	OutcomeFail   Outcome = "fail"
 	OutcomeNotRun Outcome = "not run" // a network test without an HTTP client, or a test that needs the source repository
+	// OutcomeNotChecked is a network test that could not check what it tests: a name lookup failed or a connection
+	// timed out, which says more about the network of the machine running the assessment than about the record.
+	// It earns nothing, like a test not run, and has no fix.
+	OutcomeNotChecked Outcome = "could not check"
 )
 
 // TestResult is the outcome of one metric test.
@@ -493,8 +498,14 @@ func (a *assessment) run(ctx context.Context, td testDef) (TestResult, error) {
 			return tr, nil
 		}
 		var err error
+		a.unreached = nil
 		if v, err = c.network(ctx, a); err != nil {
 			return tr, err
+		}
+		if !v.pass && a.unreached != nil {
+			tr.Outcome = OutcomeNotChecked
+			tr.Detail = "could not check: " + a.unreached.Error() + "; run the assessment again where the network resolves names and answers (if the host name is wrong, correct it)"
+			return tr, nil
 		}
 	default:
 		v = c.offline(a)
@@ -515,6 +526,17 @@ type assessment struct {
 	resolver   *doi.Resolver            // for DOIs: Handle API and content negotiation; set with client
 	pages      map[string]*page         // fetched pages by method, URL and Accept
 	negotiated map[doi.DOI]*negotiation // content negotiation results by DOI
+	unreached  error                    // the first failed name lookup or timeout of the network test running
+}
+
+// noteUnreached records err when it says nothing about the address asked: the name could not be looked up or the
+// connection timed out (see [OutcomeNotChecked]).
+func (a *assessment) noteUnreached(err error) {
+	var dns *net.DNSError
+	var ne net.Error
+	if a.unreached == nil && (errors.As(err, &dns) || errors.As(err, &ne) && ne.Timeout()) {
+		a.unreached = err
+	}
 }
 
 func newAssessment(r *fair.Resource, c *http.Client) *assessment {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -273,6 +274,15 @@ type refuseTransport struct{}
 
 func (refuseTransport) RoundTrip(*http.Request) (*http.Response, error) {
 	return nil, errors.New("connection refused")
+}
+
+// noNameLookups is a client on a machine whose DNS server cannot be reached: Go's own resolver, dialing a server
+// that is not there, so every host name fails to resolve with a *net.DNSError.
+func noNameLookups() *http.Client {
+	r := &net.Resolver{PreferGo: true, Dial: func(context.Context, string, string) (net.Conn, error) {
+		return nil, errors.New("no DNS server on this network")
+	}}
+	return &http.Client{Transport: &http.Transport{DialContext: (&net.Dialer{Resolver: r}).DialContext}}
 }
 
 // TestFullRecordsReachOfflineMaximum checks that a record that fixes every reported problem reaches the maximum
@@ -605,6 +615,7 @@ func TestNetworkTests(t *testing.T) {
 		good := assess(t, set.rec(), WithHTTPClient(fakeWeb(t, true)))
 		bad := assess(t, set.rec(), WithHTTPClient(fakeWeb(t, false)))
 		down := assess(t, set.rec(), WithHTTPClient(&http.Client{Transport: refuseTransport{}}))
+		noDNS := assess(t, set.rec(), WithHTTPClient(noNameLookups()))
 		if !good.Network {
 			t.Error("report does not say the network tests ran")
 		}
@@ -627,6 +638,10 @@ func TestNetworkTests(t *testing.T) {
 					if b, _ := rep.Test(td.id); b.Outcome != OutcomeFail || len(b.Fixes) == 0 {
 						t.Errorf("%s, %s: %s (%s) fixes %q, want fail with a fix", td.id, name, b.Outcome, b.Detail, b.Fixes)
 					}
+				}
+				if b, _ := noDNS.Test(td.id); b.Outcome != OutcomeNotChecked || len(b.Fixes) != 0 || b.Earned != 0 ||
+					!strings.Contains(b.Detail, "could not check: ") || !strings.Contains(b.Detail, "no DNS server") {
+					t.Errorf("%s, no name lookups: %s (%s) fixes %q, want %q without a fix, naming the lookup", td.id, b.Outcome, b.Detail, b.Fixes, OutcomeNotChecked)
 				}
 			}
 		}
@@ -726,5 +741,36 @@ func TestEmbeddedJSONLD(t *testing.T) {
 				t.Errorf("%d parsed of %d found, want %d of %d", len(parsed), found, tc.parsed, tc.found)
 			}
 		})
+	}
+}
+
+// TestMultidisciplinaryStandardFix follows the fix of FsF-R1.3-01M-3 literally, both ways it names: a record
+// without a DOI fails, the fix names the DOI and the HasMetadata link, and either one makes the test pass.
+func TestMultidisciplinaryStandardFix(t *testing.T) {
+	rec := func() *fair.Resource {
+		r := fullDataset()
+		r.Identifier = fair.Identifier{}
+		r.RelatedIdentifiers = nil
+		return r
+	}
+	got, _ := assess(t, rec()).Test("FsF-R1.3-01M-3")
+	if got.Outcome != OutcomeFail || len(got.Fixes) != 1 {
+		t.Fatalf("record without a DOI: %s (%s), fixes %q; want fail with one fix", got.Outcome, got.Detail, got.Fixes)
+	}
+	fix := got.Fixes[0]
+	for _, want := range []string{"(add a DOI)", `RelationType: HasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"`} {
+		if !strings.Contains(fix, want) {
+			t.Errorf("the fix %q does not name %q", fix, want)
+		}
+	}
+	withLink := rec()
+	withLink.RelatedIdentifiers = []fair.RelatedIdentifier{{Identifier: "https://data.example.org/prov.jsonld", IdentifierType: fair.IDTypeURL,
+		RelationType: fair.RelHasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"}}
+	withDOI := rec()
+	withDOI.Identifier = fair.Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"}
+	for name, r := range map[string]*fair.Resource{"the HasMetadata link": withLink, "a DOI": withDOI} {
+		if got, _ := assess(t, r).Test("FsF-R1.3-01M-3"); got.Outcome != OutcomePass {
+			t.Errorf("after the fix with %s: %s (%s)", name, got.Outcome, got.Detail)
+		}
 	}
 }

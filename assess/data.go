@@ -604,7 +604,9 @@ func (a *assessment) communityStandard(generic bool) verdict {
 			return verdict{pass: true, detail: "the record has every DataCite 4.7 mandatory property, so it is published in the DataCite Metadata Schema, a multidisciplinary standard of the RDA catalogue"}
 		}
 		return verdict{detail: "the record lacks " + joinList(missing) + " for the DataCite Metadata Schema",
-			fixes: []string{"complete the DataCite mandatory properties: add " + joinList(missing)}}
+			fixes: []string{"either complete the DataCite mandatory properties (add " + joinList(missing) + `), or link the record's ` +
+				`metadata in a multidisciplinary standard (e.g. the run's PROV-O record, an RO-Crate, Dublin Core): a RelatedIdentifier ` +
+				`{RelationType: HasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"}`}}
 	}
 	detail := "no metadata in a community-specific standard is linked"
 	if len(links) > 0 {

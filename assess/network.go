@@ -18,7 +18,8 @@ import (
 
 // The network tests. They run only when Assess is given an HTTP client, and talk only to the addresses the record
 // names (its identifier's resolver, its landing page, its data links). A failure to connect is a failed test, not
-// an error; only a cancelled context stops the assessment.
+// an error, except a failed name lookup or a timeout, which makes the test OutcomeNotChecked; only a cancelled
+// context stops the assessment.
 
 // maxPage caps what a network test reads of one response.
 const maxPage = 2 << 20
@@ -47,6 +48,7 @@ func (p *page) String() string {
 func (a *assessment) fetch(ctx context.Context, method, u, accept string, noRedirect bool) (*page, error) {
 	key := fmt.Sprintf("%s %s %s %v", method, u, accept, noRedirect)
 	if p, ok := a.pages[key]; ok {
+		a.noteUnreached(p.err)
 		return p, nil
 	}
 	p := &page{url: u}
@@ -77,6 +79,7 @@ func (a *assessment) fetch(ctx context.Context, method, u, accept string, noRedi
 		}
 		p.err = err
 		a.pages[key] = p
+		a.noteUnreached(err)
 		return p, nil
 	}
 	defer resp.Body.Close()
@@ -116,6 +119,7 @@ func (a *assessment) registered(ctx context.Context, where string, p fair.PID) (
 			return verdict{detail: fmt.Sprintf("%s %s is not registered in the Handle system", where, d),
 				fixes: []string{fmt.Sprintf("%s %s is not registered: register and publish the DOI at DataCite, or correct it", where, d)}}, nil
 		}
+		a.noteUnreached(err)
 		return verdict{detail: fmt.Sprintf("%s %s could not be resolved: %v", where, d, err),
 			fixes: []string{fmt.Sprintf("%s %s could not be resolved (%v): check that it is registered and findable", where, d, err)}}, nil
 	}

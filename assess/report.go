@@ -117,7 +117,7 @@ th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-alig
 th{background:#f6f8fa}
 td.num{text-align:right;white-space:nowrap}
 td.id{white-space:nowrap;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85rem}
-.pass{color:#116329;font-weight:600}.fail{color:#a40e26;font-weight:600}.not-run{color:#6e7781;font-style:italic}
+.pass{color:#116329;font-weight:600}.fail{color:#a40e26;font-weight:600}.not-run,.could-not-check{color:#6e7781;font-style:italic}
 tr.metric td{background:#f6f8fa;font-weight:600}
 .fix{color:#6f4e00}
 .overall{font-size:2.4rem;font-weight:700;margin:.2rem 0}

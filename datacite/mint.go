@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // MintRequest is what Client.Mint needs to create one DOI.
@@ -18,7 +19,12 @@ type MintRequest struct {
 	// Record is the metadata, with its URL. Record.DOI, if set, is the exact DOI wanted: it is never replaced by
 	// another, and if another record holds it Mint fails with ErrAlreadyTaken.
 	Record *Record
-	// Prefix is the DOI prefix for a generated suffix, e.g. "10.5072"; ignored when Record.DOI is set.
+	// Resource is the metadata as a fair.Resource, used when Record is nil (converted with [FromResource]); when
+	// Mint succeeds it sets Resource.Identifier to the DOI minted, so the record a pipeline goes on writing (DataCite
+	// XML, schema.org, its own JSON) carries its DOI. Its DOI, if set, is the exact DOI wanted, as Record.DOI.
+	Resource *fair.Resource
+	// Prefix is the DOI prefix for a generated suffix, e.g. "10.5072"; ignored when Record.DOI is set. Without it
+	// (and without a DOI) Mint fails with an error matching [doi.ErrNoPrefix].
 	Prefix string
 	// Shoulder, if set, starts every generated suffix, e.g. "in2p3.".
 	Shoulder string
@@ -84,8 +90,11 @@ const maxSuffixDraws = 5
 // retry with (MintRequest.Planned). Other failures (bad credentials, a forbidden prefix, invalid metadata) return at
 // once with the API's *APIError inside.
 func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error) {
+	if req.Record == nil && req.Resource != nil {
+		req.Record = FromResource(req.Resource)
+	}
 	if req.Record == nil {
-		return nil, &MintError{Err: errors.New("no record")}
+		return nil, &MintError{Err: errors.New("no record (MintRequest.Record or Resource)")}
 	}
 	if req.Event != "" && req.Event != EventRegister && req.Event != EventPublish {
 		return nil, &MintError{Err: fmt.Errorf("event %q: a new DOI is a draft (\"\"), registered or published", req.Event)}
@@ -106,7 +115,11 @@ func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error)
 	}
 	m := &minter{c: c, req: req, fp: Fingerprint(req.Record), exact: exact, res: &MintResult{Suffixes: 1}}
 	// A DOI from an earlier run may exist already: look before creating.
-	return m.run(ctx, planned, req.Planned != "" && !exact)
+	res, err := m.run(ctx, planned, req.Planned != "" && !exact)
+	if err == nil && req.Resource != nil {
+		req.Resource.Identifier = fair.Identifier{Value: string(res.DOI), Type: string(fair.IDTypeDOI)}
+	}
+	return res, err
 }
 
 type minter struct {

@@ -3,12 +3,14 @@ package datacite_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/datacite/datacitetest"
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/fair"
 )
 
 // holds checks that the server holds exactly one DOI for rec, the one given, with rec's content.
@@ -164,6 +166,33 @@ func TestMintFailures(t *testing.T) {
 	if _, err := c.Mint(ctx, datacite.MintRequest{}); err == nil {
 		t.Errorf("Mint without a record succeeded")
 	}
+}
+
+// TestMintResource mints a fair.Resource, as a pipeline holding one does: the DOI is written back into it, and a
+// request without a prefix says that the prefix is missing, before any request is sent.
+func TestMintResource(t *testing.T) {
+	t.Parallel()
+	srv, c := setup(t, nil)
+	rec := &fair.Resource{
+		Titles:          []fair.Title{{Title: "Calibrated events, run 4271"}},
+		Creators:        []fair.Creator{{Name: "Lefèvre, Camille", NameType: fair.NamePersonal}},
+		Publisher:       fair.Publisher{Name: "CC-IN2P3"},
+		PublicationYear: 2026,
+		ResourceType:    fair.ResourceType{General: fair.ResourceTypeDataset},
+		URL:             "https://data.example.org/runs/4271",
+	}
+	_, err := c.Mint(context.Background(), datacite.MintRequest{Resource: rec})
+	if !errors.Is(err, doi.ErrNoPrefix) || !strings.Contains(err.Error(), "no DOI prefix given") || srv.Stats().Requests != 0 {
+		t.Errorf("Mint without a prefix: %v after %d requests; want doi.ErrNoPrefix before any request", err, srv.Stats().Requests)
+	}
+	res, err := c.Mint(context.Background(), datacite.MintRequest{Resource: rec, Prefix: prefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.DOI() != string(res.DOI) || rec.Identifier.Type != "DOI" {
+		t.Errorf("the record's identifier after minting %s: %+v", res.DOI, rec.Identifier)
+	}
+	holds(t, srv, res.DOI, datacite.FromResource(rec))
 }
 
 func TestMintRefusesOtherEvents(t *testing.T) {

@@ -38,9 +38,15 @@ func FormatSuffix(n uint64) string {
 	return s[:4] + "-" + s[4:]
 }
 
-// NewDOI returns a new DOI under prefix (e.g. "10.5072") with a generated suffix after shoulder, or a *SyntaxError
-// when prefix is not a DOI prefix or the shoulder cannot be part of a DOI.
+// ErrNoPrefix is returned by [NewDOI] when it is given no prefix: a new DOI is made under its registrant's prefix.
+var ErrNoPrefix = errors.New("doi: no DOI prefix given: a new DOI needs the prefix of its registrant, e.g. 10.5072")
+
+// NewDOI returns a new DOI under prefix (e.g. "10.5072") with a generated suffix after shoulder; [ErrNoPrefix]
+// when prefix is empty, or a *SyntaxError when it is not a DOI prefix or the shoulder cannot be part of a DOI.
 func NewDOI(prefix, shoulder string) (DOI, error) {
+	if strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(prefix), "/")) == "" {
+		return "", ErrNoPrefix
+	}
 	return Parse(strings.TrimSuffix(strings.TrimSpace(prefix), "/") + "/" + NewSuffix(shoulder))
 }
 

@@ -40,11 +40,11 @@ func mintStep(rec *fair.Resource) error {
 		return err
 	}
 	fmt.Println("  client:", client)
-	res, err := client.Mint(ctx, datacite.MintRequest{Record: datacite.FromResource(rec), Prefix: prefix, Shoulder: "qs-", Event: event})
+	// Minting a fair.Resource writes the DOI back into it: the record printed below carries it.
+	res, err := client.Mint(ctx, datacite.MintRequest{Resource: rec, Prefix: prefix, Shoulder: "qs-", Event: event})
 	if err != nil {
 		return err
 	}
-	rec.Identifier = fair.Identifier{Value: string(res.DOI), Type: "DOI"}
 	fmt.Printf("  minted %s (%s) in %d request(s)\n", res.DOI, res.State, res.Attempts)
 	if srv == nil {
 		return nil
