@@ -34,7 +34,8 @@
 //	                        INSPIRE BAI, idHAL ([SchemeInspireID], ...)    nameIdentifierScheme            PropertyValue (propertyID)
 //	affiliations            Affiliations (ROR ID in Identifier,            affiliation (one identifier;    affiliation Organization; other
 //	                        HAL structure, INSPIRE institution, RNSR       the others are reported)        identifiers as PropertyValues
-//	                        in OtherIdentifiers)
+//	                        in OtherIdentifiers; without a ROR ID, the
+//	                        first of them is the Identifier)
 //	raw affiliations        Creator.RawAffiliations                        affiliation names when there    affiliation Organization names
 //	                                                                       are no Affiliations; else       when there are no Affiliations;
 //	                                                                       reported                        else not written

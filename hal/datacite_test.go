@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"github.com/dop2i/fairmeta/datacite"
+	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/hal"
+	"github.com/dop2i/fairmeta/internal/pubtest"
 	"github.com/dop2i/fairmeta/internal/testenv"
 )
 
@@ -56,4 +58,34 @@ func TestHALToDataCite(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Every HAL export and SWORD example keeps its authors in order with their identifiers and affiliations, its DOI,
+// arXiv identifier, container with volume, issue and pages, and report numbers through DataCite 4.7 XML (valid, or
+// validation names the missing mandatory properties) and schema.org, each read back.
+func TestHALSurvivesConversion(t *testing.T) {
+	var names []string
+	var recs []*fair.Resource
+	for _, sub := range []string{"tei", "sword"} {
+		d := testenv.SharedData(t, "publications", "hal", sub)
+		in, _ := filepath.Glob(filepath.Join(d, "*.xml"))
+		for _, f := range in {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, _, err := hal.Read(data)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			for _, r := range rs {
+				names, recs = append(names, sub+"/"+filepath.Base(f)), append(recs, r)
+			}
+		}
+	}
+	if len(recs) < 30 {
+		t.Fatalf("only %d HAL records", len(recs))
+	}
+	valid := pubtest.Survives(t, names, recs)
+	t.Logf("%d of %d records are valid DataCite 4.7 XML as they are", valid, len(recs))
 }

@@ -222,11 +222,13 @@ func (c *toFair) authors() {
 }
 
 // affiliation converts a reference to a structure. A structure of HAL's referential is identified by its number
-// ("struct-1252" gives "1252"); a local structure of a deposit has none.
+// ("struct-1252" gives "1252"); a local structure of a deposit has none. The ROR ID is the affiliation's identifier;
+// without one, the structure number is (as fair.Affiliation.AddIdentifier orders them, so that every format that
+// holds one identifier per affiliation keeps HAL's), and the others are beside it.
 func (c *toFair) affiliation(ref string) (fair.Affiliation, bool) {
 	var a fair.Affiliation
 	if n, ok := structNumber(ref); ok {
-		a.OtherIdentifiers = append(a.OtherIdentifiers, fair.NameIdentifier{Value: n, Scheme: orgSchemeHAL})
+		a.Identifier, a.IdentifierScheme = n, orgSchemeHAL
 	}
 	s, ok := c.d.Structure(ref)
 	if !ok {
@@ -235,9 +237,9 @@ func (c *toFair) affiliation(ref string) (fair.Affiliation, bool) {
 	a.Name = s.Name
 	for _, id := range s.Idnos {
 		scheme := schemeOfStructIdno(id.Type)
-		if scheme == "ROR" && a.Identifier == "" {
+		if scheme == "ROR" && a.IdentifierScheme != "ROR" {
 			if p, err := fair.ParseROR(id.Value); err == nil {
-				a.Identifier, a.IdentifierScheme, a.SchemeURI = p.URL, "ROR", rorSchemeURI
+				a.AddIdentifier(p.URL, "ROR", rorSchemeURI)
 				continue
 			}
 		}
