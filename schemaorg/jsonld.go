@@ -42,6 +42,19 @@ func (e *JSONLDError) Unwrap() error { return e.Err }
 // Is makes errors.Is(err, ErrJSONLD) true for a *JSONLDError.
 func (e *JSONLDError) Is(target error) bool { return target == ErrJSONLD }
 
+// ErrTooComplex is matched (errors.Is) by the error of a canonicalization refused for the work it would take: a
+// graph whose blank nodes are so alike that URDNA2015's hash N-degree quads algorithm goes factorial in their number
+// or quadratic in a chain of them — what the RDF canonicalization specification (RDFC-1.0) calls a poison graph.
+var ErrTooComplex = errors.New("schemaorg: the graph's blank nodes are too alike to canonicalize within the work limit (a poison graph)")
+
+// errWorkLimit is ErrTooComplex inside the URDNA2015 implementation.
+var errWorkLimit = ErrTooComplex
+
+// maxNDegreeWork bounds the hash N-degree quads algorithm of one canonicalization, in steps: each call and each
+// permutation it tries is one. RDFC-1.0 asks implementations to bound these calls against poison graphs; documents
+// that describe something (blank nodes told apart by their values) take none or a few.
+const maxNDegreeWork = 50_000
+
 // maxCachedContexts bounds the processed-context cache, so that documents with ever-new inline contexts cannot grow
 // it without limit; past it contexts are processed per call.
 const maxCachedContexts = 256
@@ -446,7 +459,10 @@ func (p *Processor) Compact(ctx context.Context, doc []byte, jsonldContext any) 
 // thing in different JSON (key order, compact or expanded, other term names) have the same canonical form.
 //
 // The output is byte for byte what json-gold's Normalize gives for the same document and contexts; only the
-// processing of each context is done once per processor instead of once per call.
+// processing of each context is done once per processor instead of once per call. The work is bounded as RDFC-1.0
+// recommends against poison graphs: a graph whose blank nodes are too alike to tell apart in 50,000 steps of the
+// hash N-degree quads algorithm (nine blank nodes all linked to each other, a chain of a few hundred) is refused
+// with a *JSONLDError matching [ErrTooComplex], on either path.
 func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err error) {
 	defer guard("canonicalize", &err)
 	p.init()
@@ -459,6 +475,9 @@ func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err
 	nq, err := p.fastCanonicalize(p.topContext(ctx), doc)
 	if err == nil {
 		return nq, nil
+	}
+	if errors.Is(err, errWorkLimit) {
+		return nil, &JSONLDError{Op: "canonicalize", Code: "work limit exceeded", Err: err}
 	}
 	// Anything the fast path does not handle, and every error, goes through json-gold, which gives the exact
 	// result or error.
@@ -487,7 +506,25 @@ func (p *Processor) slowCanonicalize(ctx context.Context, doc []byte) (_ []byte,
 	if err != nil {
 		return nil, err
 	}
-	out, err := ld.NewJsonLdProcessor().Normalize(d, p.options(ctx))
+	// json-gold's Normalize in its two steps, with the work of the second estimated in between: its URDNA2015 has
+	// no bound of its own.
+	opts := p.options(ctx)
+	toRDF := ld.NewJsonLdOptions(opts.Base)
+	toRDF.ProcessingMode = opts.ProcessingMode
+	toRDF.Format = ""
+	toRDF.DocumentLoader = opts.DocumentLoader
+	ds, err := ld.NewJsonLdProcessor().ToRDF(d, toRDF)
+	if err != nil {
+		return nil, wrap("canonicalize", err)
+	}
+	dataset, ok := ds.(*ld.RDFDataset)
+	if !ok {
+		return nil, &JSONLDError{Op: "canonicalize", Code: "error", Err: fmt.Errorf("json-gold returned %T, not a dataset", ds)}
+	}
+	if err := workCheck(dataset); err != nil {
+		return nil, &JSONLDError{Op: "canonicalize", Code: "work limit exceeded", Err: err}
+	}
+	out, err := ld.NewJsonLdApi().Normalize(dataset, opts)
 	if err != nil {
 		return nil, wrap("canonicalize", err)
 	}

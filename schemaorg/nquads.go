@@ -46,6 +46,14 @@ func appendNQuad(b []byte, q *rdfQuad, label func(int32) string) []byte {
 	} else {
 		b = append(b, q.o.nq...)
 	}
+	switch q.g.kind {
+	case tBlank:
+		b = append(b, ' ')
+		b = append(b, label(q.g.id)...)
+	case tIRI:
+		b = append(b, ' ')
+		b = append(b, q.g.nq...)
+	}
 	return append(b, " .\n"...)
 }
 

@@ -70,10 +70,12 @@ const (
 	tLiteral
 )
 
-// rdfQuad is a statement of the default graph with its terms already written in N-Quads form (blank nodes by
-// their document label), so that URDNA2015 can compose its many serializations without escaping again.
+// rdfQuad is a statement with its terms already written in N-Quads form (blank nodes by their document label), so
+// that URDNA2015 can compose its many serializations without escaping again. The fast path's statements are all
+// in the default graph (g.kind 0); the work estimate of json-gold's datasets (workCheck) has named graphs too.
 type rdfQuad struct {
 	s, p, o rdfTerm
+	g       rdfTerm
 }
 
 // fastRun is one document's conversion.
@@ -159,7 +161,7 @@ func (r *fastRun) emit(s, p, o rdfTerm) {
 	if len(r.seen) == n {
 		return
 	}
-	r.quads = append(r.quads, rdfQuad{s, p, o})
+	r.quads = append(r.quads, rdfQuad{s: s, p: p, o: o})
 }
 
 // fastRuns recycles the buffers of the fast path between documents.

@@ -3,7 +3,6 @@ package schemaorg
 import (
 	"bytes"
 	"context"
-	"errors"
 	"regexp"
 	"testing"
 
@@ -61,12 +60,10 @@ func FuzzCanonicalizeFastPath(f *testing.F) {
 	}
 	l := plainLoader(f, official)
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		// Many interchangeable blank nodes make URDNA2015 factorial in both implementations: keep inputs small.
-		if len(doc) > 4096 || bytes.Count(doc, []byte("{")) > 12 {
-			return
-		}
+		// Inputs are bounded by work, not bytes: the fast path refuses a poison graph (ErrTooComplex) within its
+		// work limit, and what it accepts json-gold canonicalizes in comparable work.
 		got, err := fastOnly(p, doc)
-		if errors.Is(err, errBail) || err != nil {
+		if err != nil {
 			return
 		}
 		want, werr := plainNormalizeErr(l, doc)

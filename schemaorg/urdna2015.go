@@ -6,9 +6,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/piprate/json-gold/ld"
 )
 
 // issuer issues identifiers with a prefix, remembering the order (the Identifier Issuer of RDF canonicalization).
@@ -109,6 +113,8 @@ type urdna struct {
 	first     []hash    // blank node -> its first-degree hash
 	canonical issuer
 	tooMany   bool // a blank node has more than 8 indistinguishable neighbours: leave it to json-gold
+	work      int  // steps of the N-degree hash left (calls and permutations); below zero, the run gives up
+	tooManyOK bool // permutations of more than 8 neighbours are listed (the work estimate of workCheck)
 	blanks    []int32
 	sorted    []int32
 	shared    [][]int32
@@ -174,6 +180,9 @@ func (u *urdna) hashRelated(related int32, q *rdfQuad, is *issuer, position byte
 }
 
 func (u *urdna) hashNDegree(id int32, is *issuer) (hash, *issuer) {
+	if u.work--; u.work < 0 {
+		return hash{}, is
+	}
 	hashToRelated := map[hash][]int32{}
 	for _, qi := range u.byBlank[id] {
 		q := &u.quads[qi]
@@ -184,6 +193,10 @@ func (u *urdna) hashNDegree(id int32, is *issuer) (hash, *issuer) {
 		if q.o.kind == tBlank && q.o.id != id {
 			h := u.hashRelated(q.o.id, q, is, 'o')
 			hashToRelated[h] = append(hashToRelated[h], q.o.id)
+		}
+		if q.g.kind == tBlank && q.g.id != id {
+			h := u.hashRelated(q.g.id, q, is, 'g')
+			hashToRelated[h] = append(hashToRelated[h], q.g.id)
 		}
 	}
 	hashes := make([]hash, 0, len(hashToRelated))
@@ -197,7 +210,12 @@ func (u *urdna) hashNDegree(id int32, is *issuer) (hash, *issuer) {
 		data = appendHex(data, h)
 		chosenPath := ""
 		var chosen *issuer
-		if len(hashToRelated[*h]) > 8 {
+		// Every permutation is a step: a poison graph (many blank nodes alike) runs out of work here before its
+		// permutations are even listed.
+		if u.work -= permutationCount(hashToRelated[*h], u.work+1); u.work < 0 {
+			return hash{}, is
+		}
+		if len(hashToRelated[*h]) > 8 && !u.tooManyOK {
 			u.tooMany = true
 			return hash{}, is
 		}
@@ -222,7 +240,7 @@ func (u *urdna) hashNDegree(id int32, is *issuer) (hash, *issuer) {
 			}
 			for _, rel := range recursion {
 				rh, ri := u.hashNDegree(rel, isc)
-				if u.tooMany {
+				if u.tooMany || u.work < 0 {
 					return hash{}, is
 				}
 				path += isc.issue(rel)
@@ -270,7 +288,7 @@ func (u *urdna) permutations(list []int32) [][]int32 {
 
 // reset prepares the state for a dataset with n blank nodes, reusing its buffers.
 func (u *urdna) reset(quads []rdfQuad, n int) {
-	u.quads, u.n, u.tooMany = quads, n, false
+	u.quads, u.n, u.tooMany, u.work = quads, n, false, maxNDegreeWork
 	u.byBlank = slices.Grow(u.byBlank[:0], n)[:n]
 	for i := range u.byBlank {
 		u.byBlank[i] = u.byBlank[i][:0]
@@ -289,8 +307,43 @@ func (u *urdna) release() {
 	clear(u.results)
 }
 
-// canonicalNQuads runs URDNA2015 over the quads (all in the default graph) and returns the sorted N-Quads.
+// canonicalNQuads runs URDNA2015 over the quads (all in the default graph) and returns the sorted N-Quads, or
+// errWorkLimit for a poison graph.
 func (u *urdna) canonicalNQuads() ([]byte, error) {
+	if err := u.labelCanonically(); err != nil {
+		return nil, err
+	}
+	quads := u.quads
+	label := func(b int32) string { return u.canonical.issue(b) }
+	size := 0
+	for i := range quads {
+		size += len(quads[i].s.nq) + len(quads[i].p.nq) + len(quads[i].o.nq) + 16
+	}
+	buf := slices.Grow(u.buf[:0], size)
+	ends := u.ends[:0]
+	for i := range quads {
+		buf = appendNQuad(buf, &quads[i], label)
+		ends = append(ends, len(buf))
+	}
+	lines := u.lines[:0]
+	start := 0
+	for _, e := range ends {
+		lines = append(lines, buf[start:e])
+		start = e
+	}
+	slices.SortFunc(lines, bytes.Compare)
+	u.buf, u.ends, u.lines = buf, ends, lines
+	out := make([]byte, 0, len(buf))
+	for _, l := range lines {
+		out = append(out, l...)
+	}
+	return out, nil
+}
+
+// labelCanonically issues the canonical labels of the blank nodes: URDNA2015 without its output. It returns
+// errWorkLimit when the N-degree hash would take more than maxNDegreeWork steps, and errBail when a blank node has
+// more than 8 indistinguishable neighbours within that work (the fast path leaves it to json-gold).
+func (u *urdna) labelCanonically() error {
 	quads := u.quads
 	blanks := u.blanks
 	add := func(t *rdfTerm, i int) {
@@ -301,11 +354,12 @@ func (u *urdna) canonicalNQuads() ([]byte, error) {
 			blanks = append(blanks, t.id)
 			u.names[t.id] = t.v
 		}
-		u.byBlank[t.id] = append(u.byBlank[t.id], int32(i))
+		u.byBlank[t.id] = append(u.byBlank[t.id], int32(i)) // twice for a quad it is in twice, as json-gold does
 	}
 	for i := range quads {
 		add(&quads[i].s, i)
 		add(&quads[i].o, i)
+		add(&quads[i].g, i)
 	}
 	u.blanks = blanks
 	for _, b := range blanks {
@@ -338,8 +392,11 @@ func (u *urdna) canonicalNQuads() ([]byte, error) {
 			is := u.newIssuer("_:b")
 			is.issue(b)
 			rh, ri := u.hashNDegree(b, is)
+			if u.work < 0 {
+				return errWorkLimit
+			}
 			if u.tooMany {
-				return nil, errBail
+				return errBail
 			}
 			results = append(results, nResult{rh, ri})
 		}
@@ -351,28 +408,80 @@ func (u *urdna) canonicalNQuads() ([]byte, error) {
 			}
 		}
 	}
-	label := func(b int32) string { return u.canonical.issue(b) }
-	size := 0
-	for i := range quads {
-		size += len(quads[i].s.nq) + len(quads[i].p.nq) + len(quads[i].o.nq) + 16
+	return nil
+}
+
+// permutationCount returns the number of distinct orderings of list (a blank node may be in it more than once), or
+// limit when it reaches limit.
+func permutationCount(list []int32, limit int) int {
+	if len(list) < 2 {
+		return 1
 	}
-	buf := slices.Grow(u.buf[:0], size)
-	ends := u.ends[:0]
-	for i := range quads {
-		buf = appendNQuad(buf, &quads[i], label)
-		ends = append(ends, len(buf))
+	counts := map[int32]int{}
+	for _, b := range list {
+		counts[b]++
 	}
-	lines := u.lines[:0]
-	start := 0
-	for _, e := range ends {
-		lines = append(lines, buf[start:e])
-		start = e
+	// n! / (k1! k2! ...), in logarithms: only the comparison with limit needs to be exact enough.
+	lg := func(n int) float64 { v, _ := math.Lgamma(float64(n + 1)); return v }
+	l := lg(len(list))
+	for _, k := range counts {
+		l -= lg(k)
 	}
-	slices.SortFunc(lines, bytes.Compare)
-	u.buf, u.ends, u.lines = buf, ends, lines
-	out := make([]byte, 0, len(buf))
-	for _, l := range lines {
-		out = append(out, l...)
+	if l >= math.Log(float64(limit)) {
+		return limit
 	}
-	return out, nil
+	return int(math.Round(math.Exp(l)))
+}
+
+// workCheck runs the labelling of URDNA2015 on a json-gold dataset within maxNDegreeWork, to refuse a poison graph
+// before json-gold's own implementation, which has no bound, runs it. Terms are written in a form of their own
+// (distinct terms, distinct forms), which gives the blank nodes the same first-degree partition and the N-degree
+// hash the same work as the N-Quads form.
+func workCheck(ds *ld.RDFDataset) error {
+	var u urdna
+	ids := map[string]int32{}
+	blank := func(label string) rdfTerm {
+		id, ok := ids[label]
+		if !ok {
+			id = int32(len(ids))
+			ids[label] = id
+		}
+		return rdfTerm{kind: tBlank, v: label, id: id}
+	}
+	literal := func(l ld.Literal) rdfTerm {
+		return rdfTerm{kind: tLiteral, nq: strconv.Quote(l.Value) + "^^" + strconv.Quote(l.Datatype) + "@" + strconv.Quote(l.Language)}
+	}
+	term := func(n ld.Node) rdfTerm {
+		switch n := n.(type) {
+		case *ld.BlankNode:
+			return blank(n.Attribute)
+		case ld.BlankNode:
+			return blank(n.Attribute)
+		case *ld.IRI:
+			return rdfTerm{kind: tIRI, v: n.Value, nq: "<" + n.Value + ">"}
+		case ld.IRI:
+			return rdfTerm{kind: tIRI, v: n.Value, nq: "<" + n.Value + ">"}
+		case *ld.Literal:
+			return literal(*n)
+		case ld.Literal:
+			return literal(n)
+		}
+		return rdfTerm{}
+	}
+	var quads []rdfQuad
+	for name, graph := range ds.Graphs {
+		for _, q := range graph {
+			rq := rdfQuad{s: term(q.Subject), p: term(q.Predicate), o: term(q.Object)}
+			if name != "@default" && q.Graph != nil {
+				rq.g = term(q.Graph)
+			}
+			quads = append(quads, rq)
+		}
+	}
+	u.reset(quads, len(ids))
+	u.tooManyOK = true
+	if err := u.labelCanonically(); errors.Is(err, errWorkLimit) {
+		return err
+	}
+	return nil
 }

@@ -41,7 +41,44 @@ func writeFile(t *testing.T, path, data string) string {
 	return path
 }
 
+// jsonldClique is n blank nodes each linked to every other, jsonldChain n blank nodes in a chain: poison graphs
+// for URDNA2015.
+func jsonldClique(n int) string {
+	var nodes []string
+	for i := 0; i < n; i++ {
+		var links []string
+		for j := 0; j < n; j++ {
+			if j != i {
+				links = append(links, fmt.Sprintf(`{"@id":"_:%d"}`, j))
+			}
+		}
+		nodes = append(nodes, fmt.Sprintf(`{"@id":"_:%d","k":[%s]}`, i, strings.Join(links, ",")))
+	}
+	return `{"@context":{"k":"http://e.org/k"},"@graph":[` + strings.Join(nodes, ",") + `]}`
+}
+
+func jsonldChain(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"@context":{"k":"http://e.org/k"},"@graph":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"@id":"_:%d","k":{"@id":"_:%d"}}`, i, i+1)
+	}
+	return b.String() + "]}"
+}
+
 var hostileCases = []hostileCase{
+	{"json-ld 9 blank nodes all linked: canonicalize", func(t *testing.T, dir string) (string, []string) {
+		return "", []string{"jsonld", "canonicalize", writeFile(t, filepath.Join(dir, "clique.jsonld"), jsonldClique(9))}
+	}, 1, "work limit exceeded"},
+	{"json-ld 9 blank nodes all linked, named graph: canonicalize -hash", func(t *testing.T, dir string) (string, []string) {
+		return "[" + strings.Replace(jsonldClique(9), `"@graph"`, `"@id":"_:g","@graph"`, 1) + "]", []string{"jsonld", "canonicalize", "-hash", "-"}
+	}, 1, "work limit exceeded"},
+	{"json-ld chain of 500 blank nodes: canonicalize", func(t *testing.T, dir string) (string, []string) {
+		return "", []string{"jsonld", "canonicalize", writeFile(t, filepath.Join(dir, "chain.jsonld"), jsonldChain(500))}
+	}, 1, "work limit exceeded"},
 	{"cff alias bomb: validate", func(t *testing.T, dir string) (string, []string) {
 		return "", []string{"validate", writeFile(t, filepath.Join(dir, "CITATION.cff"), cffAliasBomb(8))}
 	}, 1, "aliases expand to more than"},
