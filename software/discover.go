@@ -6,13 +6,16 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"time"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/safefile"
 )
+
+// maxMetadataFile caps a metadata file Discover reads, as the command line caps its inputs.
+const maxMetadataFile = 64 << 20
 
 // Discover describes the software whose source tree is at dir, from what the tree says about itself:
 //
@@ -25,7 +28,8 @@ import (
 //     tracked files have uncommitted changes, which adds "+dirty" to the version.
 //
 // A dir that does not exist or is not a directory gives a *[PathError]; a metadata file that cannot be read gives
-// an error naming it. Facts of the files that have no place in the
+// an error naming it. Only regular files inside dir are read, at most 64 MiB each: a metadata file that is a
+// symbolic link out of dir, a device or a FIFO is refused with an error, and so are the repository's files. Facts of the files that have no place in the
 // record come back in notRead beside the record, each path starting with its file: "CITATION.cff: authors[0].alias".
 func Discover(dir string) (r *fair.Resource, notRead fair.Notes, err error) {
 	switch fi, err := os.Stat(dir); {
@@ -46,7 +50,7 @@ func Discover(dir string) (r *fair.Resource, notRead fair.Notes, err error) {
 		{".zenodo.json", ReadZenodo},
 	}
 	for _, rd := range readers {
-		data, err := os.ReadFile(filepath.Join(dir, rd.file))
+		data, err := safefile.ReadFile(dir, rd.file, maxMetadataFile)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -63,7 +67,7 @@ func Discover(dir string) (r *fair.Resource, notRead fair.Notes, err error) {
 		}
 		fillZero(reflect.ValueOf(r).Elem(), reflect.ValueOf(got).Elem())
 	}
-	if err := discoverGoMod(r, filepath.Join(dir, "go.mod")); err != nil {
+	if err := discoverGoMod(r, dir); err != nil {
 		return nil, nil, err
 	}
 	if err := discoverGit(r, dir); err != nil {
@@ -89,8 +93,8 @@ func fillZero(dst, src reflect.Value) {
 }
 
 // discoverGoMod reads the module path, go directive and direct requirements of a go.mod file.
-func discoverGoMod(r *fair.Resource, file string) error {
-	data, err := os.ReadFile(file)
+func discoverGoMod(r *fair.Resource, dir string) error {
+	data, err := safefile.ReadFile(dir, "go.mod", maxMetadataFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

@@ -1,8 +1,12 @@
 package software
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -74,5 +78,69 @@ func TestParseGoMod(t *testing.T) {
 		if _, _, _, err := ParseGoMod([]byte(bad)); err == nil {
 			t.Errorf("ParseGoMod(%q) accepted it", bad)
 		}
+	}
+}
+
+// TestDiscoverOpensOnlyFilesInside: a metadata file is read when it is a regular file inside the tree (through a
+// link that stays inside too), and refused with an error naming it when it is a link out of the tree, a device or
+// a FIFO — never read or published, and never blocking.
+func TestDiscoverOpensOnlyFilesInside(t *testing.T) {
+	const cm = `{"@context": "https://w3id.org/codemeta/3.0", "name": "%s", "author": [{"@type": "Person", "name": "X"}]}`
+	for _, tc := range []struct {
+		name  string
+		craft func(t *testing.T, dir string)
+		want  string // the name read, or in the error
+		ok    bool
+	}{
+		{"link inside", func(t *testing.T, dir string) {
+			writeTestFile(t, filepath.Join(dir, "meta", "codemeta.json"), fmt.Sprintf(cm, "inside"))
+			os.Symlink("meta/codemeta.json", filepath.Join(dir, "codemeta.json"))
+		}, "inside", true},
+		{"link outside", func(t *testing.T, dir string) {
+			out := filepath.Join(t.TempDir(), "codemeta.json")
+			writeTestFile(t, out, fmt.Sprintf(cm, "secret"))
+			os.Symlink(out, filepath.Join(dir, "codemeta.json"))
+		}, "codemeta.json: cannot be opened inside", false},
+		{"link to /dev/zero", func(t *testing.T, dir string) {
+			os.Symlink("/dev/zero", filepath.Join(dir, "CITATION.cff"))
+		}, "CITATION.cff: cannot be opened inside", false},
+		{"FIFO", func(t *testing.T, dir string) {
+			if err := syscall.Mkfifo(filepath.Join(dir, ".zenodo.json"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, ".zenodo.json: is a FIFO, not a regular file", false},
+		{"go.mod link to /dev/zero", func(t *testing.T, dir string) {
+			os.Symlink("/dev/zero", filepath.Join(dir, "go.mod"))
+		}, "go.mod: cannot be opened inside", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tc.craft(t, dir)
+			done := make(chan struct{})
+			var r *fair.Resource
+			var err error
+			go func() { r, _, err = Discover(dir); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("Discover blocks")
+			}
+			switch {
+			case tc.ok && (err != nil || r.MainTitle() != tc.want):
+				t.Errorf("Discover = %v, %v; want the record named %q", r, err, tc.want)
+			case !tc.ok && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("Discover = %v, %v; want an error saying %q", r, err, tc.want)
+			}
+		})
+	}
+}
+
+func writeTestFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

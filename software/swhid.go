@@ -151,7 +151,10 @@ func QualifiedSWHID(path string) (fair.SWHID, error) {
 		return id, nil // no repository: the core identifier is all there is
 	}
 	head, err := repo.Head()
-	if err != nil || head.Commit == "" {
+	if err != nil {
+		return id, gitError(err) // a repository whose HEAD cannot be read: say so rather than drop the anchor
+	}
+	if head.Commit == "" {
 		return id, nil
 	}
 	rel, err := filepath.Rel(repo.WorkTree, abs)

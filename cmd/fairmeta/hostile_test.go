@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dop2i/fairmeta/internal/git/gittest"
 	"github.com/dop2i/fairmeta/internal/testenv"
 )
 
@@ -69,7 +70,60 @@ func jsonldChain(n int) string {
 	return b.String() + "]}"
 }
 
+// craftedRepo writes a repository in dir (with a CITATION.cff so that describe has metadata), crafts it, and runs
+// args on it.
+func craftedRepo(craft func(t *testing.T, r *gittest.Repo), args ...string) func(t *testing.T, dir string) (string, []string) {
+	return func(t *testing.T, dir string) (string, []string) {
+		r := gittest.New(t, filepath.Join(dir, "repo"))
+		writeFile(t, filepath.Join(r.Dir, "CITATION.cff"), "cff-version: 1.2.0\nmessage: m\ntitle: tool\nauthors: [{name: x}]\n")
+		craft(t, r)
+		return "", append(args, r.Dir)
+	}
+}
+
 var hostileCases = []hostileCase{
+	{"repository: 1 MB zlib bomb: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.LooseBomb(t, r.Commit, "commit 100\x00", 1<<30)
+	}, "software", "describe"), 1, "object body has 101 bytes"},
+	{"repository: 1 MB zlib bomb: swhid -q", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.LooseBomb(t, r.Commit, "commit 1073741824\x00", 1<<30)
+	}, "swhid", "-q"), 0, "swh:1:dir:"},
+	{"repository: 1000 chained ofs-deltas: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.DeltaChainPack(t, r.Commit, 1000, 16<<20)
+	}, "software", "describe"), 1, "MiB of inflation and delta work"},
+	{"repository: HEAD symlinked to /dev/zero: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.Symlink(t, "HEAD", "/dev/zero")
+	}, "software", "describe"), 1, "HEAD: cannot be opened inside"},
+	{"repository: HEAD symlinked to /dev/zero: swhid -q", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.Symlink(t, "HEAD", "/dev/zero")
+	}, "swhid", "-q"), 1, "HEAD: cannot be opened inside"},
+	{"repository: ref symlinked to /dev/zero: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.Symlink(t, "refs/heads/main", "/dev/zero")
+	}, "software", "describe"), 1, "main: cannot be opened inside"},
+	{"repository: config symlinked to /dev/zero: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.Symlink(t, "config", "/dev/zero")
+	}, "software", "describe"), 1, "config: cannot be opened inside"},
+	{"repository: index symlinked to /dev/zero: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.Symlink(t, "index", "/dev/zero")
+	}, "software", "describe"), 1, "index: cannot be opened inside"},
+	{"repository: HEAD a FIFO: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.FIFO(t, "HEAD")
+	}, "software", "describe"), 1, "HEAD: is a FIFO"},
+	{"repository: HEAD a FIFO: swhid -q", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		r.FIFO(t, "HEAD")
+	}, "swhid", "-q"), 1, "HEAD: is a FIFO"},
+	{"repository: packed-refs a FIFO: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		os.Remove(filepath.Join(r.GitDir, "refs", "heads", "main"))
+		r.FIFO(t, "packed-refs")
+	}, "software", "describe"), 1, "packed-refs: is a FIFO"},
+	{"repository: codemeta.json symlinked outside: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		secret := writeFile(t, filepath.Join(filepath.Dir(r.Dir), "secret", "codemeta.json"), `{"@context": "https://w3id.org/codemeta/3.0", "name": "secret"}`)
+		os.Symlink(secret, filepath.Join(r.Dir, "codemeta.json"))
+	}, "software", "describe"), 1, "codemeta.json: cannot be opened inside"},
+	{"repository: index entry ../../outside.txt: software describe", craftedRepo(func(t *testing.T, r *gittest.Repo) {
+		writeFile(t, filepath.Join(filepath.Dir(r.Dir), "outside.txt"), "outside\n")
+		r.Index(t, gittest.IndexEntry{Path: "../../outside.txt", ID: r.Commit, Size: 8})
+	}, "software", "describe"), 1, `"../../outside.txt" is not a path inside the working tree`},
 	{"json-ld 9 blank nodes all linked: canonicalize", func(t *testing.T, dir string) (string, []string) {
 		return "", []string{"jsonld", "canonicalize", writeFile(t, filepath.Join(dir, "clique.jsonld"), jsonldClique(9))}
 	}, 1, "work limit exceeded"},

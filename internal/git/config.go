@@ -4,15 +4,15 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/dop2i/fairmeta/internal/safefile"
 )
 
 // Config reads the repository's config file into "section.subsection.key" (section and key in lower case, the
 // subsection as written) → values, in file order. Includes are not followed.
 func (r *Repo) Config() (map[string][]string, error) {
-	data, err := os.ReadFile(filepath.Join(r.CommonDir, "config"))
+	data, err := safefile.ReadFile(r.CommonDir, "config", maxConfig)
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string][]string{}, nil
 	}

@@ -80,3 +80,22 @@ func ApplyDelta(base, delta []byte) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// deltaTargetSize returns the target size a delta's header claims.
+func deltaTargetSize(delta []byte) (int64, bool) {
+	var v [2]int64
+	for k := range v {
+		for shift := uint(0); ; shift += 7 {
+			if len(delta) == 0 || shift > 56 {
+				return 0, false
+			}
+			c := delta[0]
+			delta = delta[1:]
+			v[k] |= int64(c&0x7f) << shift
+			if c&0x80 == 0 {
+				break
+			}
+		}
+	}
+	return v[1], true
+}

@@ -7,8 +7,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"strings"
+
+	"github.com/dop2i/fairmeta/internal/safefile"
 )
 
 // IndexEntry is a file recorded in the git index (the staging area).
@@ -25,7 +26,7 @@ type IndexEntry struct {
 
 // Index reads the repository's index file. A repository without one (no file ever staged) has no entries.
 func (r *Repo) Index() ([]IndexEntry, error) {
-	data, err := os.ReadFile(filepath.Join(r.GitDir, "index"))
+	data, err := safefile.ReadFile(r.GitDir, "index", maxIndex)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -120,13 +121,34 @@ func ParseIndex(data []byte) ([]IndexEntry, error) {
 				return nil, errorf("index", "entry %d: padding truncated", i)
 			}
 		}
-		if ent.Path == "" {
-			return nil, errorf("index", "entry %d: empty path", i)
+		if len(ent.Path) > maxIndexPath {
+			return nil, errorf("index", "entry %d: path longer than %d bytes", i, maxIndexPath)
+		}
+		if !insideTree(ent.Path) {
+			return nil, errorf("index", "entry %d: %q is not a path inside the working tree", i, ent.Path)
 		}
 		prev = ent.Path
 		entries = append(entries, ent)
 	}
 	return entries, nil
+}
+
+// maxIndexPath bounds an entry's path: version 4 builds each path on the one before, so without a bound a small
+// index could make its paths, and the memory they take, grow quadratically.
+const maxIndexPath = 4096
+
+// insideTree reports whether a path of the index names a file inside the working tree, as git's verify_path
+// requires: relative, slash-separated, without empty, "." or ".." components, and not inside .git.
+func insideTree(p string) bool {
+	if p == "" {
+		return false
+	}
+	for _, c := range strings.Split(p, "/") {
+		if c == "" || c == "." || c == ".." || strings.EqualFold(c, ".git") || strings.ContainsRune(c, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // indexVarint decodes the offset encoding of index version 4; n is 0 on malformed input.

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/dop2i/fairmeta/internal/safefile"
 )
 
 // ObjectID returns the git object ID (lower-case hexadecimal SHA-1) of an object of the given type ("blob", "tree",
@@ -86,7 +88,7 @@ func HashFile(path string) (string, string, error) {
 		}
 		return ObjectID("blob", []byte(target)), ModeSymlink, nil
 	case fi.Mode().IsRegular():
-		f, err := os.Open(path)
+		f, err := safefile.OpenNoFollow(path) // a FIFO put in its place since the Lstat does not block it
 		if err != nil {
 			return "", "", err
 		}
@@ -105,8 +107,17 @@ func HashFile(path string) (string, string, error) {
 	}
 }
 
-// maxObjectSize caps the size of a git object read into memory (metadata work reads commits and tags).
-const maxObjectSize = 1 << 30
+// maxObjectSize caps the size of a git object read into memory (metadata work reads commits and tags), and
+// maxObjectWork the bytes one ReadObject call may inflate and produce by deltas, the whole delta chain included: a
+// small crafted file can claim (and inflate to) gigabytes, and a pack can chain a thousand deltas.
+const (
+	maxObjectSize = 16 << 20
+	maxObjectWork = 64 << 20
+)
+
+// ErrTooMuchWork is matched by the error of an object that would take more than the inflation and delta work
+// allowed for one object.
+var ErrTooMuchWork = fmt.Errorf("git: object needs more than %d MiB of inflation and delta work", maxObjectWork>>20)
 
 // ReadObject returns the type ("commit", "tree", "blob", "tag") and body of the object id, from the loose objects or
 // the pack files.
@@ -114,7 +125,7 @@ func (r *Repo) ReadObject(id string) (string, []byte, error) {
 	if !IsObjectID(id) {
 		return "", nil, errorf("objects", "%q is not an object ID", id)
 	}
-	f, err := os.Open(filepath.Join(r.CommonDir, "objects", id[:2], id[2:]))
+	f, err := safefile.Open(r.CommonDir, filepath.Join("objects", id[:2], id[2:]))
 	if err == nil {
 		defer f.Close()
 		kind, body, err := ParseLooseObject(f)
@@ -145,11 +156,19 @@ func ParseLooseObject(r io.Reader) (string, []byte, error) {
 	}
 	defer zr.Close()
 	br := bufio.NewReader(zr)
-	head, err := br.ReadString(0)
-	if err != nil || len(head) > 32 {
-		return "", nil, errors.New("no object header")
+	var hb []byte
+	for {
+		c, err := br.ReadByte()
+		if err != nil || len(hb) > 32 {
+			return "", nil, errors.New("no object header")
+		}
+		if c == 0 {
+			break
+		}
+		hb = append(hb, c)
 	}
-	kind, sizeText, ok := strings.Cut(strings.TrimSuffix(head, "\x00"), " ")
+	head := string(hb)
+	kind, sizeText, ok := strings.Cut(head, " ")
 	size, serr := strconv.ParseInt(sizeText, 10, 64)
 	if !ok || serr != nil || size < 0 || size > maxObjectSize {
 		return "", nil, fmt.Errorf("bad object header %q", head)
@@ -172,7 +191,8 @@ func ParseLooseObject(r io.Reader) (string, []byte, error) {
 // readPacked looks id up in a pack index (version 2) and reads the object from the pack beside it, applying
 // deltas. It returns an error matching fs.ErrNotExist when the pack does not hold id.
 func readPacked(idxPath, id string) (string, []byte, error) {
-	idx, err := os.ReadFile(idxPath)
+	dir := filepath.Dir(idxPath)
+	idx, err := safefile.ReadFile(dir, filepath.Base(idxPath), maxPackIndex)
 	if err != nil {
 		return "", nil, err
 	}
@@ -183,12 +203,12 @@ func readPacked(idxPath, id string) (string, []byte, error) {
 		}
 		return "", nil, err
 	}
-	pack, err := os.Open(strings.TrimSuffix(idxPath, ".idx") + ".pack")
+	pack, err := safefile.Open(dir, strings.TrimSuffix(filepath.Base(idxPath), ".idx")+".pack")
 	if err != nil {
 		return "", nil, err
 	}
 	defer pack.Close()
-	p := &packReader{f: pack, idx: idx}
+	p := &packReader{f: pack, idx: idx, work: maxObjectWork}
 	kind, body, err := p.object(off, 0)
 	if err != nil {
 		return "", nil, errorf(filepath.Base(idxPath), "object %s: %v", id, err)
@@ -238,8 +258,18 @@ func packIndexLookup(idx []byte, id string) (int64, error) {
 }
 
 type packReader struct {
-	f   *os.File
-	idx []byte
+	f    *os.File
+	idx  []byte
+	work int64 // bytes this read may still inflate or produce by deltas
+}
+
+// spend takes n bytes of work from the read's budget.
+func (p *packReader) spend(n int64) error {
+	if n > p.work {
+		return ErrTooMuchWork
+	}
+	p.work -= n
+	return nil
 }
 
 var packTypes = map[byte]string{1: "commit", 2: "tree", 3: "blob", 4: "tag"}
@@ -277,6 +307,9 @@ func (p *packReader) object(off int64, depth int) (string, []byte, error) {
 	}
 	switch typ {
 	case 1, 2, 3, 4:
+		if err := p.spend(size); err != nil {
+			return "", nil, err
+		}
 		body, err := inflate(br, size)
 		return packTypes[typ], body, err
 	case 6: // ofs_delta: base at a negative offset
@@ -294,6 +327,9 @@ func (p *packReader) object(off int64, depth int) (string, []byte, error) {
 			}
 			rel = ((rel + 1) << 7) | int64(c&0x7f)
 		}
+		if err := p.spend(size); err != nil {
+			return "", nil, err
+		}
 		delta, err := inflate(br, size)
 		if err != nil {
 			return "", nil, err
@@ -305,11 +341,13 @@ func (p *packReader) object(off int64, depth int) (string, []byte, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		body, err := ApplyDelta(base, delta)
-		return kind, body, err
+		return p.applyDelta(kind, base, delta)
 	case 7: // ref_delta: base named by ID
 		var raw [20]byte
 		if _, err := io.ReadFull(br, raw[:]); err != nil {
+			return "", nil, err
+		}
+		if err := p.spend(size); err != nil {
 			return "", nil, err
 		}
 		delta, err := inflate(br, size)
@@ -324,11 +362,21 @@ func (p *packReader) object(off int64, depth int) (string, []byte, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		body, err := ApplyDelta(base, delta)
-		return kind, body, err
+		return p.applyDelta(kind, base, delta)
 	default:
 		return "", nil, fmt.Errorf("unknown pack object type %d", typ)
 	}
+}
+
+// applyDelta applies a delta within the read's budget: its target size counts as work before it is built.
+func (p *packReader) applyDelta(kind string, base, delta []byte) (string, []byte, error) {
+	if dst, ok := deltaTargetSize(delta); ok {
+		if err := p.spend(dst); err != nil {
+			return "", nil, err
+		}
+	}
+	body, err := ApplyDelta(base, delta)
+	return kind, body, err
 }
 
 func inflate(r io.Reader, size int64) ([]byte, error) {

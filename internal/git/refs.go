@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/dop2i/fairmeta/internal/safefile"
 )
 
 // Head is what HEAD points at.
@@ -21,7 +22,7 @@ type Head struct {
 
 // Head reads HEAD and resolves it to a commit.
 func (r *Repo) Head() (Head, error) {
-	data, err := os.ReadFile(filepath.Join(r.GitDir, "HEAD"))
+	data, err := safefile.ReadFile(r.GitDir, "HEAD", maxRefFile)
 	if err != nil {
 		return Head{}, err
 	}
@@ -64,9 +65,12 @@ func (r *Repo) ResolveRef(name string) (string, error) {
 		var data []byte
 		var err error
 		for _, dir := range []string{r.GitDir, r.CommonDir} {
-			data, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			data, err = safefile.ReadFile(dir, filepath.FromSlash(name), maxRefFile)
 			if err == nil {
 				break
+			}
+			if !errors.Is(err, fs.ErrNotExist) {
+				return "", err
 			}
 		}
 		if err != nil {
@@ -100,7 +104,7 @@ type PackedRef struct {
 
 // PackedRefs reads the packed-refs file; a repository without one has none.
 func (r *Repo) PackedRefs() (map[string]PackedRef, error) {
-	data, err := os.ReadFile(filepath.Join(r.CommonDir, "packed-refs"))
+	data, err := safefile.ReadFile(r.CommonDir, "packed-refs", maxPackedRefs)
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string]PackedRef{}, nil
 	}
@@ -165,7 +169,7 @@ func (r *Repo) TagsAt(commit string) ([]string, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(tagDir, p)
-		data, err := os.ReadFile(p)
+		data, err := safefile.ReadFile(tagDir, rel, maxRefFile)
 		if err != nil {
 			return nil
 		}

@@ -14,6 +14,18 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dop2i/fairmeta/internal/safefile"
+)
+
+// Limits of the repository files read whole: a file beyond its limit is refused (a *safefile.Error). Every file is
+// opened by package safefile: a regular file inside its directory, never a device or a FIFO.
+const (
+	maxRefFile    = 64 << 10  // HEAD, a loose ref, commondir, a .git file
+	maxPackedRefs = 256 << 20 // packed-refs: about 100 bytes per ref
+	maxConfig     = 16 << 20
+	maxIndex      = 256 << 20 // about 100 bytes per tracked file
+	maxPackIndex  = 1 << 30   // about 30 bytes per object
 )
 
 // ErrNoRepo is returned by [Open] when no git repository contains the directory.
@@ -56,7 +68,7 @@ func Open(dir string) (*Repo, error) {
 		if fi, err := os.Stat(p); err == nil {
 			r := &Repo{WorkTree: d, GitDir: p}
 			if !fi.IsDir() {
-				data, err := os.ReadFile(p)
+				data, err := safefile.ReadFile(d, ".git", maxRefFile)
 				if err != nil {
 					return nil, err
 				}
@@ -71,7 +83,7 @@ func Open(dir string) (*Repo, error) {
 				r.GitDir = filepath.Clean(g)
 			}
 			r.CommonDir = r.GitDir
-			if data, err := os.ReadFile(filepath.Join(r.GitDir, "commondir")); err == nil {
+			if data, err := safefile.ReadFile(r.GitDir, "commondir", maxRefFile); err == nil {
 				c := strings.TrimSpace(string(data))
 				if !filepath.IsAbs(c) {
 					c = filepath.Join(r.GitDir, c)

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/dop2i/fairmeta/internal/safefile"
 )
 
 // Status says how a working tree differs from its last commit.
@@ -35,6 +37,13 @@ func (r *Repo) Status() (Status, error) {
 	if fi, err := os.Stat(filepath.Join(r.GitDir, "index")); err == nil {
 		indexTime = fi.ModTime().Unix()
 	}
+	// Files are looked at through the working tree's root: a path of the index cannot lead outside it, even through
+	// a symbolic link to a directory.
+	root, err := os.OpenRoot(r.WorkTree)
+	if err != nil {
+		return st, err
+	}
+	defer root.Close()
 	var staged []TreeEntry
 	var paths []string
 	for _, e := range entries {
@@ -51,7 +60,7 @@ func (r *Repo) Status() (Status, error) {
 		if e.SkipWorktree || e.Mode == ModeGitlink {
 			continue
 		}
-		if changed, err := r.fileChanged(e, indexTime); err != nil {
+		if changed, err := fileChanged(root, e, indexTime); err != nil {
 			return st, err
 		} else if changed {
 			st.Modified = append(st.Modified, e.Path)
@@ -83,14 +92,15 @@ func (r *Repo) Status() (Status, error) {
 	return st, nil
 }
 
-func (r *Repo) fileChanged(e IndexEntry, indexTime int64) (bool, error) {
-	p := filepath.Join(r.WorkTree, filepath.FromSlash(e.Path))
-	fi, err := os.Lstat(p)
+func fileChanged(root *os.Root, e IndexEntry, indexTime int64) (bool, error) {
+	name := filepath.FromSlash(e.Path)
+	fi, err := root.Lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return true, nil
 	}
 	if err != nil {
-		return false, err
+		// A path through a symbolic link out of the tree: git sees no file there either.
+		return true, nil
 	}
 	isLink := fi.Mode()&fs.ModeSymlink != 0
 	switch {
@@ -106,9 +116,22 @@ func (r *Repo) fileChanged(e IndexEntry, indexTime int64) (bool, error) {
 	if mt.UnixNano() == e.MTime && mt.Unix() < indexTime {
 		return false, nil // stat data match and the file is older than the index: not racily clean
 	}
-	id, _, err := HashFile(p)
-	if err != nil {
-		return false, err
+	var id string
+	if isLink {
+		target, err := root.Readlink(name)
+		if err != nil {
+			return false, err
+		}
+		id = ObjectID("blob", []byte(target))
+	} else {
+		f, err := safefile.OpenIn(root, name)
+		if err != nil {
+			return true, nil // no longer a regular file, or through a link out of the tree
+		}
+		defer f.Close()
+		if id, err = HashStream("blob", f, fi.Size()); err != nil {
+			return true, nil // changed while being read
+		}
 	}
 	return id != e.ID, nil
 }
