@@ -190,6 +190,9 @@ func (c *Client) String() string {
 	return fmt.Sprintf("datacite.Client(%s %s, %s)", c.core.Base().Redacted(), who, c.core.Limiter())
 }
 
+// GoString is String, so that %#v shows no credential either.
+func (c *Client) GoString() string { return c.String() }
+
 // BaseURL returns the API base URL the client talks to.
 func (c *Client) BaseURL() string { return c.core.Base().String() }
 
@@ -237,6 +240,15 @@ func (e *TransportError) Error() string {
 // Unwrap returns the network error.
 func (e *TransportError) Unwrap() error { return e.Err }
 
+// RedirectError is a redirect the client refused to follow: to another scheme, host or port (credentials are never
+// sent there), from https:// to http://, or one that would repeat a POST elsewhere or turn it into a GET. The
+// request was not repeated; a create refused this way has not been taken as done.
+type RedirectError = httpx.RedirectError
+
+// BodyTooLargeError is an answer larger than the size cap (WithMaxResponseSize). The server did answer: for a
+// create it is ambiguous — the DOI may exist — and [Client.Mint] checks before creating again.
+type BodyTooLargeError = httpx.BodyTooLargeError
+
 // Do sends req once: it waits for the rate limiter, sends it within the client's per-attempt timeout, reads the body
 // up to the size cap, and turns a non-2xx answer into an *APIError. A request without an answer gives a
 // *TransportError. Errors never contain credentials.
@@ -262,7 +274,7 @@ func (c *Client) result(method string, r *httpx.Response, err error) (*Response,
 		return resp, err
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return resp, decodeError(resp.StatusCode, method, httpx.RedactURL(resp.Request.URL.String()), resp.Header, resp.Body)
+		return resp, decodeError(resp.StatusCode, method, httpx.RedactURL(resp.Request.URL.String()), resp.Header, resp.Body, c.core.ScrubString)
 	}
 	return resp, nil
 }
@@ -278,13 +290,14 @@ func retryable(err error) bool {
 }
 
 // ambiguous reports whether a failed create may have been applied by the server: an answer lost after the request
-// was sent, or a 5xx.
+// was sent, a 5xx, or an answer (2xx or not) too large to read.
 func ambiguous(err error) bool {
 	var te *TransportError
 	if errors.As(err, &te) {
 		return te.Sent
 	}
-	return errors.Is(err, ErrServer)
+	var tl *BodyTooLargeError
+	return errors.Is(err, ErrServer) || errors.As(err, &tl)
 }
 
 // newRequest returns the request builder of a call.

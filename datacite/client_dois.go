@@ -51,7 +51,7 @@ func requestBody(rec *Record, d string, event Event) ([]byte, error) {
 //
 // Create is one POST, retried only when the API certainly did not act on it (429, or a connection that failed
 // before the request was written). Any other failure is returned, and may be ambiguous: a *TransportError with Sent
-// set, or ErrServer, means the DOI may or may not exist. Use [Client.Mint] to create DOIs exactly once through such
+// set, ErrServer, or a *BodyTooLargeError (an answer over the size cap) means the DOI may or may not exist. Use [Client.Mint] to create DOIs exactly once through such
 // failures. Create never overwrites an existing DOI: the API answers ErrAlreadyTaken.
 func (s *DOIService) Create(ctx context.Context, rec *Record) (*Record, *Response, error) {
 	if rec == nil {

@@ -322,35 +322,6 @@ func TestCredentialsNeverLeak(t *testing.T) {
 	}
 }
 
-// Credentials go to the API's origin only: a redirect to another host or port loses them.
-func TestCredentialsStayWithTheAPI(t *testing.T) {
-	t.Parallel()
-	seen := make(chan string, 1)
-	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		seen <- r.Header.Get("Authorization")
-		w.Header().Set("Content-Type", "application/vnd.api+json")
-		w.WriteHeader(http.StatusNotFound)
-	}))
-	defer elsewhere.Close()
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") == "" {
-			t.Errorf("the API got no credentials")
-		}
-		http.Redirect(w, r, elsewhere.URL+r.URL.Path, http.StatusTemporaryRedirect)
-	}))
-	defer api.Close()
-	c, err := datacite.NewClient(datacite.WithBaseURL(api.URL), datacite.WithCredentials(repo, password), datacite.WithRetry(1, 0, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := c.DOIs.Get(context.Background(), "10.5072/x"); !errors.Is(err, datacite.ErrNotFound) {
-		t.Errorf("Get through the redirect: %v, want ErrNotFound", err)
-	}
-	if auth := <-seen; auth != "" {
-		t.Errorf("the other host got Authorization %q", auth)
-	}
-}
-
 func TestOptions(t *testing.T) {
 	t.Parallel()
 	c, err := datacite.NewClient()

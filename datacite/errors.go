@@ -23,16 +23,22 @@ import (
 //	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnprocessableEntity {
 //		for _, p := range apiErr.Problems { fmt.Println(p.Source, p.Title) }
 //	}
+//
+// What the server said is bounded and safe to print: at most 100 problems are kept (Omitted counts the rest), each
+// text is cut to a few hundred bytes, control characters (terminal escapes, CR, LF) are written as escapes, and the
+// client's password is replaced by "[redacted]" wherever the server echoed it.
 type APIError struct {
 	StatusCode int           // the HTTP status, e.g. 422
 	Method     string        // the request method
 	URL        string        // the request URL, e.g. "https://api.test.datacite.org/dois/10.5072/abcd-ef12"
 	Problems   []ErrorDetail // what the API said, in its order; empty when the body had no errors document
+	Omitted    int           // problems the API listed beyond those kept in Problems
 	RetryAfter time.Duration // the wait the API asked for with Retry-After (429, 503); 0 when it gave none
 }
 
 // ErrorDetail is one entry of the API's errors document: where the problem is (Source, a property path such as
-// "doi", "url" or "creators[0].name", when the API gave one) and what it is (Title).
+// "doi", "url" or "creators[0].name", when the API gave one) and what it is (Title), as the API wrote them but
+// cut and with control characters escaped (see [APIError]).
 type ErrorDetail struct {
 	Source string `json:"source,omitempty"`
 	Title  string `json:"title"`
@@ -44,17 +50,18 @@ type ErrorDetail struct {
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "datacite: %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
-	for i, p := range e.Problems {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
+	shown := make([]string, 0, min(len(e.Problems), httpx.ShownProblems))
+	for _, p := range e.Problems[:min(len(e.Problems), httpx.ShownProblems)] {
+		// Sanitized again: an APIError may be built by hand.
 		if p.Source != "" {
-			b.WriteString(p.Source)
-			b.WriteString(": ")
+			shown = append(shown, httpx.Sanitize(p.Source, 200)+": "+httpx.Sanitize(p.Title, 500))
+		} else {
+			shown = append(shown, httpx.Sanitize(p.Title, 500))
 		}
-		b.WriteString(p.Title)
+	}
+	if all := httpx.JoinProblems(shown, len(e.Problems)-len(shown)+e.Omitted); all != "" {
+		b.WriteString(": ")
+		b.WriteString(all)
 	}
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(&b, " (retry after %v)", e.RetryAfter)
@@ -117,17 +124,31 @@ func (e *APIError) taken() bool {
 // list {"errors": [{"status": "404", "title": ...}]} and the validation list {"errors": [{"source": "doi", "uid": ...,
 // "title": ...}]} — and tolerates the variants seen in the wild (a status number, a source object with a pointer, a
 // single error object, {"error": "..."}, plain text). It never fails: an unreadable body gives an Error without
-// problems, or with the text trimmed to 200 bytes as its only title.
-func decodeError(status int, method, url string, header http.Header, body []byte) *APIError {
-	e := &APIError{StatusCode: status, Method: method, URL: url, Problems: decodeProblems(body)}
+// problems, or with the text trimmed to 500 bytes as its only title. scrub (nil for none) removes the client's
+// secrets from each text before it is cut and escaped, so that no part of an echoed password survives.
+func decodeError(status int, method, url string, header http.Header, body []byte, scrub func(string) string) *APIError {
+	e := &APIError{StatusCode: status, Method: method, URL: url}
+	e.Problems, e.Omitted = decodeProblems(body)
+	if scrub == nil {
+		scrub = func(s string) string { return s }
+	}
+	for i, p := range e.Problems {
+		e.Problems[i] = ErrorDetail{Source: httpx.Sanitize(scrub(p.Source), 200), Title: httpx.Sanitize(scrub(p.Title), 500),
+			UID: httpx.Sanitize(scrub(p.UID), 200), Status: p.Status}
+	}
 	e.RetryAfter, _ = httpx.RetryAfter(header, time.Now())
 	return e
 }
 
-func decodeProblems(body []byte) []ErrorDetail {
+// rawTextLen bounds each text decodeProblems keeps. decodeError cuts far shorter after scrubbing, so a secret the
+// first cut splits is never shown in part.
+const rawTextLen = 4096
+
+// decodeProblems returns the first httpx.MaxProblems problems of an error body and the number of the others.
+func decodeProblems(body []byte) ([]ErrorDetail, int) {
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 {
-		return nil
+		return nil, 0
 	}
 	var doc struct {
 		Errors json.RawMessage `json:"errors"`
@@ -135,9 +156,9 @@ func decodeProblems(body []byte) []ErrorDetail {
 	}
 	if body[0] != '{' || json.Unmarshal(body, &doc) != nil {
 		if body[0] == '<' || body[0] == '{' || body[0] == '[' {
-			return nil // an HTML error page or broken JSON says nothing useful
+			return nil, 0 // an HTML error page or broken JSON says nothing useful
 		}
-		return []ErrorDetail{{Title: clip(string(body), 200)}}
+		return []ErrorDetail{{Title: clip(string(body), rawTextLen)}}, 0
 	}
 	raw := doc.Errors
 	if len(raw) == 0 || string(raw) == "null" {
@@ -145,33 +166,38 @@ func decodeProblems(body []byte) []ErrorDetail {
 	}
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
-		return nil
+		return nil, 0
 	}
 	switch raw[0] {
 	case '[':
 		var items []json.RawMessage
 		if json.Unmarshal(raw, &items) != nil {
-			return nil
+			return nil, 0
 		}
 		var out []ErrorDetail
+		omitted := 0
 		for _, it := range items {
+			if len(out) == httpx.MaxProblems {
+				omitted++
+				continue
+			}
 			if p, ok := decodeDetail(it); ok {
 				out = append(out, p)
 			}
 		}
-		return out
+		return out, omitted
 	case '{', '"':
 		if p, ok := decodeDetail(raw); ok {
-			return []ErrorDetail{p}
+			return []ErrorDetail{p}, 0
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 func decodeDetail(raw json.RawMessage) (ErrorDetail, bool) {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		return ErrorDetail{Title: clip(s, 500)}, s != ""
+		return ErrorDetail{Title: clip(s, rawTextLen)}, s != ""
 	}
 	var it struct {
 		Status json.RawMessage `json:"status"`
@@ -206,7 +232,7 @@ func decodeDetail(raw json.RawMessage) (ErrorDetail, bool) {
 			}
 		}
 	}
-	p.Title, p.Source = clip(p.Title, 500), clip(p.Source, 200)
+	p.Title, p.Source, p.UID = clip(p.Title, rawTextLen), clip(p.Source, rawTextLen), clip(p.UID, rawTextLen)
 	return p, p.Title != "" || p.Source != ""
 }
 

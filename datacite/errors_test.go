@@ -43,7 +43,7 @@ func TestDecodeError(t *testing.T) {
 	}
 	all := []error{ErrUnauthorized, ErrForbidden, ErrNotFound, ErrNotAllowed, ErrAlreadyTaken, ErrInvalidMetadata, ErrRateLimited, ErrServer}
 	for _, tt := range tests {
-		e := decodeError(tt.status, "POST", "/dois", tt.header, []byte(tt.body))
+		e := decodeError(tt.status, "POST", "/dois", tt.header, []byte(tt.body), nil)
 		if !reflect.DeepEqual(e.Problems, tt.want) {
 			t.Errorf("%s: problems %+v, want %+v", tt.name, e.Problems, tt.want)
 		}
@@ -64,13 +64,13 @@ func TestDecodeError(t *testing.T) {
 
 func TestErrorMessage(t *testing.T) {
 	t.Parallel()
-	e := decodeError(422, "PUT", "/dois/10.5072/x", nil, []byte(`{"errors":[{"source":"url","title":"Can't be blank"},{"source":"titles","title":"Can't be blank"}]}`))
+	e := decodeError(422, "PUT", "/dois/10.5072/x", nil, []byte(`{"errors":[{"source":"url","title":"Can't be blank"},{"source":"titles","title":"Can't be blank"}]}`), nil)
 	want := "datacite: PUT /dois/10.5072/x: 422 Unprocessable Entity: url: Can't be blank; titles: Can't be blank"
 	if e.Error() != want {
 		t.Errorf("Error() = %q, want %q", e.Error(), want)
 	}
-	long := decodeError(500, "GET", "/dois", nil, []byte(strings.Repeat("é", 300)))
-	if n := len(long.Problems[0].Title); n > 205 || !strings.HasSuffix(long.Problems[0].Title, "…") {
+	long := decodeError(500, "GET", "/dois", nil, []byte(strings.Repeat("é", 300)), nil)
+	if n := len(long.Problems[0].Title); n > 505 || !strings.HasSuffix(long.Problems[0].Title, "…") {
 		t.Errorf("a long text body is kept as %d bytes", n)
 	}
 }
@@ -81,7 +81,7 @@ func FuzzDecodeError(f *testing.F) {
 		f.Add(422, s)
 	}
 	f.Fuzz(func(t *testing.T, status int, body string) {
-		e := decodeError(status, "GET", "/dois", http.Header{"Retry-After": {"3"}}, []byte(body))
+		e := decodeError(status, "GET", "/dois", http.Header{"Retry-After": {"3"}}, []byte(body), nil)
 		if e == nil || e.StatusCode != status {
 			t.Fatalf("decodeError(%d, %q) = %+v", status, body, e)
 		}

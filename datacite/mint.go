@@ -78,7 +78,8 @@ const maxSuffixDraws = 5
 // Mint creates a DOI for req.Record exactly once, even through timeouts, dropped connections and 5xx answers:
 //
 //   - the suffix is generated here ([doi.NewSuffix]), so the DOI is known before the first request;
-//   - after an ambiguous failure (no answer after the request was sent, a timeout, a 5xx) Mint first asks the API
+//   - after an ambiguous failure (no answer after the request was sent, a timeout, a 5xx, an answer over the size
+//     cap) Mint first asks the API
 //     whether it holds the DOI for this record — same URL and same metadata [Fingerprint] — and only creates it
 //     again if it does not;
 //   - "already taken" is checked the same way: if the DOI holds this record, an earlier attempt created it; if it
@@ -169,8 +170,11 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 		m.res.Attempts++
 		if err == nil {
 			rec, rerr := readJSONRecord(resp.Body)
+			if rerr == nil && !sameDOI(rec.DOI, d) {
+				rerr = fmt.Errorf("the answer to the create holds DOI %q, not %s", clip(rec.DOI, 100), d)
+			}
 			if rerr != nil {
-				// Created, but the answer is unreadable: confirm by reading it back.
+				// Created, but the answer is unreadable or names another DOI: confirm by reading it back.
 				unknown, check, last = true, true, rerr
 				continue
 			}
@@ -229,6 +233,12 @@ func (m *minter) lookup(ctx context.Context, d doi.DOI) (*Record, bool, error) {
 		return nil, false, err
 	}
 	return rec, Fingerprint(rec) == m.fp, nil
+}
+
+// sameDOI reports whether s is d in any form doi.Parse reads.
+func sameDOI(s string, d doi.DOI) bool {
+	p, err := doi.Parse(s)
+	return err == nil && p == d
 }
 
 func (m *minter) done(d doi.DOI, rec *Record) *MintResult {

@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dop2i/fairmeta/internal/httpx"
 )
@@ -182,7 +181,7 @@ type APIError struct {
 	StatusCode int           // the HTTP status, e.g. 404
 	Method     string        // the request method
 	URL        string        // the request URL (after redirects), secrets redacted
-	Problems   []string      // what the server said (the Handle API's message, a short text answer); may be empty
+	Problems   []string      // what the server said (the Handle API's message, a short text answer), cut to 300 bytes with control characters escaped; may be empty
 	RetryAfter time.Duration // the wait the server asked for with Retry-After; 0 when it gave none
 }
 
@@ -191,8 +190,12 @@ func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "doi: %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
 	if len(e.Problems) > 0 {
+		shown := make([]string, 0, min(len(e.Problems), httpx.ShownProblems))
+		for _, p := range e.Problems[:min(len(e.Problems), httpx.ShownProblems)] {
+			shown = append(shown, httpx.Sanitize(p, 300)) // again: an APIError may be built by hand
+		}
 		b.WriteString(": ")
-		b.WriteString(strings.Join(e.Problems, "; "))
+		b.WriteString(httpx.JoinProblems(shown, len(e.Problems)-len(shown)))
 	}
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(&b, " (retry after %v)", e.RetryAfter)
@@ -226,23 +229,16 @@ func apiError(resp *httpx.Response) *APIError {
 	ctype, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	switch {
 	case json.Unmarshal(body, &doc) == nil && doc.Message != "":
-		e.Problems = []string{clip(doc.Message, 300)}
+		e.Problems = []string{httpx.Sanitize(doc.Message, 300)}
 	case ctype == "text/plain" && len(body) > 0:
-		e.Problems = []string{clip(string(body), 300)}
+		e.Problems = []string{httpx.Sanitize(string(body), 300)}
 	}
 	return e
 }
 
-// clip shortens s to at most n bytes on a character boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
+// RedirectError is a redirect the resolver refused to follow: from https:// to http://, to anything but https://
+// (or http:// on loopback), or the 11th in a row.
+type RedirectError = httpx.RedirectError
 
 // ResolveError reports a DOI that could not be resolved or whose metadata could not be fetched. Err is the cause:
 // an *APIError for an error answer, ErrNotFound or ErrNotAcceptable for an answer that says so with a 200, the
@@ -326,7 +322,7 @@ func (r *Resolver) Resolve(ctx context.Context, d DOI) (*Resolution, error) {
 	case doc.ResponseCode == 100:
 		return nil, fail("not registered in the Handle system", ErrNotFound)
 	case doc.ResponseCode != 1:
-		return nil, fail(fmt.Sprintf("Handle API response code %d %s", doc.ResponseCode, clip(doc.Message, 300)), nil)
+		return nil, fail(fmt.Sprintf("Handle API response code %d %s", doc.ResponseCode, httpx.Sanitize(doc.Message, 300)), nil)
 	}
 	res := &Resolution{DOI: d}
 	if p, err := Parse(doc.Handle); err == nil {

@@ -81,6 +81,10 @@ func NewClient(opts ...ClientOption) (*Client, error) {
 	return &Client{core: core}, nil
 }
 
+// RedirectError is a redirect the client refused to follow: from https:// to http://, to anything but https://
+// (or http:// on loopback), or the 11th in a row.
+type RedirectError = httpx.RedirectError
+
 // APIError reports an unsuccessful response of HAL's API.
 type APIError struct {
 	StatusCode int    // the HTTP status

@@ -153,6 +153,10 @@ func (c *OAIClient) do(ctx context.Context, args url.Values) (*response, error) 
 	return parsed, nil
 }
 
+// RedirectError is a redirect the client refused to follow: from https:// to http://, to anything but https://
+// (or http:// on loopback), or the 11th in a row. It is the Err of a *RequestError.
+type RedirectError = httpx.RedirectError
+
 // RequestError reports an HTTP request to a repository that failed: a status other than 200 after the retries, a
 // network error, or a body that could not be read.
 type RequestError struct {

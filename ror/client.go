@@ -45,7 +45,8 @@ const (
 // limits with a token bucket, retries 429 and 5xx responses with backoff (honouring Retry-After), caps response
 // sizes and caches the organisations it has fetched. A Client is safe for concurrent use; create one and reuse it.
 type Client struct {
-	core *httpx.Core
+	core  *httpx.Core
+	hasID bool // for String; the client ID is only in the core
 
 	mu        sync.Mutex
 	cache     map[ID]*Organization
@@ -181,16 +182,36 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, httpx.Scrub(err, s.clientID)
 	}
-	return &Client{core: core, cacheSize: s.cacheSize, cache: map[ID]*Organization{}}, nil
+	return &Client{core: core, hasID: s.clientID != "", cacheSize: s.cacheSize, cache: map[ID]*Organization{}}, nil
 }
 
+// String describes the client without its client ID, e.g. "ror.Client(https://api.ror.org/v2/, client ID set,
+// 6.6 req/s, burst 20)".
+func (c *Client) String() string {
+	id := "no client ID"
+	if c.hasID {
+		id = "client ID set"
+	}
+	return fmt.Sprintf("ror.Client(%s, %s, %s)", c.core.Base().Redacted(), id, c.core.Limiter())
+}
+
+// GoString is String, so that %#v shows no client ID either.
+func (c *Client) GoString() string { return c.String() }
+
+// RedirectError is a redirect the client refused to follow: with a client ID to another scheme, host or port (the
+// ID is never sent there), or from https:// to http://.
+type RedirectError = httpx.RedirectError
+
 // APIError is an error answer of the ROR API: the HTTP status and the messages ROR gave. Use errors.Is with
-// ErrNotFound, ErrRateLimited and ErrServer, errors.As for the details.
+// ErrNotFound, ErrRateLimited and ErrServer, errors.As for the details. The messages are bounded and safe to print:
+// at most 100 are kept (Omitted counts the rest), each cut to 500 bytes with control characters escaped and the
+// client ID redacted.
 type APIError struct {
 	StatusCode int           // the HTTP status
 	Method     string        // the request method
 	URL        string        // the request URL, secrets redacted
 	Problems   []string      // ROR's error messages, in its order; empty when the body had none
+	Omitted    int           // messages beyond those kept in Problems
 	RetryAfter time.Duration // the wait ROR asked for with Retry-After; 0 when it gave none
 }
 
@@ -198,14 +219,24 @@ type APIError struct {
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "ror: %s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
-	if len(e.Problems) > 0 {
+	if all := joinProblems(e.Problems, e.Omitted); all != "" {
 		b.WriteString(": ")
-		b.WriteString(strings.Join(e.Problems, "; "))
+		b.WriteString(all)
 	}
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(&b, " (retry after %v)", e.RetryAfter)
 	}
 	return b.String()
+}
+
+// joinProblems is the problems part of an error message: the first few, each sanitised again (an error may be built
+// by hand), then "and N more".
+func joinProblems(problems []string, omitted int) string {
+	shown := make([]string, 0, min(len(problems), httpx.ShownProblems))
+	for _, p := range problems[:min(len(problems), httpx.ShownProblems)] {
+		shown = append(shown, httpx.Sanitize(p, 0))
+	}
+	return httpx.JoinProblems(shown, len(problems)-len(shown)+omitted)
 }
 
 // Conditions of API errors, matched by an *APIError with errors.Is.
@@ -246,7 +277,11 @@ func (c *Client) get(ctx context.Context, path string, q url.Values, v any) erro
 		}
 		if json.Unmarshal(resp.Body, &doc) == nil {
 			for _, m := range doc.Errors {
-				e.Problems = append(e.Problems, c.core.ScrubString(m))
+				if len(e.Problems) == httpx.MaxProblems {
+					e.Omitted++
+					continue
+				}
+				e.Problems = append(e.Problems, httpx.Sanitize(c.core.ScrubString(m), 0))
 			}
 		}
 		return e

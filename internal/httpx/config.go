@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
+	"sort"
 	"strings"
 	"time"
 )
@@ -53,11 +54,29 @@ type Config struct {
 
 // Credentials are what authenticates a client: HTTP basic authentication and/or headers carrying a token, an API
 // key or a client ID. They are sent with requests to the API and to redirects within the same origin (scheme, host
-// and port), never to another origin, and their values never appear in errors or log lines.
+// and port); a redirect to another origin is refused (a *RedirectError), and their values never appear in errors,
+// log lines or the output of the fmt verbs (%v, %+v, %#v, %s).
 type Credentials struct {
 	Username, Password string      // basic authentication, sent when either is set
 	Header             http.Header // e.g. {"Client-Id": {"..."}}
 }
+
+// String describes the credentials without their secrets, e.g. "{Username: REPO, Password: set, Header: [Client-Id]}".
+func (cr Credentials) String() string {
+	pw := "unset"
+	if cr.Password != "" {
+		pw = "set"
+	}
+	names := make([]string, 0, len(cr.Header))
+	for k := range cr.Header {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return fmt.Sprintf("{Username: %s, Password: %s, Header: [%s]}", cr.Username, pw, strings.Join(names, " "))
+}
+
+// GoString is String, so that %#v shows no secret either.
+func (cr Credentials) GoString() string { return "httpx.Credentials" + cr.String() }
 
 func (cr Credentials) secrets() []string {
 	s := []string{cr.Password}

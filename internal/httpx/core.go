@@ -67,6 +67,12 @@ func (e *TransportError) Error() string {
 // Unwrap returns the network error.
 func (e *TransportError) Unwrap() error { return e.Err }
 
+// String describes the core without its credentials, e.g. "httpx.Core(datacite https://api.test.datacite.org/)".
+func (c *Core) String() string { return fmt.Sprintf("httpx.Core(%s %s)", c.pkg, c.base.Redacted()) }
+
+// GoString is String, so that %#v shows no credential either.
+func (c *Core) GoString() string { return c.String() }
+
 // Base returns the base URL (its path ends in "/").
 func (c *Core) Base() *url.URL { u := *c.base; return &u }
 
@@ -129,29 +135,66 @@ func (c *Core) authorize(req *http.Request) {
 	}
 }
 
-// credentialHeaders are the headers a redirect to another origin must not carry.
-func (c *Core) credentialHeaders() []string {
-	h := []string{"Authorization", "Proxy-Authorization", "Cookie"}
-	for k := range c.creds.Header {
-		h = append(h, k)
+// hasCredentials reports whether req carries credentials: the client's own, or an Authorization, Proxy-Authorization
+// or Cookie header set some other way (by the caller's HTTP client or transport).
+func (c *Core) hasCredentials(req *http.Request) bool {
+	if c.creds.Username != "" || c.creds.Password != "" || len(c.creds.Header) > 0 {
+		return true
 	}
-	return h
+	for _, h := range []string{"Authorization", "Proxy-Authorization", "Cookie"} {
+		if req.Header.Get(h) != "" {
+			return true
+		}
+	}
+	return false
 }
 
-// redirectPolicy returns the CheckRedirect of the core's HTTP client: at most 10 redirects, never to plain http://
-// outside loopback, credentials removed when the origin (scheme, host, port) changes; then the caller's own policy.
+// RedirectError reports a redirect the client refused to follow. The request was answered with the redirect and
+// not repeated anywhere; for a request that changes something (a POST) the redirect is not taken as its answer.
+type RedirectError struct {
+	Package string // the client package, e.g. "datacite"
+	Method  string // the method of the request that was redirected
+	From    string // the URL that answered with the redirect, secrets redacted
+	To      string // the URL it pointed to, secrets redacted
+	Reason  string // why it was refused
+}
+
+// Error describes the refusal in one line, without credentials.
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("%s: %s %s: redirect to %s refused: %s", e.Package, e.Method, e.From, e.To, e.Reason)
+}
+
+// safeMethod reports the methods that may be repeated at another URL: they change nothing.
+func safeMethod(m string) bool { return m == http.MethodGet || m == http.MethodHead }
+
+// redirectPolicy returns the CheckRedirect of the core's HTTP client. A redirect is refused with a *RedirectError
+// when it is the 11th, when it points to anything but https:// (or http:// on loopback), when it downgrades
+// https:// to http://, when it leaves the request's origin (scheme, host, port) with credentials or with a method
+// that changes something, and when it turns such a method into a GET. The caller's own policy runs last.
 func (c *Core) redirectPolicy(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
-		if len(via) >= 10 {
-			return fmt.Errorf("%s: stopped after 10 redirects", c.pkg)
+		first, prev := via[0], via[len(via)-1]
+		refuse := func(reason string) error {
+			return &RedirectError{Package: c.pkg, Method: first.Method, From: RedactURL(prev.URL.String()),
+				To: RedactURL(req.URL.String()), Reason: reason}
 		}
-		if req.URL.Scheme != "https" && (req.URL.Scheme != "http" || !IsLoopback(req.URL.Hostname())) {
-			return fmt.Errorf("%s: redirect to %s refused: only https:// (or http:// on loopback)", c.pkg, RedactURL(req.URL.String()))
+		secure := false
+		for _, v := range via {
+			secure = secure || strings.EqualFold(v.URL.Scheme, "https")
 		}
-		if !sameOrigin(req.URL, via[0].URL) {
-			for _, h := range c.credentialHeaders() {
-				req.Header.Del(h)
-			}
+		switch {
+		case len(via) >= 10:
+			return refuse("more than 10 redirects")
+		case req.URL.Scheme != "https" && (req.URL.Scheme != "http" || !IsLoopback(req.URL.Hostname())):
+			return refuse("only https:// (or http:// on loopback) is followed")
+		case secure && req.URL.Scheme != "https":
+			return refuse("https:// is never downgraded to http://")
+		case !sameOrigin(req.URL, first.URL) && c.hasCredentials(first):
+			return refuse("the request carries credentials, which are never sent to another origin (scheme, host or port)")
+		case !safeMethod(first.Method) && !sameOrigin(req.URL, first.URL):
+			return refuse("a " + first.Method + " is never repeated at another origin")
+		case !safeMethod(first.Method) && req.Method != first.Method:
+			return refuse("the server turned the " + first.Method + " into a " + req.Method + ", which cannot be its answer")
 		}
 		if next != nil {
 			return next(req, via)
@@ -201,6 +244,10 @@ func (c *Core) Send(ctx context.Context, newReq func(context.Context) (*http.Req
 	shown := RedactURL(req.URL.String())
 	c.requests.Add(1)
 	resp, err := c.hc.Do(req)
+	var re *RedirectError
+	if errors.As(err, &re) {
+		return nil, re // an answer, not a transport failure: never retried
+	}
 	if err != nil {
 		return nil, c.Scrub(&TransportError{Method: req.Method, URL: shown, Sent: sent.Load() || timedOut(ctx, actx), Err: unwrapURLError(err)})
 	}
@@ -250,15 +297,15 @@ func (c *Core) Retryable(ctx context.Context, resp *Response, err error) bool {
 // wait would outlast ctx's deadline, and false when ctx ends while waiting.
 func (c *Core) Backoff(ctx context.Context, n int, retryAfter time.Duration, err error) bool {
 	d := c.retry.Delay(n)
-	if retryAfter > 0 {
-		if retryAfter > c.retry.maxRetryAfter() {
-			return false
-		}
-		c.limiter.Pause(retryAfter)
-		d = max(d, retryAfter)
+	if retryAfter > c.retry.maxRetryAfter() {
+		return false // checked before anything is paused: one answer cannot hold the client back for longer
 	}
+	d = max(d, retryAfter)
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
-		return false
+		return false // this call gives up: the limiter other calls share is left as it is
+	}
+	if retryAfter > 0 {
+		c.limiter.Pause(retryAfter)
 	}
 	what := ""
 	if err != nil {

@@ -106,55 +106,6 @@ func TestBuild(t *testing.T) {
 	}
 }
 
-// Credentials go with requests and same-origin redirects only; a redirect to another origin loses them, and one to
-// plain http:// outside loopback is refused.
-func TestCoreRedirects(t *testing.T) {
-	t.Parallel()
-	type seen struct{ auth, clientID, ua string }
-	got := make(chan seen, 4)
-	record := func(w http.ResponseWriter, r *http.Request) {
-		u, p, _ := r.BasicAuth()
-		got <- seen{u + ":" + p, r.Header.Get("Client-Id"), r.Header.Get("User-Agent")}
-	}
-	other := httptest.NewServer(http.HandlerFunc(record))
-	defer other.Close()
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/same":
-			http.Redirect(w, r, "/final", http.StatusFound)
-		case "/away":
-			http.Redirect(w, r, other.URL+"/final", http.StatusFound)
-		case "/plain":
-			http.Redirect(w, r, "http://api.example.org/final", http.StatusFound)
-		default:
-			record(w, r)
-		}
-	}))
-	defer api.Close()
-	c := newCore(t, api.URL, func(c *Config) {
-		c.Credentials = Credentials{Username: "REPO", Password: "pw", Header: http.Header{"Client-Id": {"cid"}}}
-	})
-	for _, tt := range []struct {
-		path string
-		want seen
-	}{
-		{"same", seen{"REPO:pw", "cid", "fairmeta-test"}},
-		{"away", seen{":", "", "fairmeta-test"}},
-	} {
-		resp, err := c.Get(context.Background(), api.URL+"/"+tt.path, "")
-		if err != nil || resp.StatusCode != 200 {
-			t.Fatalf("%s: %v", tt.path, err)
-		}
-		if s := <-got; s != tt.want {
-			t.Errorf("after the redirect of /%s the server saw %+v, want %+v", tt.path, s, tt.want)
-		}
-	}
-	_, err := c.Get(context.Background(), api.URL+"/plain", "")
-	if err == nil || !strings.Contains(err.Error(), "refused") || strings.Contains(err.Error(), "pw") {
-		t.Errorf("redirect to plain http: %v; want a refusal without the password", err)
-	}
-}
-
 func TestCoreSend(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -106,6 +106,12 @@ func TestRetryAfter(t *testing.T) {
 		{"soon", 0, false},
 		{"Sun, 22 Nov 2026 08:00:10 GMT", 10 * time.Second, true},
 		{"Sun, 22 Nov 2026 07:00:00 GMT", 0, true},
+		{"999999", 999999 * time.Second, true},
+		{"18446744074", maxRetryAfterSeconds * time.Second, true},                // * 1e9 overflows uint64
+		{"99999999999999999999999999", maxRetryAfterSeconds * time.Second, true}, // too long for int64
+		{"+5", 0, false},
+		{"1.5", 0, false},
+		{"Fri, 31 Dec 9999 23:59:59 GMT", time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Sub(now), true},
 	}
 	for _, tt := range tests {
 		h := http.Header{}

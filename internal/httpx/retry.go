@@ -70,19 +70,25 @@ func RetryableStatus(code int) bool {
 	}
 }
 
-// RetryAfter reads a Retry-After header, in delay-seconds or as an HTTP date, and returns the wait from now.
-// It returns false when the header is absent or unreadable; a date in the past gives 0, true.
+// maxRetryAfterSeconds caps what RetryAfter returns: 68 years, far above any policy's MaxRetryAfter, far below
+// the largest Duration.
+const maxRetryAfterSeconds = 1 << 31
+
+// RetryAfter reads a Retry-After header, in delay-seconds or as an HTTP date, and returns the wait from now, capped
+// at 2^31 seconds so that any number, however large, reads as a long wait (never an overflow into a short one). It
+// returns false when the header is absent or unreadable (a sign, a fraction, a word); a date in the past gives 0,
+// true.
 func RetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
-			return 0, false
-		}
-		if secs > 1<<31 {
-			secs = 1 << 31
+	if strings.Trim(v, "0123456789") == "" {
+		// delay-seconds: capped before it becomes a Duration, so that no number can overflow into a short wait;
+		// a number too long for int64 is as good as infinite.
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || secs > maxRetryAfterSeconds {
+			secs = maxRetryAfterSeconds
 		}
 		return time.Duration(secs) * time.Second, true
 	}
