@@ -3,6 +3,7 @@ package hal
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"testing"
@@ -76,6 +77,20 @@ func TestReadLimits(t *testing.T) {
 	for _, bad := range []string{"", "<x/>", "<TEI", `<!DOCTYPE TEI [<!ENTITY a "aaaa">]><TEI/>`, `<TEI xmlns="http://www.tei-c.org/ns/1.0"/>`} {
 		if _, _, err := Decode([]byte(bad), Limits{}); err == nil {
 			t.Errorf("Decode(%q) gave no error", bad)
+		}
+	}
+}
+
+// The writer escapes text exactly as encoding/xml does, on text with and without anything to escape.
+func TestEscapeAsEncodingXML(t *testing.T) {
+	for _, s := range []string{"", "plain", "Müller-Łukasiewicz, Jean-Étienne", "a & b", "<x>", `"q" 'a'`, "tab\there",
+		"line\nbreak\r", "bad \xff byte", "é\xc3", "nonchar \uFFFE \uFFFF", "ok \uFFFD", "ctl \x01", "日本語 & <tag>", "end é&"} {
+		var w writer
+		w.escape(s)
+		var want bytes.Buffer
+		xml.EscapeText(&want, []byte(s))
+		if w.b.String() != want.String() {
+			t.Errorf("escape(%q) = %q, want %q", s, w.b.String(), want.String())
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // The namespaces of HAL TEI.
@@ -342,9 +343,45 @@ func textEl(name, text string, attrs ...string) *el {
 	return &el{name: name, text: text, attrs: attrs}
 }
 
+// pads is the indentation of the deepest elements written; deeper ones are indented as deep.
+const pads = "                                                                "
+
+func (w *writer) pad(indent int) {
+	n := 2 * indent
+	if n > len(pads) {
+		n = len(pads)
+	}
+	w.b.WriteString(pads[:n])
+}
+
+// escape writes s escaped as xml.EscapeText does; text without anything to escape is written as it is.
+func (w *writer) escape(s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= 0x80 {
+			if c >= 0x80 && utf8.ValidString(s[i:]) && !strings.ContainsAny(s[i:], "\uFFFE\uFFFF") &&
+				!hasControl(s[i:]) && !strings.ContainsAny(s[i:], `&<>"'`) {
+				break
+			}
+			xml.EscapeText(&w.b, []byte(s))
+			return
+		}
+	}
+	w.b.WriteString(s)
+}
+
+// hasControl reports whether s holds a byte below 0x20.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
 func (w *writer) write(e *el, indent int) {
-	pad := strings.Repeat("  ", indent)
-	w.b.WriteString(pad)
+	w.pad(indent)
 	w.b.WriteByte('<')
 	w.b.WriteString(e.name)
 	for i := 0; i+1 < len(e.attrs); i += 2 {
@@ -354,7 +391,7 @@ func (w *writer) write(e *el, indent int) {
 		w.b.WriteByte(' ')
 		w.b.WriteString(e.attrs[i])
 		w.b.WriteString(`="`)
-		xml.EscapeText(&w.b, []byte(e.attrs[i+1]))
+		w.escape(e.attrs[i+1])
 		w.b.WriteByte('"')
 	}
 	switch {
@@ -362,18 +399,25 @@ func (w *writer) write(e *el, indent int) {
 		w.b.WriteString("/>\n")
 	case len(e.kids) == 0:
 		w.b.WriteByte('>')
-		xml.EscapeText(&w.b, []byte(e.text))
-		w.b.WriteString("</" + e.name + ">\n")
+		w.escape(e.text)
+		w.closeTag(e.name)
 	default:
 		w.b.WriteString(">\n")
 		if e.text != "" {
-			w.b.WriteString(pad + "  ")
-			xml.EscapeText(&w.b, []byte(e.text))
+			w.pad(indent + 1)
+			w.escape(e.text)
 			w.b.WriteByte('\n')
 		}
 		for _, k := range e.kids {
 			w.write(k, indent+1)
 		}
-		w.b.WriteString(pad + "</" + e.name + ">\n")
+		w.pad(indent)
+		w.closeTag(e.name)
 	}
+}
+
+func (w *writer) closeTag(name string) {
+	w.b.WriteString("</")
+	w.b.WriteString(name)
+	w.b.WriteString(">\n")
 }

@@ -3,11 +3,13 @@ package inspire_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dop2i/fairmeta/datacite"
+	"github.com/dop2i/fairmeta/hal"
 	"github.com/dop2i/fairmeta/inspire"
 )
 
@@ -75,14 +77,15 @@ func TestCollaborationPaper(t *testing.T) {
 }
 
 // BenchmarkCollaborationPaper converts a generated 3,000-author INSPIRE record (about 2.4 MB) to a fair.Resource,
-// and to DataCite XML, and decodes the same bytes with encoding/json into an any for comparison, interleaved in
-// each iteration so that the machine's load hits all three alike. It reports each wall-clock time per record, the
-// CPU time of the read, and the ratios to encoding/json (below 1: faster than decoding the JSON alone):
+// to DataCite XML and to a HAL deposit (AOfr TEI, every affiliation kept as a named structure), and decodes the
+// same bytes with encoding/json into an any for comparison, interleaved in each iteration so that the machine's
+// load hits all alike. It reports each wall-clock time per record (a conversion's includes the read), the CPU
+// time of the read and of the conversion to HAL TEI, and the ratios to encoding/json (below 1: faster than decoding the JSON alone):
 //
 //	go test ./inspire -run '^$' -bench CollaborationPaper -cpu 1 -benchtime 20x
 func BenchmarkCollaborationPaper(b *testing.B) {
 	data := collaborationPaper(3000)
-	var tRead, tXML, tJSON, cpuRead time.Duration
+	var tRead, tXML, tHAL, tJSON, cpuRead, cpuHAL time.Duration
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		c0 := cpuTime()
@@ -100,15 +103,25 @@ func BenchmarkCollaborationPaper(b *testing.B) {
 			b.Fatal(err)
 		}
 		t3 := time.Now()
+		c1 := cpuTime()
+		if _, err := hal.Write(io.Discard, recs[0]); err != nil {
+			b.Fatal(err)
+		}
+		t4 := time.Now()
+		cpuHAL += cpuTime() - c1
 		tRead += t1.Sub(t0)
 		tXML += t2.Sub(t0)
 		tJSON += t3.Sub(t2)
+		tHAL += t1.Sub(t0) + t4.Sub(t3)
 	}
 	n := float64(b.N)
 	b.ReportMetric(float64(tRead.Microseconds())/1000/n, "read-ms")
 	b.ReportMetric(float64(cpuRead.Microseconds())/1000/n, "read-cpu-ms")
 	b.ReportMetric(float64(tXML.Microseconds())/1000/n, "to-datacite-xml-ms")
+	b.ReportMetric(float64(tHAL.Microseconds())/1000/n, "to-hal-tei-ms")
+	b.ReportMetric(float64((cpuRead+cpuHAL).Microseconds())/1000/n, "to-hal-tei-cpu-ms")
 	b.ReportMetric(float64(tJSON.Microseconds())/1000/n, "encoding/json-ms")
 	b.ReportMetric(float64(tRead)/float64(tJSON), "read/json")
 	b.ReportMetric(float64(tXML)/float64(tJSON), "to-xml/json")
+	b.ReportMetric(float64(tHAL)/float64(tJSON), "to-hal/json")
 }
