@@ -2,9 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dop2i/fairmeta/hal"
@@ -168,5 +171,70 @@ func TestHALCheck(t *testing.T) {
 	code, out, errs = runCLI(t, "", "hal", "check", "-enrich-ror", "../../arxiv/testdata/oai-arXivRaw.xml")
 	if code != 0 || !strings.Contains(out, "has no affiliation") || !strings.Contains(errs, "as hal-tei cannot hold") {
 		t.Errorf("an arXiv record: exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+// convert -hal-api asks HAL's structure referential (here a loopback stand-in answering from the example program's
+// referential extract) for each ROR ID, and walks up ROR's parents: LAPP, which the referential does not know, is
+// deposited as a new structure under IN2P3's.
+func TestConvertToHALThroughAPI(t *testing.T) {
+	data, err := os.ReadFile("../../examples/publications/structures.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref struct {
+		Response struct {
+			Docs []map[string]any `json:"docs"`
+		} `json:"response"`
+	}
+	if err := json.Unmarshal(data, &ref); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var asked []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query().Get("q")
+		if r.URL.Path != "/ref/structure" || q == "" {
+			http.NotFound(w, r)
+			return
+		}
+		mu.Lock()
+		asked = append(asked, q)
+		mu.Unlock()
+		var docs []map[string]any
+		for _, d := range ref.Response.Docs {
+			for _, u := range d["rorUrl_s"].([]any) {
+				if strings.Contains(q, `"`+u.(string)+`"`) {
+					docs = append(docs, d)
+				}
+			}
+		}
+		json.NewEncoder(w).Encode(map[string]any{"response": map[string]any{"numFound": len(docs), "docs": docs}})
+	}))
+	defer srv.Close()
+	code, out, errs := runCLI(t, "", "convert", "-to", "hal-tei", "-enrich-ror", "-hal-api", srv.URL, "../../inspire/testdata/paper.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	docs, _, err := hal.Decode([]byte(out), hal.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lapp hal.Structure
+	for _, s := range docs[0].Structures {
+		if s.Idno("ROR") == "https://ror.org/049nhh297" {
+			lapp = s
+		}
+	}
+	if len(lapp.Parents) != 1 || lapp.Parents[0].Ref != "struct-1236" {
+		t.Errorf("LAPP deposited as %+v, want a new structure under struct-1236 (IN2P3)\n%s", lapp, out)
+	}
+	if _, ok := docs[0].Structure("struct-1236"); !ok {
+		t.Errorf("IN2P3's structure is not described in listOrg")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(asked) == 0 || !strings.Contains(strings.Join(asked, "\n"), "049nhh297") {
+		t.Errorf("the referential was asked %q", asked)
 	}
 }
