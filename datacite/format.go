@@ -13,7 +13,8 @@ import (
 // XMLFormat returns the descriptor of DataCite Metadata Schema 4.7 XML (named "datacite-xml") for package format:
 // read with [ReadXML] (kernel-4 and kernel-3, UTF-8 or UTF-16), written with [Record.WriteXML] after
 // [FromResource]. Its reader's notes are what [ReadXML] found that the record cannot hold; its writer's are
-// [NotWritten].
+// [NotWritten] and, when the XML written is invalid by the 4.7 XSD, a note per problem [Validate] finds (each
+// missing mandatory property named).
 func XMLFormat() fair.Format {
 	return fair.Format{
 		Name:        "datacite-xml",
@@ -29,9 +30,24 @@ func XMLFormat() fair.Format {
 			return []*fair.Resource{ToResource(rec)}, notRead, nil
 		},
 		Write: func(w io.Writer, r *fair.Resource) (fair.Notes, error) {
-			return NotWritten(r), FromResource(r).WriteXML(w)
+			if err := fair.CheckWrite(w, r); err != nil {
+				return nil, err
+			}
+			rec := FromResource(r)
+			return append(NotWritten(r), xsdNotes(rec)...), rec.WriteXML(w)
 		},
 	}
+}
+
+// xsdNotes says, one note per problem, why the XML written for rec is invalid by the 4.7 XSD: each mandatory
+// property it lacks (the DOI of a record that has none yet, a publicationYear, ...) and each value the schema
+// refuses. The XML is written all the same — a draft to complete — but never silently.
+func xsdNotes(rec *Record) fair.Notes {
+	var out fair.Notes
+	for _, p := range Validate(rec).Errors() {
+		out.Add(p.Path, "", "the DataCite XML written is invalid by the 4.7 XSD: "+p.Message)
+	}
+	return out
 }
 
 // JSONFormat returns the descriptor of the DataCite REST API's JSON (named "datacite-json") for package format: read

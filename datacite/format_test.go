@@ -31,7 +31,24 @@ func TestNotWritten(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		testdiff.Check(t, f.Name+" notWritten", notWritten, datacite.NotWritten(res))
+		nw := datacite.NotWritten(res)
+		if f.Name == "datacite-xml" {
+			// The XML of a record without DOI, titles, publisher, year and type is invalid by the XSD: the writer
+			// names each missing mandatory property after what it cannot hold.
+			missing := map[string]bool{}
+			for _, n := range notWritten[min(len(nw), len(notWritten)):] {
+				if strings.HasPrefix(n.Reason, "the DataCite XML written is invalid by the 4.7 XSD: ") {
+					missing[n.Path] = true
+				}
+			}
+			for _, p := range []string{"doi", "titles", "publisher", "publicationYear", "types.resourceTypeGeneral"} {
+				if !missing[p] {
+					t.Errorf("datacite-xml: no note that %s is missing: %v", p, notWritten)
+				}
+			}
+			notWritten = notWritten[:min(len(nw), len(notWritten))]
+		}
+		testdiff.Check(t, f.Name+" notWritten", notWritten, nw)
 	}
 	if datacite.NotWritten(&fair.Resource{Titles: []fair.Title{{Title: "T"}}}) != nil {
 		t.Error("a record DataCite holds whole has notes")

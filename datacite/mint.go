@@ -23,12 +23,14 @@ type MintRequest struct {
 	// Mint succeeds it sets Resource.Identifier to the DOI minted, so the record a pipeline goes on writing (DataCite
 	// XML, schema.org, its own JSON) carries its DOI. Its DOI, if set, is the exact DOI wanted, as Record.DOI.
 	Resource *fair.Resource
-	// Prefix is the DOI prefix for a generated suffix, e.g. "10.5072"; ignored when Record.DOI is set. Without it
-	// (and without a DOI) Mint fails with an error matching [doi.ErrNoPrefix].
+	// Prefix is the DOI prefix for a generated suffix, e.g. "10.5072". Empty means Record.Prefix; when both are set
+	// they must agree, and when Record.DOI is set its prefix must be this one (a request is never silently half
+	// honoured). Without a prefix and without a DOI Mint fails with an error matching [doi.ErrNoPrefix].
 	Prefix string
 	// Shoulder, if set, starts every generated suffix, e.g. "in2p3.".
 	Shoulder string
-	// Event is the state to create the DOI in: "" for a draft, EventRegister or EventPublish.
+	// Event is the state to create the DOI in: "" for a draft, EventRegister or EventPublish. Empty means
+	// Record.Event; when both are set they must agree.
 	Event Event
 	// Planned is a generated DOI chosen earlier for this record — by an interrupted run, read back from a journal.
 	// Mint first asks whether the API holds it for this record, then creates it; it is replaced by a fresh suffix
@@ -94,15 +96,12 @@ func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error)
 	if req.Record == nil && req.Resource != nil {
 		req.Record = FromResource(req.Resource)
 	}
-	if req.Record == nil {
-		return nil, &MintError{Err: errors.New("no record (MintRequest.Record or Resource)")}
-	}
-	if req.Event != "" && req.Event != EventRegister && req.Event != EventPublish {
-		return nil, &MintError{Err: fmt.Errorf("event %q: a new DOI is a draft (\"\"), registered or published", req.Event)}
+	var err error
+	if req, err = req.resolved(); err != nil {
+		return nil, &MintError{Err: err}
 	}
 	exact := req.Record.DOI != ""
 	var planned doi.DOI
-	var err error
 	switch {
 	case exact:
 		planned, err = doi.Parse(req.Record.DOI)
@@ -156,7 +155,8 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 			case err == nil: // another record holds d
 				return m.redraw(ctx, d, fmt.Errorf("%w by another record", ErrAlreadyTaken))
 			case errors.Is(err, ErrNotFound):
-				check = false // not there (yet): create it
+				// Not there: nothing an earlier attempt sent was applied, so what follows decides the outcome.
+				check, unknown = false, false
 			default:
 				last = err
 				failures++
@@ -279,4 +279,43 @@ func Fingerprint(r *Record) string {
 	field("year", strconv.Itoa(r.PublicationYear))
 	field("type", string(r.Types.ResourceTypeGeneral))
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// resolved returns req with its one prefix and one event: the request's, or the record's when the request leaves
+// them empty. A conflict between the two, a DOI outside the prefix, an event a new DOI cannot have and a missing
+// record are errors.
+func (req MintRequest) resolved() (MintRequest, error) {
+	r := req.Record
+	if r == nil && req.Resource != nil {
+		r = FromResource(req.Resource)
+		req.Record = r
+	}
+	if r == nil {
+		return req, errors.New("no record (MintRequest.Record or Resource)")
+	}
+	switch {
+	case req.Prefix == "":
+		req.Prefix = r.Prefix
+	case r.Prefix != "" && !strings.EqualFold(strings.TrimSpace(r.Prefix), strings.TrimSpace(req.Prefix)):
+		return req, fmt.Errorf("the request's prefix %q and the record's prefix %q differ", req.Prefix, r.Prefix)
+	}
+	req.Prefix = strings.TrimSpace(req.Prefix)
+	switch {
+	case req.Event == "":
+		req.Event = r.Event
+	case r.Event != "" && r.Event != req.Event:
+		return req, fmt.Errorf("the request's event %q and the record's event %q differ", req.Event, r.Event)
+	}
+	if req.Event != "" && req.Event != EventRegister && req.Event != EventPublish {
+		return req, fmt.Errorf("event %q: a new DOI is a draft (\"\"), registered or published", req.Event)
+	}
+	if r.DOI != "" && req.Prefix != "" {
+		if d, err := doi.Parse(r.DOI); err == nil && !strings.EqualFold(d.Prefix(), req.Prefix) {
+			return req, fmt.Errorf("the record's DOI %s is not under the prefix %s", r.DOI, req.Prefix)
+		}
+	}
+	if r.DOI == "" && req.Prefix == "" && req.Planned == "" {
+		return req, fmt.Errorf("the record has no DOI and no prefix is given to generate one under: %w", doi.ErrNoPrefix)
+	}
+	return req, nil
 }

@@ -56,6 +56,52 @@ func Validate(r *Record) Report {
 	return out
 }
 
+// ValidateMint is the check before [Client.Mint]: everything [Validate] checks of req.Record (or req.Resource) except what minting
+// assigns — the DOI, which Mint generates under the prefix when the record has none — and what the request itself
+// must get right: one prefix and one event (the request's and the record's may not differ, see [MintRequest]), a DOI
+// or a prefix, a DOI under the prefix, and the url the REST API requires to register or publish. A request whose
+// report has no error, once minted, gives a record Validate finds no error in; validating first and minting after
+// is clean.
+func ValidateMint(req MintRequest) Report {
+	if req.Record == nil && req.Resource == nil {
+		return Report{{Severity: SeverityError, Message: "no record (nil)"}}
+	}
+	if req.Record == nil {
+		req.Record = FromResource(req.Resource)
+	}
+	var out Report
+	r, err := req.resolved()
+	if err != nil {
+		out = append(out, Problem{Severity: SeverityError, Message: err.Error()})
+		r = req
+	}
+	cp := *r.Record
+	standIn := cp.DOI == "" && r.Prefix != ""
+	if standIn {
+		// What minting will assign: a DOI under the prefix, checked as such.
+		cp.DOI = r.Prefix + "/0000-0000"
+	}
+	cp.Event = r.Event
+	rep := Validate(&cp)
+	if _, err := doi.Parse(cp.DOI); standIn && err != nil {
+		out = append(out, Problem{Path: "prefix", Severity: SeverityError, Message: fmt.Sprintf("%q is not a DOI prefix (e.g. 10.5072)", r.Prefix)})
+	}
+	if standIn {
+		for i := range rep {
+			if rep[i].Path == "doi" {
+				rep[i].Path = "prefix"
+				rep[i].Message = strings.ReplaceAll(rep[i].Message, strconv.Quote(cp.DOI), "the DOIs under prefix "+strconv.Quote(r.Prefix))
+			}
+		}
+	}
+	out = append(out, rep...)
+	if (r.Event == EventPublish || r.Event == EventRegister) && strings.TrimSpace(cp.URL) == "" {
+		out = append(out, Problem{Path: "url", Severity: SeverityError,
+			Message: fmt.Sprintf("url is required to %s a DOI: give the landing page the DOI resolves to", r.Event)})
+	}
+	return out
+}
+
 // ValidateInput checks each record that data holds, in format f, against DataCite 4.7 and returns one report per
 // record, in input order. Input in DataCite's own formats (f named as [XMLFormat] or [JSONFormat] name theirs) is
 // checked as the document it is, with what only the document shows (unknown elements, elements out of order,

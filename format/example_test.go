@@ -41,6 +41,8 @@ commit: 309cf2674ee7a0749978cf8265ab91a60aea0f7d
 	// shower-calib 2.1.0 → 17 lines of DataCite XML
 	// not read: authors[0].post-code: no place for it in the record
 	// not written: software: DataCite has no property for it
+	// not written: publisher: the DataCite XML written is invalid by the 4.7 XSD: publisher is required: name the entity that publishes the resource (e.g. the repository)
+	// not written: publicationYear: the DataCite XML written is invalid by the 4.7 XSD: publicationYear is required: the year the resource was or will be made public
 }
 
 // Detect says which format an input is in, and why not when it cannot.
