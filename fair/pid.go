@@ -101,8 +101,8 @@ func stripURL(s string, hosts ...string) (string, bool) {
 func ParseORCID(s string) (PID, error) {
 	in := s
 	s, _ = stripURL(strings.TrimSpace(s), "orcid.org", "sandbox.orcid.org")
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "orcid:"), "ORCID:")
-	digits, err := sixteen(SchemeORCID, in, s, "-")
+	s = strings.TrimSuffix(trimLabel(s, "orcid"), "/")
+	digits, err := sixteen(SchemeORCID, in, s, " -")
 	if err != nil {
 		return PID{}, err
 	}
@@ -115,12 +115,24 @@ func ParseORCID(s string) (PID, error) {
 func ParseISNI(s string) (PID, error) {
 	in := s
 	s, _ = stripURL(strings.TrimSpace(s), "isni.org/isni", "isni.org", "isni.oclc.org/xslt/DB=1.2//CMD?ACT=SRCH&IKT=8006&TRM=ISN%3A")
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "ISNI"), "isni:"))
+	s = strings.TrimSuffix(trimLabel(s, "isni"), "/")
 	digits, err := sixteen(SchemeISNI, in, s, " -")
 	if err != nil {
 		return PID{}, err
 	}
 	return PID{SchemeISNI, digits, "https://isni.org/isni/" + digits}, nil
+}
+
+// trimLabel removes a leading label such as "ORCID", "orcid:" or "ISNI: " (any case, with or without the colon)
+// and the spaces after it.
+func trimLabel(s, label string) string {
+	if len(s) >= len(label) && strings.EqualFold(s[:len(label)], label) {
+		rest := strings.TrimPrefix(s[len(label):], ":")
+		if t := strings.TrimLeft(rest, " \t"); len(t) < len(rest) || len(rest) < len(s)-len(label) {
+			return t
+		}
+	}
+	return s
 }
 
 // sixteen checks 15 digits and a MOD 11-2 check character, separators removed, and returns the compact form.
@@ -241,8 +253,9 @@ const maxPIDLength = 4096
 // DetectPID names the scheme of an identifier and returns its normalised form and resolver URL. It tries the schemes
 // from the most to the least specific: explicit prefixes and resolver URLs first (doi:, https://doi.org/,
 // https://orcid.org/, https://ror.org/, swh:, arXiv:, ark:, urn:, hdl:, INSPIRE-, idHAL:, hal:, HAL and HAL CV
-// addresses), then PURL and plain URLs, then bare forms (10.x/..., hyphenated ORCID, ROR ID, ISNI, new-style
-// arXiv, handle, HAL document, INSPIRE BAI). A string that looks like a scheme but
+// addresses), then PURL and plain URLs, then bare forms (10.x/...; sixteen digits, an ORCID iD inside the blocks
+// ORCID assigns from and an ISNI outside them; ROR ID; arXiv; handle; HAL document; INSPIRE BAI). A string that looks
+// like a scheme but
 // fails its checks (a bad checksum) gives that scheme's error rather than falling through to a weaker match.
 func DetectPID(s string) (PID, error) {
 	if len(s) > maxPIDLength {
@@ -272,7 +285,9 @@ func DetectPID(s string) (PID, error) {
 		return ParseSWHIDPID(t)
 	case has("doi:", "info:doi/", "urn:doi:", "10."), host == "doi.org" || host == "dx.doi.org":
 		return ParseDOI(t)
-	case has("orcid:"), host == "orcid.org" || host == "sandbox.orcid.org":
+	case has("doi 10."):
+		return ParseDOI(strings.TrimSpace(t[len("doi "):])) // "DOI 10.1234/x", as reference lists print it
+	case has("orcid:", "orcid "), host == "orcid.org" || host == "sandbox.orcid.org":
 		return ParseORCID(t)
 	case host == "ror.org":
 		return ParseROR(t)
@@ -304,17 +319,18 @@ func DetectPID(s string) (PID, error) {
 	if host != "" && strings.Contains(lower, "://") {
 		return ParseURL(t)
 	}
-	// Bare forms.
-	if len(t) == 19 && t[4] == '-' && t[9] == '-' && t[14] == '-' {
-		return ParseORCID(t)
+	// Bare forms. Sixteen digits (compact, or in groups of four split by spaces or hyphens) are an ORCID iD when they
+	// fall in the blocks ORCID assigns from, otherwise an ISNI: both are ISNIs in form, ORCID's a reserved part.
+	if compact := strings.NewReplacer(" ", "", "-", "").Replace(t); len(compact) == 16 && groupsOfFour(t) {
+		if strings.Trim(compact[:15], "0123456789") != "" || inORCIDBlocks(compact) {
+			return ParseORCID(t)
+		}
+		return ParseISNI(t)
 	}
 	if len(t) == 9 && t[0] == '0' {
 		if p, err := ParseROR(t); err == nil {
 			return p, nil
 		}
-	}
-	if compact := strings.ReplaceAll(t, " ", ""); len(compact) == 16 && strings.Trim(compact[:15], "0123456789") == "" {
-		return ParseISNI(t)
 	}
 	if p, err := ParseArXiv(t); err == nil {
 		return p, nil
@@ -334,4 +350,31 @@ func DetectPID(s string) (PID, error) {
 		}
 	}
 	return PID{}, idErr("", s, "matches none of DOI, ORCID, ROR, ISNI, arXiv, Handle, ARK, URN, PURL, SWHID, URL, INSPIRE ID or BAI, idHAL or HAL")
+}
+
+// groupsOfFour reports whether s is 16 characters compact or in four groups of four split by single spaces or by
+// single hyphens.
+func groupsOfFour(s string) bool {
+	if len(s) == 16 {
+		return !strings.ContainsAny(s, " -")
+	}
+	if len(s) != 19 || s[4] != s[9] || s[9] != s[14] || (s[4] != ' ' && s[4] != '-') {
+		return false
+	}
+	return !strings.ContainsAny(s[:4]+s[5:9]+s[10:14]+s[15:], " -")
+}
+
+// orcidBlocks are the ranges of the first 15 digits ORCID assigns iDs from: 0000-0001-5000-0007 to
+// 0000-0003-5000-0001, and 0009-0000-0000-0000 to 0009-0010-0000-000X.
+var orcidBlocks = [][2]string{{"000000015000000", "000000035000000"}, {"000900000000000", "000900100000000"}}
+
+// inORCIDBlocks reports whether 16 compact characters fall in ORCID's blocks.
+func inORCIDBlocks(compact string) bool {
+	d := compact[:15]
+	for _, b := range orcidBlocks {
+		if d >= b[0] && d <= b[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -16,8 +16,10 @@ var arXivArchives = []string{
 }
 
 // ParseArXiv reads an arXiv identifier, new style ("2101.00001", "0704.0001", with an optional version "v2") or old
-// style ("hep-th/9901001", "math.GT/0309136v1"), bare, with an "arXiv:" prefix or as an arxiv.org abs or pdf URL.
-// The normalised form is the bare identifier with its version, if any; the URL is the abstract page.
+// style ("hep-th/9901001", "math.GT/0309136v1"), bare, with an "arXiv:" prefix (any case) or as an arxiv.org abs or
+// pdf URL. The normalised form is the bare identifier with its version, if any — written "arXiv:" + Value; an old
+// style identifier loses its subject class, which is not part of it (math.GT/0309136v2 is arXiv:math/0309136v2, as
+// arXiv itself writes it); the URL is the abstract page.
 func ParseArXiv(s string) (PID, error) {
 	in := s
 	s = strings.TrimSpace(s)
@@ -45,13 +47,20 @@ func ParseArXiv(s string) (PID, error) {
 	if err := checkArXiv(in, id); err != nil {
 		return PID{}, err
 	}
+	if archive, num, ok := strings.Cut(id, "/"); ok {
+		archive, _, _ = strings.Cut(archive, ".")
+		id = strings.ToLower(archive) + "/" + num
+	}
 	v := id + version
 	return PID{SchemeArXiv, v, "https://arxiv.org/abs/" + v}, nil
 }
 
 func checkArXiv(in, id string) error {
 	if archive, num, ok := strings.Cut(id, "/"); ok { // old style
-		base, _, _ := strings.Cut(archive, ".")
+		base, class, _ := strings.Cut(strings.ToLower(archive), ".")
+		if strings.Contains(archive, ".") && (class == "" || strings.Trim(class, "abcdefghijklmnopqrstuvwxyz-") != "") {
+			return idErr(SchemeArXiv, in, "subject class %q is not letters", class)
+		}
 		known := false
 		for _, a := range arXivArchives {
 			if a == base {
@@ -123,7 +132,7 @@ func ParseHandle(s string) (PID, error) {
 		}
 		s = rest
 	} else if len(s) >= 4 && strings.EqualFold(s[:4], "hdl:") {
-		s = s[4:]
+		s = strings.TrimSpace(s[4:]) // "hdl: 10013/epic.10033", as PANGAEA and others print it
 	}
 	prefix, suffix, ok := strings.Cut(s, "/")
 	if !ok {

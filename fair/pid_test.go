@@ -31,7 +31,7 @@ func TestDetectPID(t *testing.T) {
 		{"arxiv new", "arXiv:2101.00001v2", fair.SchemeArXiv, "2101.00001v2", "https://arxiv.org/abs/2101.00001v2"},
 		{"arxiv 4 digits", "0704.0001", fair.SchemeArXiv, "0704.0001", "https://arxiv.org/abs/0704.0001"},
 		{"arxiv old", "hep-th/9901001", fair.SchemeArXiv, "hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001"},
-		{"arxiv old subject", "arXiv:math.GT/0309136v1", fair.SchemeArXiv, "math.GT/0309136v1", "https://arxiv.org/abs/math.GT/0309136v1"},
+		{"arxiv old subject", "arXiv:math.GT/0309136v1", fair.SchemeArXiv, "math/0309136v1", "https://arxiv.org/abs/math/0309136v1"},
 		{"arxiv pdf", "https://arxiv.org/pdf/1706.03762v7.pdf", fair.SchemeArXiv, "1706.03762v7", "https://arxiv.org/abs/1706.03762v7"},
 		{"handle", "hdl:20.500.12345/abc", fair.SchemeHandle, "20.500.12345/abc", "https://hdl.handle.net/20.500.12345/abc"},
 		{"handle bare", "1721.1/12345", fair.SchemeHandle, "1721.1/12345", "https://hdl.handle.net/1721.1/12345"},
