@@ -23,7 +23,7 @@ func init() {
 // converted in parallel, filtered, and written one per line in input order; a bad line is reported and skipped.
 func runConvert(ctx context.Context, args []string, io stdio) int {
 	reg := format.Default()
-	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [-enrich-ror] [-inspire FILE,...] [-hal-structures FILE | -hal-api URL] [FILE|-] | -jsonl [-to FORMAT|-dois] [-j N] [-shard i/n] [filters] [FILE...]", io)
+	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [-enrich-ror [-ror-first]] [-inspire FILE,...] [-hal-structures FILE | -hal-api URL] [FILE|-] | -jsonl [-to FORMAT|-dois] [-j N] [-shard i/n] [filters] [FILE...]", io)
 	from := fs.String("from", "", "input `format`; detected from the input (with -jsonl, from each line) when omitted")
 	to := fs.String("to", "", "output `format` (required unless -dois)")
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines (plain, gzip or tar archives of parts) and write one record per line, in parallel")
@@ -35,7 +35,7 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if *jsonl && hf.set() {
-		fmt.Fprintln(io.err, "fairmeta convert: -inspire, -hal-structures and -hal-api convert one document, not -jsonl")
+		fmt.Fprintln(io.err, "fairmeta convert: -inspire, -ror-first, -hal-structures and -hal-api convert one document, not -jsonl")
 		return exitUsage
 	}
 	if *jsonl {
@@ -91,7 +91,7 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 	prepare := func(r *fair.Resource) error {
 		lk.Resolve(r)
 		if *ff.enrich {
-			_, err := ror.Enrich(ctx, r, ix)
+			_, err := ror.Enrich(ctx, r, ix, hf.enrichOptions()...)
 			return err
 		}
 		return nil

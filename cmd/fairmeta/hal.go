@@ -24,6 +24,7 @@ type halFlags struct {
 	structures *string
 	api        *string
 	lookups    *string
+	first      *bool
 }
 
 func addHALFlags(fs *flag.FlagSet) *halFlags {
@@ -31,11 +32,22 @@ func addHALFlags(fs *flag.FlagSet) *halFlags {
 		structures: fs.String("hal-structures", "", "HAL structure `file` resolving ROR IDs offline: a HAL TEI export (its listOrg) or the JSON of HAL's structure referential"),
 		api:        fs.String("hal-api", "", "resolve ROR IDs through HAL's structure referential at this base `URL` (e.g. "+hal.DefaultBaseURL+"); online"),
 		lookups:    fs.String("inspire", "", "comma-separated INSPIRE institution and author record `files` that resolve INSPIRE affiliations (ROR IDs, HAL structures) offline"),
+		first:      fs.Bool("ror-first", false, "with -enrich-ror, give an affiliation string only its most specific organisation (the laboratory: HAL derives its institutions from the structure's parents)"),
 	}
 }
 
-// set reports whether a flag of f asks for more than the zero Writer.
-func (f *halFlags) set() bool { return *f.structures != "" || *f.api != "" || *f.lookups != "" }
+// enrichOptions are the options of ror.Enrich the flags ask for.
+func (f *halFlags) enrichOptions() []ror.EnrichOption {
+	if *f.first {
+		return []ror.EnrichOption{ror.FirstOnly()}
+	}
+	return nil
+}
+
+// set reports whether a flag of f is given.
+func (f *halFlags) set() bool {
+	return *f.structures != "" || *f.api != "" || *f.lookups != "" || *f.first
+}
 
 // writer builds the HAL deposit writer of the flags: affiliations resolved through the table or the referential,
 // walking up ROR's parents in ix.
@@ -107,7 +119,7 @@ type checkLine struct {
 // and what the deposit does not hold is reported for review too.
 func runHALCheck(ctx context.Context, args []string, io stdio) int {
 	reg := format.Default()
-	fs := newFlags("hal check", "[-from FORMAT] [-hal-structures FILE | -hal-api URL] [-inspire FILE,...] [-enrich-ror] [-ror-dump FILE] [-json] FILE...", io)
+	fs := newFlags("hal check", "[-from FORMAT] [-hal-structures FILE | -hal-api URL] [-inspire FILE,...] [-enrich-ror [-ror-first]] [-ror-dump FILE] [-json] FILE...", io)
 	from := fs.String("from", "", "input `format`; detected from each input when omitted")
 	hf := addHALFlags(fs)
 	enrich := fs.Bool("enrich-ror", false, "before writing a record that is not HAL TEI as a deposit, fill in the ROR IDs of its affiliations offline")
@@ -131,14 +143,14 @@ func runHALCheck(ctx context.Context, args []string, io stdio) int {
 	if err == nil {
 		var lk *inspire.Lookup
 		if lk, err = hf.lookup(io); err == nil {
-			return checkFiles(ctx, reg, *from, w, lk, ix, *enrich, *asJSON, fs.Args(), io)
+			return checkFiles(ctx, reg, *from, w, lk, ix, *enrich, hf.enrichOptions(), *asJSON, fs.Args(), io)
 		}
 	}
 	fmt.Fprintf(io.err, "fairmeta hal check: %v\n", err)
 	return exitUsage
 }
 
-func checkFiles(ctx context.Context, reg *format.Registry, from string, w *hal.Writer, lk *inspire.Lookup, ix *ror.Index, enrich, asJSON bool, names []string, io stdio) int {
+func checkFiles(ctx context.Context, reg *format.Registry, from string, w *hal.Writer, lk *inspire.Lookup, ix *ror.Index, enrich bool, opts []ror.EnrichOption, asJSON bool, names []string, io stdio) int {
 	enc := json.NewEncoder(io.out)
 	code, refused, review, records := exitOK, 0, 0, 0
 	for _, name := range names {
@@ -160,7 +172,7 @@ func checkFiles(ctx context.Context, reg *format.Registry, from string, w *hal.W
 			for i, r := range recs {
 				lk.Resolve(r)
 				if enrich {
-					if _, err = ror.Enrich(ctx, r, ix); err != nil {
+					if _, err = ror.Enrich(ctx, r, ix, opts...); err != nil {
 						break
 					}
 				}

@@ -238,3 +238,36 @@ func TestConvertToHALThroughAPI(t *testing.T) {
 		t.Errorf("the referential was asked %q", asked)
 	}
 }
+
+// -ror-first gives an affiliation string only its laboratory: the INSPIRE example's first author, at "IJCLab,
+// Université Paris-Saclay, CNRS/IN2P3", is affiliated with IJCLab alone, where -enrich-ror alone adds the
+// institutions the string names.
+func TestConvertToHALRORFirst(t *testing.T) {
+	affs := func(args ...string) []string {
+		t.Helper()
+		code, out, errs := runCLI(t, "", append(append([]string{"convert", "-to", "hal-tei", "-enrich-ror"}, args...), "../../inspire/testdata/paper.json")...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		docs, _, err := hal.Decode([]byte(out), hal.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, ref := range docs[0].Authors[0].Affiliations {
+			s, _ := docs[0].Structure(ref)
+			names = append(names, s.Name)
+		}
+		return names
+	}
+	all, first := affs(), affs("-ror-first")
+	if len(first) != 1 || !strings.Contains(first[0], "IJCLab") && !strings.Contains(first[0], "Joliot-Curie") {
+		t.Errorf("with -ror-first the first author is at %q, want IJCLab alone", first)
+	}
+	if len(all) <= len(first) {
+		t.Errorf("without -ror-first the first author is at %q, want the institutions too", all)
+	}
+	if code, _, _ := runCLI(t, "", "convert", "-jsonl", "-to", "fair", "-ror-first", "../../inspire/testdata/paper.json"); code != 2 {
+		t.Errorf("-ror-first with -jsonl: exit %d, want 2", code)
+	}
+}
