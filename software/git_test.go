@@ -1,6 +1,7 @@
 package software
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -76,5 +77,42 @@ func TestRepoGit(t *testing.T) {
 	}
 	if _, err := (&Repo{}).Git(); err == nil {
 		t.Errorf("Git on a zero Repo: no error")
+	}
+}
+
+// A remote address carrying a credential — user information, a token in the query, an scp-style "user:token@" —
+// never reaches what is published from a checkout: the record Discover makes, its CodeMeta, and an RO-Crate of a
+// run of the release.
+func TestRemoteCredentialsNeverPublished(t *testing.T) {
+	dir := newRepo(t)
+	writeFile(t, filepath.Join(dir, "codemeta.json"), `{"@context": "https://w3id.org/codemeta/3.0", "@type": "SoftwareSourceCode", "name": "tool", "version": "1.10.0"}`, 0o644)
+	for _, remote := range []string{
+		"https://gitlab.in2p3.fr/dop2i/tool.git?private_token=glpat-s3cret",
+		"https://oauth2:glpat-s3cret@gitlab.in2p3.fr/dop2i/tool.git",
+		"https://gitlab.in2p3.fr/dop2i/tool.git#s3cret",
+		"ci:s3cret@gitlab.in2p3.fr:dop2i/tool.git",
+	} {
+		gitRun(t, dir, "", "remote", "set-url", "origin", remote)
+		r, _, err := Discover(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Software.CodeRepository != "https://gitlab.in2p3.fr/dop2i/tool" {
+			t.Errorf("remote %s: code repository %q", remote, r.Software.CodeRepository)
+		}
+		var cm bytes.Buffer
+		if _, err := WriteCodeMeta(&cm, r); err != nil {
+			t.Fatal(err)
+		}
+		var crate bytes.Buffer
+		run := &Run{Name: "calibrate", Software: ReleaseFromResource(r), Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)}
+		if err := WriteRunCrate(&crate, run, nil); err != nil {
+			t.Fatal(err)
+		}
+		for name, out := range map[string]string{"CodeMeta": cm.String(), "RO-Crate": crate.String()} {
+			if strings.Contains(out, "s3cret") || !strings.Contains(out, "https://gitlab.in2p3.fr/dop2i/tool") {
+				t.Errorf("remote %s: %s shows the credential or lacks the repository:\n%s", remote, name, out)
+			}
+		}
 	}
 }

@@ -53,6 +53,7 @@ func TestSWHIDCommand(t *testing.T) {
 func TestSWHIDQualifiedOrigin(t *testing.T) {
 	dir := t.TempDir()
 	testenv.WriteFile(t, filepath.Join(dir, "results", "hist.txt"), "run 4271\n", 0o644)
+	testenv.WriteFile(t, filepath.Join(dir, "CITATION.cff"), "cff-version: 1.2.0\nmessage: cite\ntitle: tool\nauthors:\n  - name: CC-IN2P3\n", 0o644)
 	testenv.Git(t, dir, "", "init", "-q")
 	testenv.Git(t, dir, "", "add", ".")
 	testenv.Git(t, dir, "", "commit", "-q", "-m", "results")
@@ -62,12 +63,27 @@ func TestSWHIDQualifiedOrigin(t *testing.T) {
 		{filepath.Join(t.TempDir(), "upstream.git"), ""},
 		{"file://" + filepath.Join(t.TempDir(), "upstream.git"), ""},
 		{"https://ci-bot:s3cret@gitlab.in2p3.fr/dop2i/tool.git", ";origin=https://gitlab.in2p3.fr/dop2i/tool"},
+		{"https://gitlab.in2p3.fr/dop2i/tool.git?private_token=s3cret", ";origin=https://gitlab.in2p3.fr/dop2i/tool"},
+		{"https://gitlab.in2p3.fr/dop2i/tool.git?token=s3cret#s3cret", ";origin=https://gitlab.in2p3.fr/dop2i/tool"},
+		{"ci:s3cret@gitlab.in2p3.fr:dop2i/tool.git", ";origin=https://gitlab.in2p3.fr/dop2i/tool"},
 	} {
 		testenv.Git(t, dir, "", "remote", "set-url", "origin", c.remote)
 		code, out, errs := runCLI(t, "", "swhid", "-q", filepath.Join(dir, "results"))
 		want := c.want + ";anchor=swh:1:rev:" + head + ";path=/results\n"
 		if code != 0 || !strings.HasPrefix(out, "swh:1:dir:") || !strings.HasSuffix(out, want) || strings.Contains(out, "s3cret") {
 			t.Errorf("remote %s: swhid -q: exit %d, %q (%s); want it to end in %q", c.remote, code, out, errs, want)
+		}
+		if c.want == "" {
+			continue
+		}
+		// The same remote through software describe, in every format it writes.
+		// (DataCite has no property for a bare repository without a title: it is only checked for the credential.)
+		for _, format := range []string{"codemeta", "schemaorg", "cff", "zenodo", "fair", "datacite-json"} {
+			code, out, errs := runCLI(t, "", "software", "describe", "-format", format, dir)
+			holds := format == "datacite-json" || strings.Contains(out, "gitlab.in2p3.fr/dop2i/tool")
+			if strings.Contains(out+errs, "s3cret") || code != 0 || !holds {
+				t.Errorf("remote %s: software describe -format %s: exit %d, shows the credential or lacks the repository:\n%s%s", c.remote, format, code, out, errs)
+			}
 		}
 	}
 }

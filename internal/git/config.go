@@ -116,33 +116,37 @@ func (r *Repo) RemoteURL(name string) (string, error) {
 }
 
 // WebURL turns a git remote address into the web address of the repository: "git@host:group/tool.git" and
-// "ssh://git@host/group/tool.git" become "https://host/group/tool", a trailing ".git" is removed, and any user name
-// or password in the address is dropped so that no credential leaks into metadata. A local path or file:// URL
-// gives "": it is a path of this machine, not an address anyone else can reach, and must not be published.
+// "ssh://git@host/group/tool.git" become "https://host/group/tool", a trailing ".git" is removed, and anything that
+// may carry a credential is dropped so that none leaks into metadata: the user name and password, the query
+// ("?private_token=..."), the fragment. A local path or file:// URL gives "": it is a path of this machine, not an
+// address anyone else can reach, and must not be published.
 func WebURL(remote string) string {
 	s := strings.TrimSpace(remote)
 	if !strings.Contains(s, "://") {
-		// scp-like syntax: [user@]host:path, where host has no slash before the colon.
+		// scp-like syntax: [user@]host:path, where host has no slash before the colon. The user part goes first,
+		// whatever it holds ("user:token@host:path" is not a host "user").
+		if head, _, _ := strings.Cut(s, "/"); strings.Contains(head, "@") {
+			s = s[strings.LastIndexByte(head, '@')+1:]
+		}
 		if at := strings.IndexByte(s, ':'); at > 1 && !strings.ContainsAny(s[:at], "/\\") { // "C:\..." is a path
-			host := s[:at]
-			if i := strings.LastIndexByte(host, '@'); i >= 0 {
-				host = host[i+1:]
-			}
-			return "https://" + host + "/" + strings.TrimSuffix(strings.TrimPrefix(s[at+1:], "/"), ".git")
+			path, _, _ := strings.Cut(s[at+1:], "?")
+			path, _, _ = strings.Cut(path, "#")
+			return "https://" + s[:at] + "/" + strings.TrimSuffix(strings.TrimPrefix(path, "/"), ".git")
 		}
 		return ""
 	}
 	u, err := url.Parse(s)
-	if err != nil {
+	if err != nil || u.Opaque != "" || u.Host == "" {
 		return ""
 	}
-	u.User = nil
+	u.User, u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = nil, "", false, "", ""
 	switch u.Scheme {
 	case "ssh", "git", "git+ssh", "ssh+git":
 		u.Scheme = "https"
 		u.Host = u.Hostname()
-	case "file", "":
-		return ""
+	case "http", "https":
+	default:
+		return "" // file://, and schemes no one can browse
 	}
 	u.Path = strings.TrimSuffix(u.Path, ".git")
 	u.RawPath = ""

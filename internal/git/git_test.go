@@ -224,6 +224,16 @@ func TestParseConfigAndWebURL(t *testing.T) {
 		{"../tool", ""},
 		{`C:\git\tool`, ""},
 		{"file:///srv/git/tool.git", ""},
+		// Credentials in any part of the address never reach the web address.
+		{"https://gitlab.example.org/g/tool.git?private_token=glpat-s3cret", "https://gitlab.example.org/g/tool"},
+		{"https://gitlab.example.org/g/tool.git?token=s3cret#frag", "https://gitlab.example.org/g/tool"},
+		{"https://oauth2:glpat-s3cret@gitlab.example.org/g/tool.git", "https://gitlab.example.org/g/tool"},
+		{"https://x-access-token:s3cret@github.com/o/r", "https://github.com/o/r"},
+		{"ssh://user:s3cret@host.example.org:22/g/tool.git", "https://host.example.org/g/tool"},
+		{"user:s3cret@host.example.org:g/tool.git", "https://host.example.org/g/tool"},
+		{"git@host.example.org:g/tool.git?token=s3cret", "https://host.example.org/g/tool"},
+		{"https:s3cret@host", ""},
+		{"javascript://x/%0aalert(1)", ""},
 	}
 	for _, tc := range tests {
 		if got := WebURL(tc.in); got != tc.want {
