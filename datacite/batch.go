@@ -21,6 +21,8 @@ type BatchOptions struct {
 	Prefix string
 	// Shoulder, if set, starts every generated suffix.
 	Shoulder string
+	// URLTemplate gives records without a URL the landing page of their DOI, as MintRequest.URLTemplate.
+	URLTemplate string
 	// Event is the state to mint in: "" for drafts, EventRegister or EventPublish.
 	Event Event
 	// Workers is the number of records minted at once; 0 means 4. The client's rate limit applies to all of them
@@ -46,6 +48,7 @@ type BatchResult struct {
 	State    State   // the DOI's state at the API
 	Resumed  bool    // minted by an earlier run, known from the journal: no request was made
 	Attempts int     // HTTP requests made for the record
+	Record   *Record // on success, the record as the API holds it, its DOI and url included; nil when Resumed
 	Err      error   // nil on success; a *MintError or the context's error otherwise
 }
 
@@ -142,7 +145,7 @@ func (c *Client) mintOne(ctx context.Context, i int, rec *Record, key string, pr
 	if rec == nil {
 		return BatchResult{Index: i, Err: &MintError{Err: errors.New("nil record")}}
 	}
-	req := MintRequest{Record: rec, Prefix: opt.Prefix, Shoulder: opt.Shoulder, Event: opt.Event, Planned: prior.DOI,
+	req := MintRequest{Record: rec, Prefix: opt.Prefix, Shoulder: opt.Shoulder, URLTemplate: opt.URLTemplate, Event: opt.Event, Planned: prior.DOI,
 		OnPlan: func(d doi.DOI) error {
 			return jot(JournalEntry{Key: key, DOI: d, Status: journalPlanned}, true)
 		}}
@@ -160,7 +163,7 @@ func (c *Client) mintOne(ctx context.Context, i int, rec *Record, key string, pr
 		return r
 	}
 	_ = jot(JournalEntry{Key: key, DOI: res.DOI, Status: journalMinted, State: res.State}, false)
-	return BatchResult{Index: i, DOI: res.DOI, State: res.State, Attempts: res.Attempts}
+	return BatchResult{Index: i, DOI: res.DOI, State: res.State, Attempts: res.Attempts, Record: res.Record}
 }
 
 // batchKeys identifies each record by its fingerprint and its rank among records with the same fingerprint.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +30,11 @@ type MintRequest struct {
 	Prefix string
 	// Shoulder, if set, starts every generated suffix, e.g. "in2p3.".
 	Shoulder string
+	// URLTemplate gives a record without a URL the landing page of the DOI minted for it, e.g.
+	// "https://data.example.org/{suffix}": {doi}, {prefix} and {suffix} are replaced by the parts of the DOI being
+	// created (percent-encoded as a URL path needs them). It is ignored for a record with a URL. See
+	// [ExpandURLTemplate].
+	URLTemplate string
 	// Event is the state to create the DOI in: "" for a draft, EventRegister or EventPublish. Empty means
 	// Record.Event; when both are set they must agree.
 	Event Event
@@ -113,7 +119,7 @@ func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error)
 	if err != nil {
 		return nil, &MintError{Err: err}
 	}
-	m := &minter{c: c, req: req, fp: Fingerprint(req.Record), exact: exact, res: &MintResult{Suffixes: 1}}
+	m := &minter{c: c, req: req, exact: exact, res: &MintResult{Suffixes: 1}}
 	// A DOI from an earlier run may exist already: look before creating.
 	res, err := m.run(ctx, planned, req.Planned != "" && !exact)
 	if err == nil && req.Resource != nil {
@@ -138,7 +144,12 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 			return nil, &MintError{DOI: d, Unknown: unknown, Err: err}
 		}
 	}
-	body, err := requestBody(m.req.Record, string(d), m.req.Event)
+	rec, err := m.recordFor(d)
+	if err != nil {
+		return nil, &MintError{DOI: d, Err: err}
+	}
+	m.fp = Fingerprint(rec)
+	body, err := requestBody(rec, string(d), m.req.Event)
 	if err != nil {
 		return nil, &MintError{DOI: d, Err: err}
 	}
@@ -204,6 +215,49 @@ func (m *minter) run(ctx context.Context, d doi.DOI, unknown bool) (*MintResult,
 			return nil, &MintError{DOI: d, Unknown: unknown, Err: last}
 		}
 	}
+}
+
+// recordFor returns the record to create as d: the request's, with the URL of the template for d when it has none.
+func (m *minter) recordFor(d doi.DOI) (*Record, error) {
+	r := m.req.Record
+	if r.URL != "" || m.req.URLTemplate == "" {
+		return r, nil
+	}
+	u, err := ExpandURLTemplate(m.req.URLTemplate, d)
+	if err != nil {
+		return nil, err
+	}
+	cp := *r
+	cp.URL = u
+	return &cp, nil
+}
+
+// URLTemplateError reports a URL template that cannot give a landing page.
+type URLTemplateError struct {
+	Template string // the template as given
+	Reason   string // what is wrong
+}
+
+// Error names the template and what is wrong with it.
+func (e *URLTemplateError) Error() string {
+	return fmt.Sprintf("datacite: URL template %q: %s", e.Template, e.Reason)
+}
+
+// ExpandURLTemplate returns the landing page URL that tmpl gives DOI d: {doi} is replaced by the DOI, {prefix} and
+// {suffix} by its parts, each percent-encoded as a URL path needs it ("/" kept). The template must hold at least one
+// placeholder, so that each DOI gets its own page, and give an absolute http or https URL; otherwise the error is a
+// *URLTemplateError.
+func ExpandURLTemplate(tmpl string, d doi.DOI) (string, error) {
+	if !strings.Contains(tmpl, "{doi}") && !strings.Contains(tmpl, "{suffix}") && !strings.Contains(tmpl, "{prefix}") {
+		return "", &URLTemplateError{tmpl, "holds no placeholder ({doi}, {prefix} or {suffix}): every DOI would resolve to the same page"}
+	}
+	u := strings.NewReplacer("{doi}", doi.EscapePath(string(d)), "{prefix}", doi.EscapePath(d.Prefix()),
+		"{suffix}", doi.EscapePath(d.Suffix())).Replace(tmpl)
+	pu, err := url.Parse(u)
+	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+		return "", &URLTemplateError{tmpl, "does not give an absolute http or https URL"}
+	}
+	return u, nil
 }
 
 // redraw replaces a generated suffix that another record holds.
@@ -312,6 +366,11 @@ func (req MintRequest) resolved() (MintRequest, error) {
 	if r.DOI != "" && req.Prefix != "" {
 		if d, err := doi.Parse(r.DOI); err == nil && !strings.EqualFold(d.Prefix(), req.Prefix) {
 			return req, fmt.Errorf("the record's DOI %s is not under the prefix %s", r.DOI, req.Prefix)
+		}
+	}
+	if req.URLTemplate != "" && r.URL == "" {
+		if _, err := ExpandURLTemplate(req.URLTemplate, "10.5072/0000-0000"); err != nil {
+			return req, err
 		}
 	}
 	if r.DOI == "" && req.Prefix == "" && req.Planned == "" {

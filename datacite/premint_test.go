@@ -136,3 +136,52 @@ func TestRerunAfterRejection(t *testing.T) {
 		}
 	}
 }
+
+// TestMintURLTemplate: a record without a url gets the template's for the DOI minted — generated suffix or exact
+// DOI —, and is published with it; a template without a placeholder or that gives no http URL is refused at once.
+func TestMintURLTemplate(t *testing.T) {
+	t.Parallel()
+	srv, c := setup(t, nil)
+	ctx := context.Background()
+	const tmpl = "https://data.example.org/runs/{suffix}?doi={doi}"
+	rec := record("")
+	req := datacite.MintRequest{Record: rec, Prefix: prefix, Event: datacite.EventPublish, URLTemplate: tmpl}
+	if errs := datacite.ValidateMint(req).Errors(); len(errs) != 0 {
+		t.Fatalf("ValidateMint: %v", errs)
+	}
+	res, err := c.Mint(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "https://data.example.org/runs/" + res.DOI.Suffix() + "?doi=" + string(res.DOI)
+	if res.Record.URL != want || res.State != datacite.StateFindable || res.Record.DOI != string(res.DOI) {
+		t.Errorf("minted %s (%s) with url %q, want %q", res.Record.DOI, res.State, res.Record.URL, want)
+	}
+	if rec.URL != "" {
+		t.Error("Mint changed the caller's record")
+	}
+	withURL := *rec
+	withURL.URL = want
+	holds(t, srv, res.DOI, &withURL)
+
+	exact := record("")
+	exact.DOI = prefix + "/Run-4271"
+	res, err = c.Mint(ctx, datacite.MintRequest{Record: exact, Event: datacite.EventPublish, URLTemplate: "https://data.example.org/{doi}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Record.URL != "https://data.example.org/"+string(res.DOI) {
+		t.Errorf("exact DOI %s got url %q", res.DOI, res.Record.URL)
+	}
+
+	for _, bad := range []string{"https://data.example.org/landing", "ftp://x.example.org/{suffix}", "{suffix}"} {
+		_, err := c.Mint(ctx, datacite.MintRequest{Record: record(""), Prefix: prefix, URLTemplate: bad})
+		var te *datacite.URLTemplateError
+		if !errors.As(err, &te) {
+			t.Errorf("template %q: %v, want a *URLTemplateError", bad, err)
+		}
+		if errs := datacite.ValidateMint(datacite.MintRequest{Record: record(""), Prefix: prefix, URLTemplate: bad}).Errors(); len(errs) == 0 {
+			t.Errorf("ValidateMint accepts template %q", bad)
+		}
+	}
+}

@@ -59,7 +59,8 @@ func Validate(r *Record) Report {
 // ValidateMint is the check before [Client.Mint]: everything [Validate] checks of req.Record (or req.Resource) except what minting
 // assigns — the DOI, which Mint generates under the prefix when the record has none — and what the request itself
 // must get right: one prefix and one event (the request's and the record's may not differ, see [MintRequest]), a DOI
-// or a prefix, a DOI under the prefix, and the url the REST API requires to register or publish. A request whose
+// or a prefix, a DOI under the prefix, a URLTemplate that gives a URL, and the url the REST API requires to register
+// or publish (a record without one gets the template's). A request whose
 // report has no error, once minted, gives a record Validate finds no error in; validating first and minting after
 // is clean.
 func ValidateMint(req MintRequest) Report {
@@ -82,6 +83,11 @@ func ValidateMint(req MintRequest) Report {
 		cp.DOI = r.Prefix + "/0000-0000"
 	}
 	cp.Event = r.Event
+	if cp.URL == "" && r.URLTemplate != "" {
+		if d, err := doi.Parse(cp.DOI); err == nil {
+			cp.URL, _ = ExpandURLTemplate(r.URLTemplate, d) // a bad template is reported by resolved
+		}
+	}
 	rep := Validate(&cp)
 	if _, err := doi.Parse(cp.DOI); standIn && err != nil {
 		out = append(out, Problem{Path: "prefix", Severity: SeverityError, Message: fmt.Sprintf("%q is not a DOI prefix (e.g. 10.5072)", r.Prefix)})
@@ -95,7 +101,7 @@ func ValidateMint(req MintRequest) Report {
 		}
 	}
 	out = append(out, rep...)
-	if (r.Event == EventPublish || r.Event == EventRegister) && strings.TrimSpace(cp.URL) == "" {
+	if (r.Event == EventPublish || r.Event == EventRegister) && strings.TrimSpace(cp.URL) == "" && r.URLTemplate == "" {
 		out = append(out, Problem{Path: "url", Severity: SeverityError,
 			Message: fmt.Sprintf("url is required to %s a DOI: give the landing page the DOI resolves to", r.Event)})
 	}

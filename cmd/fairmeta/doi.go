@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"net/http"
 	"os"
 	"sort"
 	"strings"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
 )
 
@@ -43,8 +45,11 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 // runDOIMint mints one DOI per record of FILE and prints "DOI<TAB>state<TAB>line" per record.
 func runDOIMint(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("doi mint", "-prefix PREFIX [-event draft|register|publish] [-workers N] [-journal FILE] [-jsonl] [-from FORMAT] [-rate N] FILE", io)
-	prefix := fs.String("prefix", "", "DOI `prefix` of the new DOIs, e.g. 10.5072 (required)")
+	fs := newFlags("doi mint", "-prefix PREFIX [-event draft|register|publish] [-url URL | -url-template TEMPLATE] [-o FILE] [-workers N] [-journal FILE] [-jsonl] [-from FORMAT] [-rate N] FILE", io)
+	prefix := fs.String("prefix", "", "DOI `prefix` of the new DOIs, e.g. 10.5072 (required unless every record has its DOI)")
+	landing := fs.String("url", "", "landing page `URL` of the one record of FILE, when it has none (DataCite XML has none)")
+	urlTemplate := fs.String("url-template", "", "landing page of each record without one, from its DOI: {doi}, {prefix} and {suffix} are replaced, e.g. https://data.example.org/{suffix}")
+	output := fs.String("o", "", "write the records minted, each with its DOI and url, to this `file` (the input's format)")
 	event := fs.String("event", "draft", "state of the new DOIs: draft, register or publish")
 	workers := fs.Int("workers", 4, "records minted at once")
 	journal := fs.String("journal", "", "journal `file`: a rerun with the same file mints nothing twice and finishes the rest")
@@ -64,7 +69,7 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	ev, evOK := map[string]datacite.Event{"draft": "", "register": datacite.EventRegister, "publish": datacite.EventPublish}[*event]
-	if len(pos) != 1 || *prefix == "" || !evOK || *workers < 1 || *rate < 0 {
+	if len(pos) != 1 || !evOK || *workers < 1 || *rate < 0 || *landing != "" && *urlTemplate != "" {
 		fs.Usage()
 		return exitUsage
 	}
@@ -78,15 +83,39 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		return exitUsage
 	}
 
-	recs, lines, bad, err := readMintInput(pos[0], *from, *jsonl, io.in, io.err)
+	recs, lines, bad, inFormat, err := readMintInput(pos[0], *from, *jsonl, io.in, io.err)
 	if err != nil {
 		fmt.Fprintf(io.err, "fairmeta doi mint: %s: %v\n", pos[0], err)
 		return exitProblem
 	}
+	if *landing != "" {
+		if len(recs) != 1 {
+			fmt.Fprintf(io.err, "fairmeta doi mint: -url gives one record its landing page, and %s holds %d; use -url-template\n", pos[0], len(recs))
+			return exitUsage
+		}
+		recs[0].URL = *landing
+	}
+	// Each record is checked as it will be sent, except for the DOI minting assigns: a record DataCite would refuse
+	// to register or publish is not sent; a draft's problems are warnings.
+	send := make([]*datacite.Record, 0, len(recs))
+	sendLines := make([]int, 0, len(recs))
+	for i, rec := range recs {
+		rep := datacite.ValidateMint(datacite.MintRequest{Record: rec, Prefix: *prefix, Event: ev, URLTemplate: *urlTemplate})
+		errs := rep.Errors()
+		if len(errs) > 0 && (ev != "" || *prefix == "" && rec.DOI == "") {
+			bad = append(bad, badLine{lines[i], fmt.Errorf("not sent, DataCite would refuse it: %s", problemList(errs))})
+			continue
+		}
+		for _, p := range rep {
+			fmt.Fprintf(io.err, "fairmeta doi mint: line %d: warning: %s\n", lines[i], p)
+		}
+		send, sendLines = append(send, rec), append(sendLines, lines[i])
+	}
+	recs, lines = send, sendLines
 	start := time.Now()
 	var progMu sync.Mutex
 	lastProgress := start
-	results, err := client.MintBatch(ctx, recs, datacite.BatchOptions{Prefix: *prefix, Shoulder: *shoulder, Event: ev, Workers: *workers, Journal: *journal,
+	results, err := client.MintBatch(ctx, recs, datacite.BatchOptions{Prefix: *prefix, Shoulder: *shoulder, URLTemplate: *urlTemplate, Event: ev, Workers: *workers, Journal: *journal,
 		Progress: func(p datacite.BatchProgress) {
 			progMu.Lock()
 			defer progMu.Unlock()
@@ -107,11 +136,13 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		text string
 	}
 	out := make([]outLine, 0, len(results)+len(bad))
+	sort.Slice(bad, func(a, b int) bool { return bad[a].line < bad[b].line })
 	for _, b := range bad {
 		out = append(out, outLine{b.line, fmt.Sprintf("-\tfailed\t%d\n", b.line)})
 		fmt.Fprintf(io.err, "fairmeta doi mint: line %d: %v\n", b.line, b.err)
 	}
 	minted, resumed, failed := 0, 0, len(bad)
+	var written []*datacite.Record
 	for i, r := range results {
 		if r.Err != nil {
 			failed++
@@ -119,10 +150,21 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 			if d == "" {
 				d = "-"
 			}
-			out = append(out, outLine{lines[i], fmt.Sprintf("%s\tfailed\t%d\n", d, lines[i])})
-			fmt.Fprintf(io.err, "fairmeta doi mint: line %d: %v\n", lines[i], r.Err)
+			status, why := mintFailure(r.Err)
+			out = append(out, outLine{lines[i], fmt.Sprintf("%s\t%s\t%d\n", d, status, lines[i])})
+			fmt.Fprintf(io.err, "fairmeta doi mint: line %d: %s\n", lines[i], why)
 			continue
 		}
+		done := r.Record
+		if done == nil { // minted by an earlier run: the record sent, with its DOI
+			cp := *recs[i]
+			cp.DOI = string(r.DOI)
+			if cp.URL == "" && *urlTemplate != "" {
+				cp.URL, _ = datacite.ExpandURLTemplate(*urlTemplate, r.DOI)
+			}
+			done = &cp
+		}
+		written = append(written, done)
 		minted++
 		if r.Resumed {
 			resumed++
@@ -144,6 +186,12 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 	}
 	fmt.Fprintf(io.err, "fairmeta doi mint: %d minted (%d from the journal), %d failed, in %v; %d requests to %s\n",
 		minted, resumed, failed, time.Since(start).Round(time.Millisecond), client.Requests(), client.BaseURL())
+	if *output != "" && len(written) > 0 {
+		if err := writeMinted(*output, inFormat, *jsonl, written, io.err); err != nil {
+			fmt.Fprintf(io.err, "fairmeta doi mint: -o %s: %v\n", *output, err)
+			return exitProblem
+		}
+	}
 	if failed > 0 || err != nil {
 		return exitProblem
 	}
@@ -161,23 +209,23 @@ type badLine struct {
 // file is one document in any format of the registry, and its records are numbered from 1.
 //
 // What a reader could not carry into a record is printed to warn as warnings.
-func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Writer) (recs []*datacite.Record, lines []int, bad []badLine, err error) {
+func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Writer) (recs []*datacite.Record, lines []int, bad []badLine, formatName string, err error) {
 	reg := format.Default()
 	data, err := readInput(name, stdin)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, "", err
 	}
 	if !jsonl {
-		_, res, notRead, err := reg.Read(from, data)
+		f, res, notRead, err := reg.Read(from, data)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, "", err
 		}
 		warnNotRead(warn, "fairmeta doi mint", name, notRead)
 		for i, r := range res {
 			recs = append(recs, datacite.FromResource(r))
 			lines = append(lines, i+1)
 		}
-		return recs, lines, nil, nil
+		return recs, lines, nil, f.Name, nil
 	}
 	if from == "" {
 		from = datacite.JSONFormat().Name
@@ -198,7 +246,64 @@ func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Write
 		recs = append(recs, datacite.FromResource(res[0]))
 		lines = append(lines, n)
 	}
-	return recs, lines, bad, nil
+	return recs, lines, bad, from, nil
+}
+
+// problemList joins validation problems for one line of output.
+func problemList(ps datacite.Report) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = p.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// mintFailure names the outcome of a failed mint — "rejected" when DataCite refused the record for good (its
+// reasons given), "unknown" when the DOI may exist, "failed" otherwise — and says why.
+func mintFailure(err error) (status, why string) {
+	var me *datacite.MintError
+	var api *datacite.APIError
+	switch {
+	case errors.As(err, &me) && me.Unknown:
+		return "unknown", err.Error()
+	case errors.As(err, &api) && errors.Is(err, datacite.ErrInvalidMetadata):
+		reasons := make([]string, 0, len(api.Problems))
+		for _, p := range api.Problems {
+			if p.Source != "" {
+				reasons = append(reasons, p.Source+": "+p.Title)
+			} else {
+				reasons = append(reasons, p.Title)
+			}
+		}
+		if len(reasons) == 0 {
+			reasons = append(reasons, fmt.Sprintf("%d %s", api.StatusCode, http.StatusText(api.StatusCode)))
+		}
+		return "rejected", "rejected by DataCite: " + strings.Join(reasons, "; ")
+	}
+	return "failed", err.Error()
+}
+
+// writeMinted writes the records minted, with their DOIs, to path in the format the input was read in (one per line
+// for JSON Lines input).
+func writeMinted(path, formatName string, jsonl bool, recs []*datacite.Record, warn io.Writer) error {
+	reg := format.Default()
+	res := make([]*fair.Resource, len(recs))
+	for i, r := range recs {
+		res[i] = datacite.ToResource(r)
+	}
+	var b bytes.Buffer
+	var notWritten fair.Notes
+	var err error
+	if jsonl {
+		notWritten, err = reg.WriteLines(&b, formatName, res)
+	} else {
+		notWritten, err = reg.Write(&b, formatName, res)
+	}
+	if err != nil {
+		return err
+	}
+	warnNotWritten(warn, "fairmeta doi mint", formatName, notWritten)
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
 // bytesLines yields the lines of data, numbered from 1 and trimmed of white space.

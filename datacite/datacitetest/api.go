@@ -292,6 +292,9 @@ func (s *Server) insert(key, repo string, attrs map[string]json.RawMessage) repl
 		}
 	}
 	stored := clean(attrs)
+	if p := s.domainProblem(repo, key, stored); p != nil {
+		return errorsReply(http.StatusUnprocessableEntity, *p)
+	}
 	if state != stateDraft {
 		if ps := validate(key, stored); len(ps) > 0 {
 			return errorsReply(http.StatusUnprocessableEntity, ps...)
@@ -398,6 +401,9 @@ func (s *Server) update(r *http.Request, raw string) reply {
 	merged := clean(rec.attrs)
 	for k, v := range clean(attrs) {
 		merged[k] = v
+	}
+	if p := s.domainProblem(repo, key, clean(attrs)); p != nil {
+		return errorsReply(http.StatusUnprocessableEntity, *p)
 	}
 	if state != stateDraft {
 		if ps := validate(key, merged); len(ps) > 0 {
@@ -717,6 +723,27 @@ func linkURL(r *http.Request, param, value string, size int) string {
 	q.Set(param, value)
 	q.Set("page[size]", strconv.Itoa(size))
 	return "http://" + r.Host + "/dois?" + q.Encode()
+}
+
+// domainProblem refuses a url outside the repository's domains (s.mu held), or returns nil.
+func (s *Server) domainProblem(repo, key string, attrs map[string]json.RawMessage) *problem {
+	domains := s.repos[repo].domains
+	u := attrString(attrs, "url")
+	if len(domains) == 0 || u == "" {
+		return nil
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil // validate reports it
+	}
+	host := strings.ToLower(pu.Hostname())
+	for _, d := range domains {
+		d = strings.ToLower(d)
+		if host == d || strings.HasPrefix(d, "*.") && strings.HasSuffix(host, d[1:]) {
+			return nil
+		}
+	}
+	return &problem{Source: "url", Title: "URL is not allowed by repository domain settings.", UID: key}
 }
 
 // validate checks the properties DataCite requires of a registered or findable DOI and returns one problem for each

@@ -76,6 +76,7 @@ type Server struct {
 type repository struct {
 	id, password string
 	prefixes     []string
+	domains      []string // the hosts landing pages may be on; none means any
 }
 
 type record struct {
@@ -110,6 +111,20 @@ func WithRepository(id, password string, prefixes ...string) Option {
 		s.repos[key] = repository{id: key, password: password, prefixes: prefixes}
 		for _, p := range prefixes {
 			s.prefixes[strings.ToLower(p)] = key
+		}
+	}
+}
+
+// WithDomains restricts the landing pages of a repository's DOIs to the given hosts, as DataCite's repository
+// "domains" setting does: an exact host ("data.example.org") or every subdomain of one ("*.example.org"). A create
+// or update whose url is on another host is refused with 422 "URL is not allowed by repository domain settings.".
+// The repository must have been added with WithRepository before.
+func WithDomains(id string, domains ...string) Option {
+	return func(s *Server) {
+		key := strings.ToUpper(id)
+		if r, ok := s.repos[key]; ok {
+			r.domains = domains
+			s.repos[key] = r
 		}
 	}
 }
