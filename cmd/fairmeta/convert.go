@@ -41,19 +41,18 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 	if *jsonl {
 		return convertStream(ctx, reg, *from, *to, *dois, fs.Args(), sf, ff, io)
 	}
-	if *to == "" || fs.NArg() > 1 {
-		fs.Usage()
-		fmt.Fprintf(io.err, "formats: %s\n", formatNames(reg))
-		return exitUsage
+	if *to == "" {
+		return usageError(fs, "-to FORMAT is required")
+	}
+	if fs.NArg() > 1 {
+		return usageError(fs, "one input only, got %d (-jsonl converts several)", fs.NArg())
 	}
 	if _, err := reg.Writer(*to); err != nil {
-		fmt.Fprintf(io.err, "fairmeta convert: cannot write format %q (known: %s)\n", *to, formatNames(reg))
-		return exitUsage
+		return usageError(fs, "-to %q: not a format fairmeta writes (writes: %s)", *to, writableNames(reg))
 	}
 	if *from != "" {
 		if _, err := reg.Reader(*from, nil); err != nil {
-			fmt.Fprintf(io.err, "fairmeta convert: cannot read format %q (known: %s)\n", *from, formatNames(reg))
-			return exitUsage
+			return usageError(fs, "-from %q: not a format fairmeta reads (known: %s)", *from, formatNames(reg))
 		}
 	}
 	name := "-"

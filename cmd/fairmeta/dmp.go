@@ -60,7 +60,7 @@ func runDMPValidate(_ context.Context, args []string, io stdio) int {
 			if *asJSON {
 				enc.Encode(map[string]string{"file": name, "error": err.Error()})
 			} else {
-				fmt.Fprintf(io.out, "%s: %v\n", name, err)
+				fmt.Fprintf(io.err, "fairmeta dmp validate: %s: %v\n", name, err)
 			}
 			continue
 		}

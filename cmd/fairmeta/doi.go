@@ -27,20 +27,12 @@ func init() {
 	register(command{name: "doi resolve", summary: "resolve a DOI to its URL, or fetch its metadata by content negotiation", run: runDOIResolve})
 }
 
-// parseInterleaved parses flags that may come before or after the positional arguments ("doi resolve DOI -accept
-// csl"), which the flag package alone stops at.
+// parseInterleaved is parseFlags returning the arguments.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, int, bool) {
-	var pos []string
-	for {
-		if code, ok := parseFlags(fs, args); !ok {
-			return nil, code, false
-		}
-		if fs.NArg() == 0 {
-			return pos, exitOK, true
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	if code, ok := parseFlags(fs, args); !ok {
+		return nil, code, false
 	}
+	return fs.Args(), exitOK, true
 }
 
 // runDOIMint mints one DOI per record of FILE and prints "DOI<TAB>state<TAB>line" per record.
@@ -50,7 +42,7 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 	landing := fs.String("url", "", "landing page `URL` of the one record of FILE, when it has none (DataCite XML has none)")
 	urlTemplate := fs.String("url-template", "", "landing page of each record without one, from its DOI: {doi}, {prefix} and {suffix} are replaced, e.g. https://data.example.org/{suffix}")
 	output := fs.String("o", "", "write the records minted, each with its DOI and url, to this `file` (the input's format)")
-	event := fs.String("event", "draft", "state of the new DOIs: draft, register or publish")
+	event := choiceFlag(fs, "event", "draft", "`state` of the new DOIs", "draft", "register", "publish")
 	workers := fs.Int("workers", 4, "records minted at once")
 	journal := fs.String("journal", "", "journal `file`: a rerun with the same file mints nothing twice and finishes the rest")
 	jsonl := fs.Bool("jsonl", false, "FILE holds one DataCite JSON record per line, each with its own url")
@@ -59,10 +51,11 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 	rate := fs.Float64("rate", datacite.DefaultRateLimit, "at most this many requests per `second` (DataCite allows 3,000 per 5 minutes)")
 	api := fs.String("api", "", "DataCite API base `URL` (default $DATACITE_API_URL, else "+datacite.TestURL+")")
 	fs.Usage = func() {
-		fmt.Fprintf(io.err, "Usage: fairmeta doi mint -prefix PREFIX [flags] FILE\n\n"+
+		fmt.Fprintf(fs.Output(), "Usage: fairmeta doi mint -prefix PREFIX [flags] FILE\n\n"+
 			"Credentials come from DATACITE_USERNAME (the repository ID) and DATACITE_PASSWORD; the API is the DataCite\n"+
 			"test system unless DATACITE_API_URL or -api says otherwise. Output: DOI<TAB>state<TAB>line per record.\n\n")
 		fs.PrintDefaults()
+		printFormatNames(fs)
 	}
 	pos, code, ok := parseInterleaved(fs, args)
 	if !ok {
@@ -359,8 +352,7 @@ func runDOIResolve(ctx context.Context, args []string, io stdio) int {
 	}
 	mt, ok := doi.MediaType(*accept)
 	if !ok {
-		fmt.Fprintf(io.err, "fairmeta doi resolve: unknown -accept %q\n", *accept)
-		return exitUsage
+		return usageError(fs, "-accept %q: not a media type nor one of datacite, datacite-xml, schemaorg, csl, bibtex, ris, citation, jats, crossref", *accept)
 	}
 	var body []byte
 	if mt == doi.TypeCitation {

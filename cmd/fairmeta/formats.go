@@ -72,6 +72,17 @@ func orDash(s string) string {
 // formatNames lists the registry's format names for usage messages.
 func formatNames(reg *format.Registry) string { return strings.Join(reg.Names(), ", ") }
 
+// writableNames lists the names of the formats the registry can write.
+func writableNames(reg *format.Registry) string {
+	var names []string
+	for _, f := range reg.Formats() {
+		if f.CanWrite() {
+			names = append(names, f.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
 // maxInput caps every metadata input the CLI reads, a file or standard input.
 const maxInput = 64 << 20
 

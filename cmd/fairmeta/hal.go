@@ -125,7 +125,7 @@ func runHALCheck(ctx context.Context, args []string, io stdio) int {
 	enrich := fs.Bool("enrich-ror", false, "before writing a record that is not HAL TEI as a deposit, fill in the ROR IDs of its affiliations offline")
 	dump := fs.String("ror-dump", "", "ROR data dump `file` for -enrich-ror and ROR's parents (default: the built-in set)")
 	asJSON := fs.Bool("json", false, "write one JSON object per finding")
-	if code, ok := parseInterspersed(fs, args); !ok {
+	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
@@ -135,7 +135,7 @@ func runHALCheck(ctx context.Context, args []string, io stdio) int {
 	var ix *ror.Index
 	if *enrich || hf.set() {
 		var ok bool
-		if ix, ok = loadIndex(ctx, *dump, io); !ok {
+		if ix, ok = loadIndex(ctx, "hal check", *dump, io); !ok {
 			return exitProblem
 		}
 	}

@@ -15,16 +15,32 @@ func init() {
 // runID prints "input<TAB>scheme<TAB>normalized<TAB>url" per valid value and "input<TAB>invalid<TAB>reason" per
 // invalid one; exit status 1 if any is invalid.
 func runID(_ context.Context, args []string, io stdio) int {
-	fs := newFlags("id", "VALUE...", io)
+	fs := newFlags("id", "VALUE... (\"-\": one value per line of standard input)", io)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no VALUE given")
+	}
+	var values []string
+	for _, v := range fs.Args() {
+		if v != "-" {
+			values = append(values, v)
+			continue
+		}
+		data, err := readInput("-", io.in)
+		if err != nil {
+			fmt.Fprintf(io.err, "fairmeta id: -: %v\n", err)
+			return exitProblem
+		}
+		for _, line := range bytesLines(data) {
+			if len(line) > 0 {
+				values = append(values, string(line))
+			}
+		}
 	}
 	code := exitOK
-	for _, v := range fs.Args() {
+	for _, v := range values {
 		p, err := fair.DetectPID(v)
 		if err != nil {
 			reason := err.Error()

@@ -37,7 +37,7 @@ func runPubAffiliations(ctx context.Context, args []string, io stdio) int {
 	or := fs.Bool("or", false, "select organisations in the countries or within the organisations, instead of both")
 	all := fs.Bool("all", false, "list every record, also those with no selected organisation")
 	asJSON := fs.Bool("json", false, "write one JSON object per record")
-	if code, ok := parseInterspersed(fs, args); !ok {
+	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
@@ -53,7 +53,7 @@ func runPubAffiliations(ctx context.Context, args []string, io stdio) int {
 		}
 		filter.Within = append(filter.Within, id)
 	}
-	ix, ok := loadIndex(ctx, *dump, io)
+	ix, ok := loadIndex(ctx, "publications affiliations", *dump, io)
 	if !ok {
 		return exitProblem
 	}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dop2i/fairmeta/ror"
 	"github.com/dop2i/fairmeta/stream"
@@ -20,13 +22,13 @@ func init() {
 }
 
 // loadIndex returns the index of dump, or the built-in curated set when dump is empty.
-func loadIndex(ctx context.Context, dump string, io stdio) (*ror.Index, bool) {
+func loadIndex(ctx context.Context, cmd, dump string, io stdio) (*ror.Index, bool) {
 	if dump == "" {
 		return ror.Default(), true
 	}
 	ix, err := ror.LoadIndex(ctx, dump)
 	if err != nil {
-		fmt.Fprintln(io.err, "fairmeta:", err)
+		fmt.Fprintf(io.err, "fairmeta %s: %v\n", cmd, err)
 		return nil, false
 	}
 	return ix, true
@@ -61,12 +63,14 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 	apiURL := fs.String("api-url", "", "ROR API base `URL` for -api (default "+ror.DefaultBaseURL+")")
 	all := fs.Bool("all", false, "also write the candidates of every line")
 	sf := addStreamFlags(fs)
-	if code, ok := parseInterspersed(fs, args); !ok {
+	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if *api && *dump != "" || *apiURL != "" && !*api {
-		fs.Usage()
-		return exitUsage
+	switch {
+	case *api && *dump != "":
+		return usageError(fs, "-api and -dump exclude each other")
+	case *apiURL != "" && !*api:
+		return usageError(fs, "-api-url goes with -api")
 	}
 	var m ror.Matcher
 	if *api {
@@ -85,12 +89,12 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 		}
 	} else {
 		start := time.Now()
-		ix, ok := loadIndex(ctx, *dump, io)
+		ix, ok := loadIndex(ctx, "ror match", *dump, io)
 		if !ok {
 			return exitProblem
 		}
 		if *dump != "" {
-			fmt.Fprintf(io.err, "fairmeta: %d organisations read from %s in %.1f s\n", ix.Len(), *dump, time.Since(start).Seconds())
+			fmt.Fprintf(io.err, "fairmeta ror match: %d organisations read from %s in %.1f s\n", ix.Len(), *dump, time.Since(start).Seconds())
 		}
 		m = ix
 	}
@@ -103,6 +107,19 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 	return code
 }
 
+// errNotText is the error of a line of binary data given to ror match.
+var errNotText = errors.New("not text (binary data or not UTF-8): want one affiliation per line")
+
+// isText reports whether a line is text: valid UTF-8 without control characters other than white space.
+func isText(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
+			return false
+		}
+	}
+	return utf8.Valid(b)
+}
+
 // matchFunc returns the stream.Func of "ror match": for each line, the organisations m chooses — "id" the most
 // specific (or null), "ids" all of them, most specific first.
 func matchFunc(ctx context.Context, stop context.CancelCauseFunc, m ror.Matcher, all bool) stream.Func {
@@ -112,6 +129,9 @@ func matchFunc(ctx context.Context, stop context.CancelCauseFunc, m ror.Matcher,
 	return func(rec stream.Record, out []byte) ([]byte, error) {
 		if ctx.Err() != nil { // stopped: the cause is reported once
 			return out, nil
+		}
+		if !isText(rec.Data) {
+			return out, errNotText
 		}
 		line := strings.TrimSpace(string(rec.Data))
 		res, err := m.MatchContext(ctx, line)
@@ -153,29 +173,11 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// parseInterspersed is parseFlags that also accepts flags after the arguments ("ror get ID -dump FILE"); the
-// arguments are then fs.Args().
-func parseInterspersed(fs *flag.FlagSet, args []string) (int, bool) {
-	var rest []string
-	for {
-		if code, ok := parseFlags(fs, args); !ok {
-			return code, false
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	fs.Parse(append([]string{"--"}, rest...))
-	return exitOK, true
-}
-
 // runRORGet prints the v2 record of each ID.
 func runRORGet(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("ror get", "[-dump FILE] ID...", io)
 	dump := fs.String("dump", "", "ROR data dump; default: the built-in curated set")
-	if code, ok := parseInterspersed(fs, args); !ok {
+	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
@@ -186,12 +188,12 @@ func runRORGet(ctx context.Context, args []string, io stdio) int {
 	for _, a := range fs.Args() {
 		id, err := ror.ParseID(a)
 		if err != nil {
-			fmt.Fprintln(io.err, "fairmeta:", err)
+			fmt.Fprintln(io.err, "fairmeta ror get:", err)
 			return exitProblem
 		}
 		ids = append(ids, id)
 	}
-	ix, ok := loadIndex(ctx, *dump, io)
+	ix, ok := loadIndex(ctx, "ror get", *dump, io)
 	if !ok {
 		return exitProblem
 	}
@@ -202,12 +204,12 @@ func runRORGet(ctx context.Context, args []string, io stdio) int {
 	for _, id := range ids {
 		o, found := ix.Get(id)
 		if !found {
-			fmt.Fprintf(io.err, "fairmeta: %s is not in the %s\n", id, map[bool]string{true: "built-in set", false: "dump"}[*dump == ""])
+			fmt.Fprintf(io.err, "fairmeta ror get: %s is not in the %s\n", id, map[bool]string{true: "built-in set", false: "dump"}[*dump == ""])
 			code = exitProblem
 			continue
 		}
 		if err := enc.Encode(o); err != nil {
-			fmt.Fprintln(io.err, "fairmeta:", err)
+			fmt.Fprintln(io.err, "fairmeta ror get:", err)
 			return exitProblem
 		}
 	}

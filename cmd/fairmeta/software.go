@@ -23,13 +23,11 @@ func runSoftwareDescribe(_ context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() > 1 || *self && fs.NArg() > 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "one DIR at most, and none with -self")
 	}
 	reg := format.Default()
 	if _, err := reg.Writer(*name); err != nil {
-		fmt.Fprintf(io.err, "fairmeta software describe: no writable format %q (known: %s)\n", *name, formatNames(reg))
-		return exitUsage
+		return usageError(fs, "-format %q: not a format fairmeta writes (writes: %s)", *name, writableNames(reg))
 	}
 	var rec *fair.Resource
 	if *self {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	goio "io"
 	"strconv"
@@ -29,24 +30,21 @@ func runValidate(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if *jsonl {
-		return validateStream(ctx, reg, *from, fs.Args(), sf, io)
+		return validateStream(ctx, reg, *from, fs, sf, io)
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		fmt.Fprintf(io.err, "formats: %s\n", formatNames(reg))
-		return exitUsage
+		return usageError(fs, "no FILE given (\"-\" for standard input)")
 	}
 	if *from != "" {
 		if _, err := reg.Reader(*from, nil); err != nil {
-			fmt.Fprintf(io.err, "fairmeta validate: cannot read format %q (known: %s)\n", *from, formatNames(reg))
-			return exitUsage
+			return usageError(fs, "-format %q: not a format fairmeta reads (known: %s)", *from, formatNames(reg))
 		}
 	}
 	code := exitOK
 	for _, name := range fs.Args() {
 		reps, err := validateFile(reg, name, *from, io.in)
 		if err != nil {
-			fmt.Fprintf(io.out, "%s: %v\n", name, err)
+			fmt.Fprintf(io.err, "fairmeta validate: %s: %v\n", name, err)
 			code = exitProblem
 			continue
 		}
@@ -103,11 +101,11 @@ func validateFile(reg *format.Registry, name, from string, stdin goio.Reader) ([
 
 // validateStream checks every line of JSON Lines inputs, printing one line per problem; exit 1 when a record has an
 // error or cannot be read.
-func validateStream(ctx context.Context, reg *format.Registry, from string, inputs []string, sf *streamFlags, io stdio) int {
+func validateStream(ctx context.Context, reg *format.Registry, from string, fs *flag.FlagSet, sf *streamFlags, io stdio) int {
+	inputs := fs.Args()
 	if from != "" {
 		if _, err := reg.Reader(from, nil); err != nil {
-			fmt.Fprintf(io.err, "fairmeta validate: cannot read format %q (known: %s)\n", from, formatNames(reg))
-			return exitUsage
+			return usageError(fs, "-format %q: not a format fairmeta reads (known: %s)", from, formatNames(reg))
 		}
 	}
 	dec := stream.Decoder{Registry: reg, From: from}
