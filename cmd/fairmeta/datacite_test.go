@@ -87,8 +87,8 @@ func TestConvertErrors(t *testing.T) {
 		stderr      string
 	}{
 		{"no -to", smallXML, []string{"convert"}, 2, "Usage"},
-		{"unknown -to", smallXML, []string{"convert", "-to", "marc"}, 2, `cannot write format "marc"`},
-		{"unknown -from", smallXML, []string{"convert", "-from", "marc", "-to", "fair"}, 2, `cannot read format "marc"`},
+		{"unknown -to", smallXML, []string{"convert", "-to", "marc"}, 2, `-to "marc": not a format fairmeta writes`},
+		{"unknown -from", smallXML, []string{"convert", "-from", "marc", "-to", "fair"}, 2, `-from "marc": not a format fairmeta reads`},
 		{"two files", "", []string{"convert", "-to", "fair", "a", "b"}, 2, "Usage"},
 		{"malformed XML", "<resource xmlns=\"http://datacite.org/schema/kernel-4\">\n<titles>\n</resource>", []string{"convert", "-from", "datacite-xml", "-to", "fair"}, 1, "XML line 3"},
 		{"wrong JSON type", "{\"data\": {\"type\": \"dois\",\n \"attributes\": {\"titles\": \"x\"}}}", []string{"convert", "-to", "datacite-xml"}, 1, "JSON line 2, column 27: data.attributes.titles: want an array, got a string"},
@@ -141,8 +141,8 @@ func TestValidateCommand(t *testing.T) {
 	if code, out, _ := runCLI(t, smallXML, "validate", "-format", "datacite-xml", "-"); code != 0 || !strings.HasPrefix(out, "-: ") {
 		t.Errorf("stdin: exit %d, output %q", code, out)
 	}
-	if code, out, _ := runCLI(t, "<resource", "validate", "-format", "datacite-xml", "-"); code != 1 || !strings.Contains(out, "-: datacite: XML line 1") {
-		t.Errorf("malformed: exit %d, output %q; want 1 with the position", code, out)
+	if code, out, errs := runCLI(t, "<resource", "validate", "-format", "datacite-xml", "-"); code != 1 || out != "" || !strings.Contains(errs, "fairmeta validate: -: datacite: XML line 1") {
+		t.Errorf("malformed: exit %d, stdout %q, stderr %q; want 1 with the position on stderr", code, out, errs)
 	}
 	if code, _, _ := runCLI(t, "", "validate"); code != 2 {
 		t.Errorf("no files: exit %d, want 2", code)

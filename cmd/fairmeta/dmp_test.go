@@ -29,9 +29,9 @@ func TestDMPValidate(t *testing.T) {
 	}
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	os.WriteFile(bad, []byte("{\"dmp\": {\n  \"title\": \"x\",\n  \"dataset\": [1, 2,]\n}}"), 0o644)
-	code, out, _ = runCLI(t, "", "dmp", "validate", bad)
-	if code != 1 || !strings.Contains(out, bad+": dmp: line 3, column 20:") {
-		t.Errorf("exit %d for unparseable JSON:\n%s", code, out)
+	code, _, errs := runCLI(t, "", "dmp", "validate", bad)
+	if code != 1 || !strings.Contains(errs, "fairmeta dmp validate: "+bad+": dmp: line 3, column 20:") {
+		t.Errorf("exit %d for unparseable JSON:\n%s", code, errs)
 	}
 	code, out, _ = runCLI(t, `{"dmp": {"dataset": [{"distribution": [{"host": {"supports_versioning": "yes"}}]}]}}`, "dmp", "validate", "-json", "-")
 	var res struct {
