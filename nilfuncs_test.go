@@ -92,6 +92,7 @@ var nilFuncs = map[string]nilFunc{
 	"doi.(*APIError).Is":                       {(*doi.APIError).Is, []string{"recv", "target"}, true},
 	"doi.(*Resolver).Citation":                 {(*doi.Resolver).Citation, []string{"recv", "ctx", "d", "style", "locale"}, true},
 	"doi.(*Resolver).Metadata":                 {(*doi.Resolver).Metadata, []string{"recv", "ctx", "d", "mediaType"}, true},
+	"doi.(*Resolver).Negotiate":                {(*doi.Resolver).Negotiate, []string{"recv", "ctx", "d", "mediaTypes"}, true},
 	"doi.(*Resolver).Resolve":                  {(*doi.Resolver).Resolve, []string{"recv", "ctx", "d"}, true},
 	"doi.(*SuffixError).Is":                    {(*doi.SuffixError).Is, []string{"recv", "target"}, true},
 	"doi.(*SyntaxError).Is":                    {(*doi.SyntaxError).Is, []string{"recv", "target"}, true},

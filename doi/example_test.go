@@ -3,10 +3,12 @@ package doi_test
 import (
 	"context"
 	"fmt"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 
+	"github.com/dop2i/fairmeta/datacite/datacitetest"
 	"github.com/dop2i/fairmeta/doi"
 )
 
@@ -58,4 +60,26 @@ func ExampleResolver_Resolve() {
 	}
 	fmt.Println(res.DOI, "→", res.URL)
 	// Output: 10.5072/abcd-ef12 → https://data.example.org/runs/4271
+}
+
+// Negotiate fetches a DOI's metadata in whichever of the formats fairmeta reads the resolver gives, in one request.
+func ExampleResolver_Negotiate() {
+	srv := datacitetest.NewServer() // a loopback DataCite, which answers content negotiation like doi.org
+	defer srv.Close()
+	srv.Add(datacitetest.StoredDOI{DOI: "10.5072/abcd-ef12", Client: datacitetest.DefaultRepository, State: "findable",
+		URL: "https://data.example.org/runs/4271", Attributes: []byte(`{"titles":[{"title":"Run 4271"}]}`)})
+
+	r, err := doi.NewResolver(doi.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, err := r.Negotiate(context.Background(), doi.MustParse("https://doi.org/10.5072/ABCD-EF12"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(m.ContentType)
+	fmt.Println(strings.Contains(string(m.Body), "Run 4271"))
+	// Output:
+	// application/vnd.datacite.datacite+json
+	// true
 }

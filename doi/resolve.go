@@ -402,3 +402,79 @@ func (r *Resolver) Citation(ctx context.Context, d DOI, style, locale string) (s
 	}
 	return strings.TrimSpace(string(m.Body)), nil
 }
+
+// ReadableTypes returns the media types of the metadata fairmeta reads that DOI content negotiation can give, the
+// richest first: DataCite JSON and XML, Crossref's UNIXSD XML and REST API JSON, then the forms every registration
+// agency serves (schema.org JSON-LD, CSL-JSON, BibTeX, RIS). It is the default list of Negotiate. The slice is new
+// at each call.
+func ReadableTypes() []string {
+	return []string{TypeDataCiteJSON, TypeDataCiteXML, TypeCrossrefUNIXSD, TypeCrossrefJSON, TypeCrossrefXML,
+		TypeSchemaOrg, TypeCSLJSON, TypeBibTeX, TypeRIS}
+}
+
+// Media types of Crossref metadata besides TypeCrossrefXML.
+const (
+	TypeCrossrefUNIXSD = "application/vnd.crossref.unixsd+xml"       // Crossref UNIXSD XML, what doi.org gives for Crossref DOIs
+	TypeCrossrefJSON   = "application/vnd.crossref-api-message+json" // Crossref REST API /works JSON
+)
+
+// AcceptHeader returns an Accept header listing mediaTypes in order of preference: the first with q=1, each next
+// one a tenth lower, down to q=0.1 for the tenth and after.
+func AcceptHeader(mediaTypes ...string) string {
+	var b strings.Builder
+	for i, t := range mediaTypes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(t)
+		if i > 0 {
+			fmt.Fprintf(&b, ";q=0.%d", max(10-i, 1))
+		}
+	}
+	return b.String()
+}
+
+// Negotiate fetches the metadata of d by content negotiation in one request whose Accept header lists mediaTypes
+// in order of preference (ReadableTypes when none is given), and returns whichever of them the resolver sends;
+// Metadata.ContentType says which. An answer in a type not asked for — the landing page a resolver sends when it
+// can give none of them — is a *ResolveError matching ErrNotAcceptable, as is 406.
+func (r *Resolver) Negotiate(ctx context.Context, d DOI, mediaTypes ...string) (*Metadata, error) {
+	fail := func(reason string, err error) error {
+		return &ResolveError{DOI: d, Op: "metadata", Reason: reason, Err: err}
+	}
+	if !d.Valid() {
+		return nil, fail("not a normalised DOI", ErrSyntax)
+	}
+	if len(mediaTypes) == 0 {
+		mediaTypes = ReadableTypes()
+	}
+	want := make([]string, len(mediaTypes))
+	for i, t := range mediaTypes {
+		mt, _, err := mime.ParseMediaType(t)
+		if err != nil {
+			return nil, fail(fmt.Sprintf("media type %q: %v", t, err), err)
+		}
+		want[i] = mt
+	}
+	resp, err := r.core.Get(ctx, r.content.String()+EscapePath(string(d)), AcceptHeader(mediaTypes...))
+	if err != nil {
+		return nil, fail(err.Error(), err)
+	}
+	switch resp.StatusCode {
+	case http.StatusOK:
+	case http.StatusNotFound, http.StatusGone:
+		return nil, fail("no metadata for this DOI", apiError(resp))
+	case http.StatusNotAcceptable:
+		return nil, fail("none of the media types asked for is available", apiError(resp))
+	default:
+		return nil, fail("unexpected answer", apiError(resp))
+	}
+	ctype := resp.Header.Get("Content-Type")
+	got, _, _ := mime.ParseMediaType(ctype)
+	for _, w := range want {
+		if strings.EqualFold(got, w) {
+			return &Metadata{DOI: d, ContentType: ctype, Body: resp.Body}, nil
+		}
+	}
+	return nil, fail(fmt.Sprintf("asked for %s, got %q", strings.Join(want, ", "), ctype), ErrNotAcceptable)
+}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -188,4 +189,82 @@ func ExampleResolver_Metadata() {
 	// Output:
 	// application/vnd.citationstyles.csl+json true
 	// true
+}
+
+// Negotiate asks for several types in one request, preferences weighted, and takes whichever comes back.
+func TestNegotiate(t *testing.T) {
+	t.Parallel()
+	var accepts []string
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		accepts = append(accepts, r.Header.Get("Accept"))
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/10.5072/datacite":
+			w.Header().Set("Content-Type", doi.TypeDataCiteXML+"; charset=utf-8")
+			w.Write([]byte(`<resource xmlns="http://datacite.org/schema/kernel-4"/>`))
+		case "/10.5072/crossref":
+			w.Header().Set("Content-Type", doi.TypeCrossrefUNIXSD)
+			w.Write([]byte(`<crossref_result/>`))
+		case "/10.5072/landing":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html></html>`))
+		case "/10.5072/refused":
+			http.Error(w, "Not Acceptable", http.StatusNotAcceptable)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	r := newResolver(t, srv.URL)
+	ctx := context.Background()
+	m, err := r.Negotiate(ctx, "10.5072/datacite")
+	if err != nil || m.ContentType != doi.TypeDataCiteXML+"; charset=utf-8" || string(m.Body) != `<resource xmlns="http://datacite.org/schema/kernel-4"/>` {
+		t.Errorf("DataCite XML: %+v, %v", m, err)
+	}
+	m, err = r.Negotiate(ctx, "10.5072/crossref")
+	if err != nil || m.ContentType != doi.TypeCrossrefUNIXSD {
+		t.Errorf("Crossref: %+v, %v", m, err)
+	}
+	want := "application/vnd.datacite.datacite+json, application/vnd.datacite.datacite+xml;q=0.9, application/vnd.crossref.unixsd+xml;q=0.8, " +
+		"application/vnd.crossref-api-message+json;q=0.7, application/vnd.crossref.unixref+xml;q=0.6, application/vnd.schemaorg.ld+json;q=0.5, " +
+		"application/vnd.citationstyles.csl+json;q=0.4, application/x-bibtex;q=0.3, application/x-research-info-systems;q=0.2"
+	if len(accepts) != 2 || accepts[0] != want || accepts[1] != want {
+		t.Errorf("Accept headers %q\nwant one request each with %q", accepts, want)
+	}
+	// Types of one's own choice; a type not asked for is refused.
+	if _, err := r.Negotiate(ctx, "10.5072/crossref", doi.TypeDataCiteJSON, doi.TypeCSLJSON); !errors.Is(err, doi.ErrNotAcceptable) ||
+		!strings.Contains(err.Error(), `asked for application/vnd.datacite.datacite+json, application/vnd.citationstyles.csl+json, got "application/vnd.crossref.unixsd+xml"`) {
+		t.Errorf("a type not asked for: %v", err)
+	}
+	if accepts[2] != doi.TypeDataCiteJSON+", "+doi.TypeCSLJSON+";q=0.9" {
+		t.Errorf("Accept of two types: %q", accepts[2])
+	}
+	for d, want := range map[doi.DOI]error{"10.5072/landing": doi.ErrNotAcceptable, "10.5072/refused": doi.ErrNotAcceptable, "10.5072/nope": doi.ErrNotFound,
+		"not a doi": doi.ErrSyntax} {
+		var re *doi.ResolveError
+		if _, err := r.Negotiate(ctx, d); !errors.Is(err, want) || !errors.As(err, &re) || re.DOI != d {
+			t.Errorf("%s: %v, want %v in a *ResolveError", d, err, want)
+		}
+	}
+	if _, err := r.Negotiate(ctx, "10.5072/datacite", "not a type"); err == nil {
+		t.Error("a malformed media type was sent")
+	}
+}
+
+func TestAcceptHeader(t *testing.T) {
+	t.Parallel()
+	types := make([]string, 12)
+	for i := range types {
+		types[i] = fmt.Sprintf("a/t%d", i)
+	}
+	got := doi.AcceptHeader(types...)
+	want := "a/t0, a/t1;q=0.9, a/t2;q=0.8, a/t3;q=0.7, a/t4;q=0.6, a/t5;q=0.5, a/t6;q=0.4, a/t7;q=0.3, a/t8;q=0.2, a/t9;q=0.1, a/t10;q=0.1, a/t11;q=0.1"
+	if got != want {
+		t.Errorf("AcceptHeader:\n%s\nwant\n%s", got, want)
+	}
+	if doi.AcceptHeader() != "" {
+		t.Error("no type gives a header")
+	}
 }

@@ -56,6 +56,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"slices"
 	"strings"
 
@@ -199,6 +200,26 @@ func (g *Registry) Detect(data []byte) (fair.Format, error) {
 		}
 	}
 	return fair.Format{}, &UnknownFormatError{Known: g.Names()}
+}
+
+// DetectMedia returns the format of data that came with the given Content-Type (an HTTP answer, a content
+// negotiation): the first readable format listing the media type whose Detect claims data, else the format Detect
+// finds from the content alone, so that a generic or wrong type (application/json, text/html) still finds the
+// format and a type no format lists (application/vnd.schemaorg.ld+json) too. Parameters such as charset are
+// ignored. Errors are Detect's.
+func (g *Registry) DetectMedia(contentType string, data []byte) (fair.Format, error) {
+	if isBlank(data) {
+		return fair.Format{}, ErrEmpty
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err == nil {
+		for _, f := range g.formats {
+			if f.Read != nil && f.Detect != nil && slices.ContainsFunc(f.MediaTypes, func(t string) bool { return strings.EqualFold(t, mt) }) && f.Detect(data) {
+				return f, nil
+			}
+		}
+	}
+	return g.Detect(data)
 }
 
 // Reader returns the named format, or the detected one when name is "", insisting that it can be read.

@@ -412,3 +412,37 @@ func TestWriteLines(t *testing.T) {
 		t.Errorf("XML has no line form: %v", err)
 	}
 }
+
+// DetectMedia takes the format the Content-Type names when its detector agrees, and the content's otherwise.
+func TestDetectMedia(t *testing.T) {
+	reg := format.Default()
+	dcXML := []byte(`<resource xmlns="http://datacite.org/schema/kernel-4"><identifier identifierType="DOI">10.5072/x</identifier></resource>`)
+	dcJSON := []byte(`{"data":{"type":"dois","attributes":{"doi":"10.5072/x","titles":[{"title":"T"}]}}}`)
+	schema := []byte(`{"@context":"http://schema.org","@type":"Dataset","name":"T"}`)
+	for _, c := range []struct {
+		ctype string
+		data  []byte
+		want  string
+	}{
+		{"application/vnd.datacite.datacite+xml; charset=utf-8", dcXML, "datacite-xml"},
+		{"Application/Vnd.DataCite.DataCite+XML", dcXML, "datacite-xml"},
+		{"application/xml", dcXML, "datacite-xml"},                      // a generic type several formats list
+		{"application/vnd.schemaorg.ld+json", schema, "schemaorg"},      // a type no format lists
+		{"application/vnd.datacite.datacite+json", schema, "schemaorg"}, // a wrong type: the content decides
+		{"text/plain", dcJSON, "datacite-json"},
+		{"", dcJSON, "datacite-json"},
+		{"not a media type;;", dcXML, "datacite-xml"},
+	} {
+		f, err := reg.DetectMedia(c.ctype, c.data)
+		if err != nil || f.Name != c.want {
+			t.Errorf("DetectMedia(%q): %s, %v; want %s", c.ctype, f.Name, err, c.want)
+		}
+	}
+	if _, err := reg.DetectMedia("application/vnd.datacite.datacite+xml", []byte(" \n")); !errors.Is(err, format.ErrEmpty) {
+		t.Errorf("empty input: %v, want ErrEmpty", err)
+	}
+	var ue *format.UnknownFormatError
+	if _, err := reg.DetectMedia("text/html", []byte("plain words")); !errors.As(err, &ue) {
+		t.Errorf("undetectable input: %v, want *UnknownFormatError", err)
+	}
+}

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/inspire"
@@ -23,11 +25,12 @@ func init() {
 // converted in parallel, filtered, and written one per line in input order; a bad line is reported and skipped.
 func runConvert(ctx context.Context, args []string, io stdio) int {
 	reg := format.Default()
-	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [-enrich-ror [-ror-first]] [-inspire FILE,...] [-hal-structures FILE | -hal-api URL] [FILE|-] | -jsonl [-to FORMAT|-dois] [-j N] [-shard i/n] [filters] [FILE...]", io)
+	fs := newFlags("convert", "[-from FORMAT] -to FORMAT [-enrich-ror [-ror-first]] [-inspire FILE,...] [-hal-structures FILE | -hal-api URL] [FILE|-|DOI] [-resolver URL] | -jsonl [-to FORMAT|-dois] [-j N] [-shard i/n] [filters] [FILE...]", io)
 	from := fs.String("from", "", "input `format`; detected from the input (with -jsonl, from each line) when omitted")
 	to := fs.String("to", "", "output `format` (required unless -dois)")
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines (plain, gzip or tar archives of parts) and write one record per line, in parallel")
 	dois := fs.Bool("dois", false, "with -jsonl, write the DOI of each selected record instead of the record")
+	resolver := fs.String("resolver", "", "DOI resolver base `URL` to fetch a DOI's metadata from (default https://doi.org/)")
 	sf := addStreamFlags(fs)
 	ff := addFilterFlags(fs)
 	hf := addHALFlags(fs)
@@ -35,10 +38,12 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if *jsonl && hf.set() {
-		fmt.Fprintln(io.err, "fairmeta convert: -inspire, -ror-first, -hal-structures and -hal-api convert one document, not -jsonl")
-		return exitUsage
+		return usageError(fs, "-inspire, -ror-first, -hal-structures and -hal-api convert one document, not -jsonl")
 	}
 	if *jsonl {
+		if *resolver != "" {
+			return usageError(fs, "-resolver fetches one DOI; it does not go with -jsonl")
+		}
 		return convertStream(ctx, reg, *from, *to, *dois, fs.Args(), sf, ff, io)
 	}
 	if *to == "" {
@@ -61,8 +66,20 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 	}
 	w := bufio.NewWriter(io.out)
 	defer w.Flush()
-	data, err := readInput(name, io.in)
-	if err != nil {
+	var data []byte
+	var err error
+	if d, isDOI := doiArgument(name); isDOI {
+		// A DOI, not a file: its metadata by content negotiation, in the format the resolver chose among those
+		// fairmeta reads.
+		var f fair.Format
+		if data, f, err = fetchDOI(ctx, reg, d, *from, *resolver); err != nil {
+			fmt.Fprintf(io.err, "fairmeta convert: %v\n", err)
+			return exitProblem
+		}
+		*from = f.Name
+	} else if *resolver != "" {
+		return usageError(fs, "-resolver goes with a DOI; %q is not one", name)
+	} else if data, err = readInput(name, io.in); err != nil {
 		fmt.Fprintf(io.err, "fairmeta convert: %s: %v\n", name, err)
 		return exitProblem
 	}
@@ -155,4 +172,51 @@ func convertStream(ctx context.Context, reg *format.Registry, from, to string, d
 	_, code := runStream(ctx, "convert", inputs, sf, io, conv.NewFunc)
 	printNoteCounts(io, "convert", conv.Notes())
 	return code
+}
+
+// doiArgument reports whether the argument of convert names a DOI (10.5061/dryad.8515, doi:..., https://doi.org/...)
+// rather than a file: it parses as a DOI and no file of that name exists.
+func doiArgument(name string) (doi.DOI, bool) {
+	if name == "-" {
+		return "", false
+	}
+	d, err := doi.Parse(name)
+	if err != nil {
+		return "", false
+	}
+	if _, err := os.Stat(name); err == nil {
+		return "", false
+	}
+	return d, true
+}
+
+// fetchDOI fetches the metadata of d from the resolver at base (doi.org when empty) in one content negotiation
+// asking for the formats fairmeta reads (or only the media types of format from), and returns it with its format,
+// found from the Content-Type and the content.
+func fetchDOI(ctx context.Context, reg *format.Registry, d doi.DOI, from, base string) ([]byte, fair.Format, error) {
+	opts := []doi.Option{doi.WithUserAgent("fairmeta-cli")}
+	if base != "" {
+		opts = append(opts, doi.WithBaseURL(base))
+	}
+	r, err := doi.NewResolver(opts...)
+	if err != nil {
+		return nil, fair.Format{}, err
+	}
+	var types []string
+	if from != "" {
+		f, _ := reg.Lookup(from)
+		types = f.MediaTypes
+	}
+	m, err := r.Negotiate(ctx, d, types...)
+	if err != nil {
+		return nil, fair.Format{}, err
+	}
+	f, err := reg.DetectMedia(m.ContentType, m.Body)
+	if err != nil {
+		return nil, fair.Format{}, fmt.Errorf("%s: the resolver sent %s: %w", d, m.ContentType, err)
+	}
+	if from != "" && f.Name != from {
+		f, _ = reg.Lookup(from)
+	}
+	return m.Body, f, nil
 }
