@@ -53,6 +53,7 @@ package format
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -339,14 +340,18 @@ func (g *Registry) WriteLines(w io.Writer, to string, recs []*fair.Resource) (no
 	if err != nil {
 		return nil, err
 	}
-	if f.WriteLine == nil {
-		return nil, &CapabilityError{Format: f.Name, Op: "write lines"}
+	if f.WriteLine == nil && !writesJSON(f) {
+		return nil, &CapabilityError{Format: f.Name, Op: "write lines (it has no one-line JSON form)"}
 	}
 	if err := checkWrite(w, recs); err != nil {
 		return nil, err
 	}
+	writeLine := f.WriteLine
+	if writeLine == nil {
+		writeLine = compactLine(f)
+	}
 	for i, r := range recs {
-		notes, err := f.WriteLine(w, r)
+		notes, err := writeLine(w, r)
 		if len(recs) > 1 {
 			notes = notes.Prefixed(fmt.Sprintf("[%d]", i))
 		}
@@ -356,6 +361,42 @@ func (g *Registry) WriteLines(w io.Writer, to string, recs []*fair.Resource) (no
 		}
 	}
 	return notWritten, nil
+}
+
+// LineWriter returns the named format, insisting that WriteLines can write it one record per line: it has a
+// one-line form (WriteLine) or writes JSON (a media type ending in "json"), which WriteLines compacts onto one line.
+// A format that can do neither gives a *[CapabilityError].
+func (g *Registry) LineWriter(name string) (fair.Format, error) {
+	f, err := g.Writer(name)
+	if err != nil {
+		return fair.Format{}, err
+	}
+	if f.WriteLine == nil && !writesJSON(f) {
+		return fair.Format{}, &CapabilityError{Format: f.Name, Op: "write lines (it has no one-line JSON form)"}
+	}
+	return f, nil
+}
+
+// writesJSON reports whether a format writes JSON documents, by its media types.
+func writesJSON(f fair.Format) bool {
+	return slices.ContainsFunc(f.MediaTypes, func(t string) bool { return strings.HasSuffix(t, "json") })
+}
+
+// compactLine is the one-line form of a JSON format without WriteLine: its document compacted, then a newline.
+func compactLine(f fair.Format) func(io.Writer, *fair.Resource) (fair.Notes, error) {
+	return func(w io.Writer, r *fair.Resource) (fair.Notes, error) {
+		var doc, line bytes.Buffer
+		notes, err := f.Write(&doc, r)
+		if err != nil {
+			return notes, err
+		}
+		if err := json.Compact(&line, doc.Bytes()); err != nil {
+			return notes, fmt.Errorf("format: %s did not write JSON: %w", f.Name, err)
+		}
+		line.WriteByte('\n')
+		_, err = w.Write(line.Bytes())
+		return notes, err
+	}
 }
 
 // Convert reads data in format from ("" to detect it) and writes its records to w in format to, through

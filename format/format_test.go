@@ -2,6 +2,7 @@ package format_test
 
 import (
 	"bytes"
+	stdjson "encoding/json"
 	"errors"
 	"io"
 	"io/fs"
@@ -444,5 +445,58 @@ func TestDetectMedia(t *testing.T) {
 	var ue *format.UnknownFormatError
 	if _, err := reg.DetectMedia("text/html", []byte("plain words")); !errors.As(err, &ue) {
 		t.Errorf("undetectable input: %v, want *UnknownFormatError", err)
+	}
+}
+
+// Every format that writes JSON writes one record per line, with its one-line form or its document compacted;
+// the others say they cannot.
+func TestWriteLinesEveryJSONFormat(t *testing.T) {
+	reg := format.Default()
+	recs := []*fair.Resource{
+		{Identifier: fair.Identifier{Value: "10.5072/one", Type: "DOI"}, Titles: []fair.Title{{Title: "Run one"}}, PublicationYear: 2026,
+			Creators: []fair.Creator{{Name: "Lefèvre, Camille", NameType: fair.NamePersonal}}},
+		{Identifier: fair.Identifier{Value: "10.5072/two", Type: "DOI"}, Titles: []fair.Title{{Title: "Run two"}}, PublicationYear: 2025,
+			Creators: []fair.Creator{{Name: "CC-IN2P3", NameType: fair.NameOrganizational}}},
+	}
+	for _, f := range reg.Formats() {
+		if !f.CanWrite() {
+			continue
+		}
+		isJSON := slices.ContainsFunc(f.MediaTypes, func(t string) bool { return strings.HasSuffix(t, "json") })
+		_, lwErr := reg.LineWriter(f.Name)
+		var buf bytes.Buffer
+		_, err := reg.WriteLines(&buf, f.Name, recs)
+		if !isJSON && f.WriteLine == nil {
+			var ce *format.CapabilityError
+			if !errors.As(err, &ce) || !errors.As(lwErr, &ce) || buf.Len() != 0 {
+				t.Errorf("%s writes no JSON: WriteLines %v, LineWriter %v, wrote %q; want a *CapabilityError each", f.Name, err, lwErr, buf.String())
+			}
+			continue
+		}
+		if err != nil || lwErr != nil {
+			t.Errorf("%s: WriteLines %v, LineWriter %v", f.Name, err, lwErr)
+			continue
+		}
+		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+		if len(lines) != len(recs) {
+			t.Errorf("%s: %d lines for %d records:\n%s", f.Name, len(lines), len(recs), buf.String())
+			continue
+		}
+		for i, l := range lines {
+			// Each line is the record's JSON: the one-line form, or the document compacted.
+			if !stdjson.Valid([]byte(l)) || !strings.Contains(l, recs[i].Titles[0].Title) {
+				t.Errorf("%s line %d is not record %d in JSON:\n%s", f.Name, i+1, i, l)
+			}
+			if f.WriteLine == nil {
+				var doc, want bytes.Buffer
+				if _, err := f.Write(&doc, recs[i]); err != nil {
+					t.Fatal(err)
+				}
+				stdjson.Compact(&want, doc.Bytes())
+				if l != want.String() {
+					t.Errorf("%s line %d is not the document compacted:\n%s\nwant\n%s", f.Name, i+1, l, want.String())
+				}
+			}
+		}
 	}
 }

@@ -255,7 +255,8 @@ func valueEnd(data []byte, i int) (int, error) {
 // are counted by path and reason, for a summary; [Conversion.Notes] returns them after the run.
 type Conversion struct {
 	Decoder
-	// To is the output format, which must have a one-line form (WriteLine); "" with DOIs.
+	// To is the output format, which must write one record per line (format.Registry.LineWriter: a one-line form
+	// or JSON); "" with DOIs.
 	To string
 	// DOIs writes the DOI of each selected record, one per line, instead of the record.
 	DOIs bool
@@ -286,12 +287,8 @@ func (c *Conversion) Check() error {
 	if reg == nil {
 		reg = format.Default()
 	}
-	f, err := reg.Writer(c.To)
-	if err != nil {
+	if _, err := reg.LineWriter(c.To); err != nil {
 		return err
-	}
-	if f.WriteLine == nil {
-		return fmt.Errorf("stream: format %s has no one-line JSON form for a stream", f.Name)
 	}
 	if c.From != "" {
 		if _, err := reg.Reader(c.From, nil); err != nil {

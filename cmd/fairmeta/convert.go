@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
@@ -44,7 +46,7 @@ func runConvert(ctx context.Context, args []string, io stdio) int {
 		if *resolver != "" {
 			return usageError(fs, "-resolver fetches one DOI; it does not go with -jsonl")
 		}
-		return convertStream(ctx, reg, *from, *to, *dois, fs.Args(), sf, ff, io)
+		return convertStream(ctx, reg, *from, *to, *dois, fs, sf, ff, io)
 	}
 	if *to == "" {
 		return usageError(fs, "-to FORMAT is required")
@@ -146,19 +148,22 @@ func convertOne(reg *format.Registry, w io.Writer, data []byte, from, to string,
 }
 
 // convertStream converts JSON Lines inputs with package stream.
-func convertStream(ctx context.Context, reg *format.Registry, from, to string, dois bool, inputs []string, sf *streamFlags, ff *filterFlags, io stdio) int {
+func convertStream(ctx context.Context, reg *format.Registry, from, to string, dois bool, fs *flag.FlagSet, sf *streamFlags, ff *filterFlags, io stdio) int {
+	inputs := fs.Args()
 	conv := &stream.Conversion{Decoder: stream.Decoder{Registry: reg, From: from}, To: to, DOIs: dois}
-	if err := conv.Check(); err != nil || to == "" && !dois {
-		if err == nil {
-			err = errors.New("-jsonl needs -to FORMAT or -dois")
+	if to == "" && !dois {
+		return usageError(fs, "-jsonl needs -to FORMAT or -dois")
+	}
+	if err := conv.Check(); err != nil {
+		var ce *format.CapabilityError
+		if errors.As(err, &ce) && ce.Op != "write" && !dois {
+			return usageError(fs, "-jsonl -to %s: %s writes no JSON, so not one record per line; JSON formats: %s", to, to, lineNames(reg))
 		}
-		fmt.Fprintf(io.err, "fairmeta convert: %v (formats: %s)\n", err, formatNames(reg))
-		return exitUsage
+		return usageError(fs, "%v", err)
 	}
 	flt, err := ff.filter(ctx)
 	if err != nil {
-		fmt.Fprintf(io.err, "fairmeta convert: %v\n", err)
-		return exitUsage
+		return usageError(fs, "%v", err)
 	}
 	conv.Filter = flt
 	if *ff.enrich {
@@ -219,4 +224,15 @@ func fetchDOI(ctx context.Context, reg *format.Registry, d doi.DOI, from, base s
 		f, _ = reg.Lookup(from)
 	}
 	return m.Body, f, nil
+}
+
+// lineNames lists the formats -jsonl can write, one record per line.
+func lineNames(reg *format.Registry) string {
+	var names []string
+	for _, n := range reg.Names() {
+		if _, err := reg.LineWriter(n); err == nil {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
 }

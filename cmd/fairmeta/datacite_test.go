@@ -94,7 +94,7 @@ func TestConvertErrors(t *testing.T) {
 		{"wrong JSON type", "{\"data\": {\"type\": \"dois\",\n \"attributes\": {\"titles\": \"x\"}}}", []string{"convert", "-to", "datacite-xml"}, 1, "JSON line 2, column 27: data.attributes.titles: want an array, got a string"},
 		{"undetectable", "hello", []string{"convert", "-to", "fair"}, 1, "cannot tell the format"},
 		{"bad line in stream", "{\"types\":{\"resourceTypeGeneral\":\"Dataset\"}}\n{\"types\": \n", []string{"convert", "-jsonl", "-to", "datacite-json"}, 1, "-:2: invalid JSON"},
-		{"-jsonl to XML", smallXML, []string{"convert", "-jsonl", "-to", "datacite-xml"}, 2, "no one-line JSON form"},
+		{"-jsonl to XML", smallXML, []string{"convert", "-jsonl", "-to", "datacite-xml"}, 2, "datacite-xml writes no JSON, so not one record per line"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
