@@ -40,12 +40,13 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if *jsonl && (*asJSON || *htmlFile != "") {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "-jsonl writes one JSON summary per line; it does not go with -json or -html")
 	}
-	if !*jsonl && fs.NArg() == 0 || *asJSON && *htmlFile != "" {
-		fs.Usage()
-		return exitUsage
+	if !*jsonl && fs.NArg() == 0 {
+		return usageError(fs, "no FILE given (\"-\" for standard input)")
+	}
+	if *asJSON && *htmlFile != "" {
+		return usageError(fs, "-json and -html exclude each other")
 	}
 	var opts []assess.Option
 	if *metrics != "" {

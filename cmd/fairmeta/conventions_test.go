@@ -66,6 +66,13 @@ func TestConventions(t *testing.T) {
 		{name: "bad -accept", args: []string{"doi", "resolve", "10.5072/x", "-accept", "pdf"}, code: 2, err: `fairmeta doi resolve: -accept "pdf": not a media type`},
 		{name: "-q with -", args: []string{"swhid", "-q", "-"}, code: 2, err: "fairmeta swhid: -q needs a file"},
 		{name: "-api-url without -api", args: []string{"ror", "match", "-api-url", "http://127.0.0.1:1"}, code: 2, err: "fairmeta ror match: -api-url goes with -api"},
+		{name: "-url with -url-template", args: []string{"doi", "mint", "x.xml", "-url", "https://a.example/", "-url-template", "https://a.example/{suffix}"}, code: 2,
+			err: "fairmeta doi mint: -url and -url-template exclude each other\nUsage: fairmeta doi mint"},
+		{name: "-json with -html", args: []string{"assess", xmlFile, "-json", "-html", "x.html"}, code: 2, err: "fairmeta assess: -json and -html exclude each other\nUsage: fairmeta assess"},
+		{name: "bad -page-size", args: []string{"harvest", "datacite", "-page-size", "5000"}, code: 2, err: "fairmeta harvest datacite: -page-size 5000: want 1 to 1000"},
+		{name: "bad -from date", args: []string{"harvest", "datacite", "-from", "yesterday"}, code: 2, err: `fairmeta harvest datacite: -from: "yesterday" is not a date`},
+		{name: "two plans to upgrade", args: []string{"dmp", "upgrade", "a.json", "b.json"}, code: 2, err: "fairmeta dmp upgrade: want one FILE, got 2"},
+		{name: "formats with an argument", args: []string{"formats", "datacite"}, code: 2, err: `fairmeta formats: no arguments expected, got ["datacite"]`},
 		// Errors on standard error, prefixed with the full command name; nothing on standard output.
 		{name: "validate missing file", args: []string{"validate", filepath.Join(dir, "nope.xml")}, code: 1, err: "fairmeta validate: " + filepath.Join(dir, "nope.xml") + ": open "},
 		{name: "ror get missing dump", args: []string{"ror", "get", "https://ror.org/04dcc3438", "-dump", filepath.Join(dir, "nope.zip")}, code: 1, err: "fairmeta ror get: "},

@@ -44,8 +44,7 @@ func runDMPValidate(_ context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no FILE given (\"-\" for standard input)")
 	}
 	code := exitOK
 	enc := json.NewEncoder(io.out)
@@ -91,8 +90,7 @@ func runDMPUpgrade(_ context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "want one FILE, got %d", fs.NArg())
 	}
 	name := fs.Arg(0)
 	doc, notes, err := readPlan(name, io.in)
@@ -129,8 +127,7 @@ func runDMPCheck(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "want one FILE, got %d", len(pos))
 	}
 	doc, notes, err := readPlan(pos[0], io.in)
 	if err != nil {
@@ -195,8 +192,7 @@ func runDMPResources(_ context.Context, args []string, io stdio) int {
 		return code
 	}
 	if len(pos) == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no PLAN given")
 	}
 	var demands []dmp.Demand
 	for _, name := range pos {

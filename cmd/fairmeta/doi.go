@@ -62,9 +62,17 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	ev, evOK := map[string]datacite.Event{"draft": "", "register": datacite.EventRegister, "publish": datacite.EventPublish}[*event]
-	if len(pos) != 1 || !evOK || *workers < 1 || *rate < 0 || *landing != "" && *urlTemplate != "" {
-		fs.Usage()
-		return exitUsage
+	switch {
+	case len(pos) != 1:
+		return usageError(fs, "want one FILE, got %d", len(pos))
+	case !evOK:
+		return usageError(fs, "-event %q: want draft, register or publish", *event)
+	case *workers < 1:
+		return usageError(fs, "-workers %d: want 1 or more", *workers)
+	case *rate < 0:
+		return usageError(fs, "-rate %v: want 0 (no limit) or more", *rate)
+	case *landing != "" && *urlTemplate != "":
+		return usageError(fs, "-url and -url-template exclude each other")
 	}
 	opts := []datacite.Option{datacite.WithEnv(os.Getenv), datacite.WithUserAgent("fairmeta-cli"), datacite.WithRateLimit(*rate, 2)}
 	if *api != "" {
@@ -324,8 +332,7 @@ func runDOIResolve(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "want one DOI, got %d", len(pos))
 	}
 	d, err := doi.Parse(pos[0])
 	if err != nil {

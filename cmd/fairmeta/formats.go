@@ -25,8 +25,7 @@ func runFormats(_ context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no arguments expected, got %q", fs.Args())
 	}
 	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tREAD\tWRITE\tMEDIA TYPES\tEXTENSIONS\tDESCRIPTION")

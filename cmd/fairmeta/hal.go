@@ -129,8 +129,7 @@ func runHALCheck(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no FILE given (\"-\" for standard input)")
 	}
 	var ix *ror.Index
 	if *enrich || hf.set() {

@@ -59,9 +59,13 @@ func runHarvestOAI(ctx context.Context, args []string, io stdio) int {
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 || *prefix == "" || *rate < 0 {
-		fs.Usage()
-		return exitUsage
+	switch {
+	case len(pos) != 1:
+		return usageError(fs, "want one URL, the repository's OAI-PMH base URL; got %d arguments", len(pos))
+	case *prefix == "":
+		return usageError(fs, "-metadata-prefix must not be empty")
+	case *rate < 0:
+		return usageError(fs, "-rate %v: want 0 (no limit) or more", *rate)
 	}
 	client, err := harvest.NewOAIClient(pos[0], harvest.WithRateLimit(*rate, 1), harvest.WithUserAgent(*ua))
 	if err != nil {
@@ -125,14 +129,19 @@ func runHarvestDataCite(ctx context.Context, args []string, io stdio) int {
 	}
 	f, err1 := parseDate(*from)
 	u, err2 := parseDate(*until)
-	if len(pos) != 0 || *jobs < 1 || *rate < 0 || *pageSize < 1 || *pageSize > 1000 || err1 != nil || err2 != nil {
-		for _, err := range []error{err1, err2} {
-			if err != nil {
-				fmt.Fprintf(io.err, "fairmeta %s: %v\n", name, err)
-			}
-		}
-		fs.Usage()
-		return exitUsage
+	switch {
+	case len(pos) != 0:
+		return usageError(fs, "no arguments expected, got %q", pos)
+	case err1 != nil:
+		return usageError(fs, "-from: %v", err1)
+	case err2 != nil:
+		return usageError(fs, "-until: %v", err2)
+	case *jobs < 1:
+		return usageError(fs, "-j %d: want 1 or more", *jobs)
+	case *rate < 0:
+		return usageError(fs, "-rate %v: want 0 (no limit) or more", *rate)
+	case *pageSize < 1 || *pageSize > 1000:
+		return usageError(fs, "-page-size %d: want 1 to 1000", *pageSize)
 	}
 	opts := []datacite.Option{datacite.WithBaseURL(datacite.ProductionURL), datacite.WithEnv(envWithoutCredentials),
 		datacite.WithUserAgent("fairmeta-harvest"), datacite.WithRateLimit(*rate, max(2, min(*jobs, 8)))}

@@ -22,8 +22,7 @@ func runCanonicalize(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no FILE given (\"-\" for standard input)")
 	}
 	var opts []schemaorg.Option
 	if *ctxFile != "" {

@@ -41,8 +41,7 @@ func runPubAffiliations(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no FILE given (\"-\" for standard input)")
 	}
 	filter := ror.OrgFilter{Countries: splitList(*countries), Or: *or}
 	for _, w := range splitList(*within) {

@@ -181,8 +181,7 @@ func runRORGet(ctx context.Context, args []string, io stdio) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(fs, "no ID given")
 	}
 	ids := make([]ror.ID, 0, fs.NArg())
 	for _, a := range fs.Args() {
