@@ -157,3 +157,19 @@ func FuzzReadDump(f *testing.F) {
 		}
 	})
 }
+
+// TestIndexRefusesEmptyDumps: a dump with no organisation (empty, spaces, a gzip of spaces, an empty array) is an
+// error, not an index that silently matches nothing.
+func TestIndexRefusesEmptyDumps(t *testing.T) {
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(bytes.Repeat([]byte(" "), 1<<20))
+	zw.Close()
+	for name, data := range map[string][]byte{"empty": nil, "spaces": []byte("  \n\n "), "gzip of spaces": gz.Bytes(), "empty array": []byte("[]")} {
+		ix, err := ror.ReadIndex(context.Background(), bytes.NewReader(data))
+		var de *ror.DumpError
+		if !errors.Is(err, ror.ErrNoOrganizations) || !errors.As(err, &de) {
+			t.Errorf("%s: ReadIndex = %v, %v; want a *ror.DumpError matching ErrNoOrganizations", name, ix, err)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package ror
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"iter"
 	"slices"
@@ -114,22 +116,51 @@ func NewIndex(orgs []*Organization) *Index {
 	return b.finish()
 }
 
-// LoadIndex builds an index from a ROR data dump file in any form [ReadDumpFile] reads.
+// MaxOrganizations bounds the organisations of an index built from a dump: ROR's registry holds about 120,000,
+// and an index takes a few kilobytes of memory per organisation, so a small file of many tiny records (300,000 in
+// 2 MB of gzip) would otherwise take gigabytes.
+const MaxOrganizations = 200_000
+
+// ErrTooManyOrganizations is matched by the error of a dump with more than [MaxOrganizations] organisations, and
+// ErrNoOrganizations by that of a dump with none (an empty file, a gzip of spaces): an index of nothing would match
+// nothing without saying why.
+var (
+	ErrTooManyOrganizations = fmt.Errorf("more than %d organisations: no ROR release holds that many", MaxOrganizations)
+	ErrNoOrganizations      = errors.New("no organisations")
+)
+
+// LoadIndex builds an index from a ROR data dump file in any form [ReadDumpFile] reads. A dump with no
+// organisation, or more than [MaxOrganizations], is refused with a *DumpError.
 func LoadIndex(ctx context.Context, name string) (*Index, error) {
 	b := newBuilder()
 	if err := readDumpFile(ctx, name, prepareAny, b.addAny); err != nil {
-		return nil, err
+		return nil, dumpError(name, err)
+	}
+	if len(b.ix.orgs) == 0 {
+		return nil, &DumpError{File: name, Err: ErrNoOrganizations}
 	}
 	return b.finish(), nil
 }
 
-// ReadIndex builds an index from a ROR data dump read from r, in any form [ReadDump] reads.
+// ReadIndex builds an index from a ROR data dump read from r, in any form [ReadDump] reads, refusing a dump as
+// [LoadIndex] does.
 func ReadIndex(ctx context.Context, r io.Reader) (*Index, error) {
 	b := newBuilder()
 	if err := readDump(ctx, "", r, prepareAny, b.addAny); err != nil {
-		return nil, err
+		return nil, dumpError("", err)
+	}
+	if len(b.ix.orgs) == 0 {
+		return nil, &DumpError{Err: ErrNoOrganizations}
 	}
 	return b.finish(), nil
+}
+
+// dumpError names the file of the builder's own refusal, which comes back from the read as is.
+func dumpError(name string, err error) error {
+	if errors.Is(err, ErrTooManyOrganizations) {
+		return &DumpError{File: name, Err: err}
+	}
+	return err
 }
 
 // Len returns the number of organisations in the index.
@@ -324,6 +355,11 @@ func newBuilder() *builder {
 }
 
 func (b *builder) addAny(o *Organization, p any) error {
+	if len(b.ix.orgs) >= MaxOrganizations {
+		if _, known := b.ix.byID[o.ID]; !known {
+			return ErrTooManyOrganizations
+		}
+	}
 	b.add(o, p.(*prepOrg))
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"path"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -263,4 +265,47 @@ func TestProcessorConcurrentMixed(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestRemoteContextsAllowListParsed: the allow-list matches parsed URLs, not strings: a URL that only looks as if it
+// were under the prefix (dot segments, encoded or not, a backslash, user information, another port) is refused
+// before any request; the server never sees a path outside the prefix.
+func TestRemoteContextsAllowListParsed(t *testing.T) {
+	var outside atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := path.Clean(r.URL.Path); !strings.HasPrefix(p, "/allowed/") || strings.Contains(r.URL.RawPath, "%") {
+			outside.Add(1)
+		}
+		w.Header().Set("Content-Type", "application/ld+json")
+		fmt.Fprint(w, `{"@context": {"title": "http://purl.org/dc/terms/title"}}`)
+	}))
+	defer srv.Close()
+	p, err := NewProcessor(WithRemoteContexts(srv.Client(), srv.URL+"/allowed/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(srv.URL)
+	doc := func(ctxURL string) []byte {
+		return []byte(`{"@context": "` + ctxURL + `", "@id": "https://example.org/a", "title": "A"}`)
+	}
+	if _, err := p.Canonicalize(context.Background(), doc(srv.URL+"/allowed/ctx.jsonld")); err != nil {
+		t.Fatalf("a context under the prefix: %v", err)
+	}
+	for _, bad := range []string{
+		srv.URL + "/allowed/../other/ctx.jsonld",
+		srv.URL + "/allowed/%2e%2e/other/ctx.jsonld",
+		srv.URL + "/allowed/.%2E/other/ctx.jsonld",
+		srv.URL + "/allowed/..%2fother/ctx.jsonld",
+		srv.URL + `/allowed/..\\other/ctx.jsonld`,
+		srv.URL + "/allowed/./ctx.jsonld",
+		"http://user@" + u.Host + "/allowed/ctx.jsonld",
+		"http://" + u.Hostname() + ":1/allowed/ctx.jsonld",
+	} {
+		if _, err := p.Canonicalize(context.Background(), doc(bad)); !errors.Is(err, ErrContextRefused) {
+			t.Errorf("%s: err = %v, want ErrContextRefused", bad, err)
+		}
+	}
+	if n := outside.Load(); n != 0 {
+		t.Errorf("the server saw %d requests outside the prefix", n)
+	}
 }

@@ -110,13 +110,51 @@ func (l *loader) check(u string) error {
 	return nil
 }
 
+// allowed matches a URL against the allowed prefixes as parsed URLs: same scheme, same host and port (the scheme's
+// default port written or not), and a path that starts with the prefix's path. A URL whose path has dot segments
+// ("/ctx/../x", also percent-encoded), a backslash or user information is never allowed, since the server would read
+// it as another path than the prefix it seems to be under.
 func (l *loader) allowed(u string) bool {
-	for _, p := range l.allow {
-		if strings.HasPrefix(u, p) {
+	pu, err := url.Parse(u)
+	if err != nil || pu.User != nil || pu.Opaque != "" || !safePath(pu) {
+		return false
+	}
+	for _, a := range l.allow {
+		pa, err := url.Parse(a)
+		if err != nil || !safePath(pa) {
+			continue
+		}
+		if strings.EqualFold(pu.Scheme, pa.Scheme) && hostPort(pu) == hostPort(pa) && strings.HasPrefix(pu.Path, pa.Path) &&
+			strings.HasPrefix(pu.EscapedPath(), pa.EscapedPath()) {
 			return true
 		}
 	}
 	return false
+}
+
+// safePath reports whether a URL's path, decoded or not, has no "." or ".." segment and no backslash.
+func safePath(u *url.URL) bool {
+	for _, p := range []string{u.Path, u.EscapedPath()} {
+		if strings.Contains(p, `\`) || strings.Contains(strings.ToLower(p), "%5c") {
+			return false
+		}
+		for _, seg := range strings.Split(p, "/") {
+			switch strings.ToLower(seg) {
+			case ".", "..", "%2e", "%2e%2e", ".%2e", "%2e.":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hostPort returns a URL's host in lower case with its port, the scheme's default port when none is written.
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[strings.ToLower(u.Scheme)]
+	}
+	return strings.ToLower(u.Hostname()) + ":" + port
 }
 
 func (l *loader) fetch(ctx context.Context, u string) (any, error) {

@@ -25,12 +25,13 @@ const (
 
 // Usage is what a child process took.
 type Usage struct {
-	Elapsed time.Duration
-	PeakRSS int64 // bytes
+	Elapsed time.Duration // wall clock, process start included
+	CPU     time.Duration // user and system time: on a loaded machine, the figure to compare with the limit
+	PeakRSS int64         // bytes
 }
 
 func (u Usage) String() string {
-	return fmt.Sprintf("%.2f s, peak RSS %.1f MB", u.Elapsed.Seconds(), float64(u.PeakRSS)/(1<<20))
+	return fmt.Sprintf("%.2f s wall, %.2f s CPU, peak RSS %.1f MB", u.Elapsed.Seconds(), u.CPU.Seconds(), float64(u.PeakRSS)/(1<<20))
 }
 
 // Bounded runs body in a child process — the test binary again, running only the calling test — and fails the test
@@ -59,6 +60,7 @@ func Bounded(t *testing.T, body func(t *testing.T)) Usage {
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			u.PeakRSS = ru.Maxrss << 10
+			u.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 	}
 	if ctx.Err() != nil {
