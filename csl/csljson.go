@@ -3,12 +3,14 @@ package csl
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/internal/citation"
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // JSONFormat returns the descriptor of CSL-JSON (named "csl-json") for package format: the input of citation
@@ -47,6 +49,10 @@ func JSONFormat() fair.Format {
 }
 
 func readResources(data []byte) ([]*fair.Resource, fair.Notes, error) {
+	var se *jsonwalk.SyntaxError
+	if err := jsonwalk.CheckText(data); errors.As(err, &se) {
+		return nil, nil, &DataError{Path: se.Path, Msg: se.Msg}
+	}
 	items, err := ReadItems(bytes.NewReader(data))
 	if err != nil {
 		return nil, nil, err

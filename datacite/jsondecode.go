@@ -3,12 +3,14 @@ package datacite
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // ReadJSON reads DataCite JSON as the REST API speaks it: a JSON:API document holding one record
@@ -48,6 +50,10 @@ func ReadJSON(data []byte) (recs []*Record, notRead fair.Notes, err error) {
 // readJSON is ReadJSON without the notes: the records keep their problems for Validate.
 func readJSON(data []byte) ([]*Record, error) {
 	data = trimBOM(data)
+	var se *jsonwalk.SyntaxError
+	if err := jsonwalk.CheckText(data); errors.As(err, &se) {
+		return nil, &ReadError{Format: "JSON", Line: se.Line, Column: se.Column, Path: se.Path, Msg: se.Msg, Err: err}
+	}
 	start := skipWS(data, 0)
 	if start >= len(data) {
 		return nil, &ReadError{Format: "JSON", Msg: "empty input"}

@@ -2,6 +2,7 @@ package dmp
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // Limits of the JSON reader: every read is bounded in bytes, depth and work.
@@ -93,6 +96,10 @@ func parseJSON(data []byte) (*node, []string, error) {
 	}
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		p.pos = 3
+	}
+	var se *jsonwalk.SyntaxError
+	if err := jsonwalk.CheckText(data); errors.As(err, &se) {
+		return nil, nil, &SyntaxError{Line: se.Line, Column: se.Column, Offset: se.Offset, Msg: se.Path + ": " + se.Msg}
 	}
 	p.ws()
 	n, err := p.value()

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // Format describes one metadata format that converts to and from a [Resource]: its names, how to recognise it and
@@ -109,6 +111,9 @@ func detectJSON(data []byte) bool {
 // readJSON reads one Resource, or a JSON array of them as JSONFormat's WriteList writes it.
 func readJSON(data []byte) ([]*Resource, Notes, error) {
 	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if err := jsonwalk.CheckText(t); err != nil {
+		return nil, nil, &JSONError{Err: err}
+	}
 	dec := json.NewDecoder(bytes.NewReader(t))
 	dec.DisallowUnknownFields() // an unknown key is an error here, never dropped
 	var recs []*Resource

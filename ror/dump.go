@@ -14,6 +14,8 @@ import (
 	"path"
 	"runtime"
 	"strings"
+
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // DumpError reports a ROR data dump that cannot be read: which file and record, and why.
@@ -389,6 +391,9 @@ func (p *pipeline) wait() error { return <-p.done }
 
 // decodeRecord decodes one v2 record and checks the fields the index relies on.
 func decodeRecord(raw []byte) (*Organization, error) {
+	if err := jsonwalk.CheckText(raw); err != nil {
+		return nil, err
+	}
 	var o Organization
 	if err := json.Unmarshal(raw, &o); err != nil {
 		return nil, err

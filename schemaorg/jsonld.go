@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"github.com/piprate/json-gold/ld"
+
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // ErrJSONLD is matched (errors.Is) by every [*JSONLDError].
@@ -214,6 +216,9 @@ func (p *Processor) options(ctx context.Context) *ld.JsonLdOptions {
 
 // decodeJSON decodes one JSON value as json-gold's own reader does (numbers as float64) and rejects trailing data.
 func decodeJSON(data []byte) (any, error) {
+	if err := jsonwalk.CheckText(data); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v any
 	if err := dec.Decode(&v); err != nil {
@@ -471,6 +476,9 @@ func (p *Processor) Canonicalize(ctx context.Context, doc []byte) (_ []byte, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if err := jsonwalk.CheckText(doc); err != nil {
+		return nil, &JSONLDError{Op: "canonicalize", Code: "invalid JSON", Err: err}
 	}
 	nq, err := p.fastCanonicalize(p.topContext(ctx), doc)
 	if err == nil {

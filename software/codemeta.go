@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // CodeMeta (codemeta.json) read and write. The writer produces CodeMeta 3.0; the reader takes 3.0, 2.0 and plain
@@ -83,6 +84,9 @@ func ReadCodeMeta(data []byte) (r *fair.Resource, notRead fair.Notes, err error)
 }
 
 func readCodeMeta(data []byte) (*fair.Resource, []string, error) {
+	if err := jsonwalk.CheckText(data); err != nil {
+		return nil, nil, &CodeMetaError{Reason: err.Error()}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/jsonwalk"
 )
 
 // .zenodo.json: the metadata file Zenodo's GitHub integration reads when it archives a release (the deposition
@@ -235,6 +237,9 @@ func ReadZenodo(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
 }
 
 func readZenodo(data []byte) (*fair.Resource, []string, error) {
+	if err := jsonwalk.CheckText(data); err != nil {
+		return nil, nil, fmt.Errorf("software: zenodo: %w", err)
+	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, nil, errors.New("software: zenodo: not a JSON object: " + err.Error())

@@ -10,9 +10,11 @@ package jsonwalk
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -40,15 +42,179 @@ const MaxDepth = 512
 
 // SyntaxError is a document that is not JSON, at a byte offset.
 type SyntaxError struct {
+	text   bool   // a problem of text (ErrText)
 	Offset int    // byte offset of the problem
 	Line   int    // line of the problem, from 1
 	Column int    // column (in bytes) of the problem, from 1
+	Path   string // for a problem of text in a string: the member path of the string, e.g. "creators[0].name"
 	Msg    string // what is wrong
 }
 
-// Error gives the line, column and message.
+// Error gives the line, column, path when known and message.
 func (e *SyntaxError) Error() string {
+	if e.Path != "" {
+		return fmt.Sprintf("invalid JSON at line %d, column %d (%s): %s", e.Line, e.Column, e.Path, e.Msg)
+	}
 	return fmt.Sprintf("invalid JSON at line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// ErrText is matched (errors.Is) by a *SyntaxError about the text of a string: invalid UTF-8, or a lone UTF-16
+// surrogate escape (\ud800 without its pair), which encoding/json would silently replace by U+FFFD.
+var ErrText = errors.New("jsonwalk: invalid text in a JSON string")
+
+// Is makes errors.Is(err, ErrText) true for a problem of text.
+func (e *SyntaxError) Is(target error) bool { return target == ErrText && e.text }
+
+// CheckText refuses what a JSON decoder would silently replace: invalid UTF-8 and lone UTF-16 surrogate escapes in
+// strings, as the XML readers refuse text that is not Unicode. It returns a *SyntaxError matching [ErrText], with
+// the member path of the string, or nil; a document that is not JSON at all is left to the reader's own decoder
+// (nil). Every JSON reader of the module calls it first: one policy for text, one message.
+func CheckText(data []byte) error {
+	if utf8.Valid(data) && !hasSurrogateEscape(data) {
+		return nil // the common case: one vectorised pass
+	}
+	var se *SyntaxError
+	if _, err := Parse(data); errors.As(err, &se) && se.text {
+		return se
+	}
+	if len(data) > 0 && data[0] != '{' && data[0] != '[' {
+		return nil
+	}
+	// JSON Lines and other streams of values: check each line on its own.
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if _, err := Parse(line); errors.As(err, &se) && se.text {
+			se.Line = n + 1
+			return se
+		}
+	}
+	return nil
+}
+
+// hasSurrogateEscape reports whether data may hold a \u escape of a UTF-16 surrogate (\ud800-\udfff).
+func hasSurrogateEscape(data []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte(`\u`))
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		if i+1 < len(data) && (data[i] == 'd' || data[i] == 'D') {
+			switch data[i+1] {
+			case '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', 'A', 'B', 'C', 'D', 'E', 'F':
+				return true
+			}
+		}
+	}
+}
+
+// hex4 decodes four hexadecimal digits.
+func hex4(h []byte) (rune, bool) {
+	if len(h) != 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range h {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// failText is fail for a problem of text, with the path of the string.
+func (p *parser) failText(i int, format string, args ...any) error {
+	err := p.fail(i, format, args...).(*SyntaxError)
+	err.text = true
+	err.Path = pathAt(p.data, i)
+	return err
+}
+
+// pathAt returns the member path ("a.b[2].c") of the string holding offset at in data, a document valid up to at.
+func pathAt(data []byte, at int) string {
+	type level struct {
+		arr   bool
+		index int
+		key   string
+	}
+	var stack []level
+	i := 0
+	expectKey := false
+	for i < len(data) && i <= at {
+		c := data[i]
+		switch c {
+		case '{':
+			stack = append(stack, level{})
+			expectKey = true
+			i++
+		case '[':
+			stack = append(stack, level{arr: true})
+			expectKey = false
+			i++
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			i++
+		case ',':
+			if n := len(stack); n > 0 {
+				if stack[n-1].arr {
+					stack[n-1].index++
+				} else {
+					expectKey = true
+				}
+			}
+			i++
+		case ':':
+			expectKey = false
+			i++
+		case '"':
+			end := skipString(data, i)
+			if end > at {
+				if expectKey && len(stack) > 0 {
+					stack[len(stack)-1].key = "(a key)"
+				}
+				i = len(data)
+				break
+			}
+			if expectKey && len(stack) > 0 {
+				stack[len(stack)-1].key = unquoteLoose(data[i:end])
+			}
+			i = end
+		default:
+			i++
+		}
+	}
+	var b strings.Builder
+	for _, l := range stack {
+		if l.arr {
+			fmt.Fprintf(&b, "[%d]", l.index)
+		} else if l.key != "" {
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(l.key)
+		}
+	}
+	if b.Len() == 0 {
+		return "(the document)"
+	}
+	return b.String()
+}
+
+// unquoteLoose returns a key's text for a path; a key with bad text is shown as written.
+func unquoteLoose(q []byte) string {
+	var s string
+	if err := json.Unmarshal(q, &s); err != nil || len(q) < 2 {
+		return string(q)
+	}
+	return s
 }
 
 // Value is one JSON value of a parsed document; the zero Value is absent (Kind Invalid).
@@ -252,10 +418,19 @@ func (p *parser) str(i int) (int, error) {
 				if i+6 > len(d) {
 					return i, p.fail(i, "short \\u escape")
 				}
-				for _, h := range d[i+2 : i+6] {
-					if !(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F') {
-						return i, p.fail(i, "malformed \\u escape")
+				u, ok := hex4(d[i+2 : i+6])
+				if !ok {
+					return i, p.fail(i, "malformed \\u escape")
+				}
+				switch {
+				case u >= 0xDC00 && u <= 0xDFFF:
+					return i, p.failText(i, "lone UTF-16 surrogate \\u%04x (a low surrogate without a high one)", u)
+				case u >= 0xD800 && u <= 0xDBFF:
+					if lo, ok := hex4(d[min(i+8, len(d)):min(i+12, len(d))]); i+12 > len(d) || d[i+6] != '\\' || d[i+7] != 'u' || !ok || lo < 0xDC00 || lo > 0xDFFF {
+						return i, p.failText(i, "lone UTF-16 surrogate \\u%04x (a high surrogate without a low one)", u)
 					}
+					i += 12
+					continue
 				}
 				i += 6
 			default:
@@ -268,7 +443,7 @@ func (p *parser) str(i int) (int, error) {
 		default:
 			r, n := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && n == 1 {
-				return i, p.fail(i, "invalid UTF-8 in a string")
+				return i, p.failText(i, "invalid UTF-8 in a string (byte %#x)", d[i])
 			}
 			i += n
 		}

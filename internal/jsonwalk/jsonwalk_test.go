@@ -129,7 +129,8 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &se) {
 				t.Fatalf("error %T", err)
 			}
-			if valid && utf8.Valid(data) && !strings.Contains(se.Msg, "nested deeper") {
+			// Lone surrogate escapes are refused by policy (ErrText); encoding/json replaces them.
+			if valid && utf8.Valid(data) && !strings.Contains(se.Msg, "nested deeper") && !errors.Is(err, ErrText) {
 				t.Fatalf("Parse rejects %q (%v), which json.Valid accepts", data, err)
 			}
 			return
@@ -147,4 +148,33 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("walk of %q = %#v, encoding/json gives %#v", data, got, want)
 		}
 	})
+}
+
+// TestCheckText: invalid UTF-8 and lone surrogate escapes are refused with the path of their string; surrogate
+// pairs, escaped backslashes before a "u" and documents that are not JSON pass (the reader's decoder reports those).
+func TestCheckText(t *testing.T) {
+	for _, tc := range []struct {
+		doc, path string // path "": valid
+	}{
+		{`{"a": "\ud83d\ude00 ok", "b": ["\\ud800"]}`, ""},
+		{`{"a": "caf` + "\xc3\xa9" + `"}`, ""},
+		{`{"creators": [{"name": "x"}, {"name": "a\ud800b"}]}`, "creators[1].name"},
+		{`{"creators": [{"name": "x"}, {"name": "\udc00"}]}`, "creators[1].name"},
+		{`{"titles": [{"title": "bad ` + "\xff" + ` byte"}]}`, "titles[0].title"},
+		{`{"k` + "\xfe" + `": 1}`, "(a key)"},
+		{`["ok", "\ud800\u0041"]`, "[1]"},
+		{`"\ud800"`, "(the document)"},
+		{"{\"a\": 1}\n{\"b\": {\"c\": \"\\udfff\"}}\n", "b.c"},
+		{`{"a": "\ud800"`, "a"},
+		{`not json at all`, ""},
+	} {
+		err := CheckText([]byte(tc.doc))
+		var se *SyntaxError
+		switch {
+		case tc.path == "" && err != nil:
+			t.Errorf("CheckText(%q) = %v, want nil", tc.doc, err)
+		case tc.path != "" && (!errors.Is(err, ErrText) || !errors.As(err, &se) || se.Path != tc.path):
+			t.Errorf("CheckText(%q) = %v, want a *SyntaxError matching ErrText at %s", tc.doc, err, tc.path)
+		}
+	}
 }
