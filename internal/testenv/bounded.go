@@ -36,7 +36,8 @@ func (u Usage) String() string {
 
 // Bounded runs body in a child process — the test binary again, running only the calling test — and fails the test
 // when the child fails, takes more than [MaxRSS] of memory (not checked under the race detector, whose shadow memory
-// multiplies it) or stalls. In the child it runs body and returns a zero Usage. The figures are logged.
+// multiplies it) or stalls (ten times [MaxDuration], fifty under the race detector). In the child it runs body and
+// returns a zero Usage. The figures are logged.
 //
 // The test calling Bounded must do its set-up (files, servers) inside body or before it deterministically, since
 // the child runs the whole test function again.
@@ -50,7 +51,11 @@ func Bounded(t *testing.T, body func(t *testing.T)) Usage {
 	for i, p := range parts {
 		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*MaxDuration)
+	stall := 10 * MaxDuration
+	if raceEnabled {
+		stall *= 5 // the race detector slows everything down several times
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), stall)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run="+strings.Join(parts, "/"), "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), childEnv+"="+t.Name())
@@ -64,7 +69,7 @@ func Bounded(t *testing.T, body func(t *testing.T)) Usage {
 		}
 	}
 	if ctx.Err() != nil {
-		t.Fatalf("stalled: still running after %v\n%s", 10*MaxDuration, out)
+		t.Fatalf("stalled: still running after %v\n%s", stall, out)
 	}
 	if err != nil {
 		t.Fatalf("child process: %v\n%s", err, out)
