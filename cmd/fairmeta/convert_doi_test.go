@@ -39,7 +39,8 @@ func newNegotiationServer(t *testing.T, docs map[string][2]string) *negotiationS
 	return s
 }
 
-// convert DOI fetches the metadata in one content negotiation listing the formats fairmeta reads, and converts
+// convert DOI fetches the metadata in one content negotiation listing the formats fairmeta reads (DataCite XML,
+// Crossref UNIXREF XML and REST JSON answered here), and converts
 // whatever comes back, found by Content-Type and content.
 func TestConvertDOI(t *testing.T) {
 	crossrefJSON, err := os.ReadFile("../../crossref/testdata/work.json")
@@ -50,6 +51,11 @@ func TestConvertDOI(t *testing.T) {
 		"10.82433/b09z-4k37":         {doi.TypeDataCiteXML + "; charset=utf-8", smallXML},
 		"10.5072/synthetic.2026.002": {doi.TypeCrossrefJSON, string(crossrefJSON)},
 		"10.5072/landing":            {"text/html; charset=utf-8", "<html><body>A landing page</body></html>"},
+		"10.5072/unixref.7": {doi.TypeCrossrefXML, `<doi_records><doi_record><crossref xmlns="http://www.crossref.org/xschema/1.1"><journal>` +
+			`<journal_metadata><full_title>Journal of Invented Physics</full_title><issn media_type="print">1234-5678</issn></journal_metadata>` +
+			`<journal_article><titles><title>Muon lifetime, remeasured</title></titles><contributors><person_name sequence="first" contributor_role="author">` +
+			`<given_name>Marie</given_name><surname>Dupont</surname></person_name></contributors><pages><first_page>1</first_page></pages>` +
+			`<doi_data><doi>10.5072/unixref.7</doi></doi_data></journal_article></journal></crossref></doi_record></doi_records>`},
 	})
 	cases := []struct {
 		arg, to string
@@ -58,6 +64,7 @@ func TestConvertDOI(t *testing.T) {
 		{"10.82433/B09Z-4K37", "schemaorg", []string{`"@type": "Dataset"`, `"name": "Run 4271"`, `"https://doi.org/10.82433/b09z-4k37"`}},
 		{"doi:10.82433/b09z-4k37", "datacite-json", []string{`"doi": "10.82433/B09Z-4K37"`, `"affiliation": [`}},
 		{"https://doi.org/10.82433/B09Z-4K37", "csl-json", []string{`"title":"Run 4271"`}},
+		{"doi:10.5072/UNIXREF.7", "csl-json", []string{`"title":"Muon lifetime, remeasured"`, `"container-title":"Journal of Invented Physics"`, `"family":"Dupont"`}},
 		{"10.5072/synthetic.2026.002", "datacite-xml", []string{`<identifier identifierType="DOI">10.5072/synthetic.2026.002</identifier>`, "<givenName>Marie</givenName>"}},
 	}
 	for _, c := range cases {
