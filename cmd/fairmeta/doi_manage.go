@@ -48,11 +48,28 @@ func dataciteClient(api string) (*datacite.Client, error) {
 	return datacite.NewClient(opts...)
 }
 
-// doiArgs parses the DOI arguments of a doi command; a bad one is reported and makes the status 1.
+// doiArgs parses the DOI arguments of a doi command, "-" standing for the DOIs of standard input, one per line; a
+// bad one is reported and makes the status 1.
 func doiArgs(name string, args []string, io stdio) ([]string, int) {
 	code := exitOK
-	var dois []string
+	var dois, values []string
 	for _, a := range args {
+		if a != "-" {
+			values = append(values, a)
+			continue
+		}
+		data, err := readInput("-", io.in)
+		if err != nil {
+			fmt.Fprintf(io.err, "fairmeta %s: -: %v\n", name, err)
+			return nil, exitProblem
+		}
+		for _, line := range bytesLines(data) {
+			if len(line) > 0 {
+				values = append(values, string(line))
+			}
+		}
+	}
+	for _, a := range values {
 		d, err := doi.Parse(a)
 		if err != nil {
 			fmt.Fprintf(io.err, "fairmeta %s: %v\n", name, err)
@@ -71,7 +88,7 @@ const credentialsHelp = "Credentials come from DATACITE_USERNAME (the repository
 // converted to another format.
 func runDOIGet(ctx context.Context, args []string, io stdio) int {
 	reg := format.Default()
-	fs := newFlags("doi get", "[-to FORMAT] [-api URL] DOI...", io)
+	fs := newFlags("doi get", "[-to FORMAT] [-api URL] DOI... (\"-\": one DOI per line of standard input)", io)
 	to := fs.String("to", "", "write the records in this `format` instead of the API's DataCite JSON")
 	api := addAPIFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
@@ -161,20 +178,20 @@ func runDOIList(ctx context.Context, args []string, io stdio) int {
 			w.Write(line)
 			w.WriteByte('\n')
 			if n++; n == *maxDOIs {
-				return flushed(w, io)
+				return flushed(w, "doi list", io)
 			}
 		}
 		if page.Next == "" || len(page.Items) == 0 {
-			return flushed(w, io)
+			return flushed(w, "doi list", io)
 		}
 		cursor = page.Next
 	}
 }
 
 // flushed flushes w and returns the exit status.
-func flushed(w *bufio.Writer, io stdio) int {
+func flushed(w *bufio.Writer, cmd string, io stdio) int {
 	if err := w.Flush(); err != nil {
-		fmt.Fprintf(io.err, "fairmeta: %v\n", err)
+		fmt.Fprintf(io.err, "fairmeta %s: %v\n", cmd, err)
 		return exitProblem
 	}
 	return exitOK
@@ -254,7 +271,8 @@ func runDOIEvent(ctx context.Context, event string, args []string, io stdio) int
 	fs := newFlags(name, "[-api URL] DOI...", io)
 	api := addAPIFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: fairmeta %s [-api URL] DOI...\n\n%s. Output: DOI<TAB>state per DOI.\n%s", name, commands[name].summary, credentialsHelp)
+		fmt.Fprintf(fs.Output(), "Usage: fairmeta %s [-api URL] DOI... (\"-\": one DOI per line of standard input)\n\n%s. Output: DOI<TAB>state per DOI.\n%s",
+			name, commands[name].summary, credentialsHelp)
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {

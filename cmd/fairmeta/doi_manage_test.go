@@ -117,6 +117,11 @@ func TestDOIGetAndEvents(t *testing.T) {
 			t.Errorf("doi %s %s: exit %d, stdout %q, server state %s; want %s (%s)", s.cmd, s.doi, code, out, state(string(d)), s.want, errs)
 		}
 	}
+	// "-": the DOIs of standard input, one per line.
+	if code, out, errs := runCLI(t, "https://doi.org/10.5072/run-1\n\n10.5072/RUN-2\n", "doi", "hide", "-"); code != 0 ||
+		out != "10.5072/run-1\tregistered\n10.5072/run-2\tregistered\n" || state("10.5072/run-2") != "registered" {
+		t.Errorf("doi hide -: exit %d, %q, %s", code, out, errs)
+	}
 	// Delete: drafts only.
 	if err := srv.Add(datacitetest.StoredDOI{DOI: "10.5072/draft-9", Client: "IN2P3.CLI"}); err != nil {
 		t.Fatal(err)
