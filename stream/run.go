@@ -62,8 +62,12 @@ type Options struct {
 	ProgressEvery time.Duration
 	// MaxLine is the longest line accepted, in bytes; a longer one is a bad record. 0 means 64 MiB.
 	MaxLine int
-	// BatchBytes is the input handed to a worker at once; 0 means 256 KiB.
+	// BatchBytes is the input handed to a worker at once; 0 means 256 KiB. A Func that waits (a network request
+	// per record) wants small batches, so that every worker gets some of a small input.
 	BatchBytes int
+	// Text says that each line is one record as it is, not JSON (affiliation strings, say): an input whose first
+	// line opens a JSON document that is not whole on it is then not read as documents spread over lines.
+	Text bool
 }
 
 // Progress is a snapshot of a run.
@@ -326,7 +330,7 @@ func readBatches(ctx context.Context, inputs []string, opts Options, maxLine, ba
 	}
 	for _, name := range inputs {
 		err := openParts(name, opts.Stdin, read, skipped, func(p part) error {
-			return readPart(ctx, p, maxLine, batchBytes, free, send)
+			return readPart(ctx, p, maxLine, batchBytes, !opts.Text, free, send)
 		})
 		if err != nil {
 			return err
@@ -340,7 +344,9 @@ func readBatches(ctx context.Context, inputs []string, opts Options, maxLine, ba
 
 var errLineTooLong = errors.New("line too long")
 
-func readPart(ctx context.Context, p part, maxLine, batchBytes int, free chan *batch, send func(*batch) bool) error {
+// readPart reads the lines of one part into batches; with docs, a part whose first line opens a JSON document that
+// is not whole on it is read as documents spread over lines.
+func readPart(ctx context.Context, p part, maxLine, batchBytes int, docs bool, free chan *batch, send func(*batch) bool) error {
 	br, ok := p.r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(p.r, 1<<16)
@@ -385,7 +391,7 @@ func readPart(ctx context.Context, p part, maxLine, batchBytes int, free chan *b
 		}
 		data := bytes.TrimRight(b.buf[start:], "\r\n")
 		end := start + len(data)
-		if !tooLong && !sawRecord && err != io.EOF && startsDocument(data) && !json.Valid(data) {
+		if docs && !tooLong && !sawRecord && err != io.EOF && startsDocument(data) && !json.Valid(data) {
 			// The first record spans several lines: a pretty-printed document, not JSON Lines.
 			first := append([]byte(nil), b.buf[start:]...)
 			b.buf = b.buf[:start]

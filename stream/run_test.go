@@ -224,3 +224,23 @@ func TestRunPrettyPrintedDocuments(t *testing.T) {
 		t.Errorf("summary %+v", sum)
 	}
 }
+
+// With Text, every line is a record as it is, even when the first one opens a JSON document; and a batch of one
+// byte hands each worker one line at a time, in input order.
+func TestRunTextLines(t *testing.T) {
+	in := "[1] CERN, Geneva\n{Lab} X\n\nDESY, Hamburg\n"
+	var out bytes.Buffer
+	echo := func() stream.Func {
+		return func(rec stream.Record, out []byte) ([]byte, error) {
+			return append(out, fmt.Sprintf("%d:%s\n", rec.Line, rec.Data)...), nil
+		}
+	}
+	sum, err := stream.Run(context.Background(), []string{"-"}, &out, echo,
+		stream.Options{Stdin: strings.NewReader(in), Text: true, BatchBytes: 1, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "1:[1] CERN, Geneva\n2:{Lab} X\n4:DESY, Hamburg\n"; out.String() != want || sum.Records != 3 || sum.Errors != 0 {
+		t.Errorf("output %q, summary %+v; want %q", out.String(), sum, want)
+	}
+}

@@ -87,6 +87,7 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 		if !flagSet(fs, "j") { // the API's rate limit is per client: one request at a time unless asked
 			*sf.jobs = 1
 		}
+		sf.batchBytes = 1 // a request per line: each worker takes one line at a time
 	} else {
 		start := time.Now()
 		ix, ok := loadIndex(ctx, "ror match", *dump, io)
@@ -98,6 +99,7 @@ func runRORMatch(ctx context.Context, args []string, io stdio) int {
 		}
 		m = ix
 	}
+	sf.text = true // an affiliation may start with "[" or "{"
 	// A failing matcher (the API unreachable) stops the run: every further line would fail the same way.
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)

@@ -10,7 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/dop2i/fairmeta/ror"
 )
@@ -223,5 +226,59 @@ func TestRORMatchStream(t *testing.T) {
 		if seen[l] != 1 {
 			t.Fatalf("%q is in %d shards, want 1", l, seen[l])
 		}
+	}
+}
+
+// -api with -j 2 asks two questions at a time (the server holds the first until a second is in flight) and still
+// writes the answers in input order.
+func TestRORMatchAPIParallel(t *testing.T) {
+	t.Setenv(ror.EnvClientID, "test-client") // ROR's higher limit: a burst of 20 requests
+	var inFlight, most atomic.Int64
+	two := make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		if n >= 2 {
+			once.Do(func() { close(two) })
+		}
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		select {
+		case <-two:
+		case <-time.After(10 * time.Second):
+		}
+		q := r.URL.Query().Get("affiliation")
+		fmt.Fprintf(w, `{"number_of_results":1,"items":[{"substring":%q,"score":1.0,"matching_type":"EXACT","chosen":true,`+
+			`"organization":{"id":"https://ror.org/01ggx4157","status":"active","names":[{"value":%q,"types":["ror_display"]}]}}]}`, q, q)
+	}))
+	defer srv.Close()
+	var in strings.Builder
+	for i := range 16 {
+		fmt.Fprintf(&in, "Lab %d\n", i)
+	}
+	code, out, errs := runCLI(t, in.String(), "ror", "match", "-api", "-api-url", srv.URL+"/v2/", "-j", "2")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 16 {
+		t.Fatalf("exit %d, %d lines: %s", code, len(lines), errs)
+	}
+	for i, l := range lines {
+		var m matchLine
+		if err := json.Unmarshal([]byte(l), &m); err != nil || m.Affiliation != fmt.Sprintf("Lab %d", i) || m.Name != m.Affiliation {
+			t.Fatalf("line %d: %s (%v), want the answer for Lab %d", i+1, l, err, i)
+		}
+	}
+	if most.Load() < 2 {
+		t.Errorf("at most %d request in flight with -j 2", most.Load())
+	}
+}
+
+// An affiliation is text: a first line that starts like JSON is still one affiliation.
+func TestRORMatchLinesLikeJSON(t *testing.T) {
+	code, out, errs := runCLI(t, "[1] DESY, Hamburg\n{2} CERN, Geneva\n", "ror", "match")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.Contains(lines[0], `"affiliation":"[1] DESY, Hamburg"`) ||
+		!strings.Contains(lines[1], `"affiliation":"{2} CERN, Geneva"`) {
+		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
 	}
 }

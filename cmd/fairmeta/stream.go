@@ -26,6 +26,10 @@ type streamFlags struct {
 	jobs     *int
 	shard    *string
 	progress *bool
+	// set by the command, not flags: lines of text rather than JSON (stream.Options.Text) and the batch size
+	// (stream.Options.BatchBytes; 0 the default)
+	text       bool
+	batchBytes int
 }
 
 func addStreamFlags(fs *flag.FlagSet) *streamFlags {
@@ -138,7 +142,7 @@ func runStream(ctx context.Context, name string, inputs []string, sf *streamFlag
 	w := bufio.NewWriterSize(io.out, 256<<10)
 	lw := &lockedWriter{w: io.err}
 	errw := bufio.NewWriter(lw)
-	opts := stream.Options{Workers: *sf.jobs, Shard: sh, Stdin: io.in,
+	opts := stream.Options{Workers: *sf.jobs, Shard: sh, Stdin: io.in, Text: sf.text, BatchBytes: sf.batchBytes,
 		Errors:  func(e *stream.RecordError) { fmt.Fprintf(errw, "fairmeta %s: %v\n", name, e) },
 		Skipped: func(m string) { fmt.Fprintf(lw, "fairmeta %s: %s: not JSON Lines, not read\n", name, m) }} // from the reading goroutine
 	if *sf.progress {
