@@ -219,37 +219,50 @@ func (e *JournalError) Unwrap() error { return e.Err }
 
 // ReadJournal reads a batch journal and returns, per record key, the entry that decides what a rerun does: a minted
 // entry, once seen, wins; otherwise the last one. A last line without its newline — a write cut short by a crash —
-// is ignored; any other line that is not a journal entry is a *JournalError.
+// is ignored; any other line that is not a journal entry, or longer than 64 KiB, is a *JournalError.
 func ReadJournal(r io.Reader) (map[string]JournalEntry, error) {
 	if r == nil {
 		return nil, &JournalError{Err: errors.New("nil reader")}
 	}
-	out := map[string]JournalEntry{}
-	br := bufio.NewReader(r)
+	out, _, _, err := readJournal(r)
+	return out, err
+}
+
+// maxJournalLine bounds one line of a journal: an entry is a few hundred bytes (its error text is cut to 300).
+const maxJournalLine = 64 << 10
+
+// readJournal reads a journal as ReadJournal does and also returns the length of its complete lines (what precedes
+// a torn last line) and the torn last line itself, cut to maxJournalLine.
+func readJournal(r io.Reader) (out map[string]JournalEntry, complete int64, torn []byte, err error) {
+	out = map[string]JournalEntry{}
+	br := bufio.NewReaderSize(r, maxJournalLine)
 	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if err == io.EOF {
-			return out, nil // a complete journal, or a torn last line
+		line, err := br.ReadSlice('\n')
+		switch {
+		case err == io.EOF:
+			return out, complete, line, nil // a complete journal, or a torn last line
+		case errors.Is(err, bufio.ErrBufferFull):
+			return nil, 0, nil, &JournalError{Line: n, Err: fmt.Errorf("longer than %d bytes: not a journal entry", maxJournalLine)}
+		case err != nil:
+			return nil, 0, nil, &JournalError{Line: n, Err: err}
 		}
-		if err != nil {
-			return nil, &JournalError{Line: n, Err: err}
-		}
+		complete += int64(len(line))
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
 		}
 		var e JournalEntry
 		if err := json.Unmarshal(line, &e); err != nil {
-			return nil, &JournalError{Line: n, Err: fmt.Errorf("not a journal entry: %w", err)}
+			return nil, 0, nil, &JournalError{Line: n, Err: fmt.Errorf("not a journal entry: %w", err)}
 		}
 		d, err := doi.Parse(string(e.DOI))
 		switch {
 		case e.Key == "":
-			return nil, &JournalError{Line: n, Err: errors.New("entry without a key")}
+			return nil, 0, nil, &JournalError{Line: n, Err: errors.New("entry without a key")}
 		case err != nil:
-			return nil, &JournalError{Line: n, Err: err}
+			return nil, 0, nil, &JournalError{Line: n, Err: err}
 		case e.Status != journalPlanned && e.Status != journalMinted && e.Status != journalFailed:
-			return nil, &JournalError{Line: n, Err: fmt.Errorf("unknown status %q", e.Status)}
+			return nil, 0, nil, &JournalError{Line: n, Err: fmt.Errorf("unknown status %q", e.Status)}
 		}
 		e.DOI = d
 		if prev, ok := out[e.Key]; ok && prev.Status == journalMinted {
@@ -259,6 +272,10 @@ func ReadJournal(r io.Reader) (map[string]JournalEntry, error) {
 	}
 }
 
+// journalStart is how every journal line starts (json.Marshal of a JournalEntry): a torn last line must be a
+// beginning of an entry, or the file is not a journal.
+const journalStart = `{"key":"`
+
 // journal is an open journal file, appended to by concurrent workers.
 type journal struct {
 	mu   sync.Mutex
@@ -266,32 +283,43 @@ type journal struct {
 	path string
 }
 
+// openJournal opens or creates the journal at path and reads it. It refuses, without changing anything, a path that
+// is not a regular file (a device such as /dev/zero, a FIFO, a directory, or a symbolic link to one) and a file
+// that is not a journal, its last line included; only then is a torn last line cut off.
 func openJournal(path string) (*journal, map[string]JournalEntry, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
-	if err != nil {
-		return nil, nil, &JournalError{Path: path, Err: err}
-	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		f.Close()
-		return nil, nil, &JournalError{Path: path, Err: err}
-	}
-	// A torn last line (a write cut short by a crash) is cut off, so the next entry starts on a line of its own.
-	if keep := bytes.LastIndexByte(data, '\n') + 1; keep < len(data) {
-		if err := f.Truncate(int64(keep)); err != nil {
-			f.Close()
-			return nil, nil, &JournalError{Path: path, Err: err}
-		}
-		data = data[:keep]
-	}
-	prior, err := ReadJournal(bytes.NewReader(data))
-	if err != nil {
-		f.Close()
+	fail := func(err error) (*journal, map[string]JournalEntry, error) {
 		var je *JournalError
 		if errors.As(err, &je) {
 			je.Path = path
+			return nil, nil, je
 		}
-		return nil, nil, err
+		return nil, nil, &JournalError{Path: path, Err: err}
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return fail(fmt.Errorf("is not a regular file (%v): a journal must be one", fi.Mode().Type()))
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		return fail(err)
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return fail(fmt.Errorf("is not a regular file: a journal must be one (%v)", err))
+	}
+	prior, complete, torn, err := readJournal(f)
+	if err == nil && len(torn) > 0 && !bytes.HasPrefix(torn, []byte(journalStart)) && !bytes.HasPrefix([]byte(journalStart), torn) {
+		err = &JournalError{Err: errors.New("the last line is not a journal entry: not a journal")}
+	}
+	if err != nil {
+		f.Close()
+		return fail(err)
+	}
+	// A torn last line (a write cut short by a crash) is cut off, so the next entry starts on a line of its own.
+	if len(torn) > 0 {
+		if err := f.Truncate(complete); err != nil {
+			f.Close()
+			return fail(err)
+		}
 	}
 	return &journal{f: f, path: path}, prior, nil
 }

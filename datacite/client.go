@@ -245,8 +245,9 @@ func (e *TransportError) Unwrap() error { return e.Err }
 // request was not repeated; a create refused this way has not been taken as done.
 type RedirectError = httpx.RedirectError
 
-// BodyTooLargeError is an answer larger than the size cap (WithMaxResponseSize). The server did answer: for a
-// create it is ambiguous — the DOI may exist — and [Client.Mint] checks before creating again.
+// BodyTooLargeError is a 2xx or 5xx answer larger than the size cap (WithMaxResponseSize; a 4xx one is an
+// *APIError of its status). The server did answer: for a create it is ambiguous — the DOI may exist — and
+// [Client.Mint] checks before creating again.
 type BodyTooLargeError = httpx.BodyTooLargeError
 
 // Do sends req once: it waits for the rate limiter, sends it within the client's per-attempt timeout, reads the body
@@ -268,8 +269,16 @@ func (c *Client) result(method string, r *httpx.Response, err error) (*Response,
 	}
 	if err != nil {
 		var te *httpx.TransportError
-		if errors.As(err, &te) {
+		var tl *BodyTooLargeError
+		switch {
+		case errors.As(err, &te):
 			err = c.core.Scrub(&TransportError{Method: te.Method, URL: te.URL, Sent: te.Sent, Err: te.Err})
+		case errors.As(err, &tl) && resp != nil && resp.StatusCode >= 300 && resp.StatusCode < 500:
+			// A refusal too long to read is still a refusal, of the kind its status says; only a 2xx or 5xx over
+			// the cap leaves the outcome unknown.
+			e := decodeError(resp.StatusCode, method, httpx.RedactURL(resp.Request.URL.String()), resp.Header, nil, nil)
+			e.Problems = []ErrorDetail{{Title: fmt.Sprintf("(the answer was larger than %d bytes and was not read)", tl.Limit)}}
+			err = e
 		}
 		return resp, err
 	}

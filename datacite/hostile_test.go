@@ -8,6 +8,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -259,6 +262,7 @@ func TestMintAnswerOverTheCap(t *testing.T) {
 		{"5xx, stored", http.StatusInternalServerError, true, false},
 		{"5xx, never stored", http.StatusInternalServerError, false, false},
 		{"2xx, stored, checks over the cap too", http.StatusCreated, true, true},
+		{"4xx, never stored", http.StatusUnprocessableEntity, false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := datacitetest.NewServer(datacitetest.WithRepository(repo, password, prefix))
@@ -275,6 +279,13 @@ func TestMintAnswerOverTheCap(t *testing.T) {
 			var me *datacite.MintError
 			var tl *datacite.BodyTooLargeError
 			switch {
+			case tt.status < 500 && !tt.store:
+				// A refusal too long to read is a refusal: not ambiguous, nothing to look for.
+				var ae *datacite.APIError
+				if !errors.As(err, &me) || me.Unknown || !errors.As(err, &ae) || ae.StatusCode != tt.status || !errors.Is(err, datacite.ErrInvalidMetadata) {
+					t.Fatalf("Mint: %+v, %v; want a plain *MintError with the %d", res, err, tt.status)
+				}
+				return
 			case !tt.store:
 				// Every create answered by 2 MB: each looked for before the next; in the end, outcome unknown.
 				if !errors.As(err, &me) || !me.Unknown || !errors.As(err, &tl) || len(srv.DOIs()) != 0 {
@@ -303,5 +314,66 @@ func TestMintAnswerOverTheCap(t *testing.T) {
 				t.Errorf("the server holds %d DOIs; want exactly 1", n)
 			}
 		})
+	}
+}
+
+// -journal naming a file that is not a journal is refused before anything is sent and without changing a byte of
+// it; a path that is not a regular file (a link to /dev/zero, a directory) is refused without being read.
+func TestJournalRefusesWhatIsNotAJournal(t *testing.T) {
+	t.Parallel()
+	srv, c := setup(t, nil)
+	dir := t.TempDir()
+	recs := []*datacite.Record{record("https://data.example.org/j1")}
+	for _, tt := range []struct {
+		name    string
+		content string // "" for a path made by make
+		make    func(path string) error
+	}{
+		{"notes without a final newline", "my notes\nthe last line, unfinished", nil},
+		{"one line of text", "important data", nil},
+		{"JSON that is not an entry", `{"a": 1}` + "\n", nil},
+		{"an entry, then text", `{"key":"k#0","doi":"10.5072/a","status":"planned"}` + "\nnot json", nil},
+		{"a line of 100 KiB", strings.Repeat("x", 100<<10) + "\n", nil},
+		{"link to /dev/zero", "", func(p string) error { return os.Symlink("/dev/zero", p) }},
+		{"directory", "", func(p string) error { return os.Mkdir(p, 0o755) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.make != nil && runtime.GOOS == "windows" {
+				t.Skip("no /dev/zero or symbolic links here")
+			}
+			path := filepath.Join(dir, strings.NewReplacer(" ", "-", "/", "-").Replace(tt.name))
+			if tt.make != nil {
+				if err := tt.make(path); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := os.WriteFile(path, []byte(tt.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := srv.Stats().Requests
+			_, err := c.MintBatch(context.Background(), recs, datacite.BatchOptions{Prefix: prefix, Journal: path})
+			var je *datacite.JournalError
+			if !errors.As(err, &je) || je.Path != path {
+				t.Errorf("MintBatch: %v; want a *JournalError naming the file", err)
+			}
+			if n := srv.Stats().Requests - before; n != 0 {
+				t.Errorf("%d requests sent; want none", n)
+			}
+			if tt.make == nil {
+				if b, _ := os.ReadFile(path); string(b) != tt.content {
+					t.Errorf("the file was changed: %.80q", b)
+				}
+			}
+		})
+	}
+	// A torn last line that starts an entry is a crash's: cut off, and the batch runs.
+	path := filepath.Join(dir, "torn.journal")
+	if err := os.WriteFile(path, []byte(`{"key":"ab`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := c.MintBatch(context.Background(), recs, datacite.BatchOptions{Prefix: prefix, Journal: path}); err != nil || res[0].Err != nil {
+		t.Errorf("journal with a torn entry: %v, %+v", err, res)
+	}
+	if b, _ := os.ReadFile(path); bytes.Contains(b, []byte(`{"key":"ab`+"\n")) || !bytes.HasPrefix(b, []byte(`{"key":"`)) {
+		t.Errorf("the torn line was kept: %q", b)
 	}
 }

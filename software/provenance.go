@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/atomicfile"
 	"github.com/dop2i/fairmeta/internal/git"
 )
 
@@ -679,8 +680,8 @@ func WriteRunCrateDir(dir string, run *Run, ds *fair.Resource) error {
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
-		if rel, _ := filepath.Rel(dir, p); rel == CrateMetadataFile {
-			return nil
+		if rel, _ := filepath.Rel(dir, p); rel == CrateMetadataFile || atomicfile.IsTemp(d.Name()) {
+			return nil // the crate's own metadata, or a temporary file a crash left behind
 		}
 		e, err := FileEntity(dir, p)
 		if err != nil {
@@ -696,15 +697,13 @@ func WriteRunCrateDir(dir string, run *Run, ds *fair.Resource) error {
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].ID < found[j].ID })
 	run.Outputs = append(run.Outputs, found...)
-	f, err := os.Create(filepath.Join(dir, CrateMetadataFile))
-	if err != nil {
-		return fmt.Errorf("software: %w", err)
+	// A temporary file renamed into place: an earlier crate's metadata is replaced whole or not at all.
+	err = atomicfile.WriteFile(filepath.Join(dir, CrateMetadataFile), 0o644, func(w io.Writer) error { return WriteRunCrate(w, run, ds) })
+	var ce *CrateError
+	if err != nil && !errors.As(err, &ce) && !strings.HasPrefix(err.Error(), "software: ") {
+		err = fmt.Errorf("software: %w", err)
 	}
-	if err := WriteRunCrate(f, run, ds); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return err
 }
 
 // CrateError reports an RO-Crate metadata document that cannot be read.

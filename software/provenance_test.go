@@ -281,6 +281,35 @@ func TestWriteRunCrateDir(t *testing.T) {
 	}
 }
 
+// A second WriteRunCrateDir replaces the metadata file by a rename — another name (hard link) of the old file keeps
+// the old content, which a truncation in place would destroy — and a temporary file a crash left behind is not
+// taken for an output.
+func TestWriteRunCrateDirReplacesWhole(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "events.csv"), "run,energy\n4271,3.2\n", 0o644)
+	meta := filepath.Join(dir, CrateMetadataFile)
+	writeFile(t, meta, "old metadata", 0o644)
+	keep := filepath.Join(t.TempDir(), "old-name")
+	if err := os.Link(meta, keep); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	writeFile(t, filepath.Join(dir, ".fairmeta-tmp-"+CrateMetadataFile+"-123"), "left by a crash", 0o644)
+	run := testRun()
+	run.Outputs = nil
+	if err := WriteRunCrateDir(dir, run, &fair.Resource{Titles: []fair.Title{{Title: "out"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(run.Outputs) != 1 || run.Outputs[0].ID != "events.csv" {
+		t.Errorf("outputs = %+v; want events.csv only", run.Outputs)
+	}
+	if b, _ := os.ReadFile(keep); string(b) != "old metadata" {
+		t.Errorf("the old metadata file was overwritten in place: %.80q", b)
+	}
+	if b, _ := os.ReadFile(meta); !strings.Contains(string(b), "events.csv") {
+		t.Errorf("the new metadata lacks the output: %.200s", b)
+	}
+}
+
 func TestReadRunCrateErrors(t *testing.T) {
 	for _, bad := range []string{"", "[]", `{"@graph": []}`, `{"@graph": [{"@id": "./", "@type": "Dataset"}]}`} {
 		if _, err := ReadRunCrate([]byte(bad)); err == nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	goio "io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/dop2i/fairmeta/assess"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
+	"github.com/dop2i/fairmeta/internal/atomicfile"
 	"github.com/dop2i/fairmeta/internal/httpx"
 	"github.com/dop2i/fairmeta/stream"
 )
@@ -148,16 +148,9 @@ func htmlName(file string, i int) string {
 	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(file, ext), i+1, ext)
 }
 
+// writeHTML writes the report to a temporary file renamed to path: an existing report is replaced whole or not at all.
 func writeHTML(path string, rep *assess.Result) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := rep.WriteHTML(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return atomicfile.WriteFile(path, 0o644, rep.WriteHTML)
 }
 
 // assessLine is the one-line summary "assess -jsonl" writes per record.

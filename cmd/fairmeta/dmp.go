@@ -12,6 +12,7 @@ import (
 	"github.com/dop2i/fairmeta/dmp"
 	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/atomicfile"
 )
 
 func init() {
@@ -100,17 +101,13 @@ func runDMPUpgrade(_ context.Context, args []string, io stdio) int {
 	}
 	notes = append(notes, doc.Upgrade()...)
 	warnDMPNotes(io.err, "fairmeta dmp upgrade", name, notes)
-	w := io.out
 	if *outName != "" {
-		f, err := os.Create(*outName)
-		if err != nil {
-			fmt.Fprintf(io.err, "fairmeta dmp upgrade: %v\n", err)
-			return exitProblem
-		}
-		defer f.Close()
-		w = f
+		// A temporary file renamed into place: -o naming the input, or a crash, never leaves half a plan.
+		err = atomicfile.WriteFile(*outName, 0o644, doc.Write)
+	} else {
+		err = doc.Write(io.out)
 	}
-	if err := doc.Write(w); err != nil {
+	if err != nil {
 		fmt.Fprintf(io.err, "fairmeta dmp upgrade: %v\n", err)
 		return exitProblem
 	}
@@ -232,13 +229,7 @@ func runDMPResources(_ context.Context, args []string, io stdio) int {
 		err = rep.WriteTable(io.out)
 	}
 	if err == nil && *htmlFile != "" {
-		var f *os.File
-		if f, err = os.Create(*htmlFile); err == nil {
-			err = rep.WriteHTML(f)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}
+		err = atomicfile.WriteFile(*htmlFile, 0o644, rep.WriteHTML)
 	}
 	if err != nil {
 		fmt.Fprintf(io.err, "fairmeta dmp resources: %v\n", err)
