@@ -99,3 +99,37 @@ func ExampleRegistry_Add() {
 	// Run 4271
 	// creators = 1: titles holds only the title <nil>
 }
+
+// An HTTP answer's format: the Content-Type first, the content when the type is generic or names no format.
+func ExampleRegistry_DetectMedia() {
+	reg := format.Default()
+	xml := []byte(`<resource xmlns="http://datacite.org/schema/kernel-4"><identifier identifierType="DOI">10.5072/x</identifier></resource>`)
+	for _, ctype := range []string{"application/vnd.datacite.datacite+xml; charset=utf-8", "application/xml", "text/plain"} {
+		f, err := reg.DetectMedia(ctype, xml)
+		fmt.Println(ctype, "→", f.Name, err)
+	}
+	// Output:
+	// application/vnd.datacite.datacite+xml; charset=utf-8 → datacite-xml <nil>
+	// application/xml → datacite-xml <nil>
+	// text/plain → datacite-xml <nil>
+}
+
+// One record per line in any JSON format: schema.org has no one-line form of its own, so its document is compacted.
+func ExampleRegistry_WriteLines() {
+	reg := format.Default()
+	recs := []*fair.Resource{
+		{Identifier: fair.Identifier{Value: "10.5072/run-1", Type: "DOI"}, Titles: []fair.Title{{Title: "Run 1"}}},
+		{Identifier: fair.Identifier{Value: "10.5072/run-2", Type: "DOI"}, Titles: []fair.Title{{Title: "Run 2"}}},
+	}
+	var out bytes.Buffer
+	if _, err := reg.WriteLines(&out, "schemaorg", recs); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Print(out.String())
+	_, err := reg.LineWriter("datacite-xml")
+	fmt.Println(err)
+	// Output:
+	// {"@context":"https://schema.org/","@id":"https://doi.org/10.5072/run-1","@type":"CreativeWork","name":"Run 1","identifier":{"@type":"PropertyValue","propertyID":"DOI","value":"10.5072/run-1","url":"https://doi.org/10.5072/run-1"}}
+	// {"@context":"https://schema.org/","@id":"https://doi.org/10.5072/run-2","@type":"CreativeWork","name":"Run 2","identifier":{"@type":"PropertyValue","propertyID":"DOI","value":"10.5072/run-2","url":"https://doi.org/10.5072/run-2"}}
+	// format: datacite-xml cannot write lines (it has no one-line JSON form)
+}
