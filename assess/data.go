@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
 )
 
@@ -113,6 +114,17 @@ func (a *assessment) metadataURL() string {
 		}
 	}
 	return strings.TrimSpace(a.r.URL)
+}
+
+// netMetadataURL is the URL the network tests fetch the metadata from: metadataURL, except that a DOI is asked at
+// the resolver of the assessment ([WithDOIResolver]), which is doi.org unless the caller chose another.
+func (a *assessment) netMetadataURL() string {
+	if a.resolver != nil {
+		if p, err := fair.DetectPID(strings.TrimSpace(a.r.Identifier.Value)); err == nil && p.Scheme == fair.SchemeDOI {
+			return a.resolver.URL(doi.DOI(p.Value))
+		}
+	}
+	return a.metadataURL()
 }
 
 // dataLinks are the identifiers leading to the data: the distributions' content URLs.

@@ -97,7 +97,7 @@ func (a *assessment) fetch(ctx context.Context, method, u, accept string, noRedi
 
 // landing fetches the landing page: the metadata URL asked for as HTML.
 func (a *assessment) landing(ctx context.Context) (*page, error) {
-	u := a.metadataURL()
+	u := a.netMetadataURL()
 	if u == "" {
 		return nil, nil
 	}
@@ -317,7 +317,7 @@ const rdfAccept = "application/ld+json, text/turtle;q=0.9, application/rdf+xml;q
 
 // negotiate asks the metadata URL for RDF and returns the response when it is RDF.
 func (a *assessment) negotiate(ctx context.Context) (*page, error) {
-	u := a.metadataURL()
+	u := a.netMetadataURL()
 	if u == "" {
 		return nil, nil
 	}

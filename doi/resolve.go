@@ -351,6 +351,10 @@ type Metadata struct {
 	Body        []byte // the document
 }
 
+// URL returns the address of d at the resolver — where a browser is sent to its landing page and where content
+// negotiation asks for its metadata: https://doi.org/10.5072/abcd-ef12 for the default resolver.
+func (r *Resolver) URL(d DOI) string { return r.content.String() + EscapePath(string(d)) }
+
 // Metadata fetches the metadata of d in the given media type (one of the Type constants, or any type with
 // parameters) by content negotiation. An answer in another type than asked — resolvers send the landing page when
 // they cannot give the type — is a *ResolveError matching ErrNotAcceptable, as is 406.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dop2i/fairmeta/assess"
+	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
 	"github.com/dop2i/fairmeta/internal/atomicfile"
@@ -36,6 +37,7 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 	metrics := fs.String("metrics", "", "metric `SET`: "+string(assess.MetricsData)+" or "+string(assess.MetricsSoftware)+" (default: by resource type)")
 	from := fs.String("from", "", "input `FORMAT` (default: detected); one of the formats of \"fairmeta convert\"")
 	timeout := fs.Duration("timeout", 30*time.Second, "with -network, the time limit of each request")
+	resolver := fs.String("resolver", "", "with -network, the DOI resolver base `URL` (default https://doi.org/)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -57,7 +59,16 @@ func runAssess(ctx context.Context, args []string, io stdio) int {
 		opts = append(opts, assess.WithMetricSet(assess.MetricSet(*metrics)))
 	}
 	if *network {
-		opts = append(opts, assess.WithHTTPClient(httpx.NewClient(*timeout)))
+		hc := httpx.NewClient(*timeout)
+		opts = append(opts, assess.WithHTTPClient(hc))
+		if *resolver != "" {
+			r, err := doi.NewResolver(doi.WithBaseURL(*resolver), doi.WithHTTPClient(hc))
+			if err != nil {
+				fmt.Fprintf(io.err, "fairmeta assess: -resolver: %v\n", err)
+				return exitUsage
+			}
+			opts = append(opts, assess.WithDOIResolver(r))
+		}
 	}
 	if *jsonl {
 		return assessStream(ctx, reg, *from, fs.Args(), sf, io, opts)

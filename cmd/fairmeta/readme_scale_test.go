@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,41 +16,6 @@ import (
 	"github.com/dop2i/fairmeta/internal/datagen"
 	"github.com/dop2i/fairmeta/internal/testenv"
 )
-
-// readmeCommands returns the fairmeta command lines of a README section, continuation lines joined and the
-// command of a GNU parallel line taken out of its quotes.
-func readmeCommands(t *testing.T, heading string) []string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(data)
-	start := strings.Index(text, "\n## "+heading+"\n")
-	if start < 0 {
-		t.Fatalf("README has no section %q", heading)
-	}
-	text = text[start+1:]
-	if end := strings.Index(text[3:], "\n## "); end >= 0 {
-		text = text[:end+3]
-	}
-	var cmds []string
-	for _, block := range regexp.MustCompile("(?s)```sh\n(.*?)```").FindAllStringSubmatch(text, -1) {
-		src := strings.ReplaceAll(block[1], "\\\n", " ")
-		for _, line := range strings.Split(src, "\n") {
-			i := strings.Index(line, "fairmeta ")
-			if i < 0 || strings.HasPrefix(strings.TrimSpace(line), "#") {
-				continue
-			}
-			line = line[i:]
-			if j := strings.Index(line, "'"); j >= 0 {
-				line = line[:j]
-			}
-			cmds = append(cmds, line)
-		}
-	}
-	return cmds
-}
 
 // TestREADMEWorkingAtScale runs every command of the README's "Working at scale" section, in order, against
 // loopback servers and generated data files.

@@ -5,14 +5,18 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+
+	"github.com/dop2i/fairmeta/csl"
 )
 
 // Media types of content negotiation that the server answers for a findable DOI (see doi.org and DataCite's content
-// negotiation): DataCite JSON and CSL JSON. Other types get 406 Not Acceptable; no Accept, or text/html, redirects
-// to the landing page.
+// negotiation): DataCite JSON, CSL JSON and a formatted citation (text/x-bibliography with the parameters style
+// and locale, default apa and en-US, rendered by package csl with its bundled styles; an unknown style is 400, as
+// DataCite answers). Other types get 406 Not Acceptable; no Accept, or text/html, redirects to the landing page.
 const (
 	typeDataCiteJSON = "application/vnd.datacite.datacite+json"
 	typeCSLJSON      = "application/vnd.citationstyles.csl+json"
+	typeCitation     = "text/x-bibliography"
 )
 
 // handleValue is one value of a Handle record as the Handle API returns it.
@@ -65,7 +69,7 @@ func (s *Server) negotiate(r *http.Request, raw string) reply {
 		return errorReply(http.StatusNotFound, "DOI not found")
 	}
 	for _, accept := range strings.Split(r.Header.Get("Accept"), ",") {
-		mt, _, err := mime.ParseMediaType(strings.TrimSpace(accept))
+		mt, params, err := mime.ParseMediaType(strings.TrimSpace(accept))
 		if err != nil {
 			continue
 		}
@@ -76,7 +80,11 @@ func (s *Server) negotiate(r *http.Request, raw string) reply {
 			}
 		case typeCSLJSON:
 			if findable {
-				return reply{status: http.StatusOK, ctype: typeCSLJSON, body: mustJSON(csl(key, attrs))}
+				return reply{status: http.StatusOK, ctype: typeCSLJSON, body: mustJSON(cslItem(key, attrs))}
+			}
+		case typeCitation:
+			if findable {
+				return citation(key, attrs, params["style"], params["locale"])
 			}
 		case "text/html", "*/*":
 			return redirect(attrs)
@@ -94,8 +102,35 @@ func redirect(attrs map[string]json.RawMessage) reply {
 	return reply{status: http.StatusFound, header: h}
 }
 
-// csl is the CSL JSON of a record: the fields a citation needs.
-func csl(key string, attrs map[string]json.RawMessage) map[string]any {
+// citation formats the record's bibliography entry in a bundled CSL style and locale, as plain text.
+func citation(key string, attrs map[string]json.RawMessage, style, locale string) reply {
+	if style == "" {
+		style = "apa"
+	}
+	if locale == "" {
+		locale = "en-US"
+	}
+	st, err := csl.BundledStyle(style)
+	if err != nil {
+		return errorReply(http.StatusBadRequest, "style "+style+" is not known")
+	}
+	p, err := csl.New(st, csl.WithLocale(locale, false))
+	if err != nil {
+		return errorReply(http.StatusBadRequest, err.Error())
+	}
+	item, err := csl.ParseItem(mustJSON(cslItem(key, attrs)))
+	if err != nil {
+		return errorReply(http.StatusInternalServerError, err.Error())
+	}
+	entries, err := p.Bibliography([]*csl.Item{item}, csl.Text)
+	if err != nil || len(entries) == 0 {
+		return errorReply(http.StatusInternalServerError, "no citation")
+	}
+	return reply{status: http.StatusOK, ctype: typeCitation + "; charset=utf-8", body: []byte(entries[0].Text + "\n")}
+}
+
+// cslItem is the CSL JSON of a record: the fields a citation needs.
+func cslItem(key string, attrs map[string]json.RawMessage) map[string]any {
 	out := map[string]any{"id": "https://doi.org/" + key, "DOI": key, "URL": attrString(attrs, "url"), "type": "dataset"}
 	var titles []struct {
 		Title string `json:"title"`
