@@ -18,12 +18,13 @@ import (
 )
 
 // TestMain lets a test run this package's binary as the fairmeta command (FAIRMETA_TEST_MAIN=1), so that it can be
-// killed like a real process.
+// killed like a real process; otherwise it runs the tests and says how many were skipped for want of the shared
+// data or a tool (testenv.Main).
 func TestMain(m *testing.M) {
 	if os.Getenv("FAIRMETA_TEST_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	testenv.Main(m)
 }
 
 // fairmetaProcess returns the command "fairmeta args..." run by the test binary.

@@ -30,7 +30,7 @@ func JSONSchema(tb testing.TB, schema string, docs map[string]json.RawMessage) m
 	tb.Helper()
 	py := Tool(tb, "python3", "apt-get install python3 python3-jsonschema")
 	if err := exec.Command(py, "-c", "import jsonschema").Run(); err != nil {
-		missing(tb, "the python3 jsonschema package is not installed (apt-get install python3-jsonschema)")
+		missing(tb, "python3-jsonschema", "the python3 jsonschema package is not installed (apt-get install python3-jsonschema)")
 	}
 	in, err := json.Marshal(docs)
 	if err != nil {

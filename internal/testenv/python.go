@@ -21,6 +21,6 @@ func Python(tb testing.TB, hint string, modules ...string) string {
 			return p
 		}
 	}
-	missing(tb, "no python3 that can import "+strings.Join(modules, ", ")+" ("+hint+")")
+	missing(tb, "python3 with "+strings.Join(modules, ", "), "no python3 that can import "+strings.Join(modules, ", ")+" ("+hint+")")
 	return ""
 }

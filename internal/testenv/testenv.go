@@ -47,12 +47,12 @@ func SharedData(tb testing.TB, rel ...string) string {
 	tb.Helper()
 	d, ok := SharedDataDir()
 	if !ok {
-		missing(tb, "shared reference data not found (expected ../shared/data beside the checkout, or set FAIRMETA_SHARED_DATA)")
+		missing(tb, sharedDataWant, "shared reference data not found (expected ../shared/data beside the checkout, or set FAIRMETA_SHARED_DATA)")
 		return ""
 	}
 	p := filepath.Join(append([]string{d}, rel...)...)
 	if _, err := os.Stat(p); err != nil {
-		missing(tb, "shared reference file missing: "+p)
+		missing(tb, sharedDataWant, "shared reference file missing: "+p)
 	}
 	return p
 }
@@ -63,7 +63,7 @@ func Tool(tb testing.TB, name, hint string) string {
 	tb.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		missing(tb, name+" not installed ("+hint+")")
+		missing(tb, name, name+" not installed ("+hint+")")
 	}
 	return p
 }
@@ -71,10 +71,12 @@ func Tool(tb testing.TB, name, hint string) string {
 // InCI reports whether the tests run under CI, where nothing may be skipped for a missing prerequisite.
 func InCI() bool { return os.Getenv("CI") != "" }
 
-func missing(tb testing.TB, msg string) {
+// missing skips the test (fails it under CI) for want of what (sharedDataWant or a tool's name), counted for [Main].
+func missing(tb testing.TB, what, msg string) {
 	tb.Helper()
 	if InCI() {
 		tb.Fatal("CI must not skip: " + msg)
 	}
+	countSkip(what)
 	tb.Skip(msg)
 }
