@@ -80,6 +80,7 @@ var nilFuncs = map[string]nilFunc{
 	"datacite.WithLogger":                      {datacite.WithLogger, []string{"l"}, false},
 	"datacite.WriteJSONList":                   {datacite.WriteJSONList, []string{"w", "recs"}, false},
 	"datacite/datacitetest.NewServer":          {datacitetest.NewServer, []string{"opts"}, false},
+	"datacite/datacitetest.WithCitations":      {datacitetest.WithCitations, []string{"cite"}, false},
 	"dmp.(*CheckReport).WriteText":             {(*dmp.CheckReport).WriteText, []string{"recv", "w"}, true},
 	"dmp.(*Document).Check":                    {(*dmp.Document).Check, []string{"recv", "ctx", "opts"}, true},
 	"dmp.(*Document).Write":                    {(*dmp.Document).Write, []string{"recv", "w"}, true},

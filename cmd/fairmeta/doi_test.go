@@ -114,7 +114,7 @@ func TestDOIMintUsage(t *testing.T) {
 
 func TestDOIResolve(t *testing.T) {
 	t.Parallel()
-	srv := datacitetest.NewServer()
+	srv := datacitetest.NewServer(datacitetest.WithCitations(cslCitations))
 	defer srv.Close()
 	attrs := `{"titles":[{"title":"Run 4271"}],"creators":[{"name":"Lefèvre, Camille","givenName":"Camille","familyName":"Lefèvre"}],"publicationYear":2026}`
 	if err := srv.Add(datacitetest.StoredDOI{DOI: "10.5072/abcd-ef12", Client: datacitetest.DefaultRepository, State: "findable",

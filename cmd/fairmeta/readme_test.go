@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dop2i/fairmeta/csl"
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/datacite/datacitetest"
 	"github.com/dop2i/fairmeta/fair"
@@ -29,7 +30,8 @@ import (
 //     one valid record through the format registry; other relative paths (ror/testdata/..., ".") are the
 //     repository's own;
 //   - with DATACITE_API_URL, DATACITE_USERNAME and DATACITE_PASSWORD pointing at a datacitetest server that holds
-//     10.5072/abcd-ef12, and a loopback web serving the record's landing page;
+//     10.5072/abcd-ef12 and formats citations (package csl's bundled styles), and a loopback web serving the
+//     record's landing page;
 //   - with the flags of readmeExtraFlags added, so that commands that would reach the internet reach those
 //     servers instead (-resolver for DOI resolution);
 //   - with "> FILE" writing standard output to FILE;
@@ -68,6 +70,37 @@ func commandWords(args []string) int {
 		}
 	}
 	return 1
+}
+
+// cslCitations formats citations for datacitetest with package csl's bundled styles and locales (default APA in
+// en-US), as DataCite's content negotiation formats them.
+func cslCitations(cslJSON []byte, style, locale string) (string, error) {
+	if style == "" {
+		style = "apa"
+	}
+	if locale == "" {
+		locale = "en-US"
+	}
+	st, err := csl.BundledStyle(style)
+	if err != nil {
+		return "", err
+	}
+	p, err := csl.New(st, csl.WithLocale(locale, false))
+	if err != nil {
+		return "", err
+	}
+	item, err := csl.ParseItem(cslJSON)
+	if err != nil {
+		return "", err
+	}
+	entries, err := p.Bibliography([]*csl.Item{item}, csl.Text)
+	if err != nil {
+		return "", err
+	}
+	if len(entries) == 0 {
+		return "", fmt.Errorf("style %s gives no bibliography entry", style)
+	}
+	return entries[0].Text, nil
 }
 
 // readmeCommand is one fairmeta command line of the README.
@@ -220,7 +253,7 @@ func TestREADMECommands(t *testing.T) {
 		}
 	}
 
-	dc := datacitetest.NewServer(datacitetest.WithRepository("IN2P3.CLI", "cli-pw-7731", "10.5072"))
+	dc := datacitetest.NewServer(datacitetest.WithRepository("IN2P3.CLI", "cli-pw-7731", "10.5072"), datacitetest.WithCitations(cslCitations))
 	defer dc.Close()
 	web := httptest.NewServer(http.NotFoundHandler())
 	defer web.Close()

@@ -5,14 +5,12 @@ import (
 	"mime"
 	"net/http"
 	"strings"
-
-	"github.com/dop2i/fairmeta/csl"
 )
 
 // Media types of content negotiation that the server answers for a findable DOI (see doi.org and DataCite's content
-// negotiation): DataCite JSON, CSL JSON and a formatted citation (text/x-bibliography with the parameters style
-// and locale, default apa and en-US, rendered by package csl with its bundled styles; an unknown style is 400, as
-// DataCite answers). Other types get 406 Not Acceptable; no Accept, or text/html, redirects to the landing page.
+// negotiation): DataCite JSON, CSL JSON and, with [WithCitations], a formatted citation (text/x-bibliography with
+// the parameters style and locale). Other types get 406 Not Acceptable; no Accept, or text/html, redirects to the
+// landing page.
 const (
 	typeDataCiteJSON = "application/vnd.datacite.datacite+json"
 	typeCSLJSON      = "application/vnd.citationstyles.csl+json"
@@ -83,8 +81,8 @@ func (s *Server) negotiate(r *http.Request, raw string) reply {
 				return reply{status: http.StatusOK, ctype: typeCSLJSON, body: mustJSON(cslItem(key, attrs))}
 			}
 		case typeCitation:
-			if findable {
-				return citation(key, attrs, params["style"], params["locale"])
+			if findable && s.cite != nil {
+				return s.citation(key, attrs, params["style"], params["locale"])
 			}
 		case "text/html", "*/*":
 			return redirect(attrs)
@@ -102,31 +100,22 @@ func redirect(attrs map[string]json.RawMessage) reply {
 	return reply{status: http.StatusFound, header: h}
 }
 
-// citation formats the record's bibliography entry in a bundled CSL style and locale, as plain text.
-func citation(key string, attrs map[string]json.RawMessage, style, locale string) reply {
-	if style == "" {
-		style = "apa"
-	}
-	if locale == "" {
-		locale = "en-US"
-	}
-	st, err := csl.BundledStyle(style)
-	if err != nil {
-		return errorReply(http.StatusBadRequest, "style "+style+" is not known")
-	}
-	p, err := csl.New(st, csl.WithLocale(locale, false))
+// Citer formats the citation of a record given as CSL JSON, in a CSL style and locale ("" for the default ones),
+// as plain text; an error is answered as 400 Bad Request (an unknown style, as DataCite answers). Package csl
+// formats citations: a test wires its bundled styles in.
+type Citer func(cslJSON []byte, style, locale string) (string, error)
+
+// WithCitations makes the server answer content negotiation for text/x-bibliography with the citations cite
+// formats, as DataCite's content negotiation does.
+func WithCitations(cite Citer) Option { return func(s *Server) { s.cite = cite } }
+
+// citation answers text/x-bibliography.
+func (s *Server) citation(key string, attrs map[string]json.RawMessage, style, locale string) reply {
+	text, err := s.cite(mustJSON(cslItem(key, attrs)), style, locale)
 	if err != nil {
 		return errorReply(http.StatusBadRequest, err.Error())
 	}
-	item, err := csl.ParseItem(mustJSON(cslItem(key, attrs)))
-	if err != nil {
-		return errorReply(http.StatusInternalServerError, err.Error())
-	}
-	entries, err := p.Bibliography([]*csl.Item{item}, csl.Text)
-	if err != nil || len(entries) == 0 {
-		return errorReply(http.StatusInternalServerError, "no citation")
-	}
-	return reply{status: http.StatusOK, ctype: typeCitation + "; charset=utf-8", body: []byte(entries[0].Text + "\n")}
+	return reply{status: http.StatusOK, ctype: typeCitation + "; charset=utf-8", body: []byte(strings.TrimSpace(text) + "\n")}
 }
 
 // cslItem is the CSL JSON of a record: the fields a citation needs.

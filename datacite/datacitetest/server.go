@@ -71,6 +71,8 @@ type Server struct {
 	queue  []queued
 
 	stats counters
+
+	cite Citer // formats text/x-bibliography; nil: 406
 }
 
 type repository struct {
