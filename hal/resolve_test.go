@@ -46,7 +46,7 @@ func affiliatedRecord(affs ...fair.Affiliation) *fair.Resource {
 }
 
 func rorAff(name, id string) fair.Affiliation {
-	return fair.Affiliation{Name: name, Identifier: "https://ror.org/" + id, IdentifierScheme: "ROR", SchemeURI: "https://ror.org/"}
+	return fair.Affiliation{Name: name, Identifier: "https://ror.org/" + id, IdentifierScheme: "ROR", SchemeURI: "https://ror.org"}
 }
 
 func TestWriterResolvesAffiliations(t *testing.T) {

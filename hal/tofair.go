@@ -14,7 +14,7 @@ const (
 	orgSchemeHAL   = "HAL structure"
 	altIDHAL       = "HAL"
 	altIDArXiv     = "arXiv"
-	rorSchemeURI   = "https://ror.org/"
+	rorSchemeURI   = "https://ror.org" // fair.SchemeROR.URI(), the one spelling
 	halDomainLabel = "HAL domain"
 )
 

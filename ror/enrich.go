@@ -19,7 +19,7 @@ type Matcher interface {
 }
 
 // SchemeURI is the schemeURI DataCite expects with ROR identifiers.
-const SchemeURI = "https://ror.org/"
+const SchemeURI = "https://ror.org"
 
 // Change is one identifier that [Enrich] filled in.
 type Change struct {

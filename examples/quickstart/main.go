@@ -76,15 +76,15 @@ func describe() *fair.Resource {
 		Creators: []fair.Creator{
 			{
 				Name: "Lefèvre, Camille", NameType: fair.NamePersonal, GivenName: "Camille", FamilyName: "Lefèvre",
-				NameIdentifiers: []fair.NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID", SchemeURI: "https://orcid.org"}},
-				Affiliations:    []fair.Affiliation{{Name: "Laboratoire de Physique des 2 Infinis Irène Joliot-Curie", Identifier: "https://ror.org/03gc1p724", IdentifierScheme: "ROR", SchemeURI: "https://ror.org"}},
+				NameIdentifiers: []fair.NameIdentifier{must(fair.ORCID("0000-0002-1825-0097"))},
+				Affiliations:    []fair.Affiliation{must(fair.RORAffiliation("Laboratoire de Physique des 2 Infinis Irène Joliot-Curie", "03gc1p724"))},
 			},
 			{
 				Name: "Rossi, Paolo", NameType: fair.NamePersonal, GivenName: "Paolo", FamilyName: "Rossi",
 				Affiliations: []fair.Affiliation{{Name: "Istituto Nazionale di Fisica Nucleare"}},
 			},
 		},
-		Publisher:       fair.Publisher{Name: "CC-IN2P3", Identifier: "https://ror.org/04dcc3438", IdentifierScheme: "ROR", SchemeURI: "https://ror.org"},
+		Publisher:       fair.Publisher{Name: "CC-IN2P3", Identifier: "https://ror.org/04dcc3438", IdentifierScheme: "ROR", SchemeURI: fair.SchemeROR.URI()},
 		PublicationYear: 2026,
 		ResourceType:    fair.ResourceType{General: fair.ResourceTypeDataset, Type: "Calibrated event list"},
 		Subjects: []fair.Subject{{Subject: "Physical sciences", Scheme: "Fields of Science and Technology (FOS)",
@@ -94,7 +94,7 @@ func describe() *fair.Resource {
 		Language:     "en",
 		Version:      "1.0",
 		Formats:      []string{"application/x-hdf5"},
-		Rights:       []fair.Rights{{Rights: "Creative Commons Attribution 4.0 International", URI: "https://creativecommons.org/licenses/by/4.0/legalcode", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX", SchemeURI: "https://spdx.org/licenses/"}},
+		Rights:       []fair.Rights{must(fair.SPDX("CC-BY-4.0"))},
 		AccessRights: fair.AccessOpen,
 		Descriptions: []fair.Description{{Type: fair.DescriptionAbstract, Lang: "en",
 			Description: "Air-shower events of observation run 4271, calibrated with the 2026 detector constants."}},
@@ -107,6 +107,15 @@ func describe() *fair.Resource {
 		Distributions: []fair.Distribution{{Name: "run4271-calibrated.h5", ContentURL: "https://data.example.org/runs/4271/run4271-calibrated.h5",
 			MediaType: "application/x-hdf5", Size: 6_442_450_944}},
 	}
+}
+
+// must returns v, or stops the program on an error: the identifiers above are written by hand and checked by the
+// constructors (fair.ORCID, fair.RORAffiliation, fair.SPDX), so an error is a typo to fix.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // checkIdentifiers runs every identifier of the record through the detector and prints what each one is.
