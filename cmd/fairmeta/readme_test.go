@@ -39,11 +39,12 @@ import (
 
 // readmeSectionTests are the README sections whose commands another test runs, by its name.
 var readmeSectionTests = map[string]string{
-	"Working at scale":                           "TestREADMEWorkingAtScale",
-	"Affiliations to ROR IDs":                    "TestREADMERORCommands",
-	"Data management plans (maDMP)":              "TestREADMEDMPCommands",
-	"Publications: INSPIRE-HEP, Crossref, arXiv": "TestREADMEPublicationCommands",
-	"From arXiv to HAL":                          "TestREADMEArXivToHAL",
+	"Working at scale":                               "TestREADMEWorkingAtScale",
+	"Affiliations to ROR IDs":                        "TestREADMERORCommands",
+	"Data management plans (maDMP)":                  "TestREADMEDMPCommands",
+	"Publications: INSPIRE-HEP, Crossref, arXiv":     "TestREADMEPublicationCommands",
+	"From arXiv to HAL":                              "TestREADMEArXivToHAL",
+	"From a DOI to any format, and DOIs at DataCite": "TestREADMEDOICommands",
 }
 
 // readmeExitStatus is the exit status the README documents for a command, by the command's first words.
