@@ -120,8 +120,10 @@ func toRelatedItem(it RelatedItem) fair.RelatedItem {
 	}
 }
 
-// FromResource converts res to a Record, the inverse of [ToResource]. What the Resource holds beyond DataCite is
-// carried where DataCite has a place for it and left out otherwise:
+// FromResource converts res to a Record, the inverse of [ToResource]. Its types carry the schemaOrg, citeproc,
+// bibtex and ris types DataCite's REST API derives from resourceTypeGeneral and resourceType ([DeriveTypes]), so its
+// JSON is written as DataCite writes it. What the Resource holds beyond DataCite is carried where DataCite has a
+// place for it and left out otherwise:
 //
 //   - Keywords become subjects without a scheme (unless an equal subject is already there);
 //   - AccessRights becomes a rights entry with the info:eu-repo URI (unless a rights entry already says it);
@@ -144,7 +146,7 @@ func FromResource(res *fair.Resource) *Record {
 		Publisher: Publisher{Name: res.Publisher.Name, Identifier: res.Publisher.Identifier,
 			IdentifierScheme: res.Publisher.IdentifierScheme, SchemeURI: res.Publisher.SchemeURI, Lang: res.Publisher.Lang},
 		PublicationYear: res.PublicationYear,
-		Types:           Types{ResourceTypeGeneral: res.ResourceType.General, ResourceType: res.ResourceType.Type},
+		Types:           DeriveTypes(Types{ResourceTypeGeneral: res.ResourceType.General, ResourceType: res.ResourceType.Type}),
 		Language:        res.Language,
 		Sizes:           clone(res.Sizes),
 		Formats:         clone(res.Formats),

@@ -126,3 +126,18 @@ func ExampleRecord_WriteXML() {
 	//   </subjects>
 	// </resource>
 }
+
+func ExampleDeriveTypes() {
+	for _, t := range []datacite.Types{
+		{ResourceTypeGeneral: fair.ResourceTypeDataset},
+		{ResourceTypeGeneral: fair.ResourceTypeText, ResourceType: "Journal article"},
+		{ResourceTypeGeneral: fair.ResourceTypeSoftware},
+	} {
+		d := datacite.DeriveTypes(t)
+		fmt.Println(d.SchemaOrg, d.Citeproc, d.Bibtex, d.RIS)
+	}
+	// Output:
+	// Dataset dataset misc DATA
+	// ScholarlyArticle article-journal article JOUR
+	// SoftwareSourceCode article misc COMP
+}

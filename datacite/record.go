@@ -198,7 +198,8 @@ type Types struct {
 	ResourceTypeGeneral fair.ResourceTypeGeneral `json:"resourceTypeGeneral,omitempty"`
 	// ResourceType is the free-text specific type, e.g. "Event list".
 	ResourceType string `json:"resourceType,omitempty"`
-	// SchemaOrg, Citeproc, Bibtex and RIS are the REST API's derived types.
+	// SchemaOrg, Citeproc, Bibtex and RIS are the REST API's derived types; [DeriveTypes] computes them as DataCite
+	// does, and [FromResource] fills them in.
 	SchemaOrg string `json:"schemaOrg,omitempty"`
 	Citeproc  string `json:"citeproc,omitempty"` // see SchemaOrg
 	Bibtex    string `json:"bibtex,omitempty"`   // see SchemaOrg

@@ -173,7 +173,7 @@ func TestInvenioPairs(t *testing.T) {
 				t.Fatal(err)
 			}
 			in := decodeJSON(t, jdata).(map[string]any)
-			sameJSON(t, "JSON → Resource → JSON", metadataOnly(canonJSON("attributes", in).(map[string]any)), canonJSON("attributes", decodeJSON(t, out)))
+			sameJSON(t, "JSON → Resource → JSON", metadataOnly(canonJSON("attributes", in).(map[string]any)), metadataOnly(canonJSON("attributes", decodeJSON(t, out)).(map[string]any)))
 		})
 	}
 }
@@ -240,7 +240,9 @@ func TestRESTRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sameJSON(t, names[i]+" via Resource", metadataOnly(canonJSON("attributes", wantAttrs).(map[string]any)), canonJSON("attributes", decodeJSON(t, b)))
+		// The derived types (schemaOrg, citeproc, bibtex, ris) are written again from the table; TestDeriveTypesAsDataCite
+		// compares them with the API's.
+		sameJSON(t, names[i]+" via Resource", metadataOnly(canonJSON("attributes", wantAttrs).(map[string]any)), metadataOnly(canonJSON("attributes", decodeJSON(t, b)).(map[string]any)))
 
 		// (3) Through XML.
 		x := back.MarshalXMLBytes()
