@@ -185,6 +185,12 @@ func (s *Server) Close() {
 	s.hs.Close()
 }
 
+// String describes the server without its repositories' passwords, e.g. "datacitetest.Server(http://127.0.0.1:41234)".
+func (s *Server) String() string { return "datacitetest.Server(" + s.URL + ")" }
+
+// GoString is String, so that %#v shows no password either.
+func (s *Server) GoString() string { return s.String() }
+
 // Client returns an *http.Client that talks to the server (the httptest client).
 func (s *Server) Client() *http.Client { return s.hs.Client() }
 

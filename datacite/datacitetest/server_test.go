@@ -3,6 +3,7 @@ package datacitetest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -298,5 +299,16 @@ func TestResolver(t *testing.T) {
 	resp.Body.Close()
 	if resp.Header.Get("Content-Type") != typeCSLJSON || !strings.Contains(string(body), `"title":"Run 4271"`) {
 		t.Errorf("CSL JSON: %s %s", resp.Header.Get("Content-Type"), body)
+	}
+}
+
+// fmt never shows a repository's password.
+func TestServerPrintsNoPassword(t *testing.T) {
+	srv := NewServer(WithRepository("REPO.X", "s3cret-pw", "10.5072"))
+	defer srv.Close()
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		if got := fmt.Sprintf(verb, srv); strings.Contains(got, "s3cret-pw") || !strings.Contains(got, srv.URL) {
+			t.Errorf("%s of the server = %s; want its URL and no password", verb, got)
+		}
 	}
 }
