@@ -20,6 +20,7 @@ import (
 	"github.com/dop2i/fairmeta/doi"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
+	"github.com/dop2i/fairmeta/internal/httpx"
 )
 
 func init() {
@@ -268,18 +269,21 @@ func mintFailure(err error) (status, why string) {
 	case errors.As(err, &me) && me.Unknown:
 		return "unknown", err.Error()
 	case errors.As(err, &api) && errors.Is(err, datacite.ErrInvalidMetadata):
-		reasons := make([]string, 0, len(api.Problems))
-		for _, p := range api.Problems {
+		// The problems as the API error keeps them (escaped, each cut), the first few and then "and N more".
+		shown := api.Problems[:min(len(api.Problems), httpx.ShownProblems)]
+		reasons := make([]string, 0, len(shown))
+		for _, p := range shown {
 			if p.Source != "" {
 				reasons = append(reasons, p.Source+": "+p.Title)
 			} else {
 				reasons = append(reasons, p.Title)
 			}
 		}
-		if len(reasons) == 0 {
-			reasons = append(reasons, fmt.Sprintf("%d %s", api.StatusCode, http.StatusText(api.StatusCode)))
+		why := httpx.JoinProblems(reasons, len(api.Problems)-len(shown)+api.Omitted)
+		if why == "" {
+			why = fmt.Sprintf("%d %s", api.StatusCode, http.StatusText(api.StatusCode))
 		}
-		return "rejected", "rejected by DataCite: " + strings.Join(reasons, "; ")
+		return "rejected", "rejected by DataCite: " + why
 	}
 	return "failed", err.Error()
 }
