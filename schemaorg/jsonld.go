@@ -57,6 +57,14 @@ var errWorkLimit = ErrTooComplex
 // that describe something (blank nodes told apart by their values) take none or a few.
 const maxNDegreeWork = 50_000
 
+// workLimit returns the processor's budget of N-degree hash steps.
+func (p *Processor) workLimit() int {
+	if p.work > 0 {
+		return p.work
+	}
+	return maxNDegreeWork
+}
+
 // maxCachedContexts bounds the processed-context cache, so that documents with ever-new inline contexts cannot grow
 // it without limit; past it contexts are processed per call.
 const maxCachedContexts = 256
@@ -73,6 +81,10 @@ type Processor struct {
 	err    error
 	loader *loader
 	opts   *ld.JsonLdOptions // the options cached contexts are processed with; never modified after init
+
+	// work is the budget of the hash N-degree quads algorithm per canonicalization; 0 means maxNDegreeWork.
+	// Tests set it lower to keep each fuzzing run short.
+	work int
 
 	mu       sync.RWMutex
 	contexts map[string]*ctxEntry
@@ -529,7 +541,7 @@ func (p *Processor) slowCanonicalize(ctx context.Context, doc []byte) (_ []byte,
 	if !ok {
 		return nil, &JSONLDError{Op: "canonicalize", Code: "error", Err: fmt.Errorf("json-gold returned %T, not a dataset", ds)}
 	}
-	if err := workCheck(dataset); err != nil {
+	if err := workCheck(dataset, p.workLimit()); err != nil {
 		return nil, &JSONLDError{Op: "canonicalize", Code: "work limit exceeded", Err: err}
 	}
 	out, err := ld.NewJsonLdApi().Normalize(dataset, opts)

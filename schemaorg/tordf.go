@@ -248,7 +248,7 @@ func (p *Processor) fastCanonicalize(ctx contextGetter, doc []byte) ([]byte, err
 			return nil, err
 		}
 	}
-	r.u.reset(r.quads, r.next)
+	r.u.reset(r.quads, r.next, p.workLimit())
 	return r.u.canonicalNQuads()
 }
 

@@ -58,6 +58,9 @@ func FuzzCanonicalizeFastPath(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// A small budget keeps every execution, json-gold's included, to milliseconds: the fuzzer explores shapes,
+	// not sizes, and minimising an input stays quick.
+	p.work = 2000
 	l := plainLoader(f, official)
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		// Inputs are bounded by work, not bytes: the fast path refuses a poison graph (ErrTooComplex) within its

@@ -286,9 +286,9 @@ func (u *urdna) permutations(list []int32) [][]int32 {
 	}
 }
 
-// reset prepares the state for a dataset with n blank nodes, reusing its buffers.
-func (u *urdna) reset(quads []rdfQuad, n int) {
-	u.quads, u.n, u.tooMany, u.work = quads, n, false, maxNDegreeWork
+// reset prepares the state for a dataset with n blank nodes and a budget of work steps, reusing its buffers.
+func (u *urdna) reset(quads []rdfQuad, n, work int) {
+	u.quads, u.n, u.tooMany, u.work = quads, n, false, work
 	u.byBlank = slices.Grow(u.byBlank[:0], n)[:n]
 	for i := range u.byBlank {
 		u.byBlank[i] = u.byBlank[i][:0]
@@ -437,7 +437,7 @@ func permutationCount(list []int32, limit int) int {
 // before json-gold's own implementation, which has no bound, runs it. Terms are written in a form of their own
 // (distinct terms, distinct forms), which gives the blank nodes the same first-degree partition and the N-degree
 // hash the same work as the N-Quads form.
-func workCheck(ds *ld.RDFDataset) error {
+func workCheck(ds *ld.RDFDataset, limit int) error {
 	var u urdna
 	ids := map[string]int32{}
 	blank := func(label string) rdfTerm {
@@ -478,7 +478,7 @@ func workCheck(ds *ld.RDFDataset) error {
 			quads = append(quads, rq)
 		}
 	}
-	u.reset(quads, len(ids))
+	u.reset(quads, len(ids), limit)
 	u.tooManyOK = true
 	if err := u.labelCanonically(); errors.Is(err, errWorkLimit) {
 		return err
