@@ -49,7 +49,8 @@ func TestSWHIDCommand(t *testing.T) {
 }
 
 // TestSWHIDQualifiedOrigin: "swhid -q" names the origin only when it is an address others can reach, without the
-// credentials a remote URL may carry; a clone of a local repository has no origin qualifier, never a local path.
+// credentials a remote URL may carry; a clone of a local repository has no origin qualifier, never a local path —
+// nor does "software describe" give it as the code repository.
 func TestSWHIDQualifiedOrigin(t *testing.T) {
 	dir := t.TempDir()
 	testenv.WriteFile(t, filepath.Join(dir, "results", "hist.txt"), "run 4271\n", 0o644)
@@ -72,6 +73,12 @@ func TestSWHIDQualifiedOrigin(t *testing.T) {
 		want := c.want + ";anchor=swh:1:rev:" + head + ";path=/results\n"
 		if code != 0 || !strings.HasPrefix(out, "swh:1:dir:") || !strings.HasSuffix(out, want) || strings.Contains(out, "s3cret") {
 			t.Errorf("remote %s: swhid -q: exit %d, %q (%s); want it to end in %q", c.remote, code, out, errs, want)
+		}
+		// The same remote as the code repository of the tree's description: a web address or nothing.
+		code, out, errs = runCLI(t, "", "software", "describe", "-format", "codemeta", dir)
+		local := strings.TrimPrefix(c.remote, "file://")
+		if code != 0 || strings.Contains(out, local) || strings.Contains(out, "s3cret") || c.want != "" && !strings.Contains(out, `"codeRepository": "https://gitlab.in2p3.fr/dop2i/tool"`) {
+			t.Errorf("remote %s: software describe: exit %d (%s)\n%s", c.remote, code, errs, out)
 		}
 		if c.want == "" {
 			continue
