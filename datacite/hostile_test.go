@@ -377,3 +377,55 @@ func TestJournalRefusesWhatIsNotAJournal(t *testing.T) {
 		t.Errorf("the torn line was kept: %q", b)
 	}
 }
+
+// One 429 asking for an absurd wait ends that call at once and leaves the limiter every call of the client shares
+// alone: the next call goes through.
+func TestRetryAfterDoesNotFreezeClient(t *testing.T) {
+	t.Parallel()
+	for _, ra := range []string{"999999", "18446744074", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"} {
+		t.Run(ra, func(t *testing.T) {
+			t.Parallel()
+			srv, direct := setup(t, nil)
+			rec := record("https://data.example.org/ra")
+			rec.DOI = "10.5072/ra-1"
+			if _, _, err := direct.DOIs.Create(context.Background(), rec); err != nil {
+				t.Fatal(err)
+			}
+			var calls atomic.Int64
+			front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if calls.Add(1) == 1 {
+					w.Header().Set("Retry-After", ra)
+					w.WriteHeader(http.StatusTooManyRequests)
+					return
+				}
+				req, _ := http.NewRequestWithContext(r.Context(), r.Method, srv.URL+r.URL.RequestURI(), nil)
+				req.Header = r.Header.Clone()
+				resp, err := http.DefaultTransport.RoundTrip(req)
+				if err != nil {
+					http.Error(w, err.Error(), http.StatusBadGateway)
+					return
+				}
+				defer resp.Body.Close()
+				for k, v := range resp.Header {
+					w.Header()[k] = v
+				}
+				w.WriteHeader(resp.StatusCode)
+				io.Copy(w, resp.Body)
+			}))
+			defer front.Close()
+			c, err := datacite.NewClient(datacite.WithBaseURL(front.URL), datacite.WithCredentials(repo, password),
+				datacite.WithRetry(5, time.Millisecond, time.Millisecond), datacite.WithRateLimit(10, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			if _, _, err := c.DOIs.Get(ctx, rec.DOI); !errors.Is(err, datacite.ErrRateLimited) || calls.Load() != 1 {
+				t.Errorf("Get: %v after %d requests; want ErrRateLimited after 1", err, calls.Load())
+			}
+			if got, _, err := c.DOIs.Get(ctx, rec.DOI); err != nil || got.URL != rec.URL {
+				t.Errorf("the next call: %v; want it unaffected", err)
+			}
+		})
+	}
+}
