@@ -25,6 +25,15 @@
 // reads a directory of locale files). The language falls back from fr-FR to fr to en-US; locale elements inside a
 // style override the locale files.
 //
+// # Command line
+//
+// fairmeta cite (cmd/fairmeta) is this package on the command line: records of any format fairmeta reads (a CSL-JSON
+// array as it is) formatted in a bundled style or a .csl file, as a bibliography or as citations, in text or HTML;
+// its -items and -citations files are read by ReadCitationItems and ReadCitations:
+//
+//	fairmeta cite -style ieee -mode citation -items clusters.json items.json
+//	fairmeta cite -style chicago-author-date -locale fr-FR -format html record.xml
+//
 // # Concurrency
 //
 // Style, Locale and Processor values are immutable once made and safe for concurrent use by any number of

@@ -133,6 +133,10 @@ func (w *toItem) write() {
 	}
 	switch t := r.ResourceType.Type; {
 	case t == "":
+	case t != it.Type && citation.IsCSLType(t):
+		// A source's type code that is also a CSL type name but not this record's (INSPIRE's "article" on a
+		// journal article) is no genre.
+		w.notes.Add("resourceType.type", t, "a CSL type name that is not the record's CSL type "+it.Type+": not written")
 	case t != it.Type:
 		w.set("genre", t)
 	case citation.FromCSLType(t).Type != t:

@@ -144,9 +144,11 @@ func Row(rt fair.ResourceType) TypeRow {
 }
 
 // CSLType returns the CSL item type of a record's type. A specific type that is itself a CSL type name
-// ("article-magazine") is written as it is: that is how a CSL type with no DataCite equivalent survives a round trip.
+// ("article-magazine") is written as it is when it is read back as the record's general type: that is how a CSL
+// type with no DataCite equivalent survives a round trip, while a source's own word that happens to be a CSL type
+// name (INSPIRE's document type "article" on a journal article) does not override the general type.
 func CSLType(rt fair.ResourceType) string {
-	if IsCSLType(rt.Type) {
+	if IsCSLType(rt.Type) && (rt.General == "" || FromCSLType(rt.Type).General == rt.General) {
 		return rt.Type
 	}
 	return Row(rt).CSL
