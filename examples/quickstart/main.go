@@ -1,5 +1,6 @@
 // Quickstart is the main job of fairmeta in one program: a pipeline describes the dataset it produced, resolves its
-// affiliations to ROR IDs, checks the identifiers in the description, mints its DOI and prints the record. It runs
+// affiliations to ROR IDs, checks the identifiers in the description, mints its DOI, prints how to cite it (APA and
+// BibTeX) and prints the record. It runs
 // offline and needs no credentials (with DATACITE_USERNAME, DATACITE_PASSWORD and DATACITE_PREFIX set, it mints a
 // draft DOI at DataCite instead):
 //
@@ -52,17 +53,22 @@ func run() error {
 		fmt.Printf("  assessed again with its DOI: %s\n", summary(rep))
 	}
 
-	fmt.Println("\n== 6. The record as DataCite XML, validated")
+	fmt.Println("\n== 6. How to cite it (APA and BibTeX, offline)")
+	if err := citeStep(os.Stdout, rec); err != nil {
+		return err
+	}
+
+	fmt.Println("\n== 7. The record as DataCite XML, validated")
 	if err := dataciteStep(rec); err != nil {
 		return err
 	}
 
-	fmt.Println("\n== 7. Its landing-page metadata (schema.org JSON-LD)")
+	fmt.Println("\n== 8. Its landing-page metadata (schema.org JSON-LD)")
 	if err := schemaorgStep(rec); err != nil {
 		return err
 	}
 
-	fmt.Println("\n== 8. The record (fairmeta JSON)")
+	fmt.Println("\n== 9. The record (fairmeta JSON)")
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rec)
