@@ -6,11 +6,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dop2i/fairmeta/csl"
 	"github.com/dop2i/fairmeta/fair"
 	"github.com/dop2i/fairmeta/format"
+	"github.com/dop2i/fairmeta/stream"
 )
 
 func init() {
@@ -31,6 +34,8 @@ func runCite(ctx context.Context, args []string, io stdio) int {
 	itemsFile := fs.String("items", "", "citation clusters `file`, written as the CSL test suite's CITATION-ITEMS section")
 	citationsFile := fs.String("citations", "", "citations `file`, written as the CSL test suite's CITATIONS section")
 	from := fs.String("from", "", "input `format`; detected from each input when omitted")
+	jsonl := fs.Bool("jsonl", false, "read JSON Lines (one record a line; plain, gzip or tar archives of parts) and print each record's bibliography entry, formatted alone, on one line, in input order, in parallel")
+	sf := addStreamFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -61,6 +66,9 @@ func runCite(ctx context.Context, args []string, io stdio) int {
 			return usageErr("cannot read format %q (known: %s)", *from, formatNames(reg))
 		}
 	}
+	if *jsonl && (!styled || *mode != "bibliography" || *itemsFile != "" || *citationsFile != "") {
+		return usageErr("-jsonl prints bibliography entries in text or html, without -items or -citations (for BibTeX, RIS or CSL-JSON lines: fairmeta convert -jsonl)")
+	}
 	var p *csl.Processor
 	if styled {
 		style, err := csl.LoadStyle(*styleName)
@@ -89,6 +97,9 @@ func runCite(ctx context.Context, args []string, io stdio) int {
 		}
 	}
 
+	if *jsonl {
+		return citeStream(ctx, reg, *from, p, f, fs.Args(), sf, io)
+	}
 	items, recs, itemNotes, notes, code := readCiteInputs(reg, *from, fs.Args(), io)
 	if code != exitOK {
 		return code
@@ -270,4 +281,62 @@ func readCiteInputs(reg *format.Registry, from string, names []string, io stdio)
 		return nil, nil, nil, nil, exitProblem
 	}
 	return items, all, itemNotes, notes, exitOK
+}
+
+// citeStream prints the bibliography entry of every record of JSON Lines inputs, one per line, each formatted alone
+// (a numeric style numbers each 1), with package stream's parallel engine; what the records hold that CSL cannot is
+// counted and summarised.
+func citeStream(ctx context.Context, reg *format.Registry, from string, p *csl.Processor, f csl.Format, inputs []string, sf *streamFlags, io stdio) int {
+	dec := stream.Decoder{Registry: reg, From: from}
+	var mu sync.Mutex
+	var locals []map[[2]string]int64
+	newFunc := func() stream.Func {
+		local := map[[2]string]int64{}
+		mu.Lock()
+		locals = append(locals, local)
+		mu.Unlock()
+		return func(rec stream.Record, out []byte) ([]byte, error) {
+			recs, notRead, err := dec.Decode(rec.Data)
+			if err != nil {
+				return out, err
+			}
+			for _, n := range notRead {
+				local[[2]string{"not read", n.Path + "\x00" + n.Reason}]++
+			}
+			for _, r := range recs {
+				it, notes := csl.FromResource(r)
+				for _, n := range notes {
+					local[[2]string{"not in CSL", n.Path + "\x00" + n.Reason}]++
+				}
+				entries, err := p.Bibliography([]*csl.Item{it}, f)
+				if err != nil {
+					return out, err
+				}
+				for _, e := range entries {
+					out = append(append(out, strings.ReplaceAll(e.Text, "\n", " ")...), '\n')
+				}
+			}
+			return out, nil
+		}
+	}
+	_, code := runStream(ctx, "cite", inputs, sf, io, newFunc)
+	total := map[[2]string]int64{}
+	for _, l := range locals {
+		for k, v := range l {
+			total[k] += v
+		}
+	}
+	counts := make([]stream.NoteCount, 0, len(total))
+	for k, v := range total {
+		path, reason, _ := strings.Cut(k[1], "\x00")
+		counts = append(counts, stream.NoteCount{Direction: k[0], Path: path, Reason: reason, Count: v})
+	}
+	sort.Slice(counts, func(i, j int) bool {
+		if counts[i].Count != counts[j].Count {
+			return counts[i].Count > counts[j].Count
+		}
+		return counts[i].Direction+counts[i].Path+counts[i].Reason < counts[j].Direction+counts[j].Path+counts[j].Reason
+	})
+	printNoteCounts(io, "cite", counts)
+	return code
 }

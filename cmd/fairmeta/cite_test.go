@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -285,5 +286,64 @@ func TestREADMECite(t *testing.T) {
 	}
 	if want := "[2, p. 3]\nsee [1], [3]\n[2]\n"; outs[1] != want {
 		t.Errorf("the second command prints %q, the README says %q", outs[1], want)
+	}
+}
+
+// TestCiteJSONL: with -jsonl, each line's record gets its bibliography entry on one line, in input order, whatever
+// the number of workers, and the same entry as the record cited alone from a file; bad lines are reported with their
+// line number and the exit status is 1; what -jsonl cannot print is a usage error.
+func TestCiteJSONL(t *testing.T) {
+	tmp := t.TempDir()
+	var lines []string
+	var alone []string
+	files := []string{"../../crossref/testdata/work.json", "../../inspire/testdata/paper.json", "../../codemeta.json"}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, data); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, buf.String())
+	}
+	for _, style := range []string{"apa", "ieee"} {
+		alone = alone[:0]
+		for _, f := range files {
+			_, out, _ := runCLI(t, "", "cite", "-style", style, "-format", "html", f)
+			alone = append(alone, strings.TrimSpace(out))
+		}
+		in := filepath.Join(tmp, "records.jsonl")
+		if err := os.WriteFile(in, []byte(strings.Join(append(lines, lines...), "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, j := range []string{"1", "3"} {
+			code, out, errs := runCLI(t, "", "cite", "-jsonl", "-j", j, "-style", style, "-format", "html", in)
+			got := strings.Split(strings.TrimSpace(out), "\n")
+			if code != 0 || len(got) != 2*len(files) {
+				t.Fatalf("-jsonl -j %s -style %s: exit %d, %d lines\n%s\n%s", j, style, code, len(got), out, errs)
+			}
+			for i, g := range got {
+				// The file form wraps the entry in the csl-bib-body and csl-entry divs.
+				if want := alone[i%len(files)]; !strings.Contains(want, ">"+g+"</div>") {
+					t.Errorf("-jsonl -j %s -style %s line %d:\n got %s\nwant it inside %s", j, style, i+1, g, want)
+				}
+			}
+		}
+	}
+	bad := filepath.Join(tmp, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte(lines[0]+"\n{not json\n"+lines[1]+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "", "cite", "-jsonl", bad)
+	if code != 1 || len(strings.Split(strings.TrimSpace(out), "\n")) != 2 || !strings.Contains(errs, "bad.jsonl:2:") {
+		t.Errorf("a bad line: exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, args := range [][]string{{"-format", "bibtex"}, {"-mode", "citation"}, {"-items", bad}} {
+		code, _, errs := runCLI(t, "", append(append([]string{"cite", "-jsonl"}, args...), bad)...)
+		if code != 2 || !strings.Contains(errs, "-jsonl prints bibliography entries") {
+			t.Errorf("-jsonl %s: exit %d, %s", strings.Join(args, " "), code, errs)
+		}
 	}
 }

@@ -144,11 +144,13 @@ func Row(rt fair.ResourceType) TypeRow {
 }
 
 // CSLType returns the CSL item type of a record's type. A specific type that is itself a CSL type name
-// ("article-magazine") is written as it is when it is read back as the record's general type: that is how a CSL
-// type with no DataCite equivalent survives a round trip, while a source's own word that happens to be a CSL type
-// name (INSPIRE's document type "article" on a journal article) does not override the general type.
+// ("article-magazine") is written as it is when the record's general type is a catch-all (none, Other, Text) or the
+// one the CSL type is read back as: that is how a CSL type with no DataCite equivalent survives a round trip, while
+// a source's own word that happens to be a CSL type name (INSPIRE's document type "article" on a journal article)
+// does not override the general type.
 func CSLType(rt fair.ResourceType) string {
-	if IsCSLType(rt.Type) && (rt.General == "" || FromCSLType(rt.Type).General == rt.General) {
+	catchAll := rt.General == "" || rt.General == fair.ResourceTypeOther || rt.General == fair.ResourceTypeText
+	if IsCSLType(rt.Type) && (catchAll || FromCSLType(rt.Type).General == rt.General) {
 		return rt.Type
 	}
 	return Row(rt).CSL
