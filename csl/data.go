@@ -337,6 +337,9 @@ func parseDate(v json.RawMessage) (*Date, error) {
 					valid = true
 				}
 			}
+			if dp[1] >= 21 && dp[1] <= 24 {
+				dp[1] -= 8 // EDTF seasons 21–24 are months 13–16
+			}
 			if valid || len(d.Parts) == 1 {
 				d.Parts = append(d.Parts, dp)
 			}

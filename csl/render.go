@@ -562,6 +562,10 @@ func (c *rctx) renderLabel(l *labelEl, variable string) *node {
 			n, err := strconv.Atoi(strings.TrimSpace(value))
 			plural = err == nil && n > 1
 		default:
+			// The locale's "and" joins numbers as " and " does ("213 et 235").
+			if and := c.p.loc.termText("and", "long", false); and != "" && and != "and" {
+				value = strings.ReplaceAll(value, " "+and+" ", " and ")
+			}
 			plural = isPluralValue(value)
 		}
 	}
