@@ -29,8 +29,8 @@ func runCite(ctx context.Context, args []string, io stdio) int {
 	styleName := fs.String("style", "apa", "bundled style `name` ("+strings.Join(csl.BundledStyles(), ", ")+") or a .csl file")
 	locale := fs.String("locale", "", "language `tag` of the output (fr-FR, en-GB, ...); the style's default when omitted")
 	localesDir := fs.String("locales", "", "`directory` of locales-*.xml files added to the bundled locales (en-US, en-GB, fr-FR)")
-	outFormat := fs.String("format", "text", "output: text or html (formatted with the style), bibtex, ris or csl-json (the records)")
-	mode := fs.String("mode", "bibliography", "bibliography (one entry per line) or citation (one citation per line)")
+	outFormat := choiceFlag(fs, "format", "text", "output: formatted with the style in text or html, or the records in bibtex, ris or csl-json", "text", "html", "bibtex", "ris", "csl-json")
+	mode := choiceFlag(fs, "mode", "bibliography", "a bibliography (one entry a line) or citations (one a line)", "bibliography", "citation")
 	itemsFile := fs.String("items", "", "citation clusters `file`, written as the CSL test suite's CITATION-ITEMS section")
 	citationsFile := fs.String("citations", "", "citations `file`, written as the CSL test suite's CITATIONS section")
 	from := fs.String("from", "", "input `format`; detected from each input when omitted")
@@ -39,10 +39,7 @@ func runCite(ctx context.Context, args []string, io stdio) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	usageErr := func(format string, a ...any) int {
-		fmt.Fprintf(io.err, "fairmeta cite: "+format+"\n", a...)
-		return exitUsage
-	}
+	usageErr := func(format string, a ...any) int { return usageError(fs, format, a...) }
 	var f csl.Format
 	styled := true
 	switch *outFormat {
@@ -50,20 +47,15 @@ func runCite(ctx context.Context, args []string, io stdio) int {
 		f = csl.Text
 	case "html":
 		f = csl.HTML
-	case "bibtex", "ris", "csl-json":
-		styled = false
 	default:
-		return usageErr("unknown -format %q (text, html, bibtex, ris, csl-json)", *outFormat)
-	}
-	if *mode != "bibliography" && *mode != "citation" {
-		return usageErr("unknown -mode %q (bibliography, citation)", *mode)
+		styled = false
 	}
 	if *itemsFile != "" && *citationsFile != "" {
-		return usageErr("-items and -citations cannot be used together")
+		return usageErr("-items and -citations exclude each other")
 	}
 	if *from != "" {
 		if _, err := reg.Reader(*from, nil); err != nil {
-			return usageErr("cannot read format %q (known: %s)", *from, formatNames(reg))
+			return usageErr("-from %q: not a format fairmeta reads (known: %s)", *from, formatNames(reg))
 		}
 	}
 	if *jsonl && (!styled || *mode != "bibliography" || *itemsFile != "" || *citationsFile != "") {
@@ -73,7 +65,7 @@ func runCite(ctx context.Context, args []string, io stdio) int {
 	if styled {
 		style, err := csl.LoadStyle(*styleName)
 		if errors.Is(err, csl.ErrUnknownStyle) {
-			return usageErr("unknown style %q (bundled: %s; or a .csl file)", *styleName, strings.Join(csl.BundledStyles(), ", "))
+			return usageErr("-style %q: not a bundled style (%s) nor a .csl file", *styleName, strings.Join(csl.BundledStyles(), ", "))
 		}
 		if err != nil {
 			fmt.Fprintf(io.err, "fairmeta cite: style %s: %v\n", *styleName, err)
@@ -218,7 +210,7 @@ func readCiteInputs(reg *format.Registry, from string, names []string, io stdio)
 	stdinUsed := false
 	for _, name := range names {
 		if name == "-" && stdinUsed {
-			fmt.Fprintln(io.err, "fairmeta cite: standard input named twice")
+			fmt.Fprintln(io.err, "fairmeta cite: standard input (-) named twice")
 			return nil, nil, nil, nil, exitUsage
 		}
 		stdinUsed = stdinUsed || name == "-"

@@ -210,13 +210,13 @@ func TestCiteErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"cite", "-format", "xml", items}, 2, `unknown -format "xml"`},
-		{[]string{"cite", "-mode", "note", items}, 2, `unknown -mode "note"`},
-		{[]string{"cite", "-style", "nosuch", items}, 2, `unknown style "nosuch"`},
-		{[]string{"cite", "-from", "nosuch", items}, 2, `cannot read format "nosuch"`},
-		{[]string{"cite", "-items", items, "-citations", items, items}, 2, "cannot be used together"},
+		{[]string{"cite", "-format", "xml", items}, 2, `fairmeta cite: invalid value "xml" for flag -format: "xml" is not one of text, html, bibtex, ris, csl-json` + "\nUsage: fairmeta cite"},
+		{[]string{"cite", items, "-mode", "note"}, 2, `invalid value "note" for flag -mode: "note" is not one of bibliography, citation`},
+		{[]string{"cite", "-style", "nosuch", items}, 2, `fairmeta cite: -style "nosuch": not a bundled style (american-physics-society, apa,`},
+		{[]string{"cite", "-from", "nosuch", items}, 2, `fairmeta cite: -from "nosuch": not a format fairmeta reads`},
+		{[]string{"cite", "-items", items, "-citations", items, items}, 2, "fairmeta cite: -items and -citations exclude each other\nUsage: fairmeta cite"},
 		{[]string{"cite", "-nosuchflag", items}, 2, "flag provided but not defined"},
-		{[]string{"cite", "-", "-"}, 2, "standard input named twice"},
+		{[]string{"cite", "-", "-"}, 2, "standard input (-) named twice"},
 		{[]string{"cite", filepath.Join(tmp, "missing.json")}, 1, "missing.json"},
 		{[]string{"cite", "-style", write("bad.csl", "<style"), items}, 1, "bad.csl"},
 		{[]string{"cite", "-locales", filepath.Join(tmp, "nodir"), items}, 1, "nodir"},
