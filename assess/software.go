@@ -303,7 +303,7 @@ func checkContributorsPresent(a *assessment) verdict {
 
 func hasORCID(c fair.Creator) bool {
 	for _, n := range c.NameIdentifiers {
-		if strings.EqualFold(n.Scheme, "ORCID") || strings.Contains(strings.ToLower(n.Value), "orcid.org/") {
+		if strings.EqualFold(string(n.Scheme), "ORCID") || strings.Contains(strings.ToLower(n.Value), "orcid.org/") {
 			if _, err := fair.ParseORCID(n.Value); err == nil {
 				return true
 			}

@@ -293,7 +293,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 	e.verbatim("reportNumber", strings.Join(r.AlternateIdentifiersOf(fair.AltIDReportNumber), ", "))
 	e.verbatim("doi", citation.BareDOI(r.DOI())) // one DOI: parsers read the field as one
 	if r.Identifier.Value != "" && r.DOI() == "" {
-		notes.Add("identifier", r.Identifier.Value+" ("+r.Identifier.Type+")", "BibTeX has no identifier other than a DOI")
+		notes.Add("identifier", r.Identifier.Value+" ("+string(r.Identifier.Type)+")", "BibTeX has no identifier other than a DOI")
 	}
 	// The ISBN of a record outside a container that has one.
 	isbn := ""
@@ -302,18 +302,18 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 	}
 	arxivWritten, isbnWritten := false, false
 	for i, a := range r.AlternateIdentifiers {
-		switch t := strings.ToUpper(a.Type); {
+		switch t := strings.ToUpper(string(a.Type)); {
 		case t == strings.ToUpper(fair.AltIDReportNumber):
 		case t == strings.ToUpper(fair.AltIDArXiv) && !arxivWritten && r.ArXivID() != "" && strings.Contains(a.Value, r.ArXivID()):
 			arxivWritten = true
 			if a.Value != r.ArXivID() {
-				notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "written as eprint "+r.ArXivID())
+				notes.Add(index("alternateIdentifiers", i), a.Value+" ("+string(a.Type)+")", "written as eprint "+r.ArXivID())
 			}
 		case t == "ISBN" && a.Value == isbn && !isbnWritten:
 			isbnWritten = true
 		case a.Value == e.Key:
 		default:
-			notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "BibTeX has no place for it")
+			notes.Add(index("alternateIdentifiers", i), a.Value+" ("+string(a.Type)+")", "BibTeX has no place for it")
 		}
 	}
 	for i, s := range r.Subjects {

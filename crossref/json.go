@@ -382,7 +382,7 @@ func (rd *jsonWork) finish(issns []fair.RelatedItemIdentifier) {
 				RelationType: fair.RelIsPublishedIn, ResourceTypeGeneral: fair.ResourceTypeBook})
 			continue
 		}
-		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: s, Type: string(fair.IDTypeISBN)})
+		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: s, Type: fair.Scheme(fair.IDTypeISBN)})
 	}
 }
 

@@ -416,15 +416,15 @@ func (w *xmlWork) common(el *xmltree.Node, own bool) {
 				case strings.EqualFold(it.Text, doiOf(el)):
 					// The DOI again, as some publishers give it.
 				default:
-					r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: it.Text, Type: orDefault(t, "item number")})
+					r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: it.Text, Type: fair.Scheme(orDefault(t, "item number"))})
 				}
 			}
 			for _, id := range k.Children("identifier") {
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: id.Text, Type: id.Attr("id_type")})
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: id.Text, Type: fair.Scheme(id.Attr("id_type"))})
 			}
 		case "item_number":
 			k.Used = true
-			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.Text, Type: orDefault(k.Attr("item_number_type"), "item number")})
+			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.Text, Type: fair.Scheme(orDefault(k.Attr("item_number_type"), "item number"))})
 		case "doi_data":
 			k.Used = true
 			if own {
@@ -494,7 +494,7 @@ func (w *xmlWork) common(el *xmltree.Node, own bool) {
 		case "isbn":
 			k.Used = true
 			if own && w.typ.container != fair.ResourceTypeBook {
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.Text, Type: string(fair.IDTypeISBN)})
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: k.Text, Type: fair.Scheme(fair.IDTypeISBN)})
 			} else {
 				w.containerID(k.Text, fair.IDTypeISBN)
 			}

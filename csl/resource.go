@@ -316,16 +316,16 @@ func (w *toItem) identifiers() {
 	case id.Value == "":
 	case r.DOI() != "":
 		w.set("DOI", citation.BareDOI(id.Value))
-	case strings.EqualFold(id.Type, "URL") && r.URL == "":
+	case strings.EqualFold(string(id.Type), "URL") && r.URL == "":
 		w.set("URL", id.Value)
 	default:
-		w.alt = append(w.alt, altID{Type: "primary " + id.Type, Value: id.Value})
+		w.alt = append(w.alt, altID{Type: string("primary " + id.Type), Value: id.Value})
 	}
 	w.set("URL", r.URL)
 	arxiv := r.ArXivID()
 	for _, a := range r.AlternateIdentifiers {
-		w.alt = append(w.alt, altID{Type: a.Type, Value: a.Value})
-		switch strings.ToUpper(a.Type) {
+		w.alt = append(w.alt, altID{Type: string(a.Type), Value: a.Value})
+		switch strings.ToUpper(string(a.Type)) {
 		case "PMID":
 			w.set("PMID", a.Value)
 		case "PMCID":
@@ -700,10 +700,10 @@ func (rd *fromItem) readIdentifiers() {
 			rd.used["custom"] = true
 			for _, a := range custom.Alt {
 				if t, ok := strings.CutPrefix(a.Type, "primary "); ok && r.Identifier.Value == "" {
-					r.Identifier = fair.Identifier{Value: a.Value, Type: t}
+					r.Identifier = fair.Identifier{Value: a.Value, Type: fair.Scheme(t)}
 					continue
 				}
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: a.Value, Type: a.Type})
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: a.Value, Type: fair.Scheme(a.Type)})
 				have[strings.ToUpper(a.Type)+" "+a.Value] = true
 			}
 			for _, c := range custom.Cats {
@@ -718,7 +718,7 @@ func (rd *fromItem) readIdentifiers() {
 	}
 	add := func(typ, val string) {
 		if val != "" && !have[strings.ToUpper(typ)+" "+val] {
-			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: val, Type: typ})
+			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: val, Type: fair.Scheme(typ)})
 			have[strings.ToUpper(typ)+" "+val] = true
 		}
 	}
@@ -774,7 +774,7 @@ func (rd *fromItem) readContainer() {
 		default:
 			found := false
 			for _, a := range r.AlternateIdentifiers {
-				found = found || strings.EqualFold(a.Type, "ISBN") && a.Value == s
+				found = found || strings.EqualFold(string(a.Type), "ISBN") && a.Value == s
 			}
 			if !found {
 				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: s, Type: "ISBN"})

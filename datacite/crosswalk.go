@@ -33,7 +33,7 @@ func ToResource(r *Record) *fair.Resource {
 		if t == "" {
 			t = "DOI"
 		}
-		res.Identifier = fair.Identifier{Value: r.DOI, Type: t}
+		res.Identifier = fair.Identifier{Value: r.DOI, Type: fair.Scheme(t)}
 	}
 	res.Creators = mapSlice(r.Creators, func(c Creator) fair.Creator { return toCreator(c) })
 	res.Contributors = mapSlice(r.Contributors, func(c Contributor) fair.Contributor {
@@ -46,7 +46,7 @@ func ToResource(r *Record) *fair.Resource {
 	})
 	res.Dates = mapSlice(r.Dates, func(d Date) fair.Date { return fair.Date{Date: d.Date, Type: d.Type, Information: d.Information} })
 	res.AlternateIdentifiers = mapSlice(r.AlternateIdentifiers, func(a AlternateIdentifier) fair.Identifier {
-		return fair.Identifier{Value: a.Identifier, Type: a.Type}
+		return fair.Identifier{Value: a.Identifier, Type: fair.Scheme(a.Type)}
 	})
 	res.RelatedIdentifiers = mapSlice(r.RelatedIdentifiers, func(ri RelatedIdentifier) fair.RelatedIdentifier {
 		return fair.RelatedIdentifier{Identifier: ri.Identifier, IdentifierType: ri.IdentifierType, RelationType: ri.RelationType,
@@ -155,7 +155,7 @@ func FromResource(res *fair.Resource) *Record {
 		DOI:             res.Identifier.Value,
 	}
 	if t := res.Identifier.Type; t != "DOI" {
-		r.IdentifierType = t
+		r.IdentifierType = string(t)
 	}
 	r.Creators = mapSlice(res.Creators, fromCreator)
 	r.Contributors = mapSlice(res.Contributors, func(c fair.Contributor) Contributor {
@@ -180,7 +180,7 @@ func FromResource(res *fair.Resource) *Record {
 	}
 	r.Dates = mapSlice(res.Dates, func(d fair.Date) Date { return Date{Date: d.Date, Type: d.Type, Information: d.Information} })
 	r.AlternateIdentifiers = mapSlice(res.AlternateIdentifiers, func(a fair.Identifier) AlternateIdentifier {
-		return AlternateIdentifier{Identifier: a.Value, Type: a.Type}
+		return AlternateIdentifier{Identifier: a.Value, Type: string(a.Type)}
 	})
 	r.RelatedIdentifiers = mapSlice(res.RelatedIdentifiers, func(ri fair.RelatedIdentifier) RelatedIdentifier {
 		return RelatedIdentifier{Identifier: ri.Identifier, IdentifierType: ri.IdentifierType, RelationType: ri.RelationType,
@@ -314,7 +314,7 @@ func conferenceOf(it fair.RelatedItem) fair.Conference {
 	case id.Type == fair.IDTypeURL:
 		c.URL = id.Identifier
 	default:
-		c.Identifier = fair.Identifier{Value: id.Identifier, Type: string(id.Type)}
+		c.Identifier = fair.Identifier{Value: id.Identifier, Type: fair.Scheme(id.Type)}
 	}
 	return c
 }
@@ -390,7 +390,7 @@ func count(n int, what string) string {
 func toCreator(c Creator) fair.Creator {
 	return fair.Creator{Name: c.Name, NameType: c.NameType, Lang: c.Lang, GivenName: c.GivenName, FamilyName: c.FamilyName,
 		NameIdentifiers: mapSlice(c.NameIdentifiers, func(n NameIdentifier) fair.NameIdentifier {
-			return fair.NameIdentifier{Value: n.Value, Scheme: n.Scheme, SchemeURI: n.SchemeURI}
+			return fair.NameIdentifier{Value: n.Value, Scheme: fair.Scheme(n.Scheme), SchemeURI: n.SchemeURI}
 		}),
 		Affiliations: mapSlice(c.Affiliations, func(a Affiliation) fair.Affiliation {
 			return fair.Affiliation{Name: a.Name, Identifier: a.Identifier, IdentifierScheme: a.IdentifierScheme, SchemeURI: a.SchemeURI}
@@ -401,7 +401,7 @@ func toCreator(c Creator) fair.Creator {
 func fromCreator(c fair.Creator) Creator {
 	return Creator{Name: c.Name, NameType: c.NameType, Lang: c.Lang, GivenName: c.GivenName, FamilyName: c.FamilyName,
 		NameIdentifiers: mapSlice(c.NameIdentifiers, func(n fair.NameIdentifier) NameIdentifier {
-			return NameIdentifier{Value: n.Value, Scheme: n.Scheme, SchemeURI: n.SchemeURI}
+			return NameIdentifier{Value: n.Value, Scheme: string(n.Scheme), SchemeURI: n.SchemeURI}
 		}),
 		Affiliations: fromAffiliations(c),
 	}

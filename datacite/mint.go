@@ -123,7 +123,7 @@ func (c *Client) Mint(ctx context.Context, req MintRequest) (*MintResult, error)
 	// A DOI from an earlier run may exist already: look before creating.
 	res, err := m.run(ctx, planned, req.Planned != "" && !exact)
 	if err == nil && req.Resource != nil {
-		req.Resource.Identifier = fair.Identifier{Value: string(res.DOI), Type: string(fair.IDTypeDOI)}
+		req.Resource.Identifier = fair.Identifier{Value: string(res.DOI), Type: fair.Scheme(fair.IDTypeDOI)}
 	}
 	return res, err
 }

@@ -26,8 +26,8 @@ func publication() *fair.Resource {
 			{Name: "QCDSF Collaboration", NameType: fair.NameOrganizational},
 			{Name: "Horsley, R.", NameType: fair.NamePersonal, GivenName: "R.", FamilyName: "Horsley",
 				NameIdentifiers: []fair.NameIdentifier{{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: "ORCID", SchemeURI: "https://orcid.org"},
-					{Value: "INSPIRE-00300234", Scheme: string(fair.SchemeInspireID)}, {Value: "R.Horsley.1", Scheme: string(fair.SchemeInspireBAI)},
-					{Value: "roger-horsley", Scheme: string(fair.SchemeIdHAL)}},
+					{Value: "INSPIRE-00300234", Scheme: fair.SchemeInspireID}, {Value: "R.Horsley.1", Scheme: fair.SchemeInspireBAI},
+					{Value: "roger-horsley", Scheme: fair.SchemeIdHAL}},
 				Affiliations: []fair.Affiliation{{Name: "Edinburgh U.", Identifier: "https://ror.org/01nrxwf90", IdentifierScheme: "ROR", SchemeURI: "https://ror.org",
 					OtherIdentifiers: []fair.NameIdentifier{{Value: "902787", Scheme: fair.OrgSchemeInspire}}}},
 				RawAffiliations: []string{"School of Physics and Astronomy, University of Edinburgh, Edinburgh EH9 3FD, UK"}},
@@ -107,7 +107,7 @@ func TestPublicationLongAuthorList(t *testing.T) {
 	for i := range 3000 {
 		in.Creators = append(in.Creators, fair.Creator{Name: fmt.Sprintf("Author%d, N.", i), NameType: fair.NamePersonal,
 			GivenName: "N.", FamilyName: fmt.Sprintf("Author%d", i), NameIdentifiers: []fair.NameIdentifier{
-				{Value: fmt.Sprintf("INSPIRE-%08d", i), Scheme: string(fair.SchemeInspireID)}}})
+				{Value: fmt.Sprintf("INSPIRE-%08d", i), Scheme: fair.SchemeInspireID}}})
 	}
 	rec, _, err := datacite.ReadXML(datacite.FromResource(in).MarshalXMLBytes())
 	if err != nil {

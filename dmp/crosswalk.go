@@ -196,7 +196,7 @@ func identifier(id ID) (main fair.Identifier, alt []fair.Identifier) {
 			return fair.Identifier{Value: pid.Value, Type: "DOI"}, nil
 		}
 	}
-	return fair.Identifier{}, []fair.Identifier{{Value: id.Identifier, Type: id.Type}}
+	return fair.Identifier{}, []fair.Identifier{{Value: id.Identifier, Type: fair.Scheme(id.Type)}}
 }
 
 func yearOf(date string) int {
@@ -227,7 +227,7 @@ func (doc *Document) datasetResource(i int, now time.Time) (*fair.Resource, Note
 	r := &fair.Resource{Language: language2(ds.Language)}
 	r.Identifier, r.AlternateIdentifiers = identifier(ds.DatasetID)
 	for _, a := range ds.AlternateIdentifiers {
-		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: a.Identifier, Type: a.Type})
+		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: a.Identifier, Type: fair.Scheme(a.Type)})
 	}
 	if ds.Title != "" {
 		r.Titles = []fair.Title{{Title: ds.Title}}
@@ -424,7 +424,7 @@ func (doc *Document) PlanResource() (*fair.Resource, Notes) {
 		r.URL = u.Value // a plan identified by its URL: the landing page its DOI will resolve to
 	}
 	for _, a := range p.AlternateIdentifiers {
-		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: a.Identifier, Type: a.Type})
+		r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: a.Identifier, Type: fair.Scheme(a.Type)})
 	}
 	if p.Title != "" {
 		r.Titles = []fair.Title{{Title: p.Title}}

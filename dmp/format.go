@@ -377,7 +377,7 @@ func funderType(t fair.FunderIdentifierType) string {
 func nameIDs(ids []fair.NameIdentifier) []ID {
 	var out []ID
 	for _, id := range ids {
-		out = append(out, ID{Identifier: id.Value, Type: strings.ToLower(id.Scheme)})
+		out = append(out, ID{Identifier: id.Value, Type: strings.ToLower(string(id.Scheme))})
 	}
 	return out
 }

@@ -38,7 +38,7 @@ func nameIdentifier(p PID, err error) (NameIdentifier, error) {
 	if v == "" {
 		v = p.Value
 	}
-	return NameIdentifier{Value: v, Scheme: string(p.Scheme), SchemeURI: p.Scheme.URI()}, nil
+	return NameIdentifier{Value: v, Scheme: Scheme(p.Scheme), SchemeURI: p.Scheme.URI()}, nil
 }
 
 // ORCID returns the name identifier of an ORCID iD given in any form [ParseORCID] reads:
@@ -58,7 +58,7 @@ func RORAffiliation(name, id string) (Affiliation, error) {
 	if err != nil {
 		return Affiliation{}, err
 	}
-	return Affiliation{Name: name, Identifier: n.Value, IdentifierScheme: n.Scheme, SchemeURI: n.SchemeURI}, nil
+	return Affiliation{Name: name, Identifier: n.Value, IdentifierScheme: string(n.Scheme), SchemeURI: n.SchemeURI}, nil
 }
 
 // spdxScheme names SPDX licence identifiers in errors.

@@ -112,7 +112,7 @@ func (r *Resource) Container() *RelatedItem {
 func (r *Resource) AlternateIdentifiersOf(typ string) []string {
 	var out []string
 	for _, a := range r.AlternateIdentifiers {
-		if strings.EqualFold(a.Type, typ) {
+		if strings.EqualFold(string(a.Type), typ) {
 			out = append(out, a.Value)
 		}
 	}
@@ -128,7 +128,7 @@ func (r *Resource) ArXivID() string {
 		}
 	}
 	v := r.Identifier.Value
-	if strings.EqualFold(r.Identifier.Type, AltIDArXiv) {
+	if strings.EqualFold(string(r.Identifier.Type), AltIDArXiv) {
 		if p, err := ParseArXiv(v); err == nil {
 			return stripArXivVersion(p.Value)
 		}
@@ -167,7 +167,7 @@ func (a *Affiliation) AddIdentifier(value, scheme, schemeURI string) bool {
 		return false
 	}
 	for _, o := range a.OtherIdentifiers {
-		if same(o.Value, o.Scheme) {
+		if same(o.Value, string(o.Scheme)) {
 			return false
 		}
 	}
@@ -176,10 +176,10 @@ func (a *Affiliation) AddIdentifier(value, scheme, schemeURI string) bool {
 	case a.Identifier == "":
 		a.Identifier, a.IdentifierScheme, a.SchemeURI = value, scheme, schemeURI
 	case isROR(scheme) && !isROR(a.IdentifierScheme):
-		a.OtherIdentifiers = append([]NameIdentifier{{Value: a.Identifier, Scheme: a.IdentifierScheme, SchemeURI: a.SchemeURI}}, a.OtherIdentifiers...)
+		a.OtherIdentifiers = append([]NameIdentifier{{Value: a.Identifier, Scheme: Scheme(a.IdentifierScheme), SchemeURI: a.SchemeURI}}, a.OtherIdentifiers...)
 		a.Identifier, a.IdentifierScheme, a.SchemeURI = value, scheme, schemeURI
 	default:
-		a.OtherIdentifiers = append(a.OtherIdentifiers, NameIdentifier{Value: value, Scheme: scheme, SchemeURI: schemeURI})
+		a.OtherIdentifiers = append(a.OtherIdentifiers, NameIdentifier{Value: value, Scheme: Scheme(scheme), SchemeURI: schemeURI})
 	}
 	return true
 }
@@ -188,7 +188,7 @@ func (a *Affiliation) AddIdentifier(value, scheme, schemeURI string) bool {
 func (a Affiliation) Identifiers() []NameIdentifier {
 	var out []NameIdentifier
 	if a.Identifier != "" {
-		out = append(out, NameIdentifier{Value: a.Identifier, Scheme: a.IdentifierScheme, SchemeURI: a.SchemeURI})
+		out = append(out, NameIdentifier{Value: a.Identifier, Scheme: Scheme(a.IdentifierScheme), SchemeURI: a.SchemeURI})
 	}
 	return append(out, a.OtherIdentifiers...)
 }

@@ -73,7 +73,7 @@ func ExampleResource_Container() {
 		ResourceType: fair.ResourceType{General: fair.ResourceTypeJournalArticle},
 		Creators: []fair.Creator{{Name: "QCDSF Collaboration", NameType: fair.NameOrganizational},
 			{Name: "Horsley, R.", NameType: fair.NamePersonal, NameIdentifiers: []fair.NameIdentifier{
-				{Value: "R.Horsley.1", Scheme: string(fair.SchemeInspireBAI)}}}},
+				{Value: "R.Horsley.1", Scheme: fair.SchemeInspireBAI}}}},
 		AlternateIdentifiers: []fair.Identifier{{Value: "1205.1659", Type: fair.AltIDArXiv},
 			{Value: "DESY-12-065", Type: fair.AltIDReportNumber}},
 		Subjects: []fair.Subject{{Subject: "hep-lat", Scheme: fair.SubjectSchemeArXiv}},

@@ -102,8 +102,8 @@ type Resource struct {
 type Identifier struct {
 	// Value is the identifier itself, e.g. "10.1234/abcd-ef12".
 	Value string `json:"value"`
-	// Type names the identifier scheme, e.g. "DOI", "URL", "local".
-	Type string `json:"type,omitempty"`
+	// Type names the identifier scheme, e.g. SchemeDOI, SchemeURL, or any other name such as "local".
+	Type Scheme `json:"type,omitempty"`
 }
 
 // Creator is a person or organisation, as a creator of the resource. Contributors embed it.
@@ -149,8 +149,8 @@ type Contributor struct {
 type NameIdentifier struct {
 	// Value is the identifier, e.g. "https://orcid.org/0000-0002-1825-0097".
 	Value string `json:"value"`
-	// Scheme names the scheme, e.g. "ORCID", "ISNI", "ROR".
-	Scheme string `json:"scheme"`
+	// Scheme names the scheme, e.g. SchemeORCID, SchemeISNI, SchemeROR (any other name is kept as given).
+	Scheme Scheme `json:"scheme"`
 	// SchemeURI is the URI of the scheme, e.g. "https://orcid.org".
 	SchemeURI string `json:"schemeURI,omitempty"`
 }

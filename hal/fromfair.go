@@ -262,7 +262,7 @@ func (c *fromFair) author(path string, cr fair.Creator, role string) (Author, er
 		c.note(path, cr.Name, "no given name: HAL asks for one (cataloguer: complete it)")
 	}
 	for j, id := range cr.NameIdentifiers {
-		typ, notation := teiOfPersonScheme(id.Scheme)
+		typ, notation := teiOfPersonScheme(string(id.Scheme))
 		if typ == "" {
 			c.note(fmt.Sprintf("%s.nameIdentifiers[%d]", path, j), id.Value, fmt.Sprintf("HAL has no author identifier of scheme %s", id.Scheme))
 			continue
@@ -300,7 +300,7 @@ func rorOf(af fair.Affiliation) string {
 		}
 	}
 	for _, id := range af.OtherIdentifiers {
-		if strings.EqualFold(id.Scheme, "ROR") {
+		if strings.EqualFold(string(id.Scheme), "ROR") {
 			if p, err := fair.ParseROR(id.Value); err == nil {
 				return p.URL
 			}
@@ -315,7 +315,7 @@ func halNumberOf(af fair.Affiliation) string {
 		return strings.TrimPrefix(af.Identifier, "struct-")
 	}
 	for _, id := range af.OtherIdentifiers {
-		if strings.EqualFold(id.Scheme, orgSchemeHAL) {
+		if strings.EqualFold(string(id.Scheme), orgSchemeHAL) {
 			return strings.TrimPrefix(id.Value, "struct-")
 		}
 	}
@@ -341,10 +341,10 @@ func structureOf(id string, af fair.Affiliation) Structure {
 		s.Idnos = append(s.Idnos, Idno{Type: "ROR", Value: ror})
 	}
 	for _, oid := range af.OtherIdentifiers {
-		if strings.EqualFold(oid.Scheme, orgSchemeHAL) || strings.EqualFold(oid.Scheme, "ROR") {
+		if strings.EqualFold(string(oid.Scheme), orgSchemeHAL) || strings.EqualFold(string(oid.Scheme), "ROR") {
 			continue
 		}
-		s.Idnos = append(s.Idnos, Idno{Type: teiOfStructScheme(oid.Scheme), Value: oid.Value})
+		s.Idnos = append(s.Idnos, Idno{Type: teiOfStructScheme(string(oid.Scheme)), Value: oid.Value})
 	}
 	if af.Identifier != "" && !strings.EqualFold(af.IdentifierScheme, "ROR") && !strings.EqualFold(af.IdentifierScheme, orgSchemeHAL) && af.IdentifierScheme != "" {
 		s.Idnos = append(s.Idnos, Idno{Type: teiOfStructScheme(af.IdentifierScheme), Value: af.Identifier})
@@ -517,27 +517,27 @@ func (c *fromFair) identifiers() {
 			d.Identifiers = append(d.Identifiers, Idno{Type: "doi", Value: doi})
 		}
 	} else if r.Identifier.Value != "" {
-		d.Identifiers = append(d.Identifiers, Idno{Type: teiOfAltID(r.Identifier.Type), Value: r.Identifier.Value})
+		d.Identifiers = append(d.Identifiers, Idno{Type: teiOfAltID(string(r.Identifier.Type)), Value: r.Identifier.Value})
 	}
 	arxivDone := false
 	for i, a := range r.AlternateIdentifiers {
 		switch {
-		case strings.EqualFold(a.Type, altIDArXiv):
+		case strings.EqualFold(string(a.Type), altIDArXiv):
 			if arxivDone {
 				continue
 			}
 			arxivDone = true
 			d.Identifiers = append(d.Identifiers, Idno{Type: "arxiv", Value: arxiv})
-		case strings.EqualFold(a.Type, "report number"):
+		case strings.EqualFold(string(a.Type), "report number"):
 			d.Identifiers = append(d.Identifiers, Idno{Type: "reportNumber", Value: a.Value})
-		case strings.EqualFold(a.Type, "local"):
+		case strings.EqualFold(string(a.Type), "local"):
 			c.hostIdno("localRef", a.Value)
-		case strings.EqualFold(a.Type, "DOI"):
+		case strings.EqualFold(string(a.Type), "DOI"):
 			d.Identifiers = append(d.Identifiers, Idno{Type: "doi", Value: a.Value})
-		case strings.EqualFold(a.Type, "INSPIRE TeX key"):
+		case strings.EqualFold(string(a.Type), "INSPIRE TeX key"):
 			c.note(fmt.Sprintf("alternateIdentifiers[%d]", i), a.Value, "HAL has no place for the INSPIRE TeX key")
 		default:
-			d.Identifiers = append(d.Identifiers, Idno{Type: teiOfAltID(a.Type), Value: a.Value})
+			d.Identifiers = append(d.Identifiers, Idno{Type: teiOfAltID(string(a.Type)), Value: a.Value})
 		}
 	}
 	if arxiv != "" && !arxivDone {

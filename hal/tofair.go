@@ -190,7 +190,7 @@ func (c *toFair) authors() {
 					v = p.URL
 				}
 			}
-			cr.NameIdentifiers = append(cr.NameIdentifiers, fair.NameIdentifier{Value: v, Scheme: scheme, SchemeURI: uri})
+			cr.NameIdentifiers = append(cr.NameIdentifiers, fair.NameIdentifier{Value: v, Scheme: fair.Scheme(scheme), SchemeURI: uri})
 		}
 		for j, ref := range a.Affiliations {
 			aff, ok := c.affiliation(ref)
@@ -247,7 +247,7 @@ func (c *toFair) affiliation(ref string) (fair.Affiliation, bool) {
 		if scheme == "ISNI" {
 			v = strings.ReplaceAll(v, " ", "")
 		}
-		a.OtherIdentifiers = append(a.OtherIdentifiers, fair.NameIdentifier{Value: v, Scheme: scheme})
+		a.OtherIdentifiers = append(a.OtherIdentifiers, fair.NameIdentifier{Value: v, Scheme: fair.Scheme(scheme)})
 	}
 	return a, true
 }
@@ -312,7 +312,7 @@ func (c *toFair) identifiers() {
 		case "halbibtex", "halref", "halrefhtml", "halauthorid":
 			// HAL's generated citations and keys, derived from the rest.
 		default:
-			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: v, Type: fairOfDocIdno(id.Type)})
+			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: v, Type: fair.Scheme(fairOfDocIdno(id.Type))})
 		}
 	}
 	if d.Version != "" {

@@ -185,7 +185,7 @@ func personID(schema, value string) (fair.NameIdentifier, bool) {
 			return fair.NameIdentifier{Value: p.URL, Scheme: "ORCID", SchemeURI: "https://orcid.org"}, true
 		}
 	}
-	return fair.NameIdentifier{Value: value, Scheme: schema}, true
+	return fair.NameIdentifier{Value: value, Scheme: fair.Scheme(schema)}, true
 }
 
 // splitName splits INSPIRE's "Family, Given" form.

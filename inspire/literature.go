@@ -230,7 +230,7 @@ func (rd *literature) read(meta jsonwalk.Value) {
 			rd.externalIDs(v, key)
 		case "isbns":
 			rd.values(v, key, func(val string) {
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: val, Type: string(fair.IDTypeISBN)})
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: val, Type: fair.Scheme(fair.IDTypeISBN)})
 			}, "medium")
 		case "keywords":
 			rd.keywords(v)
@@ -622,7 +622,7 @@ func (rd *literature) externalIDs(v jsonwalk.Value, key string) {
 		if strings.EqualFold(schema, "HAL") {
 			schema = fair.AltIDHAL
 		}
-		rd.r.AlternateIdentifiers = append(rd.r.AlternateIdentifiers, fair.Identifier{Value: val, Type: schema})
+		rd.r.AlternateIdentifiers = append(rd.r.AlternateIdentifiers, fair.Identifier{Value: val, Type: fair.Scheme(schema)})
 		for k, x := range e.Members() {
 			switch string(k) {
 			case "schema", "value", "source", "material":

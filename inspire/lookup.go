@@ -227,7 +227,7 @@ func (lk *Lookup) Resolve(r *fair.Resource) ResolveReport {
 			for _, id := range a.Identifiers {
 				if !hasNameID(c.NameIdentifiers, id) {
 					c.NameIdentifiers = append(c.NameIdentifiers, id)
-					added = append(added, id.Scheme+" "+id.Value)
+					added = append(added, string(id.Scheme)+" "+id.Value)
 				}
 			}
 			if len(added) > 0 {
@@ -276,7 +276,7 @@ func (lk *Lookup) resolveAffiliation(path string, a *fair.Affiliation, rep *Reso
 
 func hasNameID(ids []fair.NameIdentifier, id fair.NameIdentifier) bool {
 	for _, have := range ids {
-		if strings.EqualFold(have.Scheme, id.Scheme) && strings.EqualFold(have.Value, id.Value) {
+		if strings.EqualFold(string(have.Scheme), string(id.Scheme)) && strings.EqualFold(have.Value, id.Value) {
 			return true
 		}
 	}

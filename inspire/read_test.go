@@ -115,7 +115,7 @@ func TestReadExamples(t *testing.T) {
 				a, c := src.Authors[j], r.Creators[off+k]
 				for _, id := range a.IDs {
 					if !slices.ContainsFunc(c.NameIdentifiers, func(ni fair.NameIdentifier) bool {
-						return ni.Scheme == id.Schema && (ni.Value == id.Value || strings.HasSuffix(ni.Value, "/"+id.Value))
+						return string(ni.Scheme) == id.Schema && (ni.Value == id.Value || strings.HasSuffix(ni.Value, "/"+id.Value))
 					}) {
 						t.Errorf("creator %d (%s) lost identifier %s %s", off+k, c.Name, id.Schema, id.Value)
 					}

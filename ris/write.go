@@ -251,7 +251,7 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 	if d := r.DOI(); d != "" {
 		l.tag("DO", citation.BareDOI(d))
 	} else if r.Identifier.Value != "" {
-		notes.Add("identifier", r.Identifier.Value+" ("+r.Identifier.Type+")", "RIS has no identifier other than a DOI")
+		notes.Add("identifier", r.Identifier.Value+" ("+string(r.Identifier.Type)+")", "RIS has no identifier other than a DOI")
 	}
 	l.tag("UR", r.URL)
 	if a := r.ArXivID(); a != "" {
@@ -262,18 +262,18 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 	}
 	arxivWritten, isbnWritten := false, false
 	for i, a := range r.AlternateIdentifiers {
-		switch t := strings.ToUpper(a.Type); {
+		switch t := strings.ToUpper(string(a.Type)); {
 		case t == strings.ToUpper(fair.AltIDReportNumber):
 		case t == strings.ToUpper(fair.AltIDArXiv) && !arxivWritten && r.ArXivID() != "" && strings.Contains(a.Value, r.ArXivID()):
 			arxivWritten = true
 			if a.Value != r.ArXivID() {
-				notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "written as arXiv:"+r.ArXivID())
+				notes.Add(index("alternateIdentifiers", i), a.Value+" ("+string(a.Type)+")", "written as arXiv:"+r.ArXivID())
 			}
 		case t == "ISBN" && a.Value == isbn && !isbnWritten:
 			isbnWritten = true
 		case a.Value == id:
 		default:
-			notes.Add(index("alternateIdentifiers", i), a.Value+" ("+a.Type+")", "RIS has no place for it")
+			notes.Add(index("alternateIdentifiers", i), a.Value+" ("+string(a.Type)+")", "RIS has no place for it")
 		}
 	}
 	l.tag("LA", r.Language)

@@ -314,7 +314,7 @@ func hasROR(a fair.Affiliation) bool {
 }
 
 func isRORScheme(id fair.NameIdentifier) bool {
-	if strings.EqualFold(id.Scheme, "ROR") {
+	if strings.EqualFold(string(id.Scheme), "ROR") {
 		return true
 	}
 	_, err := ParseID(id.Value)

@@ -38,7 +38,7 @@ func AffiliatedOrganizations(r *fair.Resource, ix *Index) (orgs []Affiliated, un
 	person := func(path string, c *fair.Creator) {
 		for j, a := range c.Affiliations {
 			for _, id := range a.Identifiers() {
-				if !strings.EqualFold(id.Scheme, "ROR") {
+				if !strings.EqualFold(string(id.Scheme), "ROR") {
 					continue
 				}
 				p := fmt.Sprintf("%s.affiliations[%d]", path, j)

@@ -24,7 +24,7 @@ func NotWritten(r *fair.Resource) fair.Notes {
 			out.Add(path+".lang", c.Lang, "schema.org has no language for a person's or organisation's name")
 		}
 		for j, ni := range c.NameIdentifiers {
-			switch strings.ToUpper(ni.Scheme) {
+			switch strings.ToUpper(string(ni.Scheme)) {
 			case "ORCID", "ROR", "ISNI":
 				continue
 			}

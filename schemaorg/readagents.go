@@ -42,7 +42,7 @@ func (rd *reader) agent(v any, path string) (fair.Creator, bool) {
 			return
 		}
 		seen[val] = true
-		ni := fair.NameIdentifier{Value: val, Scheme: scheme}
+		ni := fair.NameIdentifier{Value: val, Scheme: fair.Scheme(scheme)}
 		switch scheme {
 		case "ORCID":
 			ni.Value, ni.SchemeURI = "https://orcid.org/"+val, "https://orcid.org"
@@ -129,7 +129,7 @@ func (rd *reader) orgIDs(v any, path string) (name, id, scheme string, others []
 		case id == "":
 			id, scheme, idPath = val, sch, p
 		case sch == "ROR" && scheme != "ROR":
-			others = append(others, pathID{fair.NameIdentifier{Value: id, Scheme: scheme}, idPath})
+			others = append(others, pathID{fair.NameIdentifier{Value: id, Scheme: fair.Scheme(scheme)}, idPath})
 			id, scheme, idPath = val, sch, p
 		default:
 			for _, o := range others {
@@ -137,7 +137,7 @@ func (rd *reader) orgIDs(v any, path string) (name, id, scheme string, others []
 					return
 				}
 			}
-			others = append(others, pathID{fair.NameIdentifier{Value: val, Scheme: sch}, p})
+			others = append(others, pathID{fair.NameIdentifier{Value: val, Scheme: fair.Scheme(sch)}, p})
 		}
 	}
 	if i := c.id(); i != "" {

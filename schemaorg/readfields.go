@@ -134,7 +134,7 @@ func (rd *reader) readIdentifiers(n *node, r *fair.Resource) {
 				val = p.Value
 			}
 		}
-		id := fair.Identifier{Value: val, Type: scheme}
+		id := fair.Identifier{Value: val, Type: fair.Scheme(scheme)}
 		switch {
 		case r.Identifier.Value == "":
 			r.Identifier = id
@@ -146,7 +146,7 @@ func (rd *reader) readIdentifiers(n *node, r *fair.Resource) {
 	if r.Identifier.Value == "" {
 		if id := n.id(); id != "" && !strings.HasPrefix(id, "./") && !strings.HasPrefix(id, "#") {
 			if p, err := fair.DetectPID(id); err == nil {
-				r.Identifier = fair.Identifier{Value: p.Value, Type: string(p.Scheme)}
+				r.Identifier = fair.Identifier{Value: p.Value, Type: fair.Scheme(p.Scheme)}
 			}
 		}
 	}

@@ -383,7 +383,7 @@ func (rd *reader) event(r *fair.Resource, v any, path string) {
 	for i, e := range ids {
 		val, scheme := rd.pidOf(e, c.child("identifier", i, len(ids)))
 		if conf.Identifier.Value == "" {
-			conf.Identifier = fair.Identifier{Value: val, Type: scheme}
+			conf.Identifier = fair.Identifier{Value: val, Type: fair.Scheme(scheme)}
 		} else {
 			rd.skip(c.child("identifier", i, len(ids)), val, "a conference has one identifier in the record")
 		}

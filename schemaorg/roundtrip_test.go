@@ -139,8 +139,8 @@ func publication() *fair.Resource {
 		Creators: []fair.Creator{
 			{Name: "QCDSF Collaboration", NameType: fair.NameOrganizational},
 			{Name: "Horsley, R.", NameType: fair.NamePersonal, GivenName: "R.", FamilyName: "Horsley",
-				NameIdentifiers: []fair.NameIdentifier{orcid, {Value: "INSPIRE-00300234", Scheme: string(fair.SchemeInspireID)},
-					{Value: "R.Horsley.1", Scheme: string(fair.SchemeInspireBAI)}, {Value: "roger-horsley", Scheme: string(fair.SchemeIdHAL)}},
+				NameIdentifiers: []fair.NameIdentifier{orcid, {Value: "INSPIRE-00300234", Scheme: fair.SchemeInspireID},
+					{Value: "R.Horsley.1", Scheme: fair.SchemeInspireBAI}, {Value: "roger-horsley", Scheme: fair.SchemeIdHAL}},
 				Affiliations: []fair.Affiliation{{Name: "IJCLab", Identifier: "https://ror.org/03gc1p724", IdentifierScheme: "ROR", SchemeURI: "https://ror.org",
 					OtherIdentifiers: []fair.NameIdentifier{{Value: "1002772", Scheme: fair.OrgSchemeHALStructure}, {Value: "912453", Scheme: fair.OrgSchemeInspire}}}}},
 		},

@@ -304,10 +304,10 @@ func resourceID(r *fair.Resource) string {
 func identifiers(r *fair.Resource) []any {
 	var out []any
 	if r.Identifier.Value != "" {
-		out = append(out, propertyValue(r.Identifier.Type, r.Identifier.Value))
+		out = append(out, propertyValue(string(r.Identifier.Type), r.Identifier.Value))
 	}
 	for _, id := range r.AlternateIdentifiers {
-		out = append(out, propertyValue(id.Type, id.Value))
+		out = append(out, propertyValue(string(id.Type), id.Value))
 	}
 	return out
 }
@@ -365,11 +365,11 @@ func agent(c fair.Creator) obj {
 	var o obj
 	var ids []any
 	for _, ni := range c.NameIdentifiers {
-		if u := agentIRI(ni.Value, ni.Scheme); u != "" && !hasKey(o, "@id") {
+		if u := agentIRI(ni.Value, string(ni.Scheme)); u != "" && !hasKey(o, "@id") {
 			o.add("@id", u)
 			continue
 		}
-		ids = append(ids, propertyValue(ni.Scheme, ni.Value))
+		ids = append(ids, propertyValue(string(ni.Scheme), ni.Value))
 	}
 	o.add("@type", typ)
 	o.add("name", c.Name)
@@ -428,7 +428,7 @@ func organization(name, id, scheme string, others ...fair.NameIdentifier) obj {
 		ids = append(ids, propertyValue(scheme, id))
 	}
 	for _, ni := range others {
-		ids = append(ids, propertyValue(ni.Scheme, ni.Value))
+		ids = append(ids, propertyValue(string(ni.Scheme), ni.Value))
 	}
 	o.add("identifier", ids)
 	return o
@@ -770,7 +770,7 @@ func eventNode(c fair.Conference) obj {
 		o.add("location", loc)
 	}
 	if c.Identifier.Value != "" {
-		o.add("identifier", propertyValue(c.Identifier.Type, c.Identifier.Value))
+		o.add("identifier", propertyValue(string(c.Identifier.Type), c.Identifier.Value))
 	}
 	o.add("url", c.URL)
 	return o

@@ -211,14 +211,14 @@ func (c *cffReader) identifier(r *fair.Resource, n *yaml.Node, path string, urlI
 			return // the same DOI as the doi key
 		}
 	case "url":
-		id.Type = string(fair.IDTypeURL)
+		id.Type = fair.Scheme(fair.IDTypeURL)
 		*urlIDs = append(*urlIDs, val)
 	case "swh":
-		id.Type = string(fair.IDTypeSWHID)
+		id.Type = fair.Scheme(fair.IDTypeSWHID)
 	default:
 		id.Type = "other"
 		if desc != "" {
-			id.Type, desc = desc, ""
+			id.Type, desc = fair.Scheme(desc), ""
 		}
 	}
 	if desc != "" {
@@ -525,7 +525,7 @@ func writeCFF(w io.Writer, r *fair.Resource) error {
 	written := map[string]bool{}
 	for _, id := range r.AlternateIdentifiers {
 		cid := cffID{Value: id.Value}
-		switch strings.ToUpper(id.Type) {
+		switch strings.ToUpper(string(id.Type)) {
 		case "DOI":
 			cid.Type, cid.Value = "doi", bareDOI(id.Value)
 		case "URL":
@@ -536,7 +536,7 @@ func writeCFF(w io.Writer, r *fair.Resource) error {
 		default:
 			cid.Type = "other"
 			if id.Type != "other" {
-				cid.Description = id.Type
+				cid.Description = string(id.Type)
 			}
 		}
 		if cid.Value != "" {

@@ -323,7 +323,7 @@ func (c *cmReader) read(m map[string]any) *fair.Resource {
 			}
 		case "sameAs":
 			for _, u := range texts(v) {
-				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: u, Type: string(fair.IDTypeURL)})
+				r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: u, Type: fair.Scheme(fair.IDTypeURL)})
 			}
 		case "keywords":
 			for _, kw := range texts(v) {
@@ -341,7 +341,7 @@ func (c *cmReader) read(m map[string]any) *fair.Resource {
 			if p, ok := c.person(first(v), "publisher"); ok {
 				r.Publisher = fair.Publisher{Name: p.Name}
 				if len(p.NameIdentifiers) > 0 {
-					r.Publisher.Identifier, r.Publisher.IdentifierScheme = p.NameIdentifiers[0].Value, p.NameIdentifiers[0].Scheme
+					r.Publisher.Identifier, r.Publisher.IdentifierScheme = p.NameIdentifiers[0].Value, string(p.NameIdentifiers[0].Scheme)
 				}
 			}
 		case "fileSize":
@@ -545,7 +545,7 @@ func (c *cmReader) identifiers(r *fair.Resource, ids []any) {
 				r.Software.Tag = val
 			default:
 				if val != "" {
-					add(fair.Identifier{Value: val, Type: prop})
+					add(fair.Identifier{Value: val, Type: fair.Scheme(prop)})
 				}
 			}
 			continue
@@ -558,7 +558,7 @@ func (c *cmReader) identifiers(r *fair.Resource, ids []any) {
 		case ok && typ == fair.IDTypeDOI:
 			add(fair.Identifier{Value: v, Type: "DOI"})
 		case ok:
-			add(fair.Identifier{Value: v, Type: string(typ)})
+			add(fair.Identifier{Value: v, Type: fair.Scheme(typ)})
 		default:
 			add(fair.Identifier{Value: s, Type: "local"})
 		}
@@ -633,7 +633,7 @@ func codeMetaPerson(c fair.Creator) map[string]any {
 	var others []string
 	for _, n := range c.NameIdentifiers {
 		v := n.Value
-		if strings.EqualFold(n.Scheme, "ORCID") {
+		if strings.EqualFold(string(n.Scheme), "ORCID") {
 			v = orcidIdentifier(v).Value
 		}
 		if _, has := m["@id"]; !has && strings.Contains(v, "://") {
@@ -722,7 +722,7 @@ func CodeMeta(r *fair.Resource) map[string]any {
 	}
 	var sameAs []string
 	for _, id := range r.AlternateIdentifiers {
-		switch strings.ToUpper(id.Type) {
+		switch strings.ToUpper(string(id.Type)) {
 		case "DOI":
 			ids = append(ids, doiURL(id.Value))
 		case "URL":

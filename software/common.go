@@ -60,7 +60,7 @@ func isPerson(c fair.Creator) bool {
 // orcidOf returns the ORCID iD URL of a creator, or "".
 func orcidOf(c fair.Creator) string {
 	for _, n := range c.NameIdentifiers {
-		if strings.EqualFold(n.Scheme, "ORCID") || strings.Contains(n.Value, "orcid.org/") {
+		if strings.EqualFold(string(n.Scheme), "ORCID") || strings.Contains(n.Value, "orcid.org/") {
 			if p, err := fair.ParseORCID(n.Value); err == nil {
 				return p.URL
 			}

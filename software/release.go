@@ -110,7 +110,7 @@ func (r *Release) Resource() *fair.Resource {
 			IdentifierType: fair.IDTypeDOI, RelationType: fair.RelIsVersionOf, ResourceTypeGeneral: fair.ResourceTypeSoftware})
 	}
 	if r.SWHID != "" {
-		res.AlternateIdentifiers = append(res.AlternateIdentifiers, fair.Identifier{Value: r.SWHID, Type: string(fair.IDTypeSWHID)})
+		res.AlternateIdentifiers = append(res.AlternateIdentifiers, fair.Identifier{Value: r.SWHID, Type: fair.Scheme(fair.IDTypeSWHID)})
 	}
 	if r.License != "" {
 		res.Rights = []fair.Rights{spdxRights(r.License)}
@@ -160,7 +160,7 @@ func ReleaseFromResource(res *fair.Resource) *Release {
 		}
 	}
 	for _, id := range res.AlternateIdentifiers {
-		if strings.EqualFold(id.Type, string(fair.IDTypeSWHID)) && r.SWHID == "" {
+		if strings.EqualFold(string(id.Type), string(fair.IDTypeSWHID)) && r.SWHID == "" {
 			r.SWHID = id.Value
 		}
 	}

@@ -331,7 +331,7 @@ func readZenodo(data []byte) (*fair.Resource, []string, error) {
 		case rel == fair.RelIsIdenticalTo && typ == fair.IDTypeURL && r.URL == "":
 			r.URL = v
 		case rel == fair.RelIsIdenticalTo:
-			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: v, Type: string(typ)})
+			r.AlternateIdentifiers = append(r.AlternateIdentifiers, fair.Identifier{Value: v, Type: fair.Scheme(typ)})
 		default:
 			r.RelatedIdentifiers = append(r.RelatedIdentifiers, fair.RelatedIdentifier{Identifier: v, IdentifierType: typ, RelationType: rel})
 		}

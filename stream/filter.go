@@ -171,7 +171,7 @@ func (c *CompiledFilter) Match(r *fair.Resource) bool {
 func hasORCID(r *fair.Resource) bool {
 	check := func(ids []fair.NameIdentifier) bool {
 		for _, id := range ids {
-			if strings.EqualFold(id.Scheme, "ORCID") || strings.Contains(id.Value, "orcid.org/") {
+			if strings.EqualFold(string(id.Scheme), "ORCID") || strings.Contains(id.Value, "orcid.org/") {
 				return true
 			}
 		}

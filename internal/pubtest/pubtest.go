@@ -36,7 +36,7 @@ func FactsOf(r *fair.Resource) Facts {
 	for _, c := range r.Creators {
 		var ids, affs []string
 		for _, ni := range c.NameIdentifiers {
-			ids = append(ids, ni.Scheme+":"+ni.Value)
+			ids = append(ids, string(ni.Scheme)+":"+ni.Value)
 		}
 		sort.Strings(ids) // their order says nothing
 		for _, a := range c.Affiliations {
