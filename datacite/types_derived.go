@@ -78,29 +78,18 @@ func DeriveTypes(t Types) Types {
 	d := &derivation
 	res := camelType(t.ResourceType)
 	gen := string(t.ResourceTypeGeneral)
-	first := func(def string, lookups ...func() (string, bool)) string {
-		for _, l := range lookups {
-			if v, ok := l(); ok {
-				return v
-			}
-		}
-		return def
-	}
-	in := func(m map[string]string, k string) func() (string, bool) {
-		return func() (string, bool) { v, ok := m[k]; return v, ok }
-	}
-	so := first("CreativeWork", in(d.specificSchemaOrg, res), in(d.generalSchemaOrg, gen))
+	so := pick("CreativeWork", d.specificSchemaOrg, res, d.generalSchemaOrg, gen)
 	if t.SchemaOrg == "" {
 		t.SchemaOrg = so
 	}
 	if t.Citeproc == "" {
-		t.Citeproc = first("article", in(d.specificCiteproc, res), in(d.schemaOrgCiteproc, so))
+		t.Citeproc = pick("article", d.specificCiteproc, res, d.schemaOrgCiteproc, so)
 	}
 	if t.Bibtex == "" {
-		t.Bibtex = first("misc", in(d.specificBibtex, res), in(d.schemaOrgBibtex, so))
+		t.Bibtex = pick("misc", d.specificBibtex, res, d.schemaOrgBibtex, so)
 	}
 	if t.RIS == "" {
-		t.RIS = first("GEN", in(d.specificRIS, res), in(d.generalRIS, gen))
+		t.RIS = pick("GEN", d.specificRIS, res, d.generalRIS, gen)
 	}
 	return t
 }
@@ -109,33 +98,33 @@ func DeriveTypes(t Types) Types {
 // hyphens and lower-to-upper humps, each capitalised, joined ("journal article", "journal_article" and
 // "JournalArticle" are all JournalArticle).
 func camelType(s string) string {
-	var words []string
-	var w []rune
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	start := true // the next rune begins a word
 	prev := rune(0)
-	flush := func() {
-		if len(w) > 0 {
-			words = append(words, string(w))
-			w = w[:0]
-		}
-	}
-	for _, r := range strings.TrimSpace(s) {
+	for _, r := range s {
 		switch {
 		case r == ' ' || r == '_' || r == '-':
-			flush()
-		case unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)):
-			flush()
-			w = append(w, r)
+			start = true
+		case start || unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)):
+			b.WriteRune(unicode.ToUpper(unicode.ToLower(r)))
+			start = false
 		default:
-			w = append(w, r)
+			b.WriteRune(unicode.ToLower(r))
 		}
 		prev = r
 	}
-	flush()
-	var b strings.Builder
-	for _, word := range words {
-		rs := []rune(strings.ToLower(word))
-		rs[0] = unicode.ToUpper(rs[0])
-		b.WriteString(string(rs))
-	}
 	return b.String()
+}
+
+// pick is the value of k1 in m1, else of k2 in m2, else def: the order in which DataCite looks a type up.
+func pick(def string, m1 map[string]string, k1 string, m2 map[string]string, k2 string) string {
+	if v, ok := m1[k1]; ok {
+		return v
+	}
+	if v, ok := m2[k2]; ok {
+		return v
+	}
+	return def
 }
