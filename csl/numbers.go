@@ -235,6 +235,12 @@ func (c *rctx) numberRange(v string) string {
 			return v
 		}
 	}
+	return c.joinRanges(parts)
+}
+
+// joinRanges writes number parts back with the locale's range delimiter for hyphens and the other separators as
+// they were.
+func (c *rctx) joinRanges(parts []numPart) string {
 	var b strings.Builder
 	for i, p := range parts {
 		b.WriteString(p.text)
@@ -266,18 +272,7 @@ func (c *rctx) plainRange(v string) string {
 			return v
 		}
 	}
-	var b strings.Builder
-	for i, p := range parts {
-		b.WriteString(p.text)
-		if i < len(parts)-1 {
-			if p.sep == "-" {
-				b.WriteString(c.rangeDelim())
-			} else {
-				writeSep(&b, p.sep, true)
-			}
-		}
-	}
-	return b.String()
+	return c.joinRanges(parts)
 }
 
 // pageRange formats the page ranges in a page or locator value per the style's page-range-format, with the locale's

@@ -1147,14 +1147,19 @@ func (d *dec) pointsPolygon(i int, q pathT, pg *GeoPolygon) int {
 				return e
 			})
 		case "inPolygonPoint":
-			if d.isNull(vi) {
-				return vi + 4
-			}
-			pg.InPolygonPoint = new(GeoPoint)
-			return d.point(vi, q.at("inPolygonPoint"), pg.InPolygonPoint)
+			return d.inPolygonPoint(vi, q, pg)
 		}
 		return d.unknown(k, vi, q)
 	})
+}
+
+// inPolygonPoint reads a polygon's inPolygonPoint (null: none).
+func (d *dec) inPolygonPoint(vi int, q pathT, pg *GeoPolygon) int {
+	if d.isNull(vi) {
+		return vi + 4
+	}
+	pg.InPolygonPoint = new(GeoPoint)
+	return d.point(vi, q.at("inPolygonPoint"), pg.InPolygonPoint)
 }
 
 func (d *dec) polygon(i int, path pathT, pg *GeoPolygon) int {
@@ -1171,11 +1176,7 @@ func (d *dec) polygon(i int, path pathT, pg *GeoPolygon) int {
 				pg.Points = append(pg.Points, pt)
 				return e
 			case "inPolygonPoint":
-				if d.isNull(vi) {
-					return vi + 4
-				}
-				pg.InPolygonPoint = new(GeoPoint)
-				return d.point(vi, q.at("inPolygonPoint"), pg.InPolygonPoint)
+				return d.inPolygonPoint(vi, q, pg)
 			}
 			return d.unknown(k, vi, q)
 		})
