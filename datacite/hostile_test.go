@@ -18,6 +18,7 @@ import (
 
 	"github.com/dop2i/fairmeta/datacite"
 	"github.com/dop2i/fairmeta/datacite/datacitetest"
+	"github.com/dop2i/fairmeta/internal/testenv"
 )
 
 // Servers that redirect, lie or answer with huge or poisoned bodies, all on loopback.
@@ -382,7 +383,7 @@ func TestJournalRefusesWhatIsNotAJournal(t *testing.T) {
 // alone: the next call goes through.
 func TestRetryAfterDoesNotFreezeClient(t *testing.T) {
 	t.Parallel()
-	for _, ra := range []string{"999999", "18446744074", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"} {
+	for _, ra := range testenv.AbsurdRetryAfter() {
 		t.Run(ra, func(t *testing.T) {
 			t.Parallel()
 			srv, direct := setup(t, nil)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dop2i/fairmeta/doi"
+	"github.com/dop2i/fairmeta/internal/testenv"
 )
 
 // Servers that downgrade, throttle or answer with poisoned bodies, all on loopback.
@@ -44,7 +45,7 @@ func TestResolverRefusesDowngrade(t *testing.T) {
 // One 429 asking for an absurd wait ends that call and leaves the resolver's shared limiter alone.
 func TestResolverRetryAfterDoesNotFreeze(t *testing.T) {
 	t.Parallel()
-	for _, ra := range []string{"999999", "18446744074", "Fri, 31 Dec 9999 23:59:59 GMT"} {
+	for _, ra := range testenv.AbsurdRetryAfter() {
 		t.Run(ra, func(t *testing.T) {
 			t.Parallel()
 			var calls atomic.Int32

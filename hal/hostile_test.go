@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/dop2i/fairmeta/internal/testenv"
 )
 
 // Referentials that downgrade or throttle absurdly, all on loopback.
@@ -43,7 +45,7 @@ func TestClientRefusesDowngrade(t *testing.T) {
 // One 429 asking for an absurd wait ends that call and leaves the client's shared limiter alone.
 func TestClientRetryAfterDoesNotFreeze(t *testing.T) {
 	t.Parallel()
-	for _, ra := range []string{"999999", "18446744074", "Fri, 31 Dec 9999 23:59:59 GMT"} {
+	for _, ra := range testenv.AbsurdRetryAfter() {
 		t.Run(ra, func(t *testing.T) {
 			t.Parallel()
 			var calls atomic.Int32

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dop2i/fairmeta/harvest"
+	"github.com/dop2i/fairmeta/internal/testenv"
 )
 
 // Repositories that downgrade or throttle absurdly, all on loopback.
@@ -50,7 +51,7 @@ func TestOAIClientRefusesDowngrade(t *testing.T) {
 // One 503 asking for an absurd wait ends that call and leaves the client's shared limiter alone.
 func TestOAIRetryAfterDoesNotFreeze(t *testing.T) {
 	t.Parallel()
-	for _, ra := range []string{"999999", "18446744074", "Fri, 31 Dec 9999 23:59:59 GMT"} {
+	for _, ra := range testenv.AbsurdRetryAfter() {
 		t.Run(ra, func(t *testing.T) {
 			t.Parallel()
 			var calls atomic.Int32

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dop2i/fairmeta/internal/testenv"
 	"github.com/dop2i/fairmeta/ror"
 )
 
@@ -91,7 +92,7 @@ func TestClientPrintsNoClientID(t *testing.T) {
 // that call at once and leaves the client's shared limiter alone: the next call goes through.
 func TestRetryAfterDoesNotFreezeClient(t *testing.T) {
 	t.Parallel()
-	for _, ra := range []string{"999999", "18446744074", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"} {
+	for _, ra := range testenv.AbsurdRetryAfter() {
 		t.Run(ra, func(t *testing.T) {
 			t.Parallel()
 			var calls atomic.Int32

@@ -80,3 +80,10 @@ func missing(tb testing.TB, what, msg string) {
 	countSkip(what)
 	tb.Skip(msg)
 }
+
+// AbsurdRetryAfter returns the Retry-After values a broken or hostile server may send, which every client's test
+// must survive alike: a huge number of seconds, one whose nanoseconds overflow an int64, one too long for any
+// integer, and a date in the year 9999.
+func AbsurdRetryAfter() []string {
+	return []string{"999999", "18446744074", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"}
+}
