@@ -33,8 +33,13 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 
 // Problem is one thing wrong with a record.
 type Problem struct {
-	// Path locates the value in DataCite JSON terms, e.g. "creators[0].affiliation[1].affiliationIdentifier";
-	// "" for the record as a whole.
+	// Path locates the value in what was validated, in the syntax of every fairmeta report (members joined by ".",
+	// an index in brackets; "" for the record as a whole): in DataCite JSON terms for a [Record] or a DataCite
+	// document ([Validate], [ValidateInput] of DataCite XML or JSON, "creators[0].affiliation[1].affiliationIdentifier"),
+	// in fair.Resource's terms for a fair.Resource ([ValidateResource], [ValidateMint] of a Resource, [ValidateInput]
+	// of any other format, "creators[0].affiliations[1].identifier") — the vocabulary of the writers' notes and of
+	// ror.Enrich about the same resource. What belongs to a request rather than a record keeps the request's name
+	// ("prefix", "event").
 	Path string `json:"path"`
 	// Severity is SeverityError when DataCite would refuse the record, SeverityWarning otherwise.
 	Severity Severity `json:"severity"`

@@ -60,14 +60,16 @@ func Validate(r *Record) Report {
 // assigns — the DOI, which Mint generates under the prefix when the record has none — and what the request itself
 // must get right: one prefix and one event (the request's and the record's may not differ, see [MintRequest]), a DOI
 // or a prefix, a DOI under the prefix, a URLTemplate that gives a URL, and the url the REST API requires to register
-// or publish (a record without one gets the template's). A request whose
+// or publish (a record without one gets the template's). Paths are in DataCite JSON terms for req.Record and in
+// fair.Resource's for req.Resource (see [ValidateResource]). A request whose
 // report has no error, once minted, gives a record Validate finds no error in; validating first and minting after
 // is clean.
 func ValidateMint(req MintRequest) Report {
 	if req.Record == nil && req.Resource == nil {
 		return Report{{Severity: SeverityError, Message: "no record (nil)"}}
 	}
-	if req.Record == nil {
+	fromResource := req.Record == nil
+	if fromResource {
 		req.Record = FromResource(req.Resource)
 	}
 	var out Report
@@ -105,15 +107,19 @@ func ValidateMint(req MintRequest) Report {
 		out = append(out, Problem{Path: "url", Severity: SeverityError,
 			Message: fmt.Sprintf("url is required to %s a DOI: give the landing page the DOI resolves to", r.Event)})
 	}
+	if fromResource {
+		return inResourceTerms(out, req.Resource, req.Record)
+	}
 	return out
 }
 
 // ValidateInput checks each record that data holds, in format f, against DataCite 4.7 and returns one report per
 // record, in input order. Input in DataCite's own formats (f named as [XMLFormat] or [JSONFormat] name theirs) is
 // checked as the document it is, with what only the document shows (unknown elements, elements out of order,
-// missing attributes). Input in another format is read with f and each record checked with [ValidateResource]; what
-// f could not carry into the records is added to the first report as warnings ("not carried over: ..."), since
-// DataCite's rules cannot see it.
+// missing attributes), and the paths are DataCite JSON's. Input in another format is read with f and each record
+// checked with [ValidateResource], so the paths are fair.Resource's; what f could not carry into the records is
+// added to the first report as warnings ("not carried over: ..."), since DataCite's rules cannot see it — their
+// paths are the reader's, in the input's own terms, as the record has no place for what they name.
 //
 // The error is f's read error, or an error when f cannot be read.
 func ValidateInput(f fair.Format, data []byte) ([]Report, error) {
@@ -159,8 +165,14 @@ func ValidateInput(f fair.Format, data []byte) ([]Report, error) {
 }
 
 // ValidateResource converts res with [FromResource] and validates the result: it says whether res can be registered
-// with DataCite.
-func ValidateResource(res *fair.Resource) Report { return Validate(FromResource(res)) }
+// with DataCite. Each problem's path names the place in res, in fair.Resource's JSON terms, not in the DataCite
+// record made from it: a problem with the affiliation a creator's raw affiliation string became is reported at
+// "creators[0].rawAffiliations[0]", one with a keyword at "keywords[2]", one with the access rights at
+// "accessRights", the DOI at "identifier.value", resourceTypeGeneral at "resourceType.general".
+func ValidateResource(res *fair.Resource) Report {
+	rec := FromResource(res)
+	return inResourceTerms(Validate(rec), res, rec)
+}
 
 type validator struct{ out Report }
 
