@@ -153,21 +153,34 @@ func TestValidateCommand(t *testing.T) {
 }
 
 // TestValidateThroughResource checks that formats without a validate hook are validated through fair.Resource: the
-// hub form here.
+// hub form here, whose problems are named by fair.Resource's paths; the same record as DataCite JSON is named by
+// DataCite's.
 func TestValidateThroughResource(t *testing.T) {
 	res := map[string]any{
 		"titles":       []any{map[string]any{"title": "T"}},
 		"resourceType": map[string]any{"general": "Dataset"},
-		"creators":     []any{map[string]any{"name": "A"}},
+		"creators": []any{map[string]any{"name": "A", "affiliations": []any{
+			map[string]any{"name": "IJCLab", "identifier": "https://ror.org/03gc1p725", "identifierScheme": "ROR"}}}},
 	}
 	b, _ := json.Marshal(res)
 	code, out, _ := runCLI(t, string(b), "validate", "-")
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	for _, w := range []string{"-: doi: error: the identifier (DOI) is required", "-: publisher: error: publisher is required", "-: publicationYear: error"} {
+	for _, w := range []string{"-: identifier.value: error: the identifier (DOI) is required", "-: publisher: error: publisher is required",
+		"-: publicationYear: error", "-: creators[0].affiliations[0].identifier: warning: ROR ID"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	code, dc, _ := runCLI(t, string(b), "convert", "-to", "datacite-json", "-")
+	if code != 0 {
+		t.Fatalf("convert: exit %d", code)
+	}
+	_, out, _ = runCLI(t, dc, "validate", "-")
+	for _, w := range []string{"-: doi: error: the identifier (DOI) is required", "-: creators[0].affiliation[0].affiliationIdentifier: warning: ROR ID"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("DataCite JSON: output lacks %q:\n%s", w, out)
 		}
 	}
 }

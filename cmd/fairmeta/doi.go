@@ -85,24 +85,31 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		return exitUsage
 	}
 
-	recs, lines, bad, inFormat, err := readMintInput(pos[0], *from, *jsonl, io.in, io.err)
+	srcs, lines, bad, inFormat, err := readMintInput(pos[0], *from, *jsonl, io.in, io.err)
 	if err != nil {
 		fmt.Fprintf(io.err, "fairmeta doi mint: %s: %v\n", pos[0], err)
 		return exitProblem
 	}
 	if *landing != "" {
-		if len(recs) != 1 {
-			fmt.Fprintf(io.err, "fairmeta doi mint: -url gives one record its landing page, and %s holds %d; use -url-template\n", pos[0], len(recs))
+		if len(srcs) != 1 {
+			fmt.Fprintf(io.err, "fairmeta doi mint: -url gives one record its landing page, and %s holds %d; use -url-template\n", pos[0], len(srcs))
 			return exitUsage
 		}
-		recs[0].URL = *landing
+		srcs[0].URL = *landing
 	}
 	// Each record is checked as it will be sent, except for the DOI minting assigns: a record DataCite would refuse
-	// to register or publish is not sent; a draft's problems are warnings.
-	send := make([]*datacite.Record, 0, len(recs))
-	sendLines := make([]int, 0, len(recs))
-	for i, rec := range recs {
-		rep := datacite.ValidateMint(datacite.MintRequest{Record: rec, Prefix: *prefix, Event: ev, URLTemplate: *urlTemplate})
+	// to register or publish is not sent; a draft's problems are warnings. The problems name places in the input:
+	// DataCite's members for DataCite input, fair.Resource's for any other.
+	dataciteInput := inFormat == datacite.XMLFormat().Name || inFormat == datacite.JSONFormat().Name
+	send := make([]*datacite.Record, 0, len(srcs))
+	sendLines := make([]int, 0, len(srcs))
+	for i, src := range srcs {
+		rec := datacite.FromResource(src)
+		req := datacite.MintRequest{Resource: src, Prefix: *prefix, Event: ev, URLTemplate: *urlTemplate}
+		if dataciteInput {
+			req.Resource, req.Record = nil, rec
+		}
+		rep := datacite.ValidateMint(req)
 		errs := rep.Errors()
 		if len(errs) > 0 && (ev != "" || *prefix == "" && rec.DOI == "") {
 			bad = append(bad, badLine{lines[i], fmt.Errorf("not sent, DataCite would refuse it: %s", problemList(errs))})
@@ -113,7 +120,8 @@ func runDOIMint(ctx context.Context, args []string, io stdio) int {
 		}
 		send, sendLines = append(send, rec), append(sendLines, lines[i])
 	}
-	recs, lines = send, sendLines
+	recs := send
+	lines = sendLines
 	start := time.Now()
 	var progMu sync.Mutex
 	lastProgress := start
@@ -211,7 +219,7 @@ type badLine struct {
 // file is one document in any format of the registry, and its records are numbered from 1.
 //
 // What a reader could not carry into a record is printed to warn as warnings.
-func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Writer) (recs []*datacite.Record, lines []int, bad []badLine, formatName string, err error) {
+func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Writer) (recs []*fair.Resource, lines []int, bad []badLine, formatName string, err error) {
 	reg := format.Default()
 	data, err := readInput(name, stdin)
 	if err != nil {
@@ -223,10 +231,10 @@ func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Write
 			return nil, nil, nil, "", err
 		}
 		warnNotRead(warn, "fairmeta doi mint", name, notRead)
-		for i, r := range res {
-			recs = append(recs, datacite.FromResource(r))
+		for i := range res {
 			lines = append(lines, i+1)
 		}
+		recs = res
 		return recs, lines, nil, f.Name, nil
 	}
 	if from == "" {
@@ -245,7 +253,7 @@ func readMintInput(name, from string, jsonl bool, stdin io.Reader, warn io.Write
 			continue
 		}
 		warnNotRead(warn, "fairmeta doi mint", fmt.Sprintf("%s: line %d", name, n), notRead)
-		recs = append(recs, datacite.FromResource(res[0]))
+		recs = append(recs, res[0])
 		lines = append(lines, n)
 	}
 	return recs, lines, bad, from, nil

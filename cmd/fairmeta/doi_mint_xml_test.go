@@ -118,3 +118,36 @@ func readTestFile(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+// TestDOIMintPathsNameTheInput: the problems found before minting name the place in the input — fair.Resource's
+// members for the hub JSON, DataCite's for DataCite JSON — the same vocabulary as `validate` on the same file.
+func TestDOIMintPathsNameTheInput(t *testing.T) {
+	mintServer(t)
+	dir := t.TempDir()
+	hub := filepath.Join(dir, "run.json")
+	doc := `{"titles":[{"title":"Runs"}],"resourceType":{"general":"Dataset"},"publisher":{"name":"CC-IN2P3"},"publicationYear":2026,` +
+		`"url":"https://data.example.org/runs","creators":[{"name":"Lefèvre, Camille","affiliations":[{"name":"IJCLab",` +
+		`"identifier":"https://ror.org/03gc1p725","identifierScheme":"ROR"}]}]}`
+	if err := os.WriteFile(hub, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, dc, errs := runCLI(t, "", "convert", "-to", "datacite-json", hub)
+	if code != 0 {
+		t.Fatalf("convert: exit %d: %s", code, errs)
+	}
+	dcFile := filepath.Join(dir, "run-datacite.json")
+	if err := os.WriteFile(dcFile, []byte(dc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{hub: "creators[0].affiliations[0].identifier: warning: ROR ID",
+		dcFile: "creators[0].affiliation[0].affiliationIdentifier: warning: ROR ID"} {
+		code, _, errs := runCLI(t, "", "doi", "mint", "-prefix", "10.5072", file)
+		if code != 0 || !strings.Contains(errs, "line 1: warning: "+want) {
+			t.Errorf("%s: exit %d, stderr lacks %q:\n%s", filepath.Base(file), code, want, errs)
+		}
+		_, out, _ := runCLI(t, "", "validate", file)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: validate says otherwise:\n%s", filepath.Base(file), out)
+		}
+	}
+}
