@@ -10,7 +10,8 @@ import (
 )
 
 // dataciteStep prints the record as DataCite 4.7 XML, what DataCite has no place for, and the validation report:
-// every problem with its path and severity, errors being what DataCite would refuse.
+// every problem with its path and severity, errors being what DataCite would refuse. Both lists name places in
+// rec by fair.Resource's paths ("creators[0].affiliations[0]"), so a pipeline can act on them in the record it holds.
 func dataciteStep(rec *fair.Resource) error {
 	dc := datacite.FromResource(rec)
 	if err := dc.WriteXML(os.Stdout); err != nil {
@@ -19,7 +20,7 @@ func dataciteStep(rec *fair.Resource) error {
 	if notWritten := datacite.NotWritten(rec); len(notWritten) > 0 {
 		fmt.Printf("  not in DataCite (kept in the fairmeta record): %s\n", strings.Join(paths(notWritten), ", "))
 	}
-	rep := datacite.Validate(dc)
+	rep := datacite.ValidateResource(rec)
 	if len(rep) == 0 {
 		fmt.Println("  validation: valid DataCite 4.7, no warnings")
 		return nil
