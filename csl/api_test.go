@@ -104,8 +104,14 @@ func TestReadItemsTolerant(t *testing.T) {
 	if !errors.As(err, &de) || de.Path != "[0].author[1]" {
 		t.Errorf("bad name: got %v, want a DataError at [0].author[1]", err)
 	}
-	if _, err := ReadItems(strings.NewReader(`not json`)); !errors.As(err, &de) {
-		t.Errorf("not JSON: got %v, want a DataError", err)
+	if _, err := ReadItems(strings.NewReader(`not json`)); !errors.As(err, &de) || de.Path != "" || strings.Contains(err.Error(), "csl: :") {
+		t.Errorf("not JSON: got %v, want a DataError on the whole input (path \"\")", err)
+	}
+	// The one path syntax of fairmeta's reports: members joined by ".", indexes in brackets.
+	for in, want := range map[string]string{`[{"id": "a"}, {"id": {}}]`: "[1].id", `[{"id": "a", "issued": {"date-parts": "x"}}]`: "[0].issued"} {
+		if _, err := ReadItems(strings.NewReader(in)); !errors.As(err, &de) || de.Path != want {
+			t.Errorf("%s: got %v, want a DataError at %s", in, err, want)
+		}
 	}
 }
 

@@ -25,7 +25,7 @@ type citeJSON struct {
 func (c citeJSON) cite(path string) (CiteItem, error) {
 	id, ok := scalarString(c.ID)
 	if !ok || id == "" {
-		return CiteItem{}, &DataError{Path: path + ".id", Msg: "a cite needs the id of an item (a string or a number)"}
+		return CiteItem{}, &DataError{Path: under(path, "id"), Msg: "a cite needs the id of an item (a string or a number)"}
 	}
 	loc, _ := scalarString(c.Locator)
 	return CiteItem{ID: id, Locator: loc, Label: c.Label, Prefix: c.Prefix, Suffix: c.Suffix,
@@ -42,7 +42,7 @@ func readJSON(r io.Reader, what string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxInputBytes {
-		return nil, &DataError{Path: "$", Msg: fmt.Sprintf("input larger than %d bytes", maxInputBytes)}
+		return nil, &DataError{Path: "", Msg: fmt.Sprintf("input larger than %d bytes", maxInputBytes)}
 	}
 	return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil
 }
@@ -58,7 +58,7 @@ func ReadCitationItems(r io.Reader) ([][]CiteItem, error) {
 	}
 	var raw [][]citeJSON
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, &DataError{Path: "$", Msg: "not an array of citation clusters (arrays of cites): " + err.Error()}
+		return nil, &DataError{Path: "", Msg: "not an array of citation clusters (arrays of cites): " + err.Error()}
 	}
 	out := make([][]CiteItem, 0, len(raw))
 	for i, cl := range raw {
@@ -97,7 +97,7 @@ func ReadCitationSteps(r io.Reader) ([][]Citation, error) {
 	}
 	var steps [][]json.RawMessage
 	if err := json.Unmarshal(data, &steps); err != nil {
-		return nil, &DataError{Path: "$", Msg: "not an array of [citation, citationsPre, citationsPost] calls: " + err.Error()}
+		return nil, &DataError{Path: "", Msg: "not an array of [citation, citationsPre, citationsPost] calls: " + err.Error()}
 	}
 	known := map[string]Citation{}
 	var out [][]Citation

@@ -39,7 +39,7 @@ func TestReadClusters(t *testing.T) {
 		t.Errorf("ReadCitations: %+v, %v", last, err)
 	}
 	for _, tc := range []struct{ in, path string }{
-		{`{"id": "a"}`, "$"},
+		{`{"id": "a"}`, ""},
 		{`[[{"locator": "3"}]]`, "[0][0].id"},
 		{`[[{"id": "a"}], [{"id": ""}]]`, "[1][0].id"},
 	} {

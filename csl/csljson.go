@@ -58,7 +58,7 @@ func readResources(data []byte) ([]*fair.Resource, fair.Notes, error) {
 		return nil, nil, err
 	}
 	if len(items) == 0 {
-		return nil, nil, &DataError{Path: "$", Msg: "an empty array: no item"}
+		return nil, nil, &DataError{Path: "", Msg: "an empty array: no item"}
 	}
 	recs := make([]*fair.Resource, 0, len(items))
 	var notes fair.Notes

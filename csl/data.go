@@ -77,13 +77,34 @@ const (
 	maxNamesPerVar = 100000
 )
 
-// DataError is returned by ReadItems for a record it cannot read; Path names the member ("[3].author[0].family").
+// DataError is returned by ReadItems for a record it cannot read.
 type DataError struct {
+	// Path names the member in the syntax of every fairmeta report: "[3].author[0]" (the first name of the fourth
+	// item), "" for the input as a whole.
 	Path string
-	Msg  string
+	// Msg says what is wrong.
+	Msg string
 }
 
-func (e *DataError) Error() string { return "csl: " + e.Path + ": " + e.Msg }
+// Error returns "csl: PATH: MSG", or "csl: MSG" without a path.
+func (e *DataError) Error() string {
+	if e.Path == "" {
+		return "csl: " + e.Msg
+	}
+	return "csl: " + e.Path + ": " + e.Msg
+}
+
+// under returns path below parent: "[2]" and "id" give "[2].id", "[2]" and "[0]" give "[2][0]".
+func under(parent, path string) string {
+	switch {
+	case path == "":
+		return parent
+	case parent == "" || path[0] == '[':
+		return parent + path
+	default:
+		return parent + "." + path
+	}
+}
 
 // ReadItems reads a CSL-JSON array of items (a single object is accepted as an array of one). It is tolerant of what
 // real data holds: numbers where strings are expected and the reverse, date-parts written as strings, raw and
@@ -97,7 +118,7 @@ func ReadItems(r io.Reader) ([]*Item, error) {
 		return nil, err
 	}
 	if len(data) > maxInputBytes {
-		return nil, &DataError{Path: "$", Msg: fmt.Sprintf("input larger than %d bytes", maxInputBytes)}
+		return nil, &DataError{Path: "", Msg: fmt.Sprintf("input larger than %d bytes", maxInputBytes)}
 	}
 	data = bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	if len(data) > 0 && data[0] == '{' {
@@ -105,7 +126,7 @@ func ReadItems(r io.Reader) ([]*Item, error) {
 	}
 	var raws []json.RawMessage
 	if err := json.Unmarshal(data, &raws); err != nil {
-		return nil, &DataError{Path: "$", Msg: "not a CSL-JSON array: " + err.Error()}
+		return nil, &DataError{Path: "", Msg: "not a CSL-JSON array: " + err.Error()}
 	}
 	items := make([]*Item, 0, len(raws))
 	for i, raw := range raws {
@@ -113,7 +134,7 @@ func ReadItems(r io.Reader) ([]*Item, error) {
 		if err != nil {
 			var de *DataError
 			if errors.As(err, &de) {
-				de.Path = fmt.Sprintf("[%d]%s", i, strings.TrimPrefix(de.Path, "$"))
+				de.Path = under("["+strconv.Itoa(i)+"]", de.Path)
 				return nil, de
 			}
 			return nil, err
@@ -130,7 +151,7 @@ func ReadItems(r io.Reader) ([]*Item, error) {
 func ParseItem(raw []byte) (*Item, error) {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, &DataError{Path: "$", Msg: "not a JSON object"}
+		return nil, &DataError{Path: "", Msg: "not a JSON object"}
 	}
 	it := &Item{}
 	for k, v := range m {
@@ -138,7 +159,7 @@ func ParseItem(raw []byte) (*Item, error) {
 		case k == "id":
 			s, ok := scalarString(v)
 			if !ok {
-				return nil, &DataError{Path: ".id", Msg: "id must be a string or a number"}
+				return nil, &DataError{Path: "id", Msg: "id must be a string or a number"}
 			}
 			it.ID = s
 		case k == "type":
@@ -147,7 +168,7 @@ func ParseItem(raw []byte) (*Item, error) {
 		case nameVars[k]:
 			names, err := parseNames(v)
 			if err != nil {
-				return nil, &DataError{Path: "." + k + err.(*DataError).Path, Msg: err.(*DataError).Msg}
+				return nil, &DataError{Path: under(k, err.(*DataError).Path), Msg: err.(*DataError).Msg}
 			}
 			if len(names) > 0 {
 				if it.Names == nil {
@@ -158,7 +179,7 @@ func ParseItem(raw []byte) (*Item, error) {
 		case dateVars[k]:
 			d, err := parseDate(v)
 			if err != nil {
-				return nil, &DataError{Path: "." + k, Msg: err.Error()}
+				return nil, &DataError{Path: k, Msg: err.Error()}
 			}
 			if d != nil {
 				if it.Dates == nil {
