@@ -64,12 +64,26 @@
 // Collaboration papers in high-energy physics list thousands of authors; every list is kept whole and in order.
 // [Resource.Container], [Resource.ArXivID], [Resource.ArXivPrimaryCategory] and [Resource.AlternateIdentifiersOf]
 // read these places back.
+//
 // # Formats and loss reports
 //
 // [Format] describes a metadata format (name, media types, extensions, detection, reader and writers); the package
 // that owns a format exports its value, and package format lists them ([JSONFormat] is the record's own JSON form).
 // Every reader and writer reports what it could not carry as [Notes]: a reader returns the notes of what it could
 // not carry into the record (notRead), a writer those of what its format could not hold (notWritten).
+//
+// # Paths in reports
+//
+// Every report in fairmeta — loss notes, validation problems, enrichment changes, read errors — locates what it
+// speaks of by a path in one syntax: JSON member names joined by ".", an index in brackets after a list member, ""
+// for the whole ("creators[0].affiliations[1].identifier", "[3].author[0]" for an element of a top-level list). A
+// path names a place in what the caller handed over, in its JSON names: a report about a Resource (a writer's
+// notWritten, datacite.ValidateResource, ror.Enrich, hal's and inspire's resolutions, assess's fixes) uses the
+// Resource's own members as its JSON form spells them ("creators[0].affiliations[1]", "resourceType.general",
+// "identifier.value", "keywords[2]"), each index inside the Resource's list, so a pipeline can find the value in the
+// record it holds; a report about a document (a reader's notRead, the validation of a DataCite file) uses that
+// document's members ("creators[0].affiliation[1].affiliationIdentifier" in DataCite JSON, "authors[0].alias" in
+// CFF); XML documents are named by element paths ("TEI/text/body/listBibl").
 //
 // # Controlled vocabularies
 //
