@@ -174,7 +174,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 			notes.Add("resourceType.type", t, "BibTeX has a specific type only for theses and reports")
 		}
 	}
-	container := r.Container()
+	container, cpath := r.Container(), citation.ContainerPath(r)
 
 	// People.
 	var persons, collabs []string
@@ -224,7 +224,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 			}
 		}
 		if len(editors) > 0 {
-			notes.Add("relatedItems.contributors", strconv.Itoa(len(editors))+" editors", "written as the entry's editors, read back as the record's")
+			notes.Add(cpath+".contributors", strconv.Itoa(len(editors))+" editors", "written as the entry's editors, read back as the record's")
 		}
 	}
 	e.add("editor", strings.Join(editors, " and "))
@@ -256,13 +256,13 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 			if short != "" {
 				journal = short
 				if booktitle != "" {
-					notes.Add("relatedItems.titles", booktitle, "the journal is written by its abbreviation")
+					notes.Add(cpath+".titles", booktitle, "the journal is written by its abbreviation")
 				}
 			}
 			booktitle = ""
 		case "inproceedings", "inbook", "incollection":
 			if short != "" {
-				notes.Add("relatedItems.titles", short, "BibTeX holds the book's title, not its abbreviation")
+				notes.Add(cpath+".titles", short, "BibTeX holds the book's title, not its abbreviation")
 			}
 		default:
 			// A book, proceedings, thesis or report in a series: the series and its volume.
@@ -270,7 +270,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 			if series == "" {
 				series = short
 			} else if short != "" {
-				notes.Add("relatedItems.titles", short, "BibTeX holds the series' title, not its abbreviation")
+				notes.Add(cpath+".titles", short, "BibTeX holds the series' title, not its abbreviation")
 			}
 		}
 	}
@@ -326,7 +326,7 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 	// Where it was published.
 	if journal != "" {
 		if spaced := spaceAbbreviation(journal); spaced != journal {
-			notes.Add("relatedItems.titles", journal, "written with a space after each full stop, as INSPIRE does: "+spaced)
+			notes.Add(cpath+".titles", journal, "written with a space after each full stop, as INSPIRE does: "+spaced)
 			journal = spaced
 		}
 		e.text("journal", journal)
@@ -342,19 +342,19 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 			if pages == "" {
 				pages = container.Number
 				if container.Number != "" {
-					notes.Add("relatedItems.number", container.Number, "the article number is written as the pages, read back as the first page")
+					notes.Add(cpath+".number", container.Number, "the article number is written as the pages, read back as the first page")
 				}
 			} else if container.Number != "" {
-				notes.Add("relatedItems.number", container.Number, "BibTeX has no article number beside the pages")
+				notes.Add(cpath+".number", container.Number, "BibTeX has no article number beside the pages")
 			}
 		default:
-			notes.Add("relatedItems.number", container.Number, "BibTeX has no number of this type")
+			notes.Add(cpath+".number", container.Number, "BibTeX has no number of this type")
 		}
 		e.add("pages", Encode(pages))
 		if container.Publisher != "" && r.Publisher.Name == "" && e.Type != "article" {
 			e.text("publisher", container.Publisher)
 		} else if container.Publisher != "" {
-			notes.Add("relatedItems.publisher", container.Publisher, "BibTeX holds one publisher")
+			notes.Add(cpath+".publisher", container.Publisher, "BibTeX holds one publisher")
 		}
 		e.text("edition", container.Edition)
 		switch id := container.Identifier; strings.ToUpper(string(id.Type)) {
@@ -364,10 +364,10 @@ func (wr Writer) entry(r *fair.Resource) (*entry, fair.Notes) {
 		case "ISSN", "EISSN", "LISSN":
 			e.verbatim("issn", id.Identifier)
 		default:
-			notes.Add("relatedItems.identifier", id.Identifier, "BibTeX has no identifier of a container other than its ISSN or ISBN")
+			notes.Add(cpath+".identifier", id.Identifier, "BibTeX has no identifier of a container other than its ISSN or ISBN")
 		}
 		if len(container.Creators) > 0 {
-			notes.Add("relatedItems.creators", strconv.Itoa(len(container.Creators)), "BibTeX has no authors of a container")
+			notes.Add(cpath+".creators", strconv.Itoa(len(container.Creators)), "BibTeX has no authors of a container")
 		}
 	}
 	switch e.Type {

@@ -108,7 +108,7 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 		}
 		l.tag("AU", name(n))
 	}
-	container := r.Container()
+	container, cpath := r.Container(), citation.ContainerPath(r)
 	editors := 0
 	for i, c := range r.Contributors {
 		if c.ContributorType != fair.ContributorEditor {
@@ -128,7 +128,7 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 			}
 		}
 		if editors > 0 {
-			notes.Add("relatedItems.contributors", strconv.Itoa(editors)+" editors", "written as the reference's editors (A2), read back as the record's")
+			notes.Add(cpath+".contributors", strconv.Itoa(editors)+" editors", "written as the reference's editors (A2), read back as the record's")
 		}
 	}
 	title, mainAt := citation.MainTitle(r)
@@ -196,12 +196,12 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 		case fair.NumberArticle, "":
 			if first == "" && container.Number != "" {
 				first = container.Number
-				notes.Add("relatedItems.number", container.Number, "the article number is written as the start page, read back as the first page")
+				notes.Add(cpath+".number", container.Number, "the article number is written as the start page, read back as the first page")
 			} else if container.Number != "" {
-				notes.Add("relatedItems.number", container.Number, "RIS has no article number beside the pages")
+				notes.Add(cpath+".number", container.Number, "RIS has no article number beside the pages")
 			}
 		default:
-			notes.Add("relatedItems.number", container.Number, "RIS has no number of this type")
+			notes.Add(cpath+".number", container.Number, "RIS has no number of this type")
 		}
 		l.tag("SP", first)
 		l.tag("EP", last)
@@ -210,19 +210,19 @@ func write(b *strings.Builder, r *fair.Resource, id string) fair.Notes {
 		case "ISBN", "ISSN", "EISSN", "LISSN":
 			l.tag("SN", id.Identifier)
 		default:
-			notes.Add("relatedItems.identifier", id.Identifier, "RIS has no identifier of a container other than its ISSN or ISBN")
+			notes.Add(cpath+".identifier", id.Identifier, "RIS has no identifier of a container other than its ISSN or ISBN")
 		}
 		if container.Publisher != "" && r.Publisher.Name == "" {
 			l.tag("PB", container.Publisher)
-			notes.Add("relatedItems.publisher", container.Publisher, "written as the publisher, read back as the record's")
+			notes.Add(cpath+".publisher", container.Publisher, "written as the publisher, read back as the record's")
 		} else if container.Publisher != "" {
-			notes.Add("relatedItems.publisher", container.Publisher, "RIS holds one publisher")
+			notes.Add(cpath+".publisher", container.Publisher, "RIS holds one publisher")
 		}
 		if container.Edition != "" {
-			notes.Add("relatedItems.edition", container.Edition, "RIS has no edition of a container")
+			notes.Add(cpath+".edition", container.Edition, "RIS has no edition of a container")
 		}
 		if len(container.Creators) > 0 {
-			notes.Add("relatedItems.creators", strconv.Itoa(len(container.Creators)), "RIS has no authors of a container")
+			notes.Add(cpath+".creators", strconv.Itoa(len(container.Creators)), "RIS has no authors of a container")
 		}
 	}
 	reports := r.AlternateIdentifiersOf(fair.AltIDReportNumber)

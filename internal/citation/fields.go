@@ -1,6 +1,7 @@
 package citation
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dop2i/fairmeta/doi"
@@ -62,6 +63,17 @@ func ContainerType(rt fair.ResourceTypeGeneral) fair.ResourceTypeGeneral {
 		return fair.ResourceTypeBook
 	}
 	return ""
+}
+
+// ContainerPath returns the path of the record's container, the related item r.Container returns
+// ("relatedItems[1]"), or "relatedItems" when it has none, for the notes about it.
+func ContainerPath(r *fair.Resource) string {
+	for i := range r.RelatedItems {
+		if r.RelatedItems[i].RelationType == fair.RelIsPublishedIn {
+			return "relatedItems[" + strconv.Itoa(i) + "]"
+		}
+	}
+	return "relatedItems"
 }
 
 // ContainerTitles returns the full title and the abbreviation of a container: its first title without a type (or

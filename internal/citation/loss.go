@@ -9,29 +9,34 @@ import (
 // NotHeld returns the notes of what of a record none of the citation formats (CSL-JSON, BibTeX, RIS) holds: people's
 // identifiers, affiliations and contacts, rights, funding, places, variables, files, access, related identifiers and
 // works cited, formats, the software facts beyond the version, the publisher's identifier. format names the format
-// in the reasons. Each writer adds the notes of its own limits. Facts of the people are summed up per kind ("creators[*].affiliations"), not
-// listed per person: a collaboration paper has thousands.
+// in the reasons. Each writer adds the notes of its own limits. Facts of the people are summed up per kind, not
+// listed per person (a collaboration paper has thousands): one note per kind, at the first person who has it
+// ("creators[3].affiliations", value "5 of 2 of 40": 5 affiliations of 2 of the 40 creators).
 func NotHeld(r *fair.Resource, format string) fair.Notes {
 	var out fair.Notes
 	no := "the citation format " + format + " has no place for it"
 	people := func(path string, cs []fair.Creator) {
-		type count struct{ people, values int }
+		type count struct{ first, people, values int }
 		var ids, affs, raw, other count
-		for _, c := range cs {
+		add := func(c *count, n int, i int) {
+			if c.people == 0 {
+				c.first = i
+			}
+			c.people++
+			c.values += n
+		}
+		for i, c := range cs {
 			if n := len(c.NameIdentifiers); n > 0 {
-				ids.people++
-				ids.values += n
+				add(&ids, n, i)
 			}
 			if n := len(c.Affiliations); n > 0 {
-				affs.people++
-				affs.values += n
+				add(&affs, n, i)
 			}
 			if n := len(c.RawAffiliations); n > 0 {
-				raw.people++
-				raw.values += n
+				add(&raw, n, i)
 			}
 			if c.Email != "" || c.Website != "" || c.Alias != "" || c.Lang != "" {
-				other.people++
+				add(&other, 0, i)
 			}
 		}
 		for _, k := range []struct {
@@ -39,11 +44,11 @@ func NotHeld(r *fair.Resource, format string) fair.Notes {
 			c     count
 		}{{"nameIdentifiers", ids}, {"affiliations", affs}, {"rawAffiliations", raw}} {
 			if k.c.people > 0 {
-				out.Add(path+"[*]."+k.field, strconv.Itoa(k.c.values)+" of "+strconv.Itoa(k.c.people)+" of "+strconv.Itoa(len(cs)), no)
+				out.Add(path+"["+strconv.Itoa(k.c.first)+"]."+k.field, strconv.Itoa(k.c.values)+" of "+strconv.Itoa(k.c.people)+" of "+strconv.Itoa(len(cs)), no)
 			}
 		}
 		if other.people > 0 {
-			out.Add(path+"[*]", "email, website, alias or name language of "+strconv.Itoa(other.people), no)
+			out.Add(path+"["+strconv.Itoa(other.first)+"]", "email, website, alias or name language of "+strconv.Itoa(other.people), no)
 		}
 	}
 	people("creators", r.Creators)
