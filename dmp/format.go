@@ -144,7 +144,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			created = fmt.Sprintf("%04d-01-01T00:00:00Z", r.PublicationYear)
 		}
 		if created != "" {
-			notes.Add("dmp.created", created, "the record has no Created date: its issue date or publication year is used")
+			notes.Add("dates", created, "the record has no Created date: its issue date or publication year is used as maDMP's created")
 		}
 	}
 	if modified = dateTime(modified); modified == "" {
@@ -152,10 +152,10 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	}
 	p.Created, p.Modified = created, modified
 	p.EthicalIssuesExist = "unknown"
-	notes.Add("dmp.ethical_issues_exist", "unknown", "a record does not say: written as unknown")
+	notes.Add("", "unknown", "a record does not say whether there are ethical issues: maDMP's ethical_issues_exist written as unknown")
 	p.Language = lang
 	if lang == "" {
-		notes.Add("dmp.language", r.Language, "the record has no language given as an ISO 639 code (the standard requires one)")
+		notes.Add("language", r.Language, "the record has no language given as an ISO 639 code (the standard requires one)")
 	}
 	contact := -1
 	for i, c := range r.Contributors {
@@ -165,25 +165,27 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		}
 	}
 	var who *fair.Creator
+	whoPath := ""
 	if contact >= 0 {
-		who = &r.Contributors[contact].Creator
+		who, whoPath = &r.Contributors[contact].Creator, "contributors["+strconv.Itoa(contact)+"]"
 	} else if len(r.Creators) > 0 {
-		who = &r.Creators[0]
-		notes.Add("dmp.contact", who.Name, "no ContactPerson: the first creator is the contact")
+		who, whoPath = &r.Creators[0], "creators[0]"
+		notes.Add(whoPath, who.Name, "no ContactPerson: the first creator is the contact")
 	}
 	if who != nil {
 		p.Contact = Contact{Name: who.Name, Mbox: who.Email, ContactIDs: nameIDs(who.NameIdentifiers), Affiliations: affs(who.Affiliations)}
 		if who.Email == "" {
-			notes.Add("dmp.contact.mbox", "", "the contact has no e-mail address (the standard requires one)")
+			notes.Add(whoPath+".email", "", "the contact has no e-mail address (the standard requires one)")
 		}
 		if len(p.Contact.ContactIDs) == 0 {
-			notes.Add("dmp.contact.contact_id", "", "the contact has no identifier such as an ORCID (the standard requires one)")
+			notes.Add(whoPath+".nameIdentifiers", "", "the contact has no identifier such as an ORCID (the standard requires one)")
 		}
-		noteAffiliationIDs(p.Contact.Affiliations, "dmp.contact", &notes)
+		noteAffiliationIDs(p.Contact.Affiliations, whoPath, &notes)
 	}
 	// One contributor per person, with all their roles; creators without a role are contributors of role Other.
 	byName := map[string]int{}
-	addContributor := func(c fair.Creator, role string) {
+	var from []string // the path in r of each of p.Contributors
+	addContributor := func(path string, c fair.Creator, role string) {
 		if i, ok := byName[c.Name]; ok {
 			if !contains(p.Contributors[i].Roles, role) {
 				p.Contributors[i].Roles = append(p.Contributors[i].Roles, role)
@@ -191,26 +193,27 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			return
 		}
 		byName[c.Name] = len(p.Contributors)
+		from = append(from, path)
 		p.Contributors = append(p.Contributors, Contributor{Name: c.Name, Mbox: c.Email, ContributorIDs: nameIDs(c.NameIdentifiers),
 			Roles: []string{role}, Affiliations: affs(c.Affiliations)})
 	}
 	for i, c := range r.Contributors {
 		if i != contact {
-			addContributor(c.Creator, string(c.ContributorType))
+			addContributor("contributors["+strconv.Itoa(i)+"]", c.Creator, string(c.ContributorType))
 		}
 	}
 	isPlan := r.ResourceType.General == fair.ResourceTypeOutputManagementPlan
-	for _, c := range r.Creators {
+	for i, c := range r.Creators {
 		if _, ok := byName[c.Name]; !ok && isPlan && (who == nil || c.Name != who.Name) {
-			addContributor(c, string(fair.ContributorOther))
+			addContributor("creators["+strconv.Itoa(i)+"]", c, string(fair.ContributorOther))
 		}
 	}
 	for i, c := range p.Contributors {
-		noteAffiliationIDs(c.Affiliations, "dmp.contributor["+strconv.Itoa(i)+"]", &notes)
+		noteAffiliationIDs(c.Affiliations, from[i], &notes)
 	}
 	if len(r.FundingReferences) > 0 {
 		pr := Project{Title: title}
-		for _, f := range r.FundingReferences {
+		for i, f := range r.FundingReferences {
 			fu := Funding{FunderID: ID{Identifier: f.FunderIdentifier, Type: funderType(f.FunderIdentifierType)}}
 			if f.AwardURI != "" {
 				fu.GrantID = ID{Identifier: f.AwardURI, Type: "url"}
@@ -219,7 +222,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			}
 			if f.FunderName != "" {
 				fu.Extra.Set("funder_name", quoteJSON(f.FunderName))
-				notes.Add("dmp.project[0].funding", f.FunderName, "the funder's name has no member in 1.2: kept as funder_name")
+				notes.Add("fundingReferences["+strconv.Itoa(i)+"].funderName", f.FunderName, "the funder's name has no member in 1.2: kept as funder_name")
 			}
 			pr.Funding = append(pr.Funding, fu)
 		}
@@ -244,13 +247,13 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		}
 		p.RelatedIdentifiers = related(r.RelatedIdentifiers, "")
 		p.Datasets = []Dataset{}
-		notes.Add("dmp.dataset", "", "a plan record lists its datasets only as related identifiers: no dataset written")
+		notes.Add("relatedIdentifiers", "", "a plan record lists its datasets only as related identifiers: no maDMP dataset written")
 		return doc, notes
 	}
 	p.Title = "Data management plan: " + title
 	ds := Dataset{Title: title, Description: desc, Type: r.ResourceType.Type, Language: lang, Keywords: r.Keywords,
 		PersonalData: "unknown", SensitiveData: "unknown"}
-	notes.Add("dmp.dataset[0].personal_data", "unknown", "a record does not say: written as unknown (and sensitive_data)")
+	notes.Add("", "unknown", "a record does not say whether it holds personal or sensitive data: maDMP's personal_data and sensitive_data written as unknown")
 	if ds.Type == "" {
 		ds.Type = string(r.ResourceType.General)
 	}
@@ -262,23 +265,23 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	if r.Identifier.Value != "" {
 		ds.DatasetID = ID{Identifier: "https://doi.org/" + r.Identifier.Value, Type: "doi"}
 		p.DMPID = ID{Identifier: "https://doi.org/" + r.Identifier.Value, Type: "doi"}
-		notes.Add("dmp.dmp_id", r.Identifier.Value, "the plan has no identifier of its own: the dataset's DOI stands in")
+		notes.Add("identifier.value", r.Identifier.Value, "the plan has no identifier of its own: the dataset's DOI stands in")
 	}
 	if t, _, err := ParseDate(issued); err == nil {
 		ds.Issued = t.Format(time.DateOnly)
 	}
 	for i, c := range r.Creators {
 		ds.Creators = append(ds.Creators, Creator{Name: c.Name, Mbox: c.Email, CreatorIDs: nameIDs(c.NameIdentifiers), Affiliations: affs(c.Affiliations)})
-		cp := "dmp.dataset[0].creator[" + strconv.Itoa(i) + "]"
+		cp := "creators[" + strconv.Itoa(i) + "]"
 		if len(ds.Creators[i].CreatorIDs) == 0 {
-			notes.Add(cp+".creator_id", c.Name, "the creator has no identifier such as an ORCID (the standard requires one)")
+			notes.Add(cp+".nameIdentifiers", c.Name, "the creator has no identifier such as an ORCID (the standard requires one)")
 		}
 		noteAffiliationIDs(ds.Creators[i].Affiliations, cp, &notes)
 	}
 	access := map[fair.AccessRights]string{fair.AccessOpen: "open", fair.AccessEmbargoed: "open", fair.AccessRestricted: "shared", fair.AccessMetadata: "closed"}[r.AccessRights]
 	if access == "" {
 		access = "open"
-		notes.Add("dmp.dataset[0].distribution", string(r.AccessRights), "no COAR access rights: data_access written as open")
+		notes.Add("accessRights", string(r.AccessRights), "no COAR access rights: data_access written as open")
 	}
 	start := issued
 	if r.AccessRights == fair.AccessEmbargoed && available != "" {
@@ -288,7 +291,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		start = t.Format(time.DateOnly) // a licence's start_date is a date, whatever precision the record has
 	}
 	var licences []License
-	for _, rt := range r.Rights {
+	for k, rt := range r.Rights {
 		ref := rt.URI
 		if ref == "" && rt.IdentifierScheme == "SPDX" && rt.Identifier != "" {
 			ref = "https://spdx.org/licenses/" + rt.Identifier + ".html"
@@ -298,7 +301,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			continue
 		}
 		if start == "" {
-			notes.Add("dmp.dataset[0].distribution[0].license["+strconv.Itoa(len(licences))+"].start_date", ref, "the record has no issue date for the licence's start (the standard requires one)")
+			notes.Add("rights["+strconv.Itoa(k)+"]", ref, "the record has no issue date for the licence's start (the standard requires one)")
 		}
 		licences = append(licences, License{LicenseRef: ref, StartDate: start})
 	}
@@ -383,11 +386,12 @@ func nameIDs(ids []fair.NameIdentifier) []ID {
 }
 
 // noteAffiliationIDs notes each affiliation written without the affiliation_id the standard requires (the name is
-// kept: dropping the organisation would lose more than the missing identifier).
+// kept: dropping the organisation would lose more than the missing identifier); path is the person's in the record,
+// whose affiliations as are, in order.
 func noteAffiliationIDs(as []Affiliation, path string, notes *Notes) {
 	for i, a := range as {
 		if a.AffiliationID.Identifier == "" {
-			notes.Add(path+".affiliation["+strconv.Itoa(i)+"].affiliation_id", a.Name, "the affiliation has no identifier such as a ROR ID (the standard requires one): run ror.Enrich first")
+			notes.Add(path+".affiliations["+strconv.Itoa(i)+"].identifier", a.Name, "the affiliation has no identifier such as a ROR ID (the standard requires one): run ror.Enrich first")
 		}
 	}
 }
