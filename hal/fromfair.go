@@ -741,9 +741,11 @@ func (c *fromFair) subjects() {
 // metadata writes HAL's coded metadata with the values a cataloguer most often gives, and says so.
 func (c *fromFair) metadata(exact bool) {
 	r, d := c.r, c.d
-	set := func(typ, n, why string) {
+	// The record says nothing of these: the note is on the record as a whole (path ""), or on the field the value
+	// was chosen from.
+	set := func(path, typ, n, why string) {
 		d.Metadata = append(d.Metadata, Meta{Type: typ, N: n})
-		c.note("metadata."+typ, n, why)
+		c.note(path, n, why)
 	}
 	for i, desc := range r.Descriptions {
 		switch desc.Type {
@@ -757,21 +759,24 @@ func (c *fromFair) metadata(exact bool) {
 	switch d.Type {
 	case "ART", "COMM", "POSTER", "OUV", "COUV", "DOUV", "UNDEFINED", "MEM", "OTHER":
 		if d.Type != "OTHER" {
-			set("audience", "2", "audience set to international (2) (cataloguer: check)")
+			set("", "audience", "2", "audience set to international (2) (cataloguer: check)")
 		}
-		set("popular", "0", "popular level set to no (0) (cataloguer: check)")
+		set("", "popular", "0", "popular level set to no (0) (cataloguer: check)")
 	}
 	switch d.Type {
 	case "ART":
-		set("peer", "1", "peer reviewing set to yes (1) for a journal article (cataloguer: check)")
+		set("", "peer", "1", "peer reviewing set to yes (1) for a journal article (cataloguer: check)")
 	case "COMM", "POSTER":
-		set("peer", "1", "peer reviewing set to yes (1) (cataloguer: check)")
-		set("invited", "0", "invited communication set to no (0) (cataloguer: check)")
-		n := "0"
-		if r.Container() != nil {
-			n = "1"
+		set("", "peer", "1", "peer reviewing set to yes (1) (cataloguer: check)")
+		set("", "invited", "0", "invited communication set to no (0) (cataloguer: check)")
+		n, path := "0", ""
+		for i, it := range r.RelatedItems {
+			if it.RelationType == fair.RelIsPublishedIn {
+				n, path = "1", fmt.Sprintf("relatedItems[%d]", i)
+				break
+			}
 		}
-		set("proceedings", n, "proceedings set from whether the record names its proceedings (cataloguer: check)")
+		set(path, "proceedings", n, "proceedings set from whether the record names its proceedings (cataloguer: check)")
 	case "OTHER":
 		typ := string(r.ResourceType.General)
 		if r.ResourceType.Type != "" {
