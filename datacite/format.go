@@ -34,17 +34,18 @@ func XMLFormat() fair.Format {
 				return nil, err
 			}
 			rec := FromResource(r)
-			return append(NotWritten(r), xsdNotes(rec)...), rec.WriteXML(w)
+			return append(NotWritten(r), xsdNotes(r, rec)...), rec.WriteXML(w)
 		},
 	}
 }
 
 // xsdNotes says, one note per problem, why the XML written for rec is invalid by the 4.7 XSD: each mandatory
 // property it lacks (the DOI of a record that has none yet, a publicationYear, ...) and each value the schema
-// refuses. The XML is written all the same — a draft to complete — but never silently.
-func xsdNotes(rec *Record) fair.Notes {
+// refuses. The XML is written all the same — a draft to complete — but never silently. rec is FromResource(r); the
+// notes name the places in r, as every writer's notes do ("identifier.value" for the DOI, "resourceType.general").
+func xsdNotes(r *fair.Resource, rec *Record) fair.Notes {
 	var out fair.Notes
-	for _, p := range Validate(rec).Errors() {
+	for _, p := range inResourceTerms(Validate(rec).Errors(), r, rec) {
 		out.Add(p.Path, "", "the DataCite XML written is invalid by the 4.7 XSD: "+p.Message)
 	}
 	return out

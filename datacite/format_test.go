@@ -34,14 +34,14 @@ func TestNotWritten(t *testing.T) {
 		nw := datacite.NotWritten(res)
 		if f.Name == "datacite-xml" {
 			// The XML of a record without DOI, titles, publisher, year and type is invalid by the XSD: the writer
-			// names each missing mandatory property after what it cannot hold.
+			// names each missing mandatory property, in the record's terms, after what it cannot hold.
 			missing := map[string]bool{}
 			for _, n := range notWritten[min(len(nw), len(notWritten)):] {
 				if strings.HasPrefix(n.Reason, "the DataCite XML written is invalid by the 4.7 XSD: ") {
 					missing[n.Path] = true
 				}
 			}
-			for _, p := range []string{"doi", "titles", "publisher", "publicationYear", "types.resourceTypeGeneral"} {
+			for _, p := range []string{"identifier.value", "titles", "publisher", "publicationYear", "resourceType.general"} {
 				if !missing[p] {
 					t.Errorf("datacite-xml: no note that %s is missing: %v", p, notWritten)
 				}

@@ -13,7 +13,7 @@ func TestConvertWarnsOfInvalidDataCiteXML(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "<title>Calibrated events</title>") {
 		t.Fatalf("exit %d; stdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
-	for _, prop := range []string{"doi", "publicationYear"} {
+	for _, prop := range []string{"identifier.value", "publicationYear"} {
 		if !strings.Contains(errOut, "warning") || !strings.Contains(errOut, prop+": the DataCite XML written is invalid by the 4.7 XSD") {
 			t.Errorf("no warning naming %s:\n%s", prop, errOut)
 		}
