@@ -210,11 +210,70 @@ func Set(ptr any, path, s string) error {
 		}
 		cur = cur.Elem()
 	}
-	if cur.Kind() != reflect.String {
-		return fmt.Errorf("%s: %s is not a string", path, cur.Type())
+	switch cur.Kind() {
+	case reflect.String:
+		cur.SetString(s)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not an integer", path, s)
+		}
+		cur.SetInt(n)
+	case reflect.Float32, reflect.Float64:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a number", path, s)
+		}
+		cur.SetFloat(f)
+	default:
+		return fmt.Errorf("%s: %s is not a string or a number", path, cur.Type())
 	}
-	cur.SetString(s)
 	return nil
+}
+
+// Leaves lists the paths of the strings and numbers v holds, through its structs (by JSON names), lists and
+// non-nil pointers, in field order; zero values are listed too, except under nil pointers and past list ends.
+func Leaves(v any) []string {
+	var out []string
+	var walk func(rv reflect.Value, path string)
+	walk = func(rv reflect.Value, path string) {
+		for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+			if rv.IsNil() {
+				return
+			}
+			rv = rv.Elem()
+		}
+		switch rv.Kind() {
+		case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64:
+			out = append(out, path)
+		case reflect.Slice, reflect.Array:
+			for i := range rv.Len() {
+				walk(rv.Index(i), path+"["+strconv.Itoa(i)+"]")
+			}
+		case reflect.Struct:
+			t := rv.Type()
+			for i := range t.NumField() {
+				sf := t.Field(i)
+				tag := sf.Tag.Get("json")
+				jname, _, _ := strings.Cut(tag, ",")
+				switch {
+				case tag == "-":
+				case sf.Anonymous && jname == "":
+					walk(rv.Field(i), path)
+				case sf.IsExported():
+					if jname == "" {
+						jname = sf.Name
+					}
+					if path != "" {
+						jname = path + "." + jname
+					}
+					walk(rv.Field(i), jname)
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(v), "")
+	return out
 }
 
 // settableField is field for a settable struct value, allocating nil embedded pointers on the way.

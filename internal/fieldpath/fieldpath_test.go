@@ -98,3 +98,36 @@ func TestSet(t *testing.T) {
 		t.Error("Set on a non-pointer: no error")
 	}
 }
+
+func TestLeaves(t *testing.T) {
+	type num struct {
+		N int     `json:"n"`
+		F float64 `json:"f"`
+	}
+	v := struct {
+		outer
+		Num num `json:"num"`
+	}{outer: outer{Embedded: &Embedded{}, Items: []inner{{Notes: []string{"a", "b"}}}}}
+	got := Leaves(&v)
+	want := []string{"role", "items[0].name", "items[0].notes[0]", "items[0].notes[1]", "Plain", "num.n", "num.f"}
+	if len(got) != len(want) {
+		t.Fatalf("Leaves = %q, want %q", got, want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("Leaves = %q, want %q", got, want)
+		}
+		if _, err := Resolve(&v, got[i]); err != nil {
+			t.Errorf("a leaf does not resolve: %v", err)
+		}
+	}
+	if err := Set(&v, "num.n", "12"); err != nil || v.Num.N != 12 {
+		t.Errorf("Set an int: %v, %d", err, v.Num.N)
+	}
+	if err := Set(&v, "num.f", "1.5"); err != nil || v.Num.F != 1.5 {
+		t.Errorf("Set a float: %v, %g", err, v.Num.F)
+	}
+	if err := Set(&v, "num.n", "x"); err == nil {
+		t.Error("Set an int to x: no error")
+	}
+}
