@@ -155,7 +155,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	notes.Add("", "unknown", "a record does not say whether there are ethical issues: maDMP's ethical_issues_exist written as unknown")
 	p.Language = lang
 	if lang == "" {
-		notes.Add("language", r.Language, "the record has no language given as an ISO 639 code (the standard requires one)")
+		notes.Add("language", r.Language, "the record has no language given as an ISO 639 code (the standard requires dmp.language)")
 	}
 	contact := -1
 	for i, c := range r.Contributors {
@@ -175,12 +175,12 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	if who != nil {
 		p.Contact = Contact{Name: who.Name, Mbox: who.Email, ContactIDs: nameIDs(who.NameIdentifiers), Affiliations: affs(who.Affiliations)}
 		if who.Email == "" {
-			notes.Add(whoPath+".email", "", "the contact has no e-mail address (the standard requires one)")
+			notes.Add(whoPath+".email", "", "the contact has no e-mail address (the standard requires dmp.contact.mbox)")
 		}
 		if len(p.Contact.ContactIDs) == 0 {
-			notes.Add(whoPath+".nameIdentifiers", "", "the contact has no identifier such as an ORCID (the standard requires one)")
+			notes.Add(whoPath+".nameIdentifiers", "", "the contact has no identifier such as an ORCID (the standard requires dmp.contact.contact_id)")
 		}
-		noteAffiliationIDs(p.Contact.Affiliations, whoPath, &notes)
+		noteAffiliationIDs(p.Contact.Affiliations, whoPath, "dmp.contact", &notes)
 	}
 	// One contributor per person, with all their roles; creators without a role are contributors of role Other.
 	byName := map[string]int{}
@@ -209,7 +209,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 		}
 	}
 	for i, c := range p.Contributors {
-		noteAffiliationIDs(c.Affiliations, from[i], &notes)
+		noteAffiliationIDs(c.Affiliations, from[i], "dmp.contributor["+strconv.Itoa(i)+"]", &notes)
 	}
 	if len(r.FundingReferences) > 0 {
 		pr := Project{Title: title}
@@ -272,11 +272,11 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 	}
 	for i, c := range r.Creators {
 		ds.Creators = append(ds.Creators, Creator{Name: c.Name, Mbox: c.Email, CreatorIDs: nameIDs(c.NameIdentifiers), Affiliations: affs(c.Affiliations)})
-		cp := "creators[" + strconv.Itoa(i) + "]"
+		cp, dp := "creators["+strconv.Itoa(i)+"]", "dmp.dataset[0].creator["+strconv.Itoa(i)+"]"
 		if len(ds.Creators[i].CreatorIDs) == 0 {
-			notes.Add(cp+".nameIdentifiers", c.Name, "the creator has no identifier such as an ORCID (the standard requires one)")
+			notes.Add(cp+".nameIdentifiers", c.Name, "the creator has no identifier such as an ORCID (the standard requires "+dp+".creator_id)")
 		}
-		noteAffiliationIDs(ds.Creators[i].Affiliations, cp, &notes)
+		noteAffiliationIDs(ds.Creators[i].Affiliations, cp, dp, &notes)
 	}
 	access := map[fair.AccessRights]string{fair.AccessOpen: "open", fair.AccessEmbargoed: "open", fair.AccessRestricted: "shared", fair.AccessMetadata: "closed"}[r.AccessRights]
 	if access == "" {
@@ -301,7 +301,7 @@ func FromResource(r *fair.Resource) (*Document, Notes) {
 			continue
 		}
 		if start == "" {
-			notes.Add("rights["+strconv.Itoa(k)+"]", ref, "the record has no issue date for the licence's start (the standard requires one)")
+			notes.Add("rights["+strconv.Itoa(k)+"]", ref, "the record has no issue date for the licence's start (the standard requires dmp.dataset[0].distribution[0].license["+strconv.Itoa(len(licences))+"].start_date)")
 		}
 		licences = append(licences, License{LicenseRef: ref, StartDate: start})
 	}
@@ -387,11 +387,11 @@ func nameIDs(ids []fair.NameIdentifier) []ID {
 
 // noteAffiliationIDs notes each affiliation written without the affiliation_id the standard requires (the name is
 // kept: dropping the organisation would lose more than the missing identifier); path is the person's in the record,
-// whose affiliations as are, in order.
-func noteAffiliationIDs(as []Affiliation, path string, notes *Notes) {
+// whose affiliations as are, in order, and doc the person's in the plan.
+func noteAffiliationIDs(as []Affiliation, path, doc string, notes *Notes) {
 	for i, a := range as {
 		if a.AffiliationID.Identifier == "" {
-			notes.Add(path+".affiliations["+strconv.Itoa(i)+"].identifier", a.Name, "the affiliation has no identifier such as a ROR ID (the standard requires one): run ror.Enrich first")
+			notes.Add(path+".affiliations["+strconv.Itoa(i)+"].identifier", a.Name, "the affiliation has no identifier such as a ROR ID (the standard requires "+doc+".affiliation["+strconv.Itoa(i)+"].affiliation_id): run ror.Enrich first")
 		}
 	}
 }

@@ -104,7 +104,8 @@ func TestDMPConvertToDataCite(t *testing.T) {
 	}
 	// And back: a DataCite record written as a maDMP. What the 1.2 schema requires and the record cannot give (the
 	// contact's e-mail and identifier, affiliation identifiers) is named by the writer's loss report: every
-	// validation error of the document is at a path the loss report names, and nothing else is an error.
+	// validation error of the document is named by a note of the loss report (the note is at the place in the record,
+	// its reason names the member of the plan), and nothing else is an error.
 	for _, name := range []string{"10.5061_dryad.8515.json", "10.5438_zhyx-n122.json", "10.6084_m9.figshare.1449060.json"} {
 		rest := testenv.SharedData(t, "datacite", "rest", name)
 		code, out, werrs := runCLI(t, "", "convert", "-from", "datacite-json", "-to", "madmp", rest)
