@@ -1,6 +1,7 @@
 package fairmeta_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -207,16 +208,25 @@ func readPathRecords(shared string) ([]pathRecord, error) {
 			}
 		}
 	}
-	var local []string
+	local, files := pathInputFiles(shared)
+	read(".", local)
+	nLocal := len(out)
+	read(shared, files)
+	if len(out)-nLocal < 50 {
+		return nil, fmt.Errorf("only %d records read from the shared data", len(out)-nLocal)
+	}
+	return out, nil
+}
+
+// pathInputFiles lists the inputs of the path tests: the packages' test data (fuzz corpora aside) and the record
+// files of the shared data (schemas and the CSL test suite aside).
+func pathInputFiles(shared string) (local, files []string) {
 	filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.Contains(filepath.ToSlash(p), "/testdata/") && !strings.Contains(p, "fuzz") {
 			local = append(local, p)
 		}
 		return nil
 	})
-	read(".", local)
-	nLocal := len(out)
-	var files []string
 	for _, sub := range []string{"datacite", "schemaorg", "software", "dmp", "csl", "publications"} {
 		filepath.WalkDir(filepath.Join(shared, sub), func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && !strings.Contains(p, "schema") && !strings.Contains(p, "test-suite") {
@@ -225,11 +235,45 @@ func readPathRecords(shared string) ([]pathRecord, error) {
 			return nil
 		})
 	}
-	read(shared, files)
-	if len(out)-nLocal < 50 {
-		return nil, fmt.Errorf("only %d records read from the shared data", len(out)-nLocal)
+	return local, files
+}
+
+// TestReaderNotePathSyntax reads every input of the path tests and wants each note a reader returns for a JSON
+// document to name its place in the one syntax of reports (members joined by ".", indexes in brackets: no "[*]"
+// patterns, no JSON Pointer), so that a program can follow it; XML documents are named by their element paths.
+func TestReaderNotePathSyntax(t *testing.T) {
+	shared := testenv.SharedData(t)
+	local, files := pathInputFiles(shared)
+	reg := format.Default()
+	checked := map[string]int{}
+	for _, f := range append(local, files...) {
+		data, err := os.ReadFile(f)
+		if err != nil || len(data) > 4<<20 {
+			continue
+		}
+		trimmed := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf")
+		if len(trimmed) == 0 || trimmed[0] != '{' && trimmed[0] != '[' {
+			continue
+		}
+		fm, _, notRead, err := reg.Read("", data)
+		if err != nil {
+			continue
+		}
+		for _, n := range notRead {
+			checked[fm.Name]++
+			if _, err := fieldpath.Parse(n.Path); err != nil || strings.Contains(n.Path, "*") {
+				t.Errorf("%s (%s): note %q: not a path in the syntax of reports (%v)", f, fm.Name, n, err)
+			}
+		}
 	}
-	return out, nil
+	total := 0
+	for name, n := range checked {
+		t.Logf("%s: %d notes", name, n)
+		total += n
+	}
+	if total == 0 {
+		t.Fatal("no reader note checked")
+	}
 }
 
 // checkPaths resolves every path of ns in root (a *fair.Resource, or a []*fair.Resource for a list's notes) and

@@ -506,7 +506,7 @@ func (rd *jsonWork) people(v jsonwalk.Value, key string, add func(fair.Creator))
 			case "name":
 				c.Name = strings.TrimSpace(x.Str())
 			case "suffix", "prefix":
-				rd.l.LostEach(key+"[*]."+string(k), x, "the record has no place for a name's "+string(k))
+				rd.l.LostEach(path+"."+string(k), x, "the record has no place for a name's "+string(k))
 			case "ORCID":
 				if pid, err := fair.ParseORCID(x.Str()); err == nil {
 					c.NameIdentifiers = append(c.NameIdentifiers, fair.NameIdentifier{Value: pid.URL, Scheme: "ORCID", SchemeURI: "https://orcid.org"})
@@ -516,7 +516,7 @@ func (rd *jsonWork) people(v jsonwalk.Value, key string, add func(fair.Creator))
 			case "affiliation":
 				j := 0
 				for a := range x.Elements() {
-					if af, ok := rd.affiliation(a, fmt.Sprintf("%s.affiliation[%d]", path, j), key); ok {
+					if af, ok := rd.affiliation(a, fmt.Sprintf("%s.affiliation[%d]", path, j)); ok {
 						c.Affiliations = append(c.Affiliations, af)
 					}
 					j++
@@ -525,13 +525,13 @@ func (rd *jsonWork) people(v jsonwalk.Value, key string, add func(fair.Creator))
 				// Crossref's role of the person in this list ({"role": "author", "vocabulary": "crossref"}).
 				for x := range x.Elements() {
 					if role := x.Get("role").Str(); role != key && !(key == "chair" && role == "chair") {
-						rd.l.LostEach(key+"[*].role", x, "a role other than the list the person is in")
+						rd.l.LostEach(path+".role", x, "a role other than the list the person is in")
 					}
 				}
 			case "sequence", "authenticated-orcid":
 				// The order of the list is kept; whether Crossref checked the ORCID is not about the person.
 				if string(k) == "authenticated-orcid" {
-					rd.l.LostEach(key+"[*].authenticated-orcid", x, "whether the ORCID iD was authenticated has no place in the record")
+					rd.l.LostEach(path+".authenticated-orcid", x, "whether the ORCID iD was authenticated has no place in the record")
 				}
 			default:
 				rd.l.Lost(path+"."+string(k), x, "no place for it in a creator")
@@ -555,7 +555,7 @@ func (rd *jsonWork) people(v jsonwalk.Value, key string, add func(fair.Creator))
 }
 
 // affiliation reads {"name": ..., "id": [{"id": ..., "id-type": "ROR"}], "department": [...], "place": [...]}.
-func (rd *jsonWork) affiliation(a jsonwalk.Value, path, key string) (fair.Affiliation, bool) {
+func (rd *jsonWork) affiliation(a jsonwalk.Value, path string) (fair.Affiliation, bool) {
 	var af fair.Affiliation
 	for k, x := range a.Members() {
 		switch string(k) {
@@ -575,7 +575,7 @@ func (rd *jsonWork) affiliation(a jsonwalk.Value, path, key string) (fair.Affili
 				}
 			}
 		case "department", "place", "acronym":
-			rd.l.LostEach(key+"[*].affiliation[*]."+string(k), x, "the record keeps an affiliation's name and identifiers only")
+			rd.l.LostEach(path+"."+string(k), x, "the record keeps an affiliation's name and identifiers only")
 		default:
 			rd.l.Lost(path+"."+string(k), x, "no place for it in an affiliation")
 		}
@@ -636,9 +636,9 @@ func (rd *jsonWork) references(v jsonwalk.Value) {
 					it.Identifier = fair.RelatedItemIdentifier{Identifier: s, Type: fair.IDTypeISBN}
 				}
 			case "key", "doi-asserted-by", "isbn-type", "issn-type", "component":
-				rd.l.LostEach("reference[*]."+string(k), x, "Crossref's bookkeeping of references")
+				rd.l.LostEach(path+"."+string(k), x, "Crossref's bookkeeping of references")
 			default:
-				rd.l.LostEach("reference[*]."+string(k), x, "no place for it in a reference")
+				rd.l.LostEach(path+"."+string(k), x, "no place for it in a reference")
 			}
 		}
 		if doi != "" {
@@ -674,7 +674,7 @@ func (rd *jsonWork) licenses(v jsonwalk.Value) {
 		}
 		for k, y := range x.Members() {
 			if string(k) != "URL" {
-				rd.l.LostEach("license[*]."+string(k), y, "the record keeps a licence's URL only")
+				rd.l.LostEach(path+"."+string(k), y, "the record keeps a licence's URL only")
 			}
 		}
 	}
@@ -727,7 +727,7 @@ func (rd *jsonWork) funders(v jsonwalk.Value) {
 			switch string(k) {
 			case "name", "DOI", "award", "id":
 			case "doi-asserted-by":
-				rd.l.LostEach("funder[*].doi-asserted-by", y, "Crossref's bookkeeping of funders")
+				rd.l.LostEach(path+".doi-asserted-by", y, "Crossref's bookkeeping of funders")
 			default:
 				rd.l.Lost(path+"."+string(k), y, "no place for it in a funding reference")
 			}
@@ -753,7 +753,7 @@ func (rd *jsonWork) links(v jsonwalk.Value) {
 			switch string(k) {
 			case "URL", "content-type":
 			default:
-				rd.l.LostEach("link[*]."+string(k), y, "the record keeps a full-text link's URL and media type only")
+				rd.l.LostEach(path+"."+string(k), y, "the record keeps a full-text link's URL and media type only")
 			}
 		}
 	}

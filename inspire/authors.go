@@ -50,22 +50,26 @@ func (rd *literature) author(e jsonwalk.Value, p string) (fair.Creator, string, 
 		switch string(k) {
 		case "full_name":
 		case "ids":
+			j := 0
 			for id := range x.Elements() {
 				if ni, ok := personID(id.Get("schema").Str(), id.Get("value").Str()); ok {
 					c.NameIdentifiers = append(c.NameIdentifiers, ni)
 				} else {
-					rd.lostEach("authors[*].ids", id, "an identifier without scheme or value")
+					rd.lostEach(idx(p+".ids", j), id, "an identifier without scheme or value")
 				}
+				j++
 			}
 		case "record":
 			if n := recordNumber(x); n != "" {
 				c.NameIdentifiers = append(c.NameIdentifiers, fair.NameIdentifier{Value: n, Scheme: OrgSchemeAuthor})
 			}
 		case "affiliations":
+			j := -1
 			for a := range x.Elements() {
+				j++
 				af := fair.Affiliation{Name: a.Get("value").Str()}
 				if af.Name == "" {
-					rd.lostEach("authors[*].affiliations", a, "an affiliation without name")
+					rd.lostEach(idx(p+".affiliations", j), a, "an affiliation without name")
 					continue
 				}
 				if n := recordNumber(a.Get("record")); n != "" {
@@ -88,7 +92,7 @@ func (rd *literature) author(e jsonwalk.Value, p string) (fair.Creator, string, 
 				if j == 0 {
 					c.Email = m
 				} else {
-					rd.lostEach("authors[*].emails", jsonwalk.Value{}, "the record keeps one address per person")
+					rd.lostEach(idx(p+".emails", j), jsonwalk.Value{}, "the record keeps one address per person")
 				}
 			}
 		case "alternative_names":
@@ -112,9 +116,9 @@ func (rd *literature) author(e jsonwalk.Value, p string) (fair.Creator, string, 
 				rd.lostText(p+".inspire_roles", strings.Join(roles, ", "), "a person has one role in the record: "+role)
 			}
 		case "credit_roles":
-			rd.lostEach("authors[*].credit_roles", x, reasonCredit)
+			rd.lostEach(p+".credit_roles", x, reasonCredit)
 		case "uuid", "signature_block", "curated_relation":
-			rd.lostEach("authors[*]."+string(k), x, reasonBookkeeping)
+			rd.lostEach(join(p, string(k)), x, reasonBookkeeping)
 		default:
 			rd.lost(join(p, string(k)), x, "no place for it in a creator")
 		}

@@ -12,8 +12,8 @@ func (l *lossReport) lost(path string, v jsonwalk.Value, reason string) { l.Lost
 
 func (l *lossReport) lostText(path, value, reason string) { l.Lost(path, loss.Text(value), reason) }
 
-func (l *lossReport) lostEach(pattern string, v jsonwalk.Value, reason string) {
-	l.LostEach(pattern, v, reason)
+func (l *lossReport) lostEach(path string, v jsonwalk.Value, reason string) {
+	l.LostEach(path, v, reason)
 }
 
 func idx(path string, i int) string { return loss.Index(path, i) }

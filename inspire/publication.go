@@ -97,7 +97,7 @@ func (rd *literature) onePublication(e jsonwalk.Value, p string) {
 		case "pubinfo_freetext":
 			rd.lost(join(p, "pubinfo_freetext"), x, "publication information as free text, not structured")
 		case "curated_relation":
-			rd.lostEach("publication_info[*].curated_relation", x, "INSPIRE's bookkeeping, not part of the metadata")
+			rd.lostEach(join(p, "curated_relation"), x, "INSPIRE's bookkeeping, not part of the metadata")
 		default:
 			rd.lost(join(p, string(k)), x, "no place for it in the record")
 		}
@@ -154,9 +154,9 @@ func (rd *literature) references(v jsonwalk.Value) {
 			case "record":
 				rec = recordNumber(x)
 			case "raw_refs":
-				rd.lostEach("references[*].raw_refs", x, reasonRawRef)
+				rd.lostEach(join(p, "raw_refs"), x, reasonRawRef)
 			case "curated_relation", "legacy_curated":
-				rd.lostEach("references[*]."+string(k), x, reasonRefBK)
+				rd.lostEach(join(p, string(k)), x, reasonRefBK)
 			default:
 				rd.lost(join(p, string(k)), x, "no place for it in a reference")
 			}
@@ -176,14 +176,14 @@ func (rd *literature) reference(ref jsonwalk.Value, rec, p string) {
 				if pid, err := fair.ParseDOI(d.Str()); err == nil {
 					ids = append(ids, fair.RelatedItemIdentifier{Identifier: pid.Value, Type: fair.IDTypeDOI})
 				} else {
-					rd.lostEach("references[*].reference.dois", d, "not a DOI")
+					rd.lostEach(join(p, "dois"), d, "not a DOI")
 				}
 			}
 		case "arxiv_eprint":
 			if pid, err := fair.ParseArXiv(x.Str()); err == nil {
 				ids = append(ids, fair.RelatedItemIdentifier{Identifier: pid.Value, Type: fair.IDTypeArXiv})
 			} else {
-				rd.lostEach("references[*].reference.arxiv_eprint", x, "not an arXiv identifier")
+				rd.lostEach(join(p, "arxiv_eprint"), x, "not an arXiv identifier")
 			}
 		case "isbn":
 			if s := x.Str(); s != "" {
@@ -195,7 +195,7 @@ func (rd *literature) reference(ref jsonwalk.Value, rec, p string) {
 				if val := d.Get("value").Str(); val != "" && t != "" {
 					ids = append(ids, fair.RelatedItemIdentifier{Identifier: val, Type: t})
 				} else {
-					rd.lostEach("references[*].reference.persistent_identifiers", d, "an identifier of a scheme DataCite does not list")
+					rd.lostEach(join(p, "persistent_identifiers"), d, "an identifier of a scheme DataCite does not list")
 				}
 			}
 		case "urls":
@@ -248,16 +248,16 @@ func (rd *literature) reference(ref jsonwalk.Value, rec, p string) {
 				if it.Number == "" {
 					it.Number, it.NumberType = s, fair.NumberReport
 				} else {
-					rd.lostEach("references[*].reference.report_numbers", jsonwalk.Value{}, "a described reference keeps one report number")
+					rd.lostEach(join(p, "report_numbers"), jsonwalk.Value{}, "a described reference keeps one report number")
 				}
 			}
 			detailed = true
 		case "book_series":
 			if t := x.Get("title").Str(); t != "" {
-				rd.lostEach("references[*].reference.book_series", x, "the series of a cited book has no place in a reference")
+				rd.lostEach(join(p, "book_series"), x, "the series of a cited book has no place in a reference")
 			}
 		case "label", "texkey", "misc":
-			rd.lostEach("references[*].reference."+string(k), x, "no place for it in a reference")
+			rd.lostEach(join(p, string(k)), x, "no place for it in a reference")
 		default:
 			rd.lost(join(p, string(k)), x, "no place for it in a reference")
 		}
@@ -271,7 +271,7 @@ func (rd *literature) reference(ref jsonwalk.Value, rec, p string) {
 				IdentifierType: id.Type, RelationType: fair.RelCites})
 		}
 		if len(ids) == 0 && !ref.IsEmpty() {
-			rd.lostEach("references[*]", ref, "a reference with nothing to identify or describe the work")
+			rd.lostEach(p, ref, "a reference with nothing to identify or describe the work")
 		}
 		return
 	}
@@ -320,7 +320,7 @@ func (rd *literature) referencePubInfo(x jsonwalk.Value, it *fair.RelatedItem, p
 				if it.Number == "" {
 					it.Number, it.NumberType = s, fair.NumberArticle
 				} else {
-					rd.lostEach("references[*].reference.publication_info.artid", y, "a described reference keeps one number")
+					rd.lostEach(join(join(p, "publication_info"), "artid"), y, "a described reference keeps one number")
 				}
 			}
 		case "year":
@@ -329,7 +329,7 @@ func (rd *literature) referencePubInfo(x jsonwalk.Value, it *fair.RelatedItem, p
 			}
 		case "cnum", "conference_record", "journal_record", "parent_record", "parent_isbn", "material", "curated_relation",
 			"conf_acronym", "parent_report_number", "parent_title", "pubinfo_freetext", "hidden":
-			rd.lostEach("references[*].reference.publication_info."+string(k), y, "no place for it in a reference")
+			rd.lostEach(join(join(p, "publication_info"), string(k)), y, "no place for it in a reference")
 		default:
 			rd.lost(join(join(p, "publication_info"), string(k)), y, "no place for it in a reference")
 		}

@@ -6,6 +6,7 @@ package loss
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 )
@@ -43,10 +44,11 @@ func (c *Collector) Lost(path string, v Shower, reason string) {
 	c.count = append(c.count, 0)
 }
 
-// LostEach reports one more value of a kind that repeats (a pattern such as "authors[*].uuid"): the first value is
-// shown, the others counted.
-func (c *Collector) LostEach(pattern string, v Shower, reason string) {
-	k := key{pattern, reason}
+// LostEach reports one more value of a kind that repeats, at path ("authors[12].uuid"): values whose paths differ
+// only by their indexes ("authors[*].uuid") and that have the same reason are one kind. The first value is shown,
+// at its own path, the others counted.
+func (c *Collector) LostEach(path string, v Shower, reason string) {
+	k := key{Kind(path), reason}
 	if i, ok := c.agg[k]; ok {
 		c.count[i]++
 		return
@@ -55,8 +57,31 @@ func (c *Collector) LostEach(pattern string, v Shower, reason string) {
 		c.agg = map[key]int{}
 	}
 	c.agg[k] = len(c.notes)
-	c.notes.Add(pattern, v.Short(), reason)
+	c.notes.Add(path, v.Short(), reason)
 	c.count = append(c.count, 1)
+}
+
+// Kind returns path with every index replaced by "*": "authors[12].ids[0]" gives "authors[*].ids[*]".
+func Kind(path string) string {
+	if !strings.Contains(path, "[") {
+		return path
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(path, '[')
+		if open < 0 {
+			break
+		}
+		close := strings.IndexByte(path[open:], ']')
+		if close < 0 {
+			break
+		}
+		b.WriteString(path[:open])
+		b.WriteString("[*]")
+		path = path[open+close+1:]
+	}
+	b.WriteString(path)
+	return b.String()
 }
 
 // Notes returns the notes, with the counts of repeated kinds in their values.
