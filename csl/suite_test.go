@@ -106,7 +106,7 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 			return "", fmt.Errorf("CITATIONS: %w", err)
 		}
 		var out string
-		citations, out, err = replayCitations(p, items, steps, mode == "citation")
+		citations, out, err = replayCitations(p, items, steps, lastCitationID(raw, len(steps)), mode == "citation")
 		if err != nil || mode == "citation" {
 			return out, err
 		}
@@ -174,10 +174,29 @@ func runFixture(f *fixture, locales []*Locale) (out string, err error) {
 	return strings.Join(outs, "\n"), nil
 }
 
+// lastCitationID is the citationID of the citation the last processCitationCluster call of a CITATIONS section
+// gives (as ReadCitationSteps names it when it has none), or "" when the section is not one.
+func lastCitationID(raw string, n int) string {
+	var steps [][]json.RawMessage
+	if json.Unmarshal([]byte(raw), &steps) != nil || len(steps) == 0 || len(steps[len(steps)-1]) == 0 {
+		return ""
+	}
+	var c struct {
+		CitationID json.RawMessage `json:"citationID"`
+	}
+	if json.Unmarshal(steps[len(steps)-1][0], &c) != nil {
+		return ""
+	}
+	if id, ok := scalarString(c.CitationID); ok && id != "" {
+		return id
+	}
+	return fmt.Sprintf("CITATION-%d", n)
+}
+
 // replayCitations plays the CITATIONS section as citeproc-js's processCitationCluster calls: each step gives the
-// document's citations after one call; the output marks with ">>" the citations that the last step changed and with
-// ".." the others.
-func replayCitations(p *Processor, items []*Item, steps [][]Citation, render bool) ([]Citation, string, error) {
+// document's citations after one call; the output marks with ">>" the citations that the last step changed, and the
+// citation that step gives (lastID), which citeproc-js always reports, and with ".." the others.
+func replayCitations(p *Processor, items []*Item, steps [][]Citation, lastID string, render bool) ([]Citation, string, error) {
 	if len(steps) == 0 {
 		return nil, "", nil
 	}
@@ -200,7 +219,7 @@ func replayCitations(p *Processor, items []*Item, steps [][]Citation, render boo
 	var b []string
 	for i, c := range order {
 		mark := ".."
-		if old, ok := prev[c.ID]; !ok || old != cur[c.ID] {
+		if old, ok := prev[c.ID]; !ok || old != cur[c.ID] || c.ID == lastID {
 			mark = ">>"
 		}
 		b = append(b, fmt.Sprintf("%s[%d] %s", mark, i, cur[c.ID]))
