@@ -30,7 +30,8 @@ func Read(data []byte) ([]*fair.Resource, fair.Notes, error) {
 }
 
 // Detect reports whether data looks like Crossref metadata: a REST API message of a work or work list, a bare work
-// (with DOI, type and Crossref's member or reference-count), or XML whose root is a Crossref query result, record
+// (with DOI, type and a key only Crossref gives: member, reference-count, is-referenced-by-count, deposited or
+// indexed; CSL-JSON items have DOI, type and container-title too), or XML whose root is a Crossref query result, record
 // or deposit in a Crossref namespace.
 func Detect(data []byte) bool {
 	t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
@@ -43,8 +44,16 @@ func Detect(data []byte) bool {
 		if bytes.Contains(head, []byte(`"message-type"`)) && (bytes.Contains(head, []byte(`"work"`)) || bytes.Contains(head, []byte(`"work-list"`))) {
 			return true
 		}
-		return bytes.Contains(t, []byte(`"DOI"`)) && bytes.Contains(t, []byte(`"type"`)) &&
-			(bytes.Contains(t, []byte(`"member"`)) || bytes.Contains(t, []byte(`"reference-count"`)) || bytes.Contains(t, []byte(`"container-title"`)))
+		// DOI, type and container-title are CSL-JSON's keys too: a bare work needs a key only Crossref gives.
+		if !bytes.Contains(t, []byte(`"DOI"`)) || !bytes.Contains(t, []byte(`"type"`)) {
+			return false
+		}
+		for _, k := range []string{`"member"`, `"reference-count"`, `"is-referenced-by-count"`, `"deposited"`, `"indexed"`} {
+			if bytes.Contains(t, []byte(k)) {
+				return true
+			}
+		}
+		return false
 	case '<':
 		if !bytes.Contains(head, []byte("crossref.org/")) {
 			return false

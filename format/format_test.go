@@ -55,6 +55,8 @@ func inlineSamples() []sample {
 		{"DMP OPIDoR plan", []byte(`{"meta": {"title": "PGD"}, "project": {"title": "P"}, "researchOutput": []}`), "dmp-opidor"},
 		{"CSL-JSON array", []byte(`[{"id": "ITEM-1", "type": "dataset", "title": "Run 4271", "author": [{"family": "Lefèvre", "given": "Camille"}]}]`), "csl-json"},
 		{"CSL-JSON item", []byte(`{"id": 1, "type": "article-journal", "title": "T", "issued": {"date-parts": [[2026]]}}`), "csl-json"},
+		{"CSL-JSON item with a DOI and a container", []byte(`{"type": "post-weblog", "id": "https://doi.org/10.5072/x", "DOI": "10.5072/x", "title": "T", "container-title": "Blog", "author": [{"family": "Roe"}]}`), "csl-json"},
+		{"Crossref bare work", []byte(`{"DOI": "10.5072/x", "type": "journal-article", "title": ["T"], "container-title": ["J"], "indexed": {"date-parts": [[2026, 1, 2]]}}`), "crossref"},
 		{"BibTeX", []byte("% exported\n\n@article{Aad:2012tfa,\n    title = \"{T}\"\n}\n"), "bibtex"},
 		{"BibTeX with a macro first", []byte("@string{PRL = \"Phys. Rev. Lett.\"}\n@article{k, journal = PRL}"), "bibtex"},
 		{"RIS", []byte("TY  - JOUR\r\nTI  - T\r\nER  - \r\n"), "ris"},
