@@ -133,9 +133,10 @@ func toRelatedItem(it RelatedItem) fair.RelatedItem {
 //     relationTypeInformation "presented at", with the name and acronym as titles and the URL (or an identifier of
 //     a DataCite type) as identifier; ToResource reads it back;
 //   - the raw affiliation strings of a creator become its affiliations when it has no other;
-//   - Distributions, Software, AccessConditions, the email and website of persons, the other identifiers of
-//     affiliations, raw affiliations beside affiliations, and a conference's place, country and dates have no
-//     DataCite property and are not carried; [NotWritten] names those a Resource holds.
+//   - Distributions, Software, AccessConditions, the email, website and alias of persons, the other identifiers of
+//     affiliations, raw affiliations beside affiliations, what related items' creators and contributors have
+//     beyond their names, and a conference's place, country and dates have no DataCite property and are not
+//     carried; [NotWritten] names those a Resource holds.
 //
 // A nil res gives nil.
 func FromResource(res *fair.Resource) *Record {
@@ -356,12 +357,47 @@ func NotWritten(res *fair.Resource) fair.Notes {
 		if c.Website != "" {
 			out.Add(p+".website", c.Website, "DataCite has no property for a person's website")
 		}
+		if c.Alias != "" {
+			out.Add(p+".alias", c.Alias, "DataCite has no property for another name of a person or organisation")
+		}
 	}
 	for i, c := range res.Creators {
 		person("creators", i, c)
 	}
 	for i, c := range res.Contributors {
 		person("contributors", i, c.Creator)
+	}
+	// A related item's creators and contributors are names only in DataCite.
+	namesOnly := func(p string, c fair.Creator) {
+		const reason = "DataCite holds only the names of a related item's creators and contributors"
+		if n := len(c.NameIdentifiers); n > 0 {
+			out.Add(p+".nameIdentifiers", count(n, "identifier"), reason)
+		}
+		if n := len(c.Affiliations); n > 0 {
+			out.Add(p+".affiliations", count(n, "affiliation"), reason)
+		}
+		if n := len(c.RawAffiliations); n > 0 {
+			out.Add(p+".rawAffiliations", strings.Join(c.RawAffiliations, "; "), reason)
+		}
+		for _, f := range []struct{ name, v string }{{"email", c.Email}, {"website", c.Website}, {"alias", c.Alias}} {
+			if f.v != "" {
+				out.Add(p+"."+f.name, f.v, reason)
+			}
+		}
+	}
+	for _, items := range []struct {
+		name  string
+		items []fair.RelatedItem
+	}{{"relatedItems", res.RelatedItems}, {"references", res.References}} {
+		for i, it := range items.items {
+			p := idx("", items.name, i)
+			for j, c := range it.Creators {
+				namesOnly(idx(p, "creators", j), c)
+			}
+			for j, c := range it.Contributors {
+				namesOnly(idx(p, "contributors", j), c.Creator)
+			}
+		}
 	}
 	if c := res.Publication.Conference; !c.IsZero() {
 		const p = "publication.conference."

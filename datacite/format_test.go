@@ -176,3 +176,62 @@ func TestReadingAndValidationApart(t *testing.T) {
 		t.Errorf("kernel-3: notes %v, err %v, validation %v; want no note and the namespace as an error", notRead, err, datacite.Validate(rec))
 	}
 }
+
+// TestNotWrittenNamesOnlyAndURL: what the DataCite writers cannot hold of a person's other name, of the persons of
+// related items and references (names only in DataCite) and, in XML, of the landing page is reported, and every
+// value that does not come back from a write and read is named by a note.
+func TestNotWrittenNamesOnlyAndURL(t *testing.T) {
+	orcid := fair.NameIdentifier{Value: "https://orcid.org/0000-0002-1825-0097", Scheme: fair.SchemeORCID, SchemeURI: "https://orcid.org"}
+	res := &fair.Resource{
+		Identifier:      fair.Identifier{Value: "10.5072/x", Type: "DOI"},
+		Titles:          []fair.Title{{Title: "T"}},
+		Publisher:       fair.Publisher{Name: "P"},
+		PublicationYear: 2024,
+		ResourceType:    fair.ResourceType{General: fair.ResourceTypeSoftware},
+		URL:             "https://example.org/landing",
+		Creators:        []fair.Creator{{Name: "Doe, Jane", Alias: "jdoe"}},
+		References: []fair.RelatedItem{{Titles: []fair.Title{{Title: "Cited"}}, Creators: []fair.Creator{
+			{Name: "Roe, Rich", NameIdentifiers: []fair.NameIdentifier{orcid}, Email: "r@example.org",
+				Affiliations: []fair.Affiliation{{Name: "Lab"}}},
+		}}},
+		RelatedItems: []fair.RelatedItem{{Type: fair.ResourceTypeJournal, RelationType: fair.RelIsPublishedIn,
+			Titles: []fair.Title{{Title: "J"}}, Contributors: []fair.Contributor{{Creator: fair.Creator{Name: "Ed", Website: "https://ed.example.org"},
+				ContributorType: fair.ContributorEditor}}}},
+	}
+	want := fair.Notes{
+		{Path: "creators[0].alias", Value: "jdoe", Reason: "DataCite has no property for another name of a person or organisation"},
+		{Path: "relatedItems[0].contributors[0].website", Value: "https://ed.example.org", Reason: "DataCite holds only the names of a related item's creators and contributors"},
+		{Path: "references[0].creators[0].nameIdentifiers", Value: "1 identifier", Reason: "DataCite holds only the names of a related item's creators and contributors"},
+		{Path: "references[0].creators[0].affiliations", Value: "1 affiliation", Reason: "DataCite holds only the names of a related item's creators and contributors"},
+		{Path: "references[0].creators[0].email", Value: "r@example.org", Reason: "DataCite holds only the names of a related item's creators and contributors"},
+	}
+	testdiff.Check(t, "NotWritten", datacite.NotWritten(res), want)
+	for _, f := range []fair.Format{datacite.XMLFormat(), datacite.JSONFormat()} {
+		var b bytes.Buffer
+		notWritten, err := f.Write(&b, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := want
+		if f.Name == "datacite-xml" {
+			w = append(append(fair.Notes(nil), want...), fair.Note{Path: "url", Value: "https://example.org/landing",
+				Reason: "DataCite XML has no property for the landing page: DataCite holds it beside the metadata (REST API url)"})
+		}
+		testdiff.Check(t, f.Name+" notWritten", notWritten, w)
+		back, _, err := f.Read(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// What is not noted comes back.
+		got := back[0]
+		if f.Name == "datacite-xml" && got.URL != "" || f.Name == "datacite-json" && got.URL != res.URL {
+			t.Errorf("%s: url read back %q", f.Name, got.URL)
+		}
+		if c := got.References[0].Creators[0]; c.Name != "Roe, Rich" || len(c.NameIdentifiers) != 0 {
+			t.Errorf("%s: reference creator read back %+v", f.Name, c)
+		}
+		if got.Creators[0].Name != "Doe, Jane" || got.Creators[0].Alias != "" {
+			t.Errorf("%s: creator read back %+v", f.Name, got.Creators[0])
+		}
+	}
+}
