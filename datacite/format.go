@@ -13,8 +13,8 @@ import (
 // XMLFormat returns the descriptor of DataCite Metadata Schema 4.7 XML (named "datacite-xml") for package format:
 // read with [ReadXML] (kernel-4 and kernel-3, UTF-8 or UTF-16), written with [Record.WriteXML] after
 // [FromResource]. Its reader's notes are what [ReadXML] found that the record cannot hold; its writer's are
-// [NotWritten], the landing page (url, which DataCite keeps beside the XML, not in it) and, when the XML written is invalid by the 4.7 XSD, a note per problem [Validate] finds (each
-// missing mandatory property named).
+// [NotWritten], the landing page (url, which DataCite keeps beside the XML, not in it) and, when the XML written
+// is invalid by the 4.7 XSD, a note per problem [Validate] finds (each missing mandatory property named).
 func XMLFormat() fair.Format {
 	return fair.Format{
 		Name:        "datacite-xml",
