@@ -184,3 +184,42 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestReadOtherCreativeWorkTypes: the kinds of CreativeWork that blogs, news sites and old CodeMeta files use are
+// read as resources of the general type they mean, and a type name written in the wrong case is read as the type
+// it spells, with a note saying so.
+func TestReadOtherCreativeWorkTypes(t *testing.T) {
+	for _, c := range []struct {
+		typ  string
+		want fair.ResourceTypeGeneral
+		note bool
+	}{
+		{"BlogPosting", fair.ResourceTypeText, false},
+		{"NewsArticle", fair.ResourceTypeText, false},
+		{"Code", fair.ResourceTypeSoftware, false},
+		{"Movie", fair.ResourceTypeAudiovisual, false},
+		{"DataSet", fair.ResourceTypeDataset, true},
+		{"softwaresourcecode", fair.ResourceTypeSoftware, true},
+	} {
+		in := `{"@context": "http://schema.org", "@type": "` + c.typ + `", "@id": "https://doi.org/10.5072/x", "name": "N",
+			"author": {"@type": ["Person"], "name": "Jane Roe"}}`
+		r, notRead, err := Read([]byte(in))
+		if err != nil {
+			t.Errorf("%s: %v", c.typ, err)
+			continue
+		}
+		if r.ResourceType.General != c.want || len(r.Titles) != 1 || r.Titles[0].Title != "N" || len(r.Creators) != 1 {
+			t.Errorf("%s: read %+v %+v %+v", c.typ, r.ResourceType, r.Titles, r.Creators)
+		}
+		var noted bool
+		for _, n := range notRead {
+			noted = noted || n.Path == "@type" && n.Value == c.typ
+		}
+		if noted != c.note {
+			t.Errorf("%s: a note on @type is %v, want %v: %v", c.typ, noted, c.note, notRead)
+		}
+	}
+	if _, _, err := Read([]byte(`{"@context": "https://schema.org", "@type": "Person", "name": "N"}`)); !errors.Is(err, ErrNoResource) {
+		t.Errorf("a Person alone: %v, want ErrNoResource", err)
+	}
+}

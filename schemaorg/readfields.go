@@ -73,6 +73,11 @@ func (rd *reader) language(n *node) string {
 
 func (rd *reader) readType(n *node, r *fair.Resource) {
 	r.ResourceType.General = generalOfNode(n.m)
+	for i, t := range types(n.m) {
+		if c, ok := canonicalType(t); ok && c != t {
+			rd.skip(n.child("@type", i, len(types(n.m))), t, "not a schema.org type (type names are case-sensitive); read as "+c)
+		}
+	}
 	if r.ResourceType.General == "" {
 		r.ResourceType.General = fair.ResourceTypeOther
 	}

@@ -1,6 +1,10 @@
 package schemaorg
 
-import "github.com/dop2i/fairmeta/fair"
+import (
+	"strings"
+
+	"github.com/dop2i/fairmeta/fair"
+)
 
 // typeRow maps a DataCite resourceTypeGeneral to a schema.org type. Several general types share a schema.org type;
 // the first row naming a schema.org type is the one a reader maps it back to, and the writer adds the general type
@@ -62,6 +66,38 @@ var readTypes = map[string]fair.ResourceTypeGeneral{
 	"TextDigitalDocument": fair.ResourceTypeText,
 	"Course":              fair.ResourceTypeText,
 	"Thing":               fair.ResourceTypeOther,
+	// Article's and CreativeWork's other kinds that landing pages and blogs use.
+	"BlogPosting":            fair.ResourceTypeText,
+	"LiveBlogPosting":        fair.ResourceTypeText,
+	"Blog":                   fair.ResourceTypeText,
+	"NewsArticle":            fair.ResourceTypeText,
+	"TechArticle":            fair.ResourceTypeText,
+	"SocialMediaPosting":     fair.ResourceTypeText,
+	"DiscussionForumPosting": fair.ResourceTypeText,
+	"Manuscript":             fair.ResourceTypeText,
+	"PublicationIssue":       fair.ResourceTypeText,
+	"PublicationVolume":      fair.ResourceTypeText,
+	"Movie":                  fair.ResourceTypeAudiovisual,
+	"Clip":                   fair.ResourceTypeAudiovisual,
+	"MusicRecording":         fair.ResourceTypeSound,
+	// Code is schema.org's former name of SoftwareSourceCode (CodeMeta 1's examples use it).
+	"Code": fair.ResourceTypeSoftware,
+}
+
+// canonicalType returns the schema.org spelling of a type name the reader knows, matched without regard to case
+// ("DataSet" → "Dataset"), and whether there is one.
+func canonicalType(t string) (string, bool) {
+	for _, row := range typeTable {
+		if strings.EqualFold(row.schema, t) {
+			return row.schema, true
+		}
+	}
+	for k := range readTypes {
+		if strings.EqualFold(k, t) {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // schemaType returns the schema.org type of a general type and whether the reader maps that type back to it.
@@ -74,14 +110,21 @@ func schemaType(g fair.ResourceTypeGeneral) (string, bool) {
 	return "CreativeWork", g == fair.ResourceTypeOther
 }
 
-// generalOf returns the general type a schema.org type name (without namespace) means, or "" when none.
+// generalOf returns the general type a schema.org type name (without namespace) means, or "" when none. A name
+// that differs from a known type only in case ("DataSet") means that type: see [canonicalType].
 func generalOf(t string) fair.ResourceTypeGeneral {
 	for _, row := range typeTable {
 		if row.schema == t {
 			return row.general
 		}
 	}
-	return readTypes[t]
+	if g, ok := readTypes[t]; ok {
+		return g
+	}
+	if c, ok := canonicalType(t); ok {
+		return generalOf(c)
+	}
+	return ""
 }
 
 // relRow maps a DataCite relationType to the schema.org property that carries it. reverse means the property
