@@ -162,7 +162,10 @@ func (d *doc) sortKeys(id string, area *layoutArea, forRegistry bool) []sortVal 
 					s = numSortKey(v)
 				}
 			default:
-				s = c.variable(k.variable)
+				// Sort on the text, not its rich-text markup (<i>, <b>, …).
+				if v := c.variable(k.variable); v != "" {
+					s = parseRich(v, kField).plain()
+				}
 			}
 		case k.macro != "":
 			m := d.p.style.macros[k.macro]

@@ -640,6 +640,13 @@ func (c *rctx) renderName(raw Name, cfg nameCfg, inverted bool, idx int) *node {
 		// family, particles, given, suffix in sort order
 		demote := c.demote()
 		fam := joinParts(n.NonDroppingParticle, n.Family)
+		if form == "short" && c.sortKey.macro != "" {
+			// A macro's names keep their form in its sort key (a variable key is always long): the family name alone.
+			if demote != "never" {
+				return leaf(strings.TrimSpace(joinParts(n.Family, n.NonDroppingParticle)), kField)
+			}
+			return leaf(fam, kField)
+		}
 		if demote != "never" {
 			fam = n.Family
 			return leaf(strings.TrimSpace(joinParts(fam, n.DroppingParticle, n.NonDroppingParticle, given, n.Suffix)), kField)
