@@ -2,8 +2,10 @@ package software
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,7 +36,8 @@ import (
 // cffMessage is the message written into CITATION.cff files, the schema's default.
 const cffMessage = "If you use this software, please cite it using the metadata from this file."
 
-// ReadCFF reads a CITATION.cff file into a record. The file must pass [ValidateCFF]; otherwise the error is a
+// ReadCFF reads a CITATION.cff file into a record. The file must pass [ValidateCFF] (a file of CFF 1.0.x or 1.1.x
+// with cff-version the only problem is read too, with a note on cff-version); otherwise the error is a
 // *CFFValidationError listing every problem. Facts the record has no place for (person addresses, aliases,
 // identifier descriptions, ...) are returned in notRead beside the record.
 func ReadCFF(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
@@ -42,13 +45,49 @@ func ReadCFF(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	var earlier fair.Notes
 	if err := validateCFF(doc); err != nil {
-		return nil, nil, err
+		if err = earlierVersion(doc, err, &earlier); err != nil {
+			return nil, nil, err
+		}
 	}
 	root := resolve(doc)
 	c := &cffReader{}
 	r = c.root(root)
-	return r, droppedNotes(c.dropped), nil
+	return r, append(earlier, droppedNotes(c.dropped)...), nil
+}
+
+// earlierCFF matches the versions before 1.2.0 (1.0.x, 1.1.x), whose files the 1.2.0 rules read: 1.2.0 made
+// version and date-released optional and added keys, but kept those of the earlier versions.
+var earlierCFF = regexp.MustCompile(`^1\.[01]\.[0-9]+$`)
+
+// earlierVersion returns err unless the only problem it lists is a cff-version before 1.2.0; then it returns nil
+// and notes that the file was read by the 1.2.0 rules, so that a CITATION.cff of CFF 1.0.3 or 1.1.0 is read.
+func earlierVersion(doc *yaml.Node, err error, notes *fair.Notes) error {
+	var ve *CFFValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	var version string
+	for _, kv := range mapping(resolve(doc)) {
+		if kv[0].Value == "cff-version" {
+			version = scalar(kv[1])
+		}
+	}
+	if !earlierCFF.MatchString(version) {
+		return err
+	}
+	var rest []CFFProblem
+	for _, p := range ve.Problems {
+		if p.Path != "cff-version" {
+			rest = append(rest, p)
+		}
+	}
+	if len(rest) > 0 {
+		return &CFFValidationError{Problems: rest}
+	}
+	notes.Add("cff-version", version, "an earlier CFF version: the file was read and validated by the CFF 1.2.0 rules")
+	return nil
 }
 
 type cffReader struct {

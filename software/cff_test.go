@@ -418,3 +418,44 @@ func TestReadCFFMergeKeys(t *testing.T) {
 		t.Errorf("merged author: %+v", r.Creators)
 	}
 }
+
+// TestReadCFFEarlierVersions: a CITATION.cff of CFF 1.0.x or 1.1.x (the keys of 1.2.0 less a few, version and
+// date-released required) is read by the 1.2.0 rules with a note on cff-version; its other problems, and versions
+// that are not earlier 1.x ones, are still refused.
+func TestReadCFFEarlierVersions(t *testing.T) {
+	const file = `cff-version: %s
+message: If you use this software, please cite it as below.
+authors:
+  - family-names: Roe
+    given-names: Jane
+    orcid: https://orcid.org/0000-0002-1825-0097
+title: tool
+version: 1.4
+doi: 10.5072/tool.14
+date-released: 2017-12-18
+%s`
+	for _, v := range []string{"1.0.3", `"1.1.0"`} {
+		r, notRead, err := ReadCFF([]byte(fmt.Sprintf(file, v, "")))
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		if r.Identifier.Value != "10.5072/tool.14" || r.Version != "1.4" || r.PublicationYear != 2017 || len(r.Creators) != 1 {
+			t.Errorf("%s: read %+v", v, r)
+		}
+		want := fair.Notes{{Path: "cff-version", Value: strings.Trim(v, `"`), Reason: "an earlier CFF version: the file was read and validated by the CFF 1.2.0 rules"}}
+		if !slices.Equal(notRead, want) {
+			t.Errorf("%s: notRead %v, want %v", v, notRead, want)
+		}
+	}
+	// Another problem is still an error, and names only that problem.
+	_, _, err := ReadCFF([]byte(fmt.Sprintf(file, "1.1.0", "extra: 1\n")))
+	var ve *CFFValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Path != "extra" {
+		t.Errorf("1.1.0 with an unknown key: %v", err)
+	}
+	for _, v := range []string{"0.9.0", "1.3.0", "2.0.0", "1.1"} {
+		if _, _, err := ReadCFF([]byte(fmt.Sprintf(file, v, ""))); !errors.As(err, &ve) || ve.Problems[0].Path != "cff-version" {
+			t.Errorf("cff-version %s: %v, want a problem on cff-version", v, err)
+		}
+	}
+}
