@@ -3,9 +3,13 @@ package fairmeta_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -613,20 +617,32 @@ func TestAssessFixPaths(t *testing.T) {
 	poor := &fair.Resource{Identifier: fair.Identifier{Value: "run 4271"}, Creators: []fair.Creator{{Name: "A"}, {Name: "B, C", NameType: fair.NamePersonal}},
 		ResourceType: fair.ResourceType{General: "Thing"}, Distributions: []fair.Distribution{{ContentURL: "not a url"}},
 		Subjects: []fair.Subject{{Subject: "x"}, {Subject: "y"}}, Rights: []fair.Rights{{Rights: "mine"}}, RelatedItems: []fair.RelatedItem{{Titles: []fair.Title{{Title: "t"}}}}}
-	recs = append(recs, pathRecord{"poor", poor})
+	recs = append(recs, pathRecord{"poor", poor}, pathRecord{"empty", &fair.Resource{}})
+	// The network tests' fixes too, on a loopback web where nothing is found, for the hand-built records.
+	nowhere := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(nowhere.Close)
+	web := assess.WithHTTPClient(&http.Client{Transport: toServer{nowhere}})
 	checked := 0
 	for _, set := range []assess.MetricSet{assess.MetricsData, assess.MetricsSoftware} {
 		for _, pr := range recs {
-			res, err := assess.Assess(context.Background(), pr.r, assess.WithMetricSet(set))
+			opts := []assess.Option{assess.WithMetricSet(set)}
+			if strings.HasPrefix(pr.name, "everyField(") || pr.name == "poor" || pr.name == "empty" {
+				opts = append(opts, web)
+			}
+			res, err := assess.Assess(context.Background(), pr.r, opts...)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, f := range res.Fixes {
-				checked += checkPaths(t, pr.name+" "+f.Test+" fix "+strings.TrimSpace(f.Text), pr.r, fixPaths(f.Text))
+				what := pr.name + " " + f.Test + " fix " + strings.TrimSpace(f.Text)
+				checked += checkPaths(t, what, pr.r, fixPaths(f.Text))
+				checkJSONVocabulary(t, what, f.Text)
 			}
 			for _, m := range res.Metrics {
 				for _, tr := range m.Tests {
-					checked += checkPaths(t, pr.name+" "+tr.ID+" detail "+tr.Detail, pr.r, fixPaths(tr.Detail))
+					what := pr.name + " " + tr.ID + " detail " + tr.Detail
+					checked += checkPaths(t, what, pr.r, fixPaths(tr.Detail))
+					checkJSONVocabulary(t, what, tr.Detail)
 				}
 			}
 		}
@@ -635,4 +651,203 @@ func TestAssessFixPaths(t *testing.T) {
 	if checked == 0 {
 		t.Error("no path checked")
 	}
+}
+
+// toServer sends every request to srv, whatever host it names, so that a record's https://doi.org/... is asked on
+// the machine.
+type toServer struct{ srv *httptest.Server }
+
+func (s toServer) RoundTrip(req *http.Request) (*http.Response, error) {
+	u, err := url.Parse(s.srv.URL)
+	if err != nil {
+		return nil, err
+	}
+	r := req.Clone(req.Context())
+	r.Host = req.URL.Host
+	r.URL.Scheme, r.URL.Host = u.Scheme, u.Host
+	return s.srv.Client().Transport.RoundTrip(r)
+}
+
+// goNames are the Go names of fair.Resource's members and of the struct types it nests that are not also words of
+// its JSON form: a report naming a place by one of them ("SchemeURI", "RelatedIdentifiers", "a NameIdentifier")
+// speaks Go, which a user of the CLI or of the JSON form cannot follow. Initialisms (URL, URI) are left out, being
+// ordinary words of the prose too, and so are the values of fair's controlled lists ("Software", "References"),
+// which reports give as values.
+var goNames = sync.OnceValue(func() map[string]bool {
+	values := map[string]bool{}
+	add := func(v any) {
+		rv := reflect.ValueOf(v)
+		for i := range rv.Len() {
+			values[rv.Index(i).String()] = true
+		}
+	}
+	add(fair.ResourceTypeGenerals())
+	add(fair.RelationTypes())
+	add(fair.RelatedIdentifierTypes())
+	add(fair.ContributorTypes())
+	add(fair.DateTypes())
+	add(fair.DescriptionTypes())
+	add(fair.TitleTypes())
+	add(fair.NameTypes())
+	add(fair.FunderIdentifierTypes())
+	add(fair.NumberTypes())
+	names := map[string]bool{}
+	keep := func(goName, jsonName string) {
+		if goName != jsonName && goName != strings.ToUpper(goName) && !values[goName] {
+			names[goName] = true
+		}
+	}
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] || t.PkgPath() != reflect.TypeFor[fair.Resource]().PkgPath() {
+			return
+		}
+		seen[t] = true
+		keep(t.Name(), "")
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.Anonymous && tag != "-" {
+				keep(f.Name, tag)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeFor[fair.Resource]())
+	return names
+})
+
+// jsonNames are the member names of the JSON form of fair.Resource and of every struct type it nests.
+var jsonNames = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag != "" && tag != "-" {
+				names[tag] = true
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeFor[fair.Resource]())
+	return names
+})
+
+var (
+	quoted   = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	wordChar = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*`)
+)
+
+// checkJSONVocabulary reports the problems jsonVocabularyProblems finds in a text of an assessment.
+func checkJSONVocabulary(t *testing.T, what, text string) {
+	t.Helper()
+	for _, p := range jsonVocabularyProblems(text) {
+		t.Errorf("%s: %s", what, p)
+	}
+}
+
+// jsonVocabularyProblems says where text names a member of fair.Resource by its Go name, outside the quoted values
+// it gives, and where it gives an example value ("{...}") that is not JSON in the record's member names.
+func jsonVocabularyProblems(text string) []string {
+	var out []string
+	for _, w := range wordChar.FindAllString(quoted.ReplaceAllString(text, `""`), -1) {
+		if goNames()[w] {
+			out = append(out, fmt.Sprintf("%q is a Go name; name the place by its JSON path", w))
+		}
+	}
+	for _, obj := range jsonObjects(text) {
+		var v any
+		if err := json.Unmarshal([]byte(obj), &v); err != nil {
+			out = append(out, fmt.Sprintf("example %s is not JSON: %v", obj, err))
+			continue
+		}
+		var keys func(any)
+		keys = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				for k, x := range v {
+					if !jsonNames()[k] {
+						out = append(out, fmt.Sprintf("example %s: %q is no member of the record's JSON form", obj, k))
+					}
+					keys(x)
+				}
+			case []any:
+				for _, x := range v {
+					keys(x)
+				}
+			}
+		}
+		keys(v)
+	}
+	return out
+}
+
+// TestJSONVocabularyCheck checks the check of TestAssessFixPaths on texts in Go's vocabulary and in the record's
+// JSON form.
+func TestJSONVocabularyCheck(t *testing.T) {
+	for _, bad := range []string{
+		`set ResourceType, e.g. {General: "Dataset", Type: "Calibrated event list"}`,
+		`subjects[2] "calorimetry" names no vocabulary: set its SchemeURI and ValueURI`,
+		`add a NameIdentifier {Scheme: "ORCID", Value: "https://orcid.org/..."}`,
+		`give the related resource by its DOI or URL in RelatedIdentifiers`,
+		`set resourceType, e.g. {"General": "Dataset"}`,
+		`set resourceType, e.g. {"general": "Dataset", "typ": "Calibrated event list"}`,
+		`add a Distribution with contentURL`,
+	} {
+		if len(jsonVocabularyProblems(bad)) == 0 {
+			t.Errorf("no problem found in %q", bad)
+		}
+	}
+	for _, good := range []string{
+		`set resourceType, e.g. {"general": "Dataset", "type": "Calibrated event list"}`,
+		`subjects[2] "calorimetry" names no vocabulary: set subjects[2].schemeURI and subjects[2].valueURI`,
+		`creators[0] "Rossi, Paolo" has no ORCID: add to creators[0].nameIdentifiers {"value": "https://orcid.org/...", "scheme": "ORCID"}`,
+		`archive it at Software Heritage; relate the paper (relationType "References")`,
+		`a landing page URL, the DOI's resolver URI`,
+	} {
+		if p := jsonVocabularyProblems(good); len(p) > 0 {
+			t.Errorf("%q: %q", good, p)
+		}
+	}
+}
+
+// jsonObjects returns the outermost brace-delimited parts of text, braces inside quoted strings aside.
+func jsonObjects(text string) []string {
+	var out []string
+	depth, start, inQuote := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case inQuote && c == '\\':
+			i++
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '{':
+			if depth == 0 {
+				start = i
+			}
+			depth++
+		case c == '}' && depth > 0:
+			if depth--; depth == 0 {
+				out = append(out, text[start:i+1])
+			}
+		}
+	}
+	return out
 }

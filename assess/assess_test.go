@@ -325,7 +325,7 @@ func TestMinimalRecord(t *testing.T) {
 		all = append(all, f.Text)
 	}
 	text := strings.Join(all, "\n")
-	for _, want := range []string{"add a licence: set Rights with an SPDX identifier, e.g.", "state the access level", fixAddDistribution} {
+	for _, want := range []string{`add a licence: add to rights an entry with an SPDX identifier, e.g. {"rights": `, "state the access level", fixAddDistribution} {
 		if !strings.Contains(text, want) {
 			t.Errorf("fixes do not say %q:\n%s", want, text)
 		}
@@ -389,7 +389,7 @@ func TestFixNamesThePerson(t *testing.T) {
 	r := fullSoftware()
 	r.Creators = append(r.Creators, fair.Creator{Name: "Rossi, Paolo", NameType: fair.NamePersonal})
 	got, _ := assess(t, r).Test("FRSM-06-F2-2")
-	want := `creators[2] (Rossi, Paolo) has no ORCID`
+	want := `creators[2] "Rossi, Paolo" has no ORCID: add to creators[2].nameIdentifiers {"value": "https://orcid.org/...", "scheme": "ORCID"}`
 	if len(got.Fixes) != 1 || !strings.HasPrefix(got.Fixes[0], want) {
 		t.Errorf("fixes %q, want one starting %q", got.Fixes, want)
 	}
@@ -758,19 +758,42 @@ func TestMultidisciplinaryStandardFix(t *testing.T) {
 		t.Fatalf("record without a DOI: %s (%s), fixes %q; want fail with one fix", got.Outcome, got.Detail, got.Fixes)
 	}
 	fix := got.Fixes[0]
-	for _, want := range []string{"(add a DOI)", `RelationType: HasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"`} {
+	for _, want := range []string{"(add a DOI)", `add to relatedIdentifiers {"identifier": "https://...", "identifierType": "URL", "relationType": "HasMetadata", "relatedMetadataScheme": "PROV-O", "schemeURI": "http://www.w3.org/ns/prov#"}`} {
 		if !strings.Contains(fix, want) {
 			t.Errorf("the fix %q does not name %q", fix, want)
 		}
 	}
+	// The entry the fix gives, read as the record's JSON form reads it, with the address of the PROV document.
+	_, example, _ := strings.Cut(fix, "add to relatedIdentifiers ")
+	var link fair.RelatedIdentifier
+	if err := json.NewDecoder(strings.NewReader(example)).Decode(&link); err != nil {
+		t.Fatalf("the fix's example %s: %v", example, err)
+	}
+	link.Identifier = "https://data.example.org/prov.jsonld"
 	withLink := rec()
-	withLink.RelatedIdentifiers = []fair.RelatedIdentifier{{Identifier: "https://data.example.org/prov.jsonld", IdentifierType: fair.IDTypeURL,
-		RelationType: fair.RelHasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"}}
+	withLink.RelatedIdentifiers = []fair.RelatedIdentifier{link}
 	withDOI := rec()
 	withDOI.Identifier = fair.Identifier{Value: "10.5281/zenodo.4271", Type: "DOI"}
 	for name, r := range map[string]*fair.Resource{"the HasMetadata link": withLink, "a DOI": withDOI} {
 		if got, _ := assess(t, r).Test("FsF-R1.3-01M-3"); got.Outcome != OutcomePass {
 			t.Errorf("after the fix with %s: %s (%s)", name, got.Outcome, got.Detail)
+		}
+	}
+}
+
+// TestDataLinkIndex checks that a fix about a content URL names the distribution that has it, not its place among
+// the distributions that have one.
+func TestDataLinkIndex(t *testing.T) {
+	r := fullDataset()
+	r.Distributions = []fair.Distribution{{Name: "README"}, {ContentURL: "not a url"}}
+	rep := assess(t, r)
+	for id, want := range map[string]string{
+		"FsF-F1-01MD-2": `distributions[1].contentURL "not a url" is not a URL or PID`,
+		"FsF-F1-02MD-4": `give the data file a persistent identifier (a DOI or Handle of the file) and use it as distributions[1].contentURL`,
+		"FsF-F3-01M-2":  `distributions[1].contentURL "not a url" is not a URL: give the download address`,
+	} {
+		if got, _ := rep.Test(id); got.Outcome != OutcomeFail || len(got.Fixes) != 1 || got.Fixes[0] != want {
+			t.Errorf("%s: %s, fixes %q, want %q", id, got.Outcome, got.Fixes, want)
 		}
 	}
 }

@@ -127,18 +127,24 @@ func (a *assessment) netMetadataURL() string {
 	return a.metadataURL()
 }
 
+// dataLink is a content URL of a distribution, with the distribution's index in the record.
+type dataLink struct {
+	at  int
+	url string
+}
+
 // dataLinks are the identifiers leading to the data: the distributions' content URLs.
-func (a *assessment) dataLinks() []string {
-	var out []string
-	for _, d := range a.r.Distributions {
+func (a *assessment) dataLinks() []dataLink {
+	var out []dataLink
+	for i, d := range a.r.Distributions {
 		if s := strings.TrimSpace(d.ContentURL); s != "" {
-			out = append(out, s)
+			out = append(out, dataLink{i, s})
 		}
 	}
 	return out
 }
 
-const fixMintDOI = `give the record a persistent identifier: set Identifier to its DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"}; mint one at DataCite with package datacite)`
+const fixMintDOI = `give the record a persistent identifier: set identifier to its DOI, e.g. {"value": "10.xxxx/...", "type": "DOI"} (mint one at DataCite with fairmeta doi mint or package datacite)`
 
 func checkMetadataIDUnique(a *assessment) verdict {
 	id, field := a.metadataID()
@@ -159,11 +165,11 @@ func checkDataIDUnique(a *assessment) verdict {
 		return verdict{detail: "no distribution has a content URL", fixes: []string{fixAddDistribution}}
 	}
 	var bad []string
-	for i, l := range links {
-		if kind, ok := uniqueSyntax(l); ok {
-			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q is a %s", i, l, kind)}
+	for _, l := range links {
+		if kind, ok := uniqueSyntax(l.url); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q is a %s", l.at, l.url, kind)}
 		}
-		bad = append(bad, fmt.Sprintf("distributions[%d].contentURL %q is not a URL or PID", i, l))
+		bad = append(bad, fmt.Sprintf("distributions[%d].contentURL %q is not a URL or PID", l.at, l.url))
 	}
 	return verdict{detail: joinList(bad), fixes: bad}
 }
@@ -182,19 +188,23 @@ func checkMetadataIDPersistent(a *assessment) verdict {
 
 func checkDataIDPersistent(a *assessment) verdict {
 	links := a.dataLinks()
-	for i, l := range links {
-		if p, ok := persistentID(l); ok {
-			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q is a %s", i, l, p.Scheme)}
+	for _, l := range links {
+		if p, ok := persistentID(l.url); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q is a %s", l.at, l.url, p.Scheme)}
 		}
 	}
 	if len(links) == 0 {
 		return verdict{detail: "no distribution has a content URL", fixes: []string{fixAddDistribution}}
 	}
-	return verdict{detail: "no distribution's content URL is a persistent identifier",
-		fixes: []string{"give the data file a persistent identifier (a DOI or Handle of the file) and use it as distributions[0].contentURL"}}
+	return verdict{detail: "no distribution's content URL is a persistent identifier", fixes: []string{fixDataPID(links[0])}}
 }
 
-const fixAddDistribution = `say where the data can be downloaded: add a Distribution with ContentURL (and MediaType and Size)`
+// fixDataPID says to give the data file of l a persistent identifier.
+func fixDataPID(l dataLink) string {
+	return fmt.Sprintf("give the data file a persistent identifier (a DOI or Handle of the file) and use it as distributions[%d].contentURL", l.at)
+}
+
+const fixAddDistribution = `say where the data can be downloaded: add to distributions an entry with contentURL (and mediaType and size), e.g. {"contentURL": "https://...", "mediaType": "application/x-hdf5", "size": 6442450944}`
 
 // coreMetadata checks the core citation elements and, with descriptive, the summary and keywords too.
 func (a *assessment) coreMetadata(descriptive bool) verdict {
@@ -210,16 +220,16 @@ func (a *assessment) coreMetadata(descriptive bool) verdict {
 	for _, c := range r.Creators {
 		named = named && strings.TrimSpace(c.Name) != ""
 	}
-	need(named, "creator", "add the creators (Creators with Name, ORCID and affiliation)")
-	need(r.MainTitle() != "", "title", "add a title (Titles)")
+	need(named, "creator", `add the creators: creators, each with name, ORCID and affiliation, e.g. {"name": "Lefèvre, Camille", "nameIdentifiers": [{"value": "https://orcid.org/...", "scheme": "ORCID"}], "affiliations": [{"name": "IJCLab"}]}`)
+	need(r.MainTitle() != "", "title", `add a title: add to titles {"title": "..."}`)
 	id, _ := a.metadataID()
 	need(id != "", "identifier", fixMintDOI)
-	need(r.PublicationYear != 0 || hasDate(r, fair.DateIssued), "publication date", "set PublicationYear (or a Date of type Issued)")
-	need(strings.TrimSpace(r.Publisher.Name) != "", "publisher", "set Publisher (e.g. the data centre, with its ROR ID)")
-	need(r.ResourceType.General != "", "resource type", `set ResourceType, e.g. {General: "Dataset", Type: "Calibrated event list"}`)
+	need(r.PublicationYear != 0 || hasDate(r, fair.DateIssued), "publication date", `set publicationYear (or add to dates {"date": "2026-11-02", "type": "Issued"})`)
+	need(strings.TrimSpace(r.Publisher.Name) != "", "publisher", `set publisher, e.g. the data centre with its ROR ID: {"name": "CC-IN2P3", "identifier": "https://ror.org/02k1q2z47", "identifierScheme": "ROR"}`)
+	need(r.ResourceType.General != "", "resource type", fixResourceType)
 	if descriptive {
-		need(hasSummary(r), "summary", `add an abstract: a Description of type Abstract`)
-		need(len(r.Keywords) > 0 || len(r.Subjects) > 0, "keywords", "add Keywords, or Subjects from a vocabulary")
+		need(hasSummary(r), "summary", `add an abstract: add to descriptions {"description": "...", "type": "Abstract"}`)
+		need(len(r.Keywords) > 0 || len(r.Subjects) > 0, "keywords", "add keywords, or subjects from a vocabulary")
 	}
 	if len(missing) == 0 {
 		return verdict{pass: true, detail: "all present"}
@@ -247,14 +257,14 @@ func hasSummary(r *fair.Resource) bool {
 
 func checkDataLinkInMetadata(a *assessment) verdict {
 	links := a.dataLinks()
-	for i, l := range links {
-		if _, ok := uniqueSyntax(l); ok {
-			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q", i, l)}
+	for _, l := range links {
+		if _, ok := uniqueSyntax(l.url); ok {
+			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d].contentURL %q", l.at, l.url)}
 		}
 	}
 	if len(links) > 0 {
 		return verdict{detail: "the distributions' content URLs are not URLs or PIDs",
-			fixes: []string{fmt.Sprintf("distributions[0].contentURL %q is not a URL: give the download address", links[0])}}
+			fixes: []string{fmt.Sprintf("distributions[%d].contentURL %q is not a URL: give the download address", links[0].at, links[0].url)}}
 	}
 	return verdict{detail: "the record does not say where the data is", fixes: []string{fixAddDistribution}}
 }
@@ -273,14 +283,14 @@ func checkAccessLevel(a *assessment) verdict {
 	}
 	// Free text counts as access information, as in F-UJI; a COAR term is what machines act on.
 	if t := strings.TrimSpace(r.AccessConditions); t != "" {
-		return verdict{pass: true, detail: fmt.Sprintf("access conditions in free text: %q (a COAR term in AccessRights would be machine-actionable)", t)}
+		return verdict{pass: true, detail: fmt.Sprintf("access conditions in free text: accessConditions %q (a COAR term in accessRights would be machine-actionable)", t)}
 	}
 	for i, rt := range r.Rights {
 		if t := strings.TrimSpace(rt.Rights); t != "" && !isLicence(rt) {
 			return verdict{pass: true, detail: fmt.Sprintf("rights[%d] %q states access conditions in free text", i, t)}
 		}
 	}
-	fix := `state the access level: set AccessRights to a COAR term (fair.AccessOpen, AccessEmbargoed, AccessRestricted or AccessMetadata)`
+	fix := fmt.Sprintf("state the access level: set accessRights to a COAR term (%q, %q, %q or %q)", fair.AccessOpen, fair.AccessEmbargoed, fair.AccessRestricted, fair.AccessMetadata)
 	if r.AccessRights != "" {
 		fix = fmt.Sprintf("accessRights %q is not a COAR access right: %s", r.AccessRights, strings.TrimPrefix(fix, "state the access level: "))
 	}
@@ -293,7 +303,9 @@ func (a *assessment) protocol(data, auth bool) verdict {
 	var links []string
 	what := "the identifier leading to the metadata"
 	if data {
-		links = a.dataLinks()
+		for _, l := range a.dataLinks() {
+			links = append(links, l.url)
+		}
 		what = "the data links"
 	} else if u := a.metadataURL(); u != "" {
 		links = []string{u}
@@ -328,25 +340,21 @@ func (a *assessment) protocol(data, auth bool) verdict {
 }
 
 func checkSemanticResources(a *assessment) verdict {
-	var with, without []string
+	var with, fixes []string
 	for i, s := range a.r.Subjects {
 		if strings.TrimSpace(s.ValueURI) != "" || strings.TrimSpace(s.SchemeURI) != "" {
 			with = append(with, fmt.Sprintf("subjects[%d] %q (%s)", i, s.Subject, firstNonEmpty(s.ValueURI, s.SchemeURI)))
 		} else {
-			without = append(without, fmt.Sprintf("subjects[%d] %q", i, s.Subject))
+			fixes = append(fixes, fmt.Sprintf("subjects[%d] %q names no vocabulary: take the term from a registered vocabulary and set subjects[%d].schemeURI and subjects[%d].valueURI", i, s.Subject, i, i))
 		}
 	}
 	if len(with) > 0 {
 		return verdict{pass: true, detail: "terms from registered vocabularies: " + joinList(with)}
 	}
-	if len(without) > 0 {
-		var fixes []string
-		for _, w := range without {
-			fixes = append(fixes, w+" names no vocabulary: take the term from a registered vocabulary and set its SchemeURI and ValueURI")
-		}
+	if len(fixes) > 0 {
 		return verdict{detail: "no subject names its vocabulary by URI", fixes: fixes}
 	}
-	return verdict{detail: "no subjects", fixes: []string{`add Subjects from a registered vocabulary with SchemeURI and ValueURI, e.g. the OECD Fields of Science "1.3 Physical sciences"`}}
+	return verdict{detail: "no subjects", fixes: []string{`add to subjects terms from a registered vocabulary with their schemeURI and valueURI, e.g. the OECD Fields of Science "1.3 Physical sciences"`}}
 }
 
 func firstNonEmpty(s ...string) string {
@@ -397,12 +405,12 @@ func (a *assessment) relatedResources(machine bool) verdict {
 	}
 	var fixes []string
 	for _, b := range bad {
-		fixes = append(fixes, b+": give the related resource by its DOI or URL in RelatedIdentifiers")
+		fixes = append(fixes, b+": give the related resource by its DOI or URL in relatedIdentifiers")
 	}
 	return verdict{detail: "no related resource is given by an actionable identifier", fixes: fixes}
 }
 
-const fixRelate = `link related resources with typed relations: RelatedIdentifiers such as the software that produced the data (IsCompiledBy, its SWHID or DOI), the raw data (IsDerivedFrom) or the paper (IsCitedBy)`
+const fixRelate = `link related resources with typed relations in relatedIdentifiers, such as the software that produced the data (relationType "IsCompiledBy", its SWHID or DOI), the raw data ("IsDerivedFrom") or the paper ("IsCitedBy"), e.g. {"identifier": "swh:1:rel:...", "identifierType": "SWHID", "relationType": "IsCompiledBy"}`
 
 func titleOf(ts []fair.Title) string {
 	if len(ts) > 0 {
@@ -411,6 +419,8 @@ func titleOf(ts []fair.Title) string {
 	return ""
 }
 
+const fixResourceType = `set resourceType, e.g. {"general": "Dataset", "type": "Calibrated event list"}`
+
 func checkResourceType(a *assessment) verdict {
 	g := a.r.ResourceType.General
 	if g.Valid() {
@@ -418,9 +428,9 @@ func checkResourceType(a *assessment) verdict {
 	}
 	if g != "" {
 		return verdict{detail: fmt.Sprintf("resource type %q is not a DataCite resourceTypeGeneral", g),
-			fixes: []string{fmt.Sprintf("resourceType.general %q is not a DataCite value: use one of the ResourceTypeGenerals(), e.g. Dataset", g)}}
+			fixes: []string{fmt.Sprintf("resourceType.general %q is not a DataCite value: use one of DataCite's resourceTypeGeneral values, e.g. \"Dataset\"", g)}}
 	}
-	return verdict{detail: "no resource type", fixes: []string{`set ResourceType, e.g. {General: "Dataset", Type: "Calibrated event list"}`}}
+	return verdict{detail: "no resource type", fixes: []string{fixResourceType}}
 }
 
 func checkSizeAndType(a *assessment) verdict {
@@ -435,11 +445,11 @@ func checkSizeAndType(a *assessment) verdict {
 	case size && typ:
 		return verdict{pass: true, detail: "file size and type given"}
 	case size:
-		return verdict{detail: "file type missing", fixes: []string{`give the file type: set Formats (a media type, e.g. "application/x-hdf5") or the distributions' MediaType`}}
+		return verdict{detail: "file type missing", fixes: []string{`give the file type: set formats (media types, e.g. ["application/x-hdf5"]) or the distributions' mediaType`}}
 	case typ:
-		return verdict{detail: "file size missing", fixes: []string{`give the file size: set Sizes (e.g. "6 GB") or the distributions' Size in bytes`}}
+		return verdict{detail: "file size missing", fixes: []string{`give the file size: set sizes (e.g. ["6 GB"]) or the distributions' size in bytes`}}
 	}
-	return verdict{detail: "no file size or type", fixes: []string{`give the file type and size: set Formats and Sizes, or the distributions' MediaType and Size`}}
+	return verdict{detail: "no file size or type", fixes: []string{`give the file type and size: set formats and sizes, or the distributions' mediaType and size`}}
 }
 
 // checkMeasuredVariables looks for the description of the variables: Resource.Variables (schema.org
@@ -460,7 +470,7 @@ func checkMeasuredVariables(a *assessment) verdict {
 		}
 	}
 	return verdict{detail: "no description of the measured variables",
-		fixes: []string{"describe the measured variables and their units: set Variables (name, unit, property ID), and for DataCite a Description of type TechnicalInfo"}}
+		fixes: []string{`describe the measured variables and their units: set variables (name, unit, propertyID), e.g. [{"name": "energy", "unit": "EeV"}], and for DataCite add to descriptions {"description": "...", "type": "TechnicalInfo"}`}}
 }
 
 // isLicence reports whether a rights entry is a licence: an SPDX licence, or a statement or URI that names a
@@ -490,7 +500,7 @@ func (a *assessment) licences() []int {
 	return out
 }
 
-const fixLicence = `add a licence: set Rights with an SPDX identifier, e.g. {Rights: "Creative Commons Attribution 4.0 International", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX", URI: "https://creativecommons.org/licenses/by/4.0/legalcode"}`
+const fixLicence = `add a licence: add to rights an entry with an SPDX identifier, e.g. {"rights": "Creative Commons Attribution 4.0 International", "identifier": "CC-BY-4.0", "identifierScheme": "SPDX", "uri": "https://creativecommons.org/licenses/by/4.0/legalcode"}`
 
 func checkLicence(a *assessment) verdict {
 	lic := a.licences()
@@ -537,7 +547,7 @@ func checkProvenanceElements(a *assessment) verdict {
 		return verdict{pass: true, detail: "provenance elements: " + joinList(found)}
 	}
 	return verdict{detail: "no provenance elements", fixes: []string{
-		"say where the data comes from: add a Created date, the contributors with their roles, and an IsDerivedFrom relation to the source data"}}
+		`say where the data comes from: add to dates {"date": "...", "type": "Created"}, the contributors with their contributorType, and to relatedIdentifiers an "IsDerivedFrom" relation to the source data`}}
 }
 
 // provNamespaces are the formal provenance ontologies.
@@ -557,7 +567,10 @@ func (a *assessment) provenanceLink() (int, bool) {
 	return 0, false
 }
 
-const fixProvLink = `link a machine-readable provenance record: a RelatedIdentifier {RelationType: HasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"} to the PROV document of the run that made it`
+const fixProvLink = `link a machine-readable provenance record: add to relatedIdentifiers ` + provLinkExample + ` with the address of the PROV document of the run that made it`
+
+// provLinkExample is a relatedIdentifiers entry linking a PROV-O record, as the record's JSON form gives it.
+const provLinkExample = `{"identifier": "https://...", "identifierType": "URL", "relationType": "HasMetadata", "relatedMetadataScheme": "PROV-O", "schemeURI": "http://www.w3.org/ns/prov#"}`
 
 func checkProvenanceOntology(a *assessment) verdict {
 	if i, ok := a.provenanceLink(); ok {
@@ -617,14 +630,15 @@ func (a *assessment) communityStandard(generic bool) verdict {
 		}
 		return verdict{detail: "the record lacks " + joinList(missing) + " for the DataCite Metadata Schema",
 			fixes: []string{"either complete the DataCite mandatory properties (add " + joinList(missing) + `), or link the record's ` +
-				`metadata in a multidisciplinary standard (e.g. the run's PROV-O record, an RO-Crate, Dublin Core): a RelatedIdentifier ` +
-				`{RelationType: HasMetadata, RelatedMetadataScheme: "PROV-O", SchemeURI: "http://www.w3.org/ns/prov#"}`}}
+				`metadata in a multidisciplinary standard (e.g. the run's PROV-O record, an RO-Crate, Dublin Core): add to relatedIdentifiers ` +
+				provLinkExample}}
 	}
 	detail := "no metadata in a community-specific standard is linked"
 	if len(links) > 0 {
 		detail += "; not recognised as a community standard: " + joinList(links)
 	}
-	return verdict{detail: detail, fixes: []string{`link the record's metadata in your community's standard (e.g. IVOA VOResource for astronomy): a RelatedIdentifier {RelationType: HasMetadata, RelatedMetadataScheme, SchemeURI: the standard's namespace}`}}
+	return verdict{detail: detail, fixes: []string{`link the record's metadata in your community's standard (e.g. IVOA VOResource for astronomy): add to relatedIdentifiers an entry with relationType "HasMetadata", relatedMetadataScheme the standard's name and schemeURI its namespace, ` +
+		`e.g. {"identifier": "https://...", "identifierType": "URL", "relationType": "HasMetadata", "relatedMetadataScheme": "...", "schemeURI": "..."}`}}
 }
 
 func checkFileFormat(a *assessment) verdict {
@@ -645,7 +659,7 @@ func checkFileFormat(a *assessment) verdict {
 		unknown = append(unknown, fmt.Sprintf("%s %q", c.where, firstNonEmpty(c.mt, c.name)))
 	}
 	if len(cs) == 0 {
-		return verdict{detail: "no file format given", fixes: []string{`give the file format as a media type in Formats, e.g. "application/x-hdf5"`}}
+		return verdict{detail: "no file format given", fixes: []string{`give the file format as a media type in formats, e.g. ["application/x-hdf5"]`}}
 	}
 	return verdict{detail: "no recognised open, long-term or scientific format: " + joinList(unknown),
 		fixes: []string{joinList(unknown) + " is not a recognised open, long-term or scientific format: provide the data also in one (e.g. HDF5, FITS, NetCDF, CSV) and list its media type"}}

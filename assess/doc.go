@@ -5,8 +5,12 @@
 // maturity as F-UJI's metric definitions give them, and returns a [Result]: per metric the points earned out of
 // those available, the maturity and each test's outcome; per FAIR category (F, A, I, R), per principle and overall
 // the sums, percentages and maturity computed as F-UJI's summary computes them; and for every failed test a fix
-// phrased for the record ("creators[1] (Rossi, Paolo) has no ORCID: ..."). [Result.WriteText] and
-// [Result.WriteHTML] render it (the HTML is self-contained, with an inline SVG chart); it marshals to JSON.
+// phrased for the record (creators[1] "Rossi, Paolo" has no ORCID: add to creators[1].nameIdentifiers {"value":
+// "https://orcid.org/...", "scheme": "ORCID"}). Fixes and details name the places of the record by its JSON paths
+// ("subjects[2].schemeURI", "resourceType.general"), as every report of fairmeta does, and give example values as
+// the record's JSON form spells them, so that they read the same to a Go program and to a user of the fairmeta
+// command. [Result.WriteText] and [Result.WriteHTML] render it (the HTML is self-contained, with an inline SVG
+// chart); it marshals to JSON.
 //
 //	rep, err := assess.Assess(ctx, rec)                                          // offline
 //	rep, err = assess.Assess(ctx, rec, assess.WithHTTPClient(http.DefaultClient)) // with the network tests

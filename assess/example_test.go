@@ -42,7 +42,7 @@ func ExampleAssess() {
 	// A 2/7 maturity 2
 	// I 0/6 maturity 0
 	// R 3/6 maturity 1
-	// fail add a licence: set Rights with an SPDX identifier, e.g. {Rights: "Creative Commons Attribution 4.0 International", Identifier: "CC-BY-4.0", IdentifierScheme: "SPDX", URI: "https://creativecommons.org/licenses/by/4.0/legalcode"}
+	// fail add a licence: add to rights an entry with an SPDX identifier, e.g. {"rights": "Creative Commons Attribution 4.0 International", "identifier": "CC-BY-4.0", "identifierScheme": "SPDX", "uri": "https://creativecommons.org/licenses/by/4.0/legalcode"}
 	// not run
 }
 

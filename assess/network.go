@@ -147,13 +147,16 @@ func netMetadataPIDRegistered(ctx context.Context, a *assessment) (verdict, erro
 }
 
 func netDataPIDRegistered(ctx context.Context, a *assessment) (verdict, error) {
-	for i, l := range a.dataLinks() {
-		if p, ok := persistentID(l); ok {
-			return a.registered(ctx, fmt.Sprintf("distributions[%d].contentURL", i), p)
+	links := a.dataLinks()
+	for _, l := range links {
+		if p, ok := persistentID(l.url); ok {
+			return a.registered(ctx, fmt.Sprintf("distributions[%d].contentURL", l.at), p)
 		}
 	}
-	return verdict{detail: "no data link is a persistent identifier",
-		fixes: []string{"give the data file a persistent identifier (a DOI or Handle of the file) and use it as distributions[0].contentURL"}}, nil
+	if len(links) == 0 {
+		return verdict{detail: "no data links", fixes: []string{fixAddDistribution}}, nil
+	}
+	return verdict{detail: "no data link is a persistent identifier", fixes: []string{fixDataPID(links[0])}}, nil
 }
 
 func netMetadataRetrievable(ctx context.Context, a *assessment) (verdict, error) {
@@ -177,9 +180,9 @@ func netDataRetrievable(ctx context.Context, a *assessment) (verdict, error) {
 		return verdict{detail: "no data links", fixes: []string{fixAddDistribution}}, nil
 	}
 	var bad []string
-	for i, l := range links {
-		u := l
-		if p, err := fair.DetectPID(l); err == nil && p.URL != "" {
+	for _, l := range links {
+		u := l.url
+		if p, err := fair.DetectPID(l.url); err == nil && p.URL != "" {
 			u = p.URL
 		}
 		pg, err := a.fetch(ctx, http.MethodHead, u, "", false)
@@ -192,9 +195,9 @@ func netDataRetrievable(ctx context.Context, a *assessment) (verdict, error) {
 			}
 		}
 		if pg.ok() {
-			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d] %s: %s", i, u, pg)}, nil
+			return verdict{pass: true, detail: fmt.Sprintf("distributions[%d] %s: %s", l.at, u, pg)}, nil
 		}
-		bad = append(bad, fmt.Sprintf("distributions[%d].contentURL %s answered %s", i, u, pg))
+		bad = append(bad, fmt.Sprintf("distributions[%d].contentURL %s answered %s", l.at, u, pg))
 	}
 	return verdict{detail: joinList(bad), fixes: []string{joinList(bad) + ": publish the file at that address or correct it"}}, nil
 }
@@ -441,7 +444,7 @@ func (a *assessment) machineMetadata(ctx context.Context) ([]any, string, error)
 func netSoftwareLanding(ctx context.Context, a *assessment) (verdict, error) {
 	id := strings.TrimSpace(a.r.Identifier.Value)
 	if _, ok := uniqueSyntax(id); !ok {
-		return verdict{detail: "the software has no identifier of unique syntax", fixes: []string{`give the release a DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"})`}}, nil
+		return verdict{detail: "the software has no identifier of unique syntax", fixes: []string{`give the release a DOI: set identifier, e.g. {"value": "10.xxxx/...", "type": "DOI"}`}}, nil
 	}
 	md, where, err := a.machineMetadata(ctx)
 	if err != nil {
@@ -457,7 +460,7 @@ func netSoftwareLanding(ctx context.Context, a *assessment) (verdict, error) {
 func netSameInstance(ctx context.Context, a *assessment) (verdict, error) {
 	id := strings.TrimSpace(a.r.Identifier.Value)
 	if id == "" {
-		return verdict{detail: "the software has no identifier", fixes: []string{`give the release a DOI (Identifier)`}}, nil
+		return verdict{detail: "the software has no identifier", fixes: []string{`give the release a DOI (identifier)`}}, nil
 	}
 	md, where, err := a.machineMetadata(ctx)
 	if err != nil {
@@ -484,7 +487,7 @@ func netSoftwareSearchable(ctx context.Context, a *assessment) (verdict, error) 
 	id := strings.TrimSpace(a.r.Identifier.Value)
 	p, err := fair.DetectPID(id)
 	if id == "" || err != nil || !softwarePersistent[p.Scheme] {
-		return verdict{detail: "the metadata record has no persistent identifier", fixes: []string{`give the release a DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"})`}}, nil
+		return verdict{detail: "the metadata record has no persistent identifier", fixes: []string{`give the release a DOI: set identifier, e.g. {"value": "10.xxxx/...", "type": "DOI"}`}}, nil
 	}
 	return netSearchable(ctx, a)
 }

@@ -32,7 +32,7 @@ var softwareChecks = map[string]check{
 	"FRSM-05-R1-3":   {kind: kindOffline, offline: checkCodeMetaDevelopment},
 	"FRSM-06-F2-1":   {kind: kindOffline, offline: checkContributorsPresent},
 	"FRSM-06-F2-2":   {kind: kindOffline, offline: checkContributorsORCID},
-	"FRSM-06-F2-3":   {kind: kindRepository, reason: repoReason + " (a CITATION.cff or codemeta.json giving each contributor's share of credit; fair.Resource has no credit share)"},
+	"FRSM-06-F2-3":   {kind: kindRepository, reason: repoReason + " (a CITATION.cff or codemeta.json giving each contributor's share of credit; the record has no member for a credit share)"},
 	"FRSM-07-F3-1":   {kind: kindOffline, offline: checkOwnIdentifier},
 	"FRSM-07-F3-2":   {kind: kindNetwork, network: netSameInstance},
 	"FRSM-08-F4-1":   {kind: kindOffline, offline: checkPersistentInfrastructure},
@@ -98,7 +98,7 @@ func (a *assessment) softwareID(common bool) verdict {
 		}
 		seen = append(seen, fmt.Sprintf("%q (%s)", id, p.Scheme))
 	}
-	fix := `give the release a DOI (Identifier{Value: "10.xxxx/...", Type: "DOI"}) and archive it at Software Heritage (its SWHID in AlternateIdentifiers)`
+	fix := `give the release a DOI (set identifier, e.g. {"value": "10.xxxx/...", "type": "DOI"}) and archive it at Software Heritage (its SWHID in alternateIdentifiers, e.g. {"value": "swh:1:rel:...", "type": "SWHID"})`
 	if len(ids) == 0 {
 		return verdict{detail: "the software has no identifier", fixes: []string{fix}}
 	}
@@ -124,7 +124,7 @@ func (a *assessment) relations(types ...fair.RelationType) []int {
 func checkComponentIDs(a *assessment) verdict {
 	parts := a.relations(fair.RelHasPart)
 	if len(parts) == 0 {
-		return verdict{detail: "no components listed", fixes: []string{"list the software's components with their own identifiers: RelatedIdentifiers of relation HasPart"}}
+		return verdict{detail: "no components listed", fixes: []string{`list the software's components with their own identifiers: relatedIdentifiers with relationType "HasPart"`}}
 	}
 	own := strings.ToLower(strings.TrimSpace(a.r.Identifier.Value))
 	seen := map[string]int{}
@@ -147,7 +147,7 @@ func checkComponentRelations(a *assessment) verdict {
 	if rs := a.relations(fair.RelHasPart, fair.RelIsPartOf); len(rs) > 0 {
 		return verdict{pass: true, detail: fmt.Sprintf("%d HasPart/IsPartOf relations", len(rs))}
 	}
-	return verdict{detail: "no relation between components", fixes: []string{"relate the software to its components (HasPart) or to the software it is part of (IsPartOf) in RelatedIdentifiers"}}
+	return verdict{detail: "no relation between components", fixes: []string{"relate the software to its components (HasPart) or to the software it is part of (IsPartOf) in relatedIdentifiers"}}
 }
 
 var versionRelations = []fair.RelationType{fair.RelIsVersionOf, fair.RelHasVersion, fair.RelIsNewVersionOf, fair.RelIsPreviousVersionOf}
@@ -155,7 +155,7 @@ var versionRelations = []fair.RelationType{fair.RelIsVersionOf, fair.RelHasVersi
 func checkVersionDistinctID(a *assessment) verdict {
 	own := strings.TrimSpace(a.r.Identifier.Value)
 	if own == "" {
-		return verdict{detail: "the release has no identifier", fixes: []string{`give this version its own DOI (Identifier) — Zenodo and DataCite mint one per release`}}
+		return verdict{detail: "the release has no identifier", fixes: []string{`give this version its own DOI (identifier) — Zenodo and DataCite mint one per release`}}
 	}
 	for _, i := range a.relations(versionRelations...) {
 		if strings.EqualFold(strings.TrimSpace(a.r.RelatedIdentifiers[i].Identifier), own) {
@@ -164,7 +164,7 @@ func checkVersionDistinctID(a *assessment) verdict {
 		}
 	}
 	if strings.TrimSpace(a.r.Version) == "" {
-		return verdict{detail: "the record does not say which version the identifier is for", fixes: []string{fmt.Sprintf(`set Version (e.g. "1.4.0") so that identifier %q identifies one version`, own)}}
+		return verdict{detail: "the record does not say which version the identifier is for", fixes: []string{fmt.Sprintf(`set version (e.g. "1.4.0") so that identifier %q identifies one version`, own)}}
 	}
 	return verdict{pass: true, detail: fmt.Sprintf("%q identifies version %s", own, a.r.Version)}
 }
@@ -173,23 +173,23 @@ func checkVersionRelations(a *assessment) verdict {
 	if rs := a.relations(versionRelations...); len(rs) > 0 {
 		return verdict{pass: true, detail: fmt.Sprintf("%d version relations", len(rs))}
 	}
-	return verdict{detail: "no relation to other versions", fixes: []string{"relate the release to the software concept (IsVersionOf its concept DOI) and to the previous release (IsNewVersionOf) in RelatedIdentifiers"}}
+	return verdict{detail: "no relation to other versions", fixes: []string{"relate the release to the software concept (IsVersionOf its concept DOI) and to the previous release (IsNewVersionOf) in relatedIdentifiers"}}
 }
 
 func checkVersionNumber(a *assessment) verdict {
 	if v := strings.TrimSpace(a.r.Version); v != "" {
 		return verdict{pass: true, detail: "version " + v}
 	}
-	return verdict{detail: "no version number", fixes: []string{`set Version to the release's version number, e.g. "1.4.0"`}}
+	return verdict{detail: "no version number", fixes: []string{`set version to the release's version number, e.g. "1.4.0"`}}
 }
 
 func checkTitleDescription(a *assessment) verdict {
 	var missing, fixes []string
 	if a.r.MainTitle() == "" {
-		missing, fixes = append(missing, "title"), append(fixes, "add the software's name as a title (Titles)")
+		missing, fixes = append(missing, "title"), append(fixes, `add the software's name as a title: add to titles {"title": "..."}`)
 	}
 	if !hasSummary(a.r) {
-		missing, fixes = append(missing, "description"), append(fixes, "add a description of what the software does: a Description of type Abstract")
+		missing, fixes = append(missing, "description"), append(fixes, `add a description of what the software does: add to descriptions {"description": "...", "type": "Abstract"}`)
 	}
 	if len(missing) > 0 {
 		return verdict{detail: "missing: " + joinList(missing), fixes: fixes}
@@ -205,11 +205,11 @@ func checkSoftwareDescriptive(a *assessment) verdict {
 		name string
 		fix  string
 	}{
-		{len(r.Subjects) > 0, "domain", "Subjects naming the research domain"},
-		{len(r.FundingReferences) > 0, "funder", "FundingReferences"},
-		{len(r.Software.ProgrammingLanguages) > 0, "programming language", "Software.ProgrammingLanguages"},
-		{hasDate(r, fair.DateCreated), "date created", "a Date of type Created"},
-		{len(r.Keywords) > 0, "keywords", "Keywords"},
+		{len(r.Subjects) > 0, "domain", "subjects naming the research domain"},
+		{len(r.FundingReferences) > 0, "funder", "fundingReferences"},
+		{len(r.Software.ProgrammingLanguages) > 0, "programming language", "software.programmingLanguages"},
+		{hasDate(r, fair.DateCreated), "date created", `a date of type "Created" in dates`},
+		{len(r.Keywords) > 0, "keywords", "keywords"},
 	}
 	var fixes []string
 	for _, k := range kinds {
@@ -232,10 +232,10 @@ func checkCodeMetaDescriptive(a *assessment) verdict {
 	s := a.r.Software
 	var missing []string
 	if strings.TrimSpace(s.CodeRepository) == "" {
-		missing = append(missing, "Software.CodeRepository")
+		missing = append(missing, "software.codeRepository")
 	}
 	if len(s.ProgrammingLanguages) == 0 {
-		missing = append(missing, "Software.ProgrammingLanguages")
+		missing = append(missing, "software.programmingLanguages")
 	}
 	if len(missing) == 0 {
 		return verdict{pass: true, detail: "the record carries CodeMeta's software properties (codeRepository, programmingLanguage), so it is published as codemeta.json"}
@@ -259,16 +259,16 @@ func checkContact(a *assessment) verdict {
 	if u := strings.TrimSpace(r.Software.IssueTracker); u != "" {
 		return verdict{pass: true, detail: "support through the issue tracker " + u}
 	}
-	return verdict{detail: "no contact or support", fixes: []string{"say whom to contact: a Contributor of type ContactPerson, a creator's Email, or Software.IssueTracker"}}
+	return verdict{detail: "no contact or support", fixes: []string{`say whom to contact: a contributor of contributorType "ContactPerson", a creator's email, or software.issueTracker`}}
 }
 
 func checkDevStatusDocs(a *assessment) verdict {
 	var missing []string
 	if strings.TrimSpace(a.r.Software.DevelopmentStatus) == "" {
-		missing = append(missing, `Software.DevelopmentStatus (a repostatus.org term such as "active")`)
+		missing = append(missing, `software.developmentStatus (a repostatus.org term such as "active")`)
 	}
 	if len(a.relations(fair.RelIsDocumentedBy)) == 0 {
-		missing = append(missing, "a link to the documentation (a RelatedIdentifier of relation IsDocumentedBy)")
+		missing = append(missing, `a link to the documentation (in relatedIdentifiers, of relationType "IsDocumentedBy")`)
 	}
 	if len(missing) == 0 {
 		return verdict{pass: true, detail: "development status " + a.r.Software.DevelopmentStatus + " and documentation link"}
@@ -280,13 +280,13 @@ func checkCodeMetaDevelopment(a *assessment) verdict {
 	s := a.r.Software
 	var missing []string
 	if strings.TrimSpace(s.CodeRepository) == "" {
-		missing = append(missing, "Software.CodeRepository")
+		missing = append(missing, "software.codeRepository")
 	}
 	if strings.TrimSpace(s.DevelopmentStatus) == "" {
-		missing = append(missing, "Software.DevelopmentStatus")
+		missing = append(missing, "software.developmentStatus")
 	}
 	if strings.TrimSpace(s.IssueTracker) == "" && strings.TrimSpace(s.ContinuousIntegration) == "" {
-		missing = append(missing, "Software.IssueTracker or Software.ContinuousIntegration")
+		missing = append(missing, "software.issueTracker or software.continuousIntegration")
 	}
 	if len(missing) == 0 {
 		return verdict{pass: true, detail: "CodeMeta development properties present (codeRepository, developmentStatus, issueTracker/continuousIntegration)"}
@@ -298,7 +298,7 @@ func checkContributorsPresent(a *assessment) verdict {
 	if n := len(a.r.Creators) + len(a.r.Contributors); n > 0 {
 		return verdict{pass: true, detail: fmt.Sprintf("%d creators and %d contributors", len(a.r.Creators), len(a.r.Contributors))}
 	}
-	return verdict{detail: "no authors or contributors", fixes: []string{"add the authors as Creators"}}
+	return verdict{detail: "no authors or contributors", fixes: []string{"add the authors as creators"}}
 }
 
 func hasORCID(c fair.Creator) bool {
@@ -311,6 +311,9 @@ func hasORCID(c fair.Creator) bool {
 	}
 	return false
 }
+
+// orcidExample is a name identifier giving an ORCID, as the record's JSON form gives it.
+const orcidExample = `{"value": "https://orcid.org/...", "scheme": "ORCID"}`
 
 func displayName(c fair.Creator) string {
 	if n := strings.TrimSpace(c.Name); n != "" {
@@ -325,15 +328,15 @@ func (a *assessment) personsWithoutORCID() []string {
 	person := func(c fair.Creator) bool { return c.NameType != fair.NameOrganizational }
 	for i, c := range a.r.Creators {
 		if person(c) && !hasORCID(c) {
-			fixes = append(fixes, fmt.Sprintf("creators[%d] (%s) has no ORCID: add a NameIdentifier {Scheme: \"ORCID\", Value: \"https://orcid.org/...\"}", i, displayName(c)))
+			fixes = append(fixes, fmt.Sprintf("creators[%d] %q has no ORCID: add to creators[%d].nameIdentifiers %s", i, displayName(c), i, orcidExample))
 		}
 	}
 	for i, c := range a.r.Contributors {
 		if c.ContributorType == "" {
-			fixes = append(fixes, fmt.Sprintf("contributors[%d] (%s) has no role: set ContributorType", i, displayName(c.Creator)))
+			fixes = append(fixes, fmt.Sprintf("contributors[%d] %q has no role: set contributors[%d].contributorType", i, displayName(c.Creator), i))
 		}
 		if person(c.Creator) && !hasORCID(c.Creator) {
-			fixes = append(fixes, fmt.Sprintf("contributors[%d] (%s) has no ORCID: add a NameIdentifier {Scheme: \"ORCID\", Value: \"https://orcid.org/...\"}", i, displayName(c.Creator)))
+			fixes = append(fixes, fmt.Sprintf("contributors[%d] %q has no ORCID: add to contributors[%d].nameIdentifiers %s", i, displayName(c.Creator), i, orcidExample))
 		}
 	}
 	return fixes
@@ -341,7 +344,7 @@ func (a *assessment) personsWithoutORCID() []string {
 
 func checkContributorsORCID(a *assessment) verdict {
 	if len(a.r.Creators) == 0 {
-		return verdict{detail: "no authors", fixes: []string{"add the authors as Creators, each with an ORCID"}}
+		return verdict{detail: "no authors", fixes: []string{"add the authors as creators, each with an ORCID"}}
 	}
 	if fixes := a.personsWithoutORCID(); len(fixes) > 0 {
 		return verdict{detail: fmt.Sprintf("%d problems with the people credited", len(fixes)), fixes: fixes}
@@ -355,7 +358,7 @@ func checkOwnIdentifier(a *assessment) verdict {
 			return verdict{pass: true, detail: fmt.Sprintf("the citation metadata includes %q", id)}
 		}
 	}
-	return verdict{detail: "the citation metadata has no identifier", fixes: []string{`put the release's DOI in its citation metadata (Identifier; it becomes "doi:" in CITATION.cff and "identifier" in codemeta.json)`}}
+	return verdict{detail: "the citation metadata has no identifier", fixes: []string{`put the release's DOI in its citation metadata (identifier; it becomes "doi:" in CITATION.cff and "identifier" in codemeta.json)`}}
 }
 
 func checkPersistentInfrastructure(a *assessment) verdict {
@@ -389,10 +392,10 @@ func checkCrossReferenced(a *assessment) verdict {
 	}
 	var missing []string
 	if !doi {
-		missing = append(missing, "a DOI (Identifier)")
+		missing = append(missing, "a DOI (identifier)")
 	}
 	if !swh {
-		missing = append(missing, "the Software Heritage ID of the release (a SWHID in AlternateIdentifiers or RelatedIdentifiers)")
+		missing = append(missing, "the Software Heritage ID of the release (a SWHID in alternateIdentifiers or relatedIdentifiers)")
 	}
 	return verdict{detail: "the record is not cross-referenced across infrastructures", fixes: []string{"add " + joinList(missing)}}
 }
@@ -400,7 +403,7 @@ func checkCrossReferenced(a *assessment) verdict {
 func (a *assessment) repoProtocol(auth bool) verdict {
 	repo := strings.TrimSpace(a.r.Software.CodeRepository)
 	if repo == "" {
-		return verdict{detail: "no code repository", fixes: []string{`set Software.CodeRepository to the repository's address, e.g. "https://gitlab.in2p3.fr/group/tool"`}}
+		return verdict{detail: "no code repository", fixes: []string{`set software.codeRepository to the repository's address, e.g. "https://gitlab.in2p3.fr/group/tool"`}}
 	}
 	scheme := ""
 	if u, err := url.Parse(repo); err == nil {
@@ -424,12 +427,12 @@ func checkFormatsDescribed(a *assessment) verdict {
 	if len(a.r.Formats) > 0 {
 		return verdict{pass: true, detail: "data formats: " + joinList(a.r.Formats)}
 	}
-	return verdict{detail: "the record does not say which data formats the software reads or writes", fixes: []string{`list the data formats the software reads and writes as media types in Formats, e.g. "application/fits"`}}
+	return verdict{detail: "the record does not say which data formats the software reads or writes", fixes: []string{`list the data formats the software reads and writes as media types in formats, e.g. ["application/fits"]`}}
 }
 
 func checkFormatsOpen(a *assessment) verdict {
 	if len(a.r.Formats) == 0 {
-		return verdict{detail: "no data formats listed", fixes: []string{`list the data formats in Formats, preferably open ones, e.g. "application/x-hdf5"`}}
+		return verdict{detail: "no data formats listed", fixes: []string{`list the data formats in formats, preferably open ones, e.g. ["application/x-hdf5"]`}}
 	}
 	var closed []string
 	for i, f := range a.r.Formats {
@@ -449,7 +452,7 @@ func checkSchemaReference(a *assessment) verdict {
 			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] %q references a format specification", i, ri.Identifier)}
 		}
 	}
-	return verdict{detail: "no reference to a format schema", fixes: []string{`reference the specification of the data formats: a RelatedIdentifier {RelationType: References, ResourceTypeGeneral: Standard} to the format's specification`}}
+	return verdict{detail: "no reference to a format schema", fixes: []string{`reference the specification of the data formats: add to relatedIdentifiers {"identifier": "https://...", "identifierType": "URL", "relationType": "References", "resourceTypeGeneral": "Standard"} with the address of the format's specification`}}
 }
 
 // referenceTypes are the resource types of articles and data a software record may reference.
@@ -471,7 +474,7 @@ func checkSoftwareReferences(a *assessment) verdict {
 			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] %s %q", i, ri.RelationType, ri.Identifier)}
 		}
 	}
-	return verdict{detail: "no machine-readable reference to articles or data", fixes: []string{"reference the paper describing the software (IsDocumentedBy, its DOI) and the data it uses or produced (RelatedIdentifiers with ResourceTypeGeneral Dataset)"}}
+	return verdict{detail: "no machine-readable reference to articles or data", fixes: []string{`reference the paper describing the software (IsDocumentedBy, its DOI) and the data it uses or produced (relatedIdentifiers with resourceTypeGeneral "Dataset")`}}
 }
 
 var instructionWords = []string{"install", "build", "run", "usage", "compile"}
@@ -493,17 +496,17 @@ func checkInstructions(a *assessment) verdict {
 			return verdict{pass: true, detail: fmt.Sprintf("relatedIdentifiers[%d] links the documentation %q", i, ri.Identifier)}
 		}
 	}
-	return verdict{detail: "no build, installation or execution instructions", fixes: []string{"say how to build, install and run it: a Description of type TechnicalInfo, or a link to the documentation (IsDocumentedBy)"}}
+	return verdict{detail: "no build, installation or execution instructions", fixes: []string{`say how to build, install and run it: add to descriptions {"description": "...", "type": "TechnicalInfo"}, or a link to the documentation (IsDocumentedBy)`}}
 }
 
 func checkDependencies(a *assessment) verdict {
 	s := a.r.Software
 	var missing []string
 	if len(s.Requirements) == 0 {
-		missing = append(missing, "the dependencies (Software.Requirements)")
+		missing = append(missing, "the dependencies (software.requirements)")
 	}
 	if strings.TrimSpace(s.ContinuousIntegration) == "" {
-		missing = append(missing, "the automated build (Software.ContinuousIntegration)")
+		missing = append(missing, "the automated build (software.continuousIntegration)")
 	}
 	if len(missing) == 0 {
 		return verdict{pass: true, detail: fmt.Sprintf("%d dependencies listed; automated build at %s", len(s.Requirements), s.ContinuousIntegration)}
@@ -519,12 +522,12 @@ func checkSPDXLicence(a *assessment) verdict {
 	}
 	if lic := a.licences(); len(lic) > 0 {
 		rt := a.r.Rights[lic[0]]
-		return verdict{detail: "the licence is not recognised as SPDX", fixes: []string{fmt.Sprintf("rights[%d] %q is not an SPDX licence: set its Identifier to the SPDX identifier (e.g. \"Apache-2.0\") and IdentifierScheme \"SPDX\"", lic[0], firstNonEmpty(rt.Rights, rt.URI))}}
+		return verdict{detail: "the licence is not recognised as SPDX", fixes: []string{fmt.Sprintf("rights[%d] %q is not an SPDX licence: set rights[%d].identifier to the SPDX identifier (e.g. \"Apache-2.0\") and rights[%d].identifierScheme to \"SPDX\"", lic[0], firstNonEmpty(rt.Rights, rt.URI), lic[0], lic[0])}}
 	}
 	return verdict{detail: "no licence", fixes: []string{fixSoftwareLicence}}
 }
 
-const fixSoftwareLicence = `add a licence: set Rights with an SPDX identifier, e.g. {Rights: "Apache License 2.0", Identifier: "Apache-2.0", IdentifierScheme: "SPDX", URI: "https://spdx.org/licenses/Apache-2.0.html"}`
+const fixSoftwareLicence = `add a licence: add to rights an entry with an SPDX identifier, e.g. {"rights": "Apache License 2.0", "identifier": "Apache-2.0", "identifierScheme": "SPDX", "uri": "https://spdx.org/licenses/Apache-2.0.html"}`
 
 func checkLicenceAndCopyright(a *assessment) verdict {
 	lic := a.licences()
@@ -541,7 +544,7 @@ func checkLicenceAndCopyright(a *assessment) verdict {
 		fixes = append(fixes, fixSoftwareLicence)
 	}
 	if !holder {
-		fixes = append(fixes, "name the copyright holder: a Contributor of type RightsHolder (e.g. the laboratory, with its ROR ID)")
+		fixes = append(fixes, `name the copyright holder: a contributor of contributorType "RightsHolder" (e.g. the laboratory, with its ROR ID)`)
 	}
 	if len(fixes) == 0 {
 		return verdict{pass: true, detail: "licence and copyright holder given"}
@@ -565,10 +568,10 @@ func checkMachineReadableLicence(a *assessment) verdict {
 func checkCommitHistory(a *assessment) verdict {
 	s := a.r.Software
 	if strings.TrimSpace(s.CodeRepository) == "" {
-		return verdict{detail: "no code repository", fixes: []string{"set Software.CodeRepository to the version-control repository"}}
+		return verdict{detail: "no code repository", fixes: []string{"set software.codeRepository to the version-control repository"}}
 	}
 	if strings.TrimSpace(s.Commit) == "" && strings.TrimSpace(s.Tag) == "" {
-		return verdict{detail: "the release is not tied to the repository's history", fixes: []string{"set Software.Commit (the full commit hash) or Software.Tag of the release"}}
+		return verdict{detail: "the release is not tied to the repository's history", fixes: []string{"set software.commit (the full commit hash) or software.tag of the release"}}
 	}
 	return verdict{pass: true, detail: fmt.Sprintf("%s at %s", s.CodeRepository, firstNonEmpty(s.Tag, s.Commit))}
 }
