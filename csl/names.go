@@ -343,7 +343,11 @@ func (c *rctx) countNames(names []Name, cfg nameCfg) int {
 func (c *rctx) renderNameList(l nameList, cfg nameCfg, ne *namesEl) *node {
 	names := l.names
 	shown, truncated := c.etAl(len(names), cfg)
-	useLast := truncated && cfg.etAlUseLast && shown+2 <= len(names)
+	useLastOpt := cfg.etAlUseLast
+	if c.sortKey != nil && c.sortKey.hasLast {
+		useLastOpt = c.sortKey.useLast
+	}
+	useLast := truncated && useLastOpt && shown+2 <= len(names)
 	var items []*node
 	inverted := make([]bool, 0, shown)
 	for i := 0; i < shown; i++ {
@@ -358,7 +362,10 @@ func (c *rctx) renderNameList(l nameList, cfg nameCfg, ne *namesEl) *node {
 		inverted = append(inverted, inv)
 	}
 	if c.sortKey != nil {
-		// Sort keys: names in sort order, joined plainly.
+		// Sort keys: names in sort order, joined plainly; with et-al-use-last, the last name after the first ones.
+		if useLast {
+			items = append(items, c.renderName(names[len(names)-1], cfg, true, len(names)-1))
+		}
 		return join(items, " ")
 	}
 	out := &node{}

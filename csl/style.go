@@ -51,12 +51,13 @@ type layoutArea struct {
 }
 
 type sortKey struct {
-	variable, macro           string
-	desc                      bool
-	namesMin                  int
-	namesUseFirst             int
-	namesUseLast              int
-	hasMin, hasFirst, hasLast bool
+	variable, macro  string
+	desc             bool
+	namesMin         int
+	namesUseFirst    int
+	hasMin, hasFirst bool
+	// useLast is the key's names-use-last, when hasLast says it has one.
+	useLast, hasLast bool
 }
 
 // formatting holds the CSL formatting attributes of one element.
@@ -300,7 +301,7 @@ func (c *compiler) area(n *xnode) (*layoutArea, error) {
 				sk.namesMin, sk.hasMin = atoiAttr(key, "names-min")
 				sk.namesUseFirst, sk.hasFirst = atoiAttr(key, "names-use-first")
 				if v, ok := key.attrs["names-use-last"]; ok {
-					sk.hasLast = v == "true"
+					sk.useLast, sk.hasLast = v == "true", true
 				}
 				a.sort = append(a.sort, sk)
 			}
