@@ -1,6 +1,7 @@
 package schemaorg
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,9 @@ func NotWritten(r *fair.Resource) fair.Notes {
 		if c.Lang != "" {
 			out.Add(path+".lang", c.Lang, "schema.org has no language for a person's or organisation's name")
 		}
+		if c.NameType == "" && c.GivenName == "" && c.FamilyName == "" {
+			out.Add(path+".nameType", "", "schema.org names a Person or an Organization: written as an Organization, read back as Organizational")
+		}
 		for j, ni := range c.NameIdentifiers {
 			switch strings.ToUpper(string(ni.Scheme)) {
 			case "ORCID", "ROR", "ISNI":
@@ -33,6 +37,29 @@ func NotWritten(r *fair.Resource) fair.Notes {
 			}
 		}
 	}
+	// titles notes the title types that do not come back: the one written as name is read back without a type,
+	// the others as AlternativeTitle (alternateName) or, where subtitles are written apart, Subtitle.
+	titles := func(path string, ts []fair.Title, main int, subtitles bool) {
+		for i, t := range ts {
+			switch {
+			case i == main:
+				if t.Type != "" {
+					out.Add(index(path, i)+".type", string(t.Type), "written as the name; read back without a type")
+				}
+			case t.Type == fair.TitleAlternativeTitle, subtitles && t.Type == fair.TitleSubtitle:
+			default:
+				out.Add(index(path, i)+".type", string(t.Type), "written as alternateName; read back as AlternativeTitle")
+			}
+		}
+	}
+	main := -1
+	for i, t := range r.Titles {
+		if t.Type == "" {
+			main = i
+			break
+		}
+	}
+	titles("titles", r.Titles, max(main, 0), true)
 	for i, c := range r.Creators {
 		agent(index("creators", i), c)
 	}
@@ -57,6 +84,14 @@ func NotWritten(r *fair.Resource) fair.Notes {
 		case d.Type == fair.DateIssued && issued:
 			out.Add(p, d.Date, "schema.org holds one datePublished; the first Issued date is written")
 			continue
+		}
+		if d.Type == fair.DateIssued && !issued {
+			switch y, err := strconv.Atoi(d.Date[:min(4, len(d.Date))]); {
+			case len(d.Date) == 4:
+				out.Add(p, d.Date, "a year alone is written as datePublished and read back as the publication year only")
+			case err == nil && r.PublicationYear != 0 && y != r.PublicationYear:
+				out.Add("publicationYear", strconv.Itoa(r.PublicationYear), "datePublished is the Issued date; read back as that date's year")
+			}
 		}
 		issued = issued || d.Type == fair.DateIssued
 		if d.Information != "" {
@@ -84,8 +119,12 @@ func NotWritten(r *fair.Resource) fair.Notes {
 			out.Add(index("fundingReferences", i)+".schemeURI", f.SchemeURI, "schema.org has no scheme URI for a funder identifier")
 		}
 	}
-	for i, it := range r.RelatedItems {
+	for i, it := range slices.Concat(r.RelatedItems, r.References) {
 		p := index("relatedItems", i)
+		if i >= len(r.RelatedItems) {
+			p = index("references", i-len(r.RelatedItems))
+		}
+		titles(p+".titles", it.Titles, 0, false)
 		if it.NumberType != "" && it.NumberType != fair.NumberArticle {
 			out.Add(p+".numberType", string(it.NumberType), "the number is written as position and read back as an article number")
 		}

@@ -3,6 +3,7 @@ package schemaorg
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -274,6 +275,26 @@ func TestNotWritten(t *testing.T) {
 		{"MD5 checksum", func(r *fair.Resource) { r.Distributions[0].Checksum = fair.Checksum{Algorithm: "md5", Value: "abc"} }, "distributions[0].checksum"},
 		{"funder scheme URI", func(r *fair.Resource) { r.FundingReferences[0].SchemeURI = "https://ror.org/" }, "fundingReferences[0].schemeURI"},
 		{"software commit", func(r *fair.Resource) { r.Software.Commit = "0123abcd" }, "software.commit"},
+		{"translated title", func(r *fair.Resource) {
+			r.Titles = append(r.Titles, fair.Title{Title: "Titre", Type: fair.TitleTranslatedTitle, Lang: "fr"})
+		}, "titles[3].type"},
+		{"main title with a type", func(r *fair.Resource) { r.Titles[0].Type = fair.TitleOther }, "titles[0].type"},
+		{"creator of unknown kind", func(r *fair.Resource) {
+			r.Creators = append(r.Creators, fair.Creator{Name: "Roe, Jane"})
+		}, "creators[2].nameType"},
+		{"Issued date of a year alone", func(r *fair.Resource) {
+			for i := range r.Dates {
+				if r.Dates[i].Type == fair.DateIssued {
+					r.Dates[i].Date = strconv.Itoa(r.PublicationYear)
+				}
+			}
+		}, "dates[0]"},
+		{"publication year other than the Issued date's", func(r *fair.Resource) { r.PublicationYear-- }, "publicationYear"},
+		{"reference's second title type", func(r *fair.Resource) {
+			r.References = append(r.References, fair.RelatedItem{Type: fair.ResourceTypeBook, RelationType: fair.RelCites,
+				Titles:   []fair.Title{{Title: "Proceedings"}, {Title: "Lecture Notes", Type: fair.TitleOther}},
+				Creators: []fair.Creator{{Name: "Smith, Anne", NameType: fair.NamePersonal, GivenName: "Anne", FamilyName: "Smith"}}})
+		}, "references[1].titles[1].type"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := fullDataset()
