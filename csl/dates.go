@@ -14,6 +14,12 @@ func (c *rctx) renderDate(e *dateEl) *node {
 	}
 	if c.sortKey != nil {
 		c.found++
+		if c.sortKey.macro != "" {
+			// A date a macro renders sorts on the date parts the macro shows, the others counting as absent
+			// (CSL 1.0.2, Sorting: a macro's sort key is what the macro renders).
+			parts, _ := c.dateParts(e)
+			return leaf(dateSortKeyParts(d, parts), kField)
+		}
 		return leaf(dateSortKey(d), kField)
 	}
 	if len(d.Parts) == 0 {
@@ -346,6 +352,35 @@ func trimFirstPrefix(n *node) *node {
 		}
 	}
 	return n
+}
+
+// dateSortKeyParts is dateSortKey with the month and day left out unless parts has them (a year only when parts
+// is empty).
+func dateSortKeyParts(d *Date, parts []*datePartEl) string {
+	if len(d.Parts) == 0 {
+		return dateSortKey(d)
+	}
+	month, day := false, false
+	for _, p := range parts {
+		switch p.name {
+		case "month":
+			month = true
+		case "day":
+			day = true
+		}
+	}
+	cut := *d
+	cut.Parts = make([][3]int, len(d.Parts))
+	for i, p := range d.Parts {
+		if !month {
+			p[1] = 0
+		}
+		if !day {
+			p[2] = 0
+		}
+		cut.Parts[i] = p
+	}
+	return dateSortKey(&cut)
 }
 
 // dateSortKey is YYYYYMMDD (range end appended) so dates sort chronologically; literal dates sort after.
