@@ -204,6 +204,12 @@ func ParseItem(raw []byte) (*Item, error) {
 			}
 		}
 	}
+	// Older CSL-JSON (Zotero, citeproc-js) names the short titles journalAbbreviation and shortTitle.
+	for legacy, name := range map[string]string{"journalAbbreviation": "container-title-short", "shortTitle": "title-short"} {
+		if v := it.Vars[legacy]; v != "" && it.Vars[name] == "" {
+			it.Vars[name] = v
+		}
+	}
 	return it, nil
 }
 
