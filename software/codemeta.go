@@ -16,7 +16,8 @@ import (
 
 // CodeMeta (codemeta.json) read and write. The writer produces CodeMeta 3.0; the reader takes 3.0, 2.0 and plain
 // schema.org SoftwareSourceCode in compacted JSON-LD (terms as the CodeMeta contexts define them, "schema:" and
-// "codemeta:" prefixed terms, "id"/"type" aliases). The crosswalk to fair.Resource:
+// "codemeta:" prefixed terms, "id"/"type" aliases), and CodeMeta 1's terms under their CodeMeta 2 names (agents as
+// author, licenseId as license, downloadLink, depends, tags, ...: codeMeta1). The crosswalk to fair.Resource:
 //
 //	name → main title; alternateName → alternative title; description → abstract; version, softwareVersion → version
 //	identifier, @id → primary DOI / alternate identifiers (SWHID, other); PropertyValue "commit"/"tag" → the commit
@@ -73,7 +74,7 @@ var codeMetaRelations = []struct {
 	{"relatedLink", fair.RelReferences},
 }
 
-// ReadCodeMeta reads a codemeta.json file (CodeMeta 3.0 or 2.0) into a record. Terms the record has no place for
+// ReadCodeMeta reads a codemeta.json file (CodeMeta 3.0, 2.0 or 1) into a record. Terms the record has no place for
 // (softwareSuggestions, readme, buildInstructions, ...) are returned in notRead beside the record.
 func ReadCodeMeta(data []byte) (r *fair.Resource, notRead fair.Notes, err error) {
 	r, dropped, err := readCodeMeta(data)
@@ -110,8 +111,47 @@ func readCodeMeta(data []byte) (*fair.Resource, []string, error) {
 		}
 	}
 	c := &cmReader{}
-	r := c.read(normalizeKeys(obj))
+	renamed := map[string]string{}
+	r := c.read(codeMeta1Terms(normalizeKeys(obj), renamed))
+	for i, p := range c.dropped { // paths in the input's terms: agents[0].role, not author[0].role
+		term := p[:strings.IndexFunc(p+".", func(r rune) bool { return r == '.' || r == '[' || r == ' ' })]
+		if v1, ok := renamed[term]; ok {
+			c.dropped[i] = v1 + p[len(term):]
+		}
+	}
 	return r, c.dropped, nil
+}
+
+// codeMeta1 maps the terms of CodeMeta 1 (and of the drafts before it: title, tags) that CodeMeta 2 renamed to
+// their CodeMeta 2 names, after the codemeta-V1 column of CodeMeta's crosswalk.
+var codeMeta1 = []struct{ v1, term string }{
+	{"title", "name"},
+	{"agents", "author"},
+	{"tags", "keywords"},
+	{"controlledTerms", "keywords"},
+	{"licenseId", "license"},
+	{"downloadLink", "downloadUrl"},
+	{"operatingSystems", "operatingSystem"},
+	{"depends", "softwareRequirements"},
+	{"suggests", "softwareSuggestions"},
+	{"uploadedBy", "maintainer"},
+	{"relatedPublications", "referencePublication"},
+	{"URL", "url"},
+}
+
+// codeMeta1Terms renames the CodeMeta 1 terms of a document to their CodeMeta 2 names where the document does not
+// use the new name too (then the old term stays, and is reported as not read), and records each renaming.
+func codeMeta1Terms(m map[string]any, renamed map[string]string) map[string]any {
+	for _, a := range codeMeta1 {
+		v, ok := m[a.v1]
+		if _, taken := m[a.term]; !ok || taken {
+			continue
+		}
+		delete(m, a.v1)
+		m[a.term] = v
+		renamed[a.term] = a.v1
+	}
+	return m
 }
 
 func isSoftwareType(types []string) bool {
@@ -402,7 +442,7 @@ func namedVersions(v any) []string {
 
 func requirement(x any) fair.Requirement {
 	m, ok := x.(map[string]any)
-	if !ok {
+	if _, value := m["@value"]; !ok || value { // text, or a typed value ({"@type": "URL", "@value": ...})
 		s := text(x)
 		if strings.Contains(s, "://") {
 			return fair.Requirement{Name: s, Identifier: s}
@@ -446,7 +486,8 @@ func (c *cmReader) person(v any, path string) (fair.Creator, bool) {
 	var cr fair.Creator
 	given := strings.Join(texts(m["givenName"]), " ")
 	family := strings.Join(texts(m["familyName"]), " ")
-	person := len(types) > 0 && types[0] == "Person" || len(types) == 0 && (given != "" || family != "")
+	// CodeMeta 1's agents are typed "person" and "organization", in lower case.
+	person := len(types) > 0 && strings.EqualFold(types[0], "Person") || len(types) == 0 && (given != "" || family != "")
 	if person {
 		cr.NameType = fair.NamePersonal
 		cr.GivenName, cr.FamilyName = given, family
@@ -485,8 +526,10 @@ func (c *cmReader) person(v any, path string) (fair.Creator, bool) {
 		}
 	}
 	cr.Alias = text(m["alternateName"])
-	for _, k := range []string{"address", "roleName"} {
-		if _, has := m[k]; has {
+	for k := range m {
+		switch k {
+		case "@type", "@id", "identifier", "givenName", "familyName", "name", "email", "url", "affiliation", "alternateName", "@context":
+		default: // address, roleName, CodeMeta 1's role and mustBeCited, ...
 			c.dropped = append(c.dropped, path+"."+k)
 		}
 	}
