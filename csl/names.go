@@ -20,13 +20,15 @@ type nameCfg struct {
 	instPrecedesLast      string
 	etAlMin, etAlUseFirst int
 	etAlUseLast           bool
-	initialize            bool
-	initializeWith        string
-	hasInitializeWith     bool
-	nameAsSortOrder       string
-	sortSeparator         string
-	form                  string
-	el                    *nameEl
+	// etAlZeroFirst: et-al-use-first is 0, so a list long enough for et-al shows no name at all.
+	etAlZeroFirst     bool
+	initialize        bool
+	initializeWith    string
+	hasInitializeWith bool
+	nameAsSortOrder   string
+	sortSeparator     string
+	form              string
+	el                *nameEl
 }
 
 func (c *rctx) nameConfig(ne *nameEl) nameCfg {
@@ -79,6 +81,9 @@ func (c *rctx) nameConfig(ne *nameEl) nameCfg {
 	}
 	cfg.etAlMin = atoi("et-al-min")
 	cfg.etAlUseFirst = atoi("et-al-use-first")
+	if v, ok := get("et-al-use-first"); ok && strings.TrimSpace(v) == "0" {
+		cfg.etAlZeroFirst = true
+	}
 	if c.cite != nil && c.cite.position != posFirst && !c.bib {
 		if v := atoi("et-al-subsequent-min"); v > 0 {
 			cfg.etAlMin = v
@@ -325,6 +330,9 @@ func (c *rctx) etAl(total int, cfg nameCfg) (shown int, truncated bool) {
 		shown = first
 		truncated = true
 	}
+	if min > 0 && total >= min && first == 0 && cfg.etAlZeroFirst && (c.sortKey == nil || !c.sortKey.hasFirst) {
+		return 0, true
+	}
 	if truncated && c.dis != nil && c.dis.addNames > 0 && c.sortKey == nil {
 		shown += c.dis.addNames
 		if shown >= total {
@@ -343,6 +351,9 @@ func (c *rctx) countNames(names []Name, cfg nameCfg) int {
 func (c *rctx) renderNameList(l nameList, cfg nameCfg, ne *namesEl) *node {
 	names := l.names
 	shown, truncated := c.etAl(len(names), cfg)
+	if shown == 0 {
+		return nil
+	}
 	useLastOpt := cfg.etAlUseLast
 	if c.sortKey != nil && c.sortKey.hasLast {
 		useLastOpt = c.sortKey.useLast
@@ -711,7 +722,12 @@ func (c *rctx) renderName(raw Name, cfg nameCfg, inverted bool, idx int) *node {
 		g := affix(givenCore(), "given")
 		if g != nil && !g.isEmpty() {
 			out.kids = append(out.kids, g)
-			if !strings.HasSuffix(given, "\u00a0") {
+			// No space after a given name, or its name-part suffix, that ends in a space of its own (a no-break one).
+			gsuf := ""
+			if p := parts["given"]; p != nil {
+				gsuf = p.suffix
+			}
+			if !strings.HasSuffix(given, "\u00a0") && !endsSpace(gsuf) {
 				out.kids = append(out.kids, leaf(" ", kAffix))
 			}
 		}
@@ -751,6 +767,12 @@ func (c *rctx) renderName(raw Name, cfg nameCfg, inverted bool, idx int) *node {
 		out.kids = append(out.kids, leaf(cfg.sortSeparator, kAffix), leaf(n.Suffix, kField))
 	}
 	return out
+}
+
+// endsSpace says whether s ends in white space (a no-break space included).
+func endsSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
 }
 
 func endsNoSpace(s string) bool {
