@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/dop2i/fairmeta/fair"
 	"golang.org/x/text/encoding/unicode"
@@ -57,7 +59,9 @@ func xsdNotes(r *fair.Resource, rec *Record) fair.Notes {
 
 // JSONFormat returns the descriptor of the DataCite REST API's JSON (named "datacite-json") for package format: read
 // with [ReadJSON] (a JSON:API document, a list or bare attributes), written as a JSON:API document, a JSON:API list
-// for several records, or one document per line. Its writer's notes are [NotWritten].
+// for several records, or one document per line. Its reader reports, beside [ReadJSON]'s notes, the attributes
+// the record has no place for (contentUrl, older API generations' author or title, ...), not the REST API's
+// administrative ones (state, counts, xml, ...). Its writer's notes are [NotWritten].
 func JSONFormat() fair.Format {
 	return fair.Format{
 		Name:        "datacite-json",
@@ -76,6 +80,11 @@ func JSONFormat() fair.Format {
 			out := make([]*fair.Resource, len(recs))
 			for i, r := range recs {
 				out[i] = ToResource(r)
+				if len(recs) > 1 {
+					notRead = append(notRead, extraNotes(r).Indexed("data", i)...)
+				} else {
+					notRead = append(notRead, extraNotes(r)...)
+				}
 			}
 			return out, notRead, nil
 		},
@@ -147,4 +156,45 @@ func detectJSON(data []byte) bool {
 	}
 	return bytes.Contains(t, []byte(`"resourceTypeGeneral"`)) &&
 		(bytes.Contains(t, []byte(`"types"`)) || bytes.Contains(t, []byte(`"resourceType"`)) && bytes.Contains(t, []byte(`"creators"`)))
+}
+
+// restAdmin are the REST API attributes that describe the DOI's registration, usage or a derived view of the
+// metadata rather than the work: a fair.Resource has no place for them and needs none (the record holds the facts
+// they are derived from), so reading them into one loses nothing. Every other attribute the schema does not define
+// is reported.
+var restAdmin = map[string]bool{
+	"id": true, "identifiers": true, "xml": true, "container": true, "prefix": true, "suffix": true, "state": true,
+	"event": true, "reason": true, "source": true, "isActive": true, "metadataVersion": true, "schemaVersion": true,
+	"agency": true, "provider": true, "providerId": true, "client": true, "clientId": true, "landingPage": true,
+	"created": true, "registered": true, "published": true, "updated": true,
+	"viewCount": true, "downloadCount": true, "referenceCount": true, "citationCount": true, "partCount": true,
+	"partOfCount": true, "versionCount": true, "versionOfCount": true, "viewsOverTime": true,
+	"downloadsOverTime": true, "citationsOverTime": true,
+}
+
+// extraNotes reports the attributes of r's Extra that carry a value and are neither DataCite metadata nor the REST
+// API's administrative attributes (restAdmin): contentUrl, the attributes of older API generations (author, title,
+// resource-type-general, ...), or any other; ToResource has no place for them.
+func extraNotes(r *Record) fair.Notes {
+	var keys []string
+	for k, v := range r.Extra {
+		switch strings.TrimSpace(string(v)) {
+		case "null", "[]", "{}", `""`:
+			continue
+		}
+		if !restAdmin[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var out fair.Notes
+	for _, k := range keys {
+		var b bytes.Buffer
+		if json.Compact(&b, r.Extra[k]) != nil {
+			b.Reset()
+			b.Write(r.Extra[k])
+		}
+		out.Add(k, truncate(b.String(), 60), "not a DataCite metadata property: the record has no place for it")
+	}
+	return out
 }

@@ -235,3 +235,27 @@ func TestNotWrittenNamesOnlyAndURL(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONFormatReportsOtherAttributes: attributes outside DataCite's metadata are reported by the datacite-json
+// reader (the attributes of an older API generation, contentUrl), with their path in a list, while the REST API's
+// administrative attributes (state, counts, xml, ...) and empty values are not.
+func TestJSONFormatReportsOtherAttributes(t *testing.T) {
+	one := `{"id": "10.5072/a", "type": "dois", "attributes": {"doi": "10.5072/a", "titles": [{"title": "A"}],
+		"title": "Old title", "author": [{"name": "Roe, Jane"}], "contentUrl": ["https://example.org/a.h5"],
+		"state": "findable", "viewCount": 3, "xml": "PHJlc291cmNlLz4=", "container": {}, "published": "2020",
+		"citationsOverTime": [], "source": null}}`
+	recs, notRead, err := datacite.JSONFormat().Read([]byte(`{"data": ` + one + `}`))
+	if err != nil || len(recs) != 1 {
+		t.Fatal(recs, err)
+	}
+	const reason = "not a DataCite metadata property: the record has no place for it"
+	testdiff.Check(t, "notRead", notRead, fair.Notes{
+		{Path: "author", Value: `[{"name":"Roe, Jane"}]`, Reason: reason},
+		{Path: "contentUrl", Value: `["https://example.org/a.h5"]`, Reason: reason},
+		{Path: "title", Value: `"Old title"`, Reason: reason},
+	})
+	_, notRead, err = datacite.JSONFormat().Read([]byte(`{"data": [{"id": "10.5072/b", "type": "dois", "attributes": {"doi": "10.5072/b"}}, ` + one + `]}`))
+	if err != nil || len(notRead) != 3 || notRead[0].Path != "data[1].author" {
+		t.Errorf("list: %v, %v", notRead, err)
+	}
+}
