@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -528,19 +529,22 @@ func cffRefOf(it fair.RelatedItem) *cffRef {
 }
 
 // WriteCFF writes r as a CITATION.cff 1.2.0 file and checks the result with [ValidateCFF]: a record without a
-// title or creators, or with values CFF does not allow, gives a *CFFValidationError. notWritten is
-// [NotWritten]("cff", r).
+// title or creators, or with other values CFF does not allow, gives a *CFFValidationError. Licences that are not
+// SPDX identifiers (DataCite's lower-case "cc-by-4.0" is canonicalised; another is written as license-url when the
+// rights entry has a URL) and URLs or DOIs of a form CFF refuses are left out with a note. notWritten is
+// [NotWritten]("cff", r) and those notes.
 func WriteCFF(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
 	if err := checkWrite("WriteCFF", w, r); err != nil {
 		return nil, err
 	}
-	if err := writeCFF(w, r); err != nil {
+	dropped, err := writeCFF(w, r)
+	if err != nil {
 		return nil, err
 	}
-	return NotWritten("cff", r), nil
+	return append(NotWritten("cff", r), dropped...), nil
 }
 
-func writeCFF(w io.Writer, r *fair.Resource) error {
+func writeCFF(w io.Writer, r *fair.Resource) (dropped fair.Notes, err error) {
 	d := cffDoc{CFFVersion: "1.2.0", Message: cffMessage, Title: r.MainTitle(), Version: r.Version,
 		Abstract: descriptionText(r), Commit: r.Software.Commit, Keywords: r.Keywords}
 	if r.ResourceType.General == fair.ResourceTypeDataset {
@@ -586,6 +590,27 @@ func writeCFF(w io.Writer, r *fair.Resource) error {
 		d.DateReleased = t[:10]
 	}
 	ids, uris := spdxOf(r)
+	// CFF takes only SPDX identifiers (DataCite's lower-case ones are canonicalised) and URLs of a few schemes;
+	// a value it refuses is left out with a note rather than making the file invalid.
+	var spdx []string
+	for _, id := range ids {
+		if c, ok := spdxCanonical(id); ok {
+			spdx = appendUnique(spdx, c)
+			continue
+		}
+		i := slices.IndexFunc(r.Rights, func(rt fair.Rights) bool { return rt.Identifier == id })
+		if u := r.Rights[i].URI; cffURL(u) && len(uris) == 0 {
+			uris = append(uris, u)
+			continue
+		}
+		dropped.Add(fmt.Sprintf("rights[%d].identifier", i), id, "not an SPDX licence identifier, the only licences CFF takes")
+	}
+	ids = spdx
+	for len(uris) > 0 && !cffURL(uris[0]) {
+		i := slices.IndexFunc(r.Rights, func(rt fair.Rights) bool { return rt.URI == uris[0] })
+		dropped.Add(fmt.Sprintf("rights[%d].uri", i), uris[0], "CFF's license-url takes an http(s) or (s)ftp URL")
+		uris = uris[1:]
+	}
 	switch len(ids) {
 	case 0:
 	case 1:
@@ -603,12 +628,34 @@ func writeCFF(w io.Writer, r *fair.Resource) error {
 	if r.Software.CodeRepository != d.Repository {
 		d.RepositoryCode = r.Software.CodeRepository
 	}
+	for _, u := range []struct {
+		v    *string
+		path string
+	}{{&d.Repository, "relatedIdentifiers"}, {&d.RepositoryArtifact, "distributions[0].contentUrl"}, {&d.RepositoryCode, "software.codeRepository"}} {
+		if *u.v != "" && !cffURL(*u.v) {
+			dropped.Add(u.path, *u.v, "CFF takes an http(s) or (s)ftp URL here")
+			*u.v = ""
+		}
+	}
 	written[d.Repository], written[d.RepositoryArtifact], written[r.Software.CodeRepository] = true, true, true
 	if !written[r.URL] {
 		d.URL = r.URL
+		if d.URL != "" && !cffURL(d.URL) {
+			dropped.Add("url", d.URL, "CFF takes an http(s) or (s)ftp URL here")
+			d.URL = ""
+		}
 	}
-	for _, it := range r.References {
-		d.References = append(d.References, *cffRefOf(it))
+	for i, it := range r.References {
+		ref := cffRefOf(it)
+		if ref.DOI != "" && !cffDefs["doi"].pattern.MatchString(ref.DOI) {
+			dropped.Add(fmt.Sprintf("references[%d].identifier", i), ref.DOI, "not a DOI of the form CFF takes")
+			ref.DOI = ""
+		}
+		if ref.URL != "" && !cffURL(ref.URL) {
+			dropped.Add(fmt.Sprintf("references[%d].identifier", i), ref.URL, "CFF takes an http(s) or (s)ftp URL here")
+			ref.URL = ""
+		}
+		d.References = append(d.References, *ref)
 	}
 	for _, it := range r.RelatedItems {
 		if it.RelationType == fair.RelIsDocumentedBy && d.PreferredCitation == nil {
@@ -619,14 +666,17 @@ func writeCFF(w io.Writer, r *fair.Resource) error {
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&d); err != nil {
-		return fmt.Errorf("software: writing CFF: %w", err)
+		return nil, fmt.Errorf("software: writing CFF: %w", err)
 	}
 	if err := enc.Close(); err != nil {
-		return fmt.Errorf("software: writing CFF: %w", err)
+		return nil, fmt.Errorf("software: writing CFF: %w", err)
 	}
 	if err := ValidateCFF(buf.Bytes()); err != nil {
-		return err
+		return nil, err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	_, err = w.Write(buf.Bytes())
+	return dropped, err
 }
+
+// cffURL reports whether CFF's url pattern takes u.
+func cffURL(u string) bool { return cffDefs["url"].pattern.MatchString(u) }

@@ -459,3 +459,42 @@ date-released: 2017-12-18
 		}
 	}
 }
+
+// TestWriteCFFValuesCFFRefuses: a record whose licence is not an SPDX identifier, whose download URL is not http(s)
+// or (s)ftp and whose reference has a DOI CFF's pattern refuses is written as a valid CITATION.cff, each such value
+// left out with a note (a lower-case SPDX identifier as DataCite writes them is canonicalised, not dropped).
+func TestWriteCFFValuesCFFRefuses(t *testing.T) {
+	r := &fair.Resource{
+		Titles:   []fair.Title{{Title: "tool"}},
+		Creators: []fair.Creator{{Name: "Roe, Jane", GivenName: "Jane", FamilyName: "Roe", NameType: fair.NamePersonal}},
+		Rights: []fair.Rights{
+			{Rights: "Creative Commons Attribution 4.0", Identifier: "cc-by-4.0", IdentifierScheme: "SPDX"},
+			{Rights: "CC0 1.0", Identifier: "CC0 1.0"},
+		},
+		Distributions: []fair.Distribution{{ContentURL: "s3://bucket/tool.tar.gz"}},
+		References: []fair.RelatedItem{{Type: fair.ResourceTypeJournalArticle, RelationType: fair.RelCites,
+			Titles: []fair.Title{{Title: "Cited"}}, Identifier: fair.RelatedItemIdentifier{Identifier: "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2", Type: fair.IDTypeDOI}}},
+	}
+	var b bytes.Buffer
+	notWritten, err := WriteCFF(&b, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, n := range notWritten {
+		got[n.Path] = n.Value
+	}
+	for p, v := range map[string]string{"rights[1].identifier": "CC0 1.0", "distributions[0].contentUrl": "s3://bucket/tool.tar.gz",
+		"references[0].identifier": "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2"} {
+		if got[p] != v {
+			t.Errorf("no note %s = %q: %v", p, v, notWritten)
+		}
+	}
+	back, _, err := ReadCFF(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Rights) != 1 || back.Rights[0].Identifier != "CC-BY-4.0" {
+		t.Errorf("rights read back %+v", back.Rights)
+	}
+}
