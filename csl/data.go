@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -204,6 +205,9 @@ func ParseItem(raw []byte) (*Item, error) {
 			}
 		}
 	}
+	if note := it.Vars["note"]; note != "" {
+		it.noteVariables(note)
+	}
 	// Older CSL-JSON (Zotero, citeproc-js) names the short titles journalAbbreviation and shortTitle.
 	for legacy, name := range map[string]string{"journalAbbreviation": "container-title-short", "shortTitle": "title-short"} {
 		if v := it.Vars[legacy]; v != "" && it.Vars[name] == "" {
@@ -211,6 +215,73 @@ func ParseItem(raw []byte) (*Item, error) {
 		}
 	}
 	return it, nil
+}
+
+// textVars are the CSL 1.0.2 text variables (with container-title-short and title-short) a note line may give.
+var textVars = map[string]bool{
+	"abstract": true, "annote": true, "archive": true, "archive_collection": true, "archive_location": true,
+	"archive-place": true, "authority": true, "call-number": true, "citation-key": true, "citation-label": true,
+	"collection-title": true, "container-title": true, "container-title-short": true, "dimensions": true,
+	"division": true, "DOI": true, "event": true, "event-title": true, "event-place": true, "genre": true, "ISBN": true,
+	"ISSN": true, "jurisdiction": true, "keyword": true, "language": true, "license": true, "medium": true,
+	"original-publisher": true, "original-publisher-place": true, "original-title": true, "part-title": true,
+	"PMCID": true, "PMID": true, "publisher": true, "publisher-place": true, "references": true,
+	"reviewed-genre": true, "reviewed-title": true, "scale": true, "source": true, "status": true, "title": true,
+	"title-short": true, "URL": true, "volume-title": true,
+}
+
+var noteLineRe = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z_-]*)\s*:\s*(.*?)\s*$`)
+
+// noteVariables reads the variables a note gives one a line, "name: value", as Zotero and citeproc-js do for what
+// CSL-JSON has no field for: a text, number or date variable the item does not already have ("event-date:
+// 2004-10-01/2004-10-14"), or a name ("reviewed-author: Hall || W. C.", family || given; a name without "||" is
+// literal). Other lines are left alone; the note itself is kept as it is. The work is one pass over the note.
+func (it *Item) noteVariables(note string) {
+	var names map[string][]Name
+	for _, line := range strings.Split(note, "\n") {
+		m := noteLineRe.FindStringSubmatch(line)
+		if m == nil || m[2] == "" {
+			continue
+		}
+		k, v := m[1], m[2]
+		switch {
+		case nameVars[k]:
+			if k == "editortranslator" {
+				continue
+			}
+			n := Name{Literal: v}
+			if fam, giv, ok := strings.Cut(v, "||"); ok {
+				n = Name{Family: strings.TrimSpace(fam), Given: strings.TrimSpace(giv)}
+			}
+			if len(it.Names[k]) > 0 {
+				continue // the item's own names win
+			}
+			if names == nil {
+				names = map[string][]Name{}
+			}
+			if len(names[k]) < maxNamesPerVar {
+				names[k] = append(names[k], n)
+			}
+		case dateVars[k]:
+			if it.Dates[k] != nil {
+				continue
+			}
+			if it.Dates == nil {
+				it.Dates = map[string]*Date{}
+			}
+			it.Dates[k] = parseRawDate(v)
+		case textVars[k] || numberVars[k] && k != "citation-number" && k != "locator" && k != "first-reference-note-number":
+			if it.Vars[k] == "" {
+				it.Vars[k] = v
+			}
+		}
+	}
+	for k, ns := range names {
+		if it.Names == nil {
+			it.Names = map[string][]Name{}
+		}
+		it.Names[k] = ns
+	}
 }
 
 func isNull(v json.RawMessage) bool { return string(bytes.TrimSpace(v)) == "null" }
