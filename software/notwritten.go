@@ -57,6 +57,49 @@ var unwrittenRows = []struct {
 	}, set("codemeta")},
 	{"fundingReferences", func(r *fair.Resource) bool { return len(r.FundingReferences) > 0 }, set("codemeta")},
 	{"subjects", func(r *fair.Resource) bool { return len(r.Subjects) > 0 }, set("codemeta")},
+	// CodeMeta's applicationCategory holds a subject's text only (CFF and .zenodo.json note all subjects above).
+	{"subjects (schemes, codes, value URIs, languages)", func(r *fair.Resource) bool {
+		for _, sj := range r.Subjects {
+			if sj.Scheme != "" || sj.SchemeURI != "" || sj.ValueURI != "" || sj.ClassificationCode != "" || sj.Lang != "" {
+				return true
+			}
+		}
+		return false
+	}, set("cff", "zenodo")},
+	// CodeMeta's roles are those of codeMetaRoles; another type is written as a contributor and read back as Other
+	// (CFF notes every contributor but contact persons above).
+	{"contributors (types CodeMeta has no role for)", func(r *fair.Resource) bool {
+		for _, c := range r.Contributors {
+			known := false
+			for _, row := range codeMetaRoles {
+				known = known || row.typ == c.ContributorType
+			}
+			if !known {
+				return true
+			}
+		}
+		return false
+	}, set("cff", "zenodo")},
+	{"resourceType.type", func(r *fair.Resource) bool { return r.ResourceType.Type != "" }, nil},
+	{"descriptions (languages)", func(r *fair.Resource) bool {
+		for _, d := range r.Descriptions {
+			if d.Lang != "" {
+				return true
+			}
+		}
+		return false
+	}, nil},
+	{"publicationYear (without an Issued date, which carries it)", func(r *fair.Resource) bool {
+		return r.PublicationYear != 0 && dateOf(r, fair.DateIssued) == ""
+	}, nil},
+	{"publicationYear (the Issued date that carries it is not a full date)", func(r *fair.Resource) bool {
+		d := dateOf(r, fair.DateIssued)
+		return r.PublicationYear != 0 && d != "" && len(d) < 10
+	}, set("codemeta")},
+	{"dates (an Issued date that is not a full date)", func(r *fair.Resource) bool {
+		d := dateOf(r, fair.DateIssued)
+		return d != "" && len(d) < 10
+	}, set("codemeta")},
 	{"publisher", func(r *fair.Resource) bool { return r.Publisher.Name != "" }, set("codemeta")},
 	{"dates (Created, Updated, Available)", func(r *fair.Resource) bool {
 		return dateOf(r, fair.DateCreated) != "" || dateOf(r, fair.DateUpdated) != "" || dateOf(r, fair.DateAvailable) != ""
