@@ -644,13 +644,21 @@ func withAffixes(n *node, ci CiteItem) *node {
 	pre := citePrefixSpace(ci.Prefix)
 	suf := citeSuffixSpace(ci.Suffix)
 	var kids []*node
-	// The author's own prefix and suffix are text, not style punctuation: nothing moves in or out of them.
+	// The author's own prefix and suffix are text, not style punctuation: nothing moves in or out of them…
 	if pre != "" {
 		kids = append(kids, parseRich(pre, kField))
 	}
 	kids = append(kids, n)
 	if suf != "" {
-		kids = append(kids, parseRich(suf, kField))
+		// Except the punctuation a suffix starts with, which moves into a closing quote before it as the style's own
+		// does under punctuation-in-quote ("“Title.” And …" for the suffix ". And …").
+		lead := strings.TrimLeft(suf, ".,;:!?")
+		if p := suf[:len(suf)-len(lead)]; p != "" {
+			kids = append(kids, leaf(p, kAffix))
+		}
+		if lead != "" {
+			kids = append(kids, parseRich(lead, kField))
+		}
 	}
 	return &node{kids: kids}
 }
