@@ -22,7 +22,8 @@ import (
 // A kernel-3 record is upgraded to 4.7: a contributor of type Funder becomes a fundingReference, geoLocationPoint and
 // geoLocationBox written as "lat long" text become structured points and boxes. [Validate] lists each change as a
 // warning, and reports the kernel-3 namespace itself as an error, since the 4.7 schema refuses it: write the record
-// again to store the upgraded 4.7 form.
+// again to store the upgraded 4.7 form. A kernel-2 record (2.0 to 2.2) is upgraded the same way, and its <rights>
+// becomes a rights entry and its StartDate and EndDate dates of type Other with that word as dateInformation.
 //
 // Malformed XML, or a root element other than resource, is a *ReadError with the line and column. Anything else the
 // 4.7 schema forbids that the record cannot show (an unknown element or attribute, a missing attribute where the
@@ -74,6 +75,9 @@ func readXML(data []byte) (*Record, error) {
 	case namespace3:
 		x.kernel3 = true
 		x.add("", SeverityError, "this is a kernel-3 record, which the 4.7 schema does not accept; it was read and upgraded: write it again (fairmeta convert -to datacite-xml) to get 4.7")
+	case namespace2 + "2.0", namespace2 + "2.1", namespace2 + "2.2":
+		x.kernel2, x.kernel3 = true, true // kernel-3's upgrades apply to kernel-2 too
+		x.add("", SeverityError, "this is a kernel-2 record, which the 4.7 schema does not accept; it was read and upgraded: write it again (fairmeta convert -to datacite-xml) to get 4.7")
 	case "":
 		x.add("", SeverityError, "the resource has no namespace; DataCite 4.7 wants xmlns=\""+Namespace+"\"")
 	default:
@@ -156,6 +160,7 @@ type xmlReader struct {
 	d       *xml.Decoder
 	ns      string
 	kernel3 bool
+	kernel2 bool // kernel-2.x: kernel3 is set too
 	probs   []Problem
 }
 
@@ -366,6 +371,9 @@ func (x *xmlReader) resource(root xml.StartElement, r *Record) error {
 	err := x.children("resource", "", func(se xml.StartElement) error {
 		name := se.Name.Local
 		rank, known := resourceChildren[name]
+		if name == "rights" && x.kernel2 { // kernel-2's one <rights>, where later kernels have rightsList
+			rank, known = resourceChildren["rightsList"], true
+		}
 		if !known {
 			return x.unknown(se, "resource", "")
 		}
@@ -487,6 +495,12 @@ func (x *xmlReader) resource(root xml.StartElement, r *Record) error {
 					}
 					return true
 				})
+				if x.kernel2 && (d.Type == "StartDate" || d.Type == "EndDate") {
+					// Kernel-3 replaced them with date ranges of a type the source does not say.
+					x.add(idx("", "dates", i), SeverityWarning, fmt.Sprintf("kernel-2 dateType %s read as Other with dateInformation %q", d.Type, d.Type))
+					d.Information = strings.TrimSpace(string(d.Type) + " " + d.Information)
+					d.Type = fair.DateOther
+				}
 				r.Dates = append(r.Dates, d)
 				return err
 			})
@@ -549,6 +563,10 @@ func (x *xmlReader) resource(root xml.StartElement, r *Record) error {
 			r.Formats, err = x.strings(se, "formats", "format")
 		case "version":
 			r.Version, err = x.leaf(se, "version", nil)
+		case "rights": // kernel-2 only (above)
+			var rt Rights
+			rt.Rights, err = x.leaf(se, idx("", "rightsList", len(r.RightsList)), nil)
+			r.RightsList = append(r.RightsList, rt)
 		case "rightsList":
 			err = x.list(se, "rightsList", "rights", func(i int, se xml.StartElement) error {
 				var rt Rights

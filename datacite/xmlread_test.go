@@ -200,3 +200,52 @@ func TestGeoLocationSplit(t *testing.T) {
 	}
 
 }
+
+// TestReadKernel2: a kernel-2.x record is read and upgraded like a kernel-3 one: its <rights> directly in <resource>
+// becomes a rights entry, its StartDate and EndDate dates become type Other with that word as dateInformation, and
+// Validate says so (warnings) beside the namespace error; nothing is reported as not read.
+func TestReadKernel2(t *testing.T) {
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<resource xmlns="http://datacite.org/schema/kernel-2.2">
+  <identifier identifierType="DOI">10.5072/K2</identifier>
+  <creators><creator><creatorName>Roe, Jane</creatorName></creator></creators>
+  <titles><title>Kernel 2</title></titles>
+  <publisher>P</publisher>
+  <publicationYear>2010</publicationYear>
+  <dates><date dateType="StartDate">2009-04-29</date><date dateType="EndDate">2010-01-05</date><date dateType="Issued">2010</date></dates>
+  <rights>CC BY-ND</rights>
+  <descriptions><description descriptionType="Abstract">A.</description></descriptions>
+</resource>`
+	rec, notRead, err := datacite.ReadXML([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notRead) != 0 {
+		t.Errorf("notRead %v", notRead)
+	}
+	if len(rec.RightsList) != 1 || rec.RightsList[0].Rights != "CC BY-ND" {
+		t.Errorf("rights %+v", rec.RightsList)
+	}
+	want := []datacite.Date{{Date: "2009-04-29", Type: fair.DateOther, Information: "StartDate"},
+		{Date: "2010-01-05", Type: fair.DateOther, Information: "EndDate"}, {Date: "2010", Type: fair.DateIssued}}
+	if !reflect.DeepEqual(rec.Dates, want) {
+		t.Errorf("dates %+v, want %+v", rec.Dates, want)
+	}
+	var warnings, kernel int
+	for _, p := range datacite.Validate(rec) {
+		switch {
+		case strings.Contains(p.Message, "kernel-2 dateType"):
+			warnings++
+		case strings.Contains(p.Message, "kernel-2 record"):
+			kernel++
+		}
+	}
+	if warnings != 2 || kernel != 1 {
+		t.Errorf("Validate: %d date warnings, %d namespace errors: %v", warnings, kernel, datacite.Validate(rec))
+	}
+	// In a later kernel, <rights> outside rightsList stays an unknown element.
+	_, notRead, err = datacite.ReadXML([]byte(strings.Replace(in, "kernel-2.2", "kernel-4", 1)))
+	if err != nil || len(notRead) != 1 || !strings.Contains(notRead[0].Reason, "<rights>") {
+		t.Errorf("kernel-4 with <rights>: %v, %v", notRead, err)
+	}
+}

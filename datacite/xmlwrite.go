@@ -15,6 +15,7 @@ const (
 	Namespace      = "http://datacite.org/schema/kernel-4"
 	SchemaLocation = "http://datacite.org/schema/kernel-4 https://schema.datacite.org/meta/kernel-4.7/metadata.xsd"
 	namespace3     = "http://datacite.org/schema/kernel-3"
+	namespace2     = "http://datacite.org/schema/kernel-" // + "2.0", "2.1", "2.2"
 	xsiNamespace   = "http://www.w3.org/2001/XMLSchema-instance"
 	xmlNamespace   = "http://www.w3.org/XML/1998/namespace"
 )
