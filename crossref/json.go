@@ -40,8 +40,9 @@ func (e *ReadError) Unwrap() error { return e.Err }
 var ErrNotCrossref = errors.New("crossref: not Crossref metadata")
 
 // ReadJSON reads the Crossref REST API's JSON: a /works/{doi} response ({"message-type": "work", "message": ...}),
-// a /works list ({"message-type": "work-list", "message": {"items": [...]}}) or a bare work. It returns one Resource
-// per work and the notes of what the records cannot hold, paths prefixed with "[i]" for a list.
+// a /works list ({"message-type": "work-list", "message": {"items": [...]}}), such a list's message alone
+// ({"items": [...]}, with at least one work with a DOI) or a bare work. It returns one Resource per work and the
+// notes of what the records cannot hold, paths prefixed with "[i]" for a list.
 func ReadJSON(data []byte) ([]*fair.Resource, fair.Notes, error) {
 	if len(data) > MaxInputSize {
 		return nil, nil, &ReadError{Format: "JSON", Msg: fmt.Sprintf("input of %d bytes is larger than %d", len(data), MaxInputSize)}
@@ -80,6 +81,17 @@ func ReadJSON(data []byte) ([]*fair.Resource, fair.Notes, error) {
 			}
 		default:
 			return nil, nil, &ReadError{Format: "JSON", Path: "message-type", Msg: fmt.Sprintf("%q is not a work or a work list", mt.Str()), Err: ErrNotCrossref}
+		}
+	} else if items := root.Get("items"); items.Kind() == jsonwalk.Array && root.Get("DOI").Kind() == jsonwalk.Invalid && anyWork(items) {
+		// The message of a work list without its envelope ({"items": [...], "total-results": ...}).
+		works, prefix = nil, "items"
+		for w := range items.Elements() {
+			works = append(works, w)
+		}
+		for k, v := range root.Members() {
+			if string(k) != "items" {
+				envelope.Lost(string(k), v, "part of the API response, not of the works")
+			}
 		}
 	} else if root.Get("DOI").Kind() != jsonwalk.String {
 		return nil, nil, &ReadError{Format: "JSON", Msg: "neither a Crossref API message nor a work (no DOI)", Err: ErrNotCrossref}
@@ -851,3 +863,13 @@ func jatsText(s string) string {
 var entities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&#39;", "'", "&nbsp;", " ", "&amp;", "&")
 
 func htmlUnescape(s string) string { return entities.Replace(s) }
+
+// anyWork reports whether a list holds a work: an object with a DOI.
+func anyWork(items jsonwalk.Value) bool {
+	for w := range items.Elements() {
+		if w.Kind() == jsonwalk.Object && w.Get("DOI").Kind() == jsonwalk.String {
+			return true
+		}
+	}
+	return false
+}

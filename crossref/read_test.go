@@ -319,3 +319,31 @@ func TestSurvivesConversion(t *testing.T) {
 	valid := pubtest.Survives(t, names, recs)
 	t.Logf("%d of %d records are valid DataCite 4.7 XML as they are", valid, len(recs))
 }
+
+// TestReadJSONListMessage: the message of a work list without its envelope ({"items": [...]}, as stored by tools
+// that keep the API's message) is read as the list, an item without a DOI as a record without identifier, the
+// list's other members noted; {"items": [...]} without any work is still not Crossref.
+func TestReadJSONListMessage(t *testing.T) {
+	in := `{"items": [{"type": "journal-article", "title": ["No DOI"], "indexed": {"date-parts": [[2024, 1, 1]]}},
+		{"DOI": "10.5072/a", "type": "journal-article", "title": ["A"], "member": "1"}], "total-results": 2}`
+	if !crossref.Detect([]byte(in)) {
+		t.Error("not detected")
+	}
+	recs, notes, err := crossref.ReadJSON([]byte(in))
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	if recs[0].Identifier.Value != "" || recs[0].MainTitle() != "No DOI" || recs[1].Identifier.Value != "10.5072/a" {
+		t.Errorf("records %+v %+v", recs[0].Identifier, recs[1].Identifier)
+	}
+	found := false
+	for _, n := range notes {
+		found = found || n.Path == "total-results"
+	}
+	if !found {
+		t.Errorf("no note on total-results: %v", notes)
+	}
+	if _, _, err := crossref.ReadJSON([]byte(`{"items": [{"id": 1}]}`)); !errors.Is(err, crossref.ErrNotCrossref) {
+		t.Errorf("a list of other things: %v", err)
+	}
+}
