@@ -681,27 +681,47 @@ func (c *rctx) renderName(raw Name, cfg nameCfg, inverted bool, idx int) *node {
 		gv := c.decoratePart(parseRich(n.Given, kField), parts["given"])
 		return &node{kids: []*node{fam, gv}}
 	}
-	famCore := func(withNDP bool) *node {
-		s := n.Family
-		if withNDP {
-			s = joinParts(n.NonDroppingParticle, n.Family)
+	// A name-part's formatting applies to each of its pieces on its own: the family name and the non-dropping
+	// particle ("<b>van</b> <b>Roe</b>"), the given names and the particles that follow them when inverted.
+	formatted := func(part string, pieces ...string) *node {
+		out := &node{}
+		prev := ""
+		for _, piece := range pieces {
+			if piece == "" {
+				continue
+			}
+			if prev != "" {
+				if last, _ := utf8.DecodeLastRuneInString(prev); last != '\'' && last != '’' && last != '-' {
+					out.kids = append(out.kids, leaf(" ", kAffix))
+				}
+			}
+			pn := parseRich(piece, kField)
+			if p := parts[part]; p != nil {
+				pn = c.formatPart(pn, p)
+			}
+			out.kids = append(out.kids, pn)
+			prev = piece
 		}
-		fn := parseRich(s, kField)
-		if p := parts["family"]; p != nil {
-			fn = c.formatPart(fn, p)
+		if len(out.kids) == 0 {
+			return nil
+		}
+		if len(out.kids) == 1 {
+			return out.kids[0]
+		}
+		return out
+	}
+	famCore := func(withNDP bool) *node {
+		fn := formatted("family", n.Family)
+		if withNDP {
+			fn = formatted("family", n.NonDroppingParticle, n.Family)
+		}
+		if fn == nil {
+			return leaf("", kField)
 		}
 		return fn
 	}
 	givenCore := func(extra ...string) *node {
-		s := joinParts(append([]string{given}, extra...)...)
-		if s == "" {
-			return nil
-		}
-		gn := parseRich(s, kField)
-		if p := parts["given"]; p != nil {
-			gn = c.formatPart(gn, p)
-		}
-		return gn
+		return formatted("given", append([]string{given}, extra...)...)
 	}
 	affix := func(nd *node, part string) *node {
 		p := parts[part]
