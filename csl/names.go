@@ -159,9 +159,7 @@ func (c *rctx) renderNames(ne *namesEl) *node {
 				}
 			}
 			c.found++
-			if _, isNames := s.(*namesEl); !isNames {
-				sn = c.decorateNamesWrapper(sn, ne)
-			}
+			sn = c.decorateNamesWrapper(sn, ne)
 			if c.substituting == 1 && !c.firstNamesDone {
 				return c.takeFirstNames(sn)
 			}
