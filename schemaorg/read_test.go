@@ -223,3 +223,21 @@ func TestReadOtherCreativeWorkTypes(t *testing.T) {
 		t.Errorf("a Person alone: %v, want ErrNoResource", err)
 	}
 }
+
+// TestReadLanguageTagCase: JSON-LD processing lower-cases the language of values; the reader gives tags back in
+// their conventional case, so that a title in en-US or zh-Hant-TW comes back as written.
+func TestReadLanguageTagCase(t *testing.T) {
+	in := `{"@context": "https://schema.org", "@type": "Dataset", "name": {"@value": "Run", "@language": "en-US"},
+		"alternateName": [{"@value": "运行", "@language": "ZH-hant-tw"}, {"@value": "Lauf", "@language": "de-CH-x-Zurich"}]}`
+	r, _, err := Read([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tt := range r.Titles {
+		got = append(got, tt.Lang)
+	}
+	if want := []string{"en-US", "zh-Hant-TW", "de-CH-x-zurich"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("languages %v, want %v", got, want)
+	}
+}

@@ -291,7 +291,7 @@ func literal(v any) (textVal, bool) {
 	}
 	if val, ok := m["@value"]; ok {
 		lang, _ := m["@language"].(string)
-		return textVal{s: scalar(val), lang: lang}, true
+		return textVal{s: scalar(val), lang: tagCase(lang)}, true
 	}
 	if id, ok := m["@id"].(string); ok && len(m) == 1 {
 		return textVal{s: id}, true
@@ -372,4 +372,30 @@ func (rd *reader) nodes(n *node, name string) (views []*node, lits []textVal) {
 		views = append(views, rd.view(m, n.child(name, i, len(vals))))
 	}
 	return views, lits
+}
+
+// tagCase writes a BCP 47 language tag in its conventional case ("en-US", "zh-Hant-TW", "sr-Latn"): JSON-LD
+// processing may lower-case the @language of values (json-gold does), and language tags are case-insensitive, so
+// the reader gives back the form people and DataCite write.
+func tagCase(tag string) string {
+	parts := strings.Split(tag, "-")
+	for i, p := range parts {
+		switch {
+		case i == 0:
+			parts[i] = strings.ToLower(p)
+		case len(parts[i-1]) == 1: // the subtags after a singleton (x-, u-, ...) keep lower case
+			parts[i] = strings.ToLower(p)
+			for j := i + 1; j < len(parts); j++ {
+				parts[j] = strings.ToLower(parts[j])
+			}
+			return strings.Join(parts, "-")
+		case len(p) == 2:
+			parts[i] = strings.ToUpper(p)
+		case len(p) == 4:
+			parts[i] = strings.ToUpper(p[:1]) + strings.ToLower(p[1:])
+		default:
+			parts[i] = strings.ToLower(p)
+		}
+	}
+	return strings.Join(parts, "-")
 }
