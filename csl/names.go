@@ -145,6 +145,7 @@ func (c *rctx) renderNames(ne *namesEl) *node {
 		before := c.recording
 		c.recording = rec
 		calledBefore, foundBefore := c.called, c.found
+		c.curNameNodes = nil
 		sn := c.render(s)
 		c.called, c.found = calledBefore, foundBefore
 		c.recording = before
@@ -175,7 +176,12 @@ func (c *rctx) takeFirstNames(n *node) *node {
 	c.firstNames = n
 	c.firstNameNodes = c.curNameNodes
 	c.firstNamesList = nil
-	for _, k := range c.curNameNodes {
+	if len(c.firstNameNodes) == 0 {
+		// A substitute that is not names (a title): its whole output is the one "name" the
+		// subsequent-author-substitute rules compare and replace.
+		c.firstNameNodes = []*node{n}
+	}
+	for _, k := range c.firstNameNodes {
 		c.firstNamesList = append(c.firstNamesList, k.plain())
 	}
 	if c.suppressFirstNames {
