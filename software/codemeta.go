@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -821,7 +822,13 @@ func CodeMeta(r *fair.Resource) map[string]any {
 	ids2, uris := spdxOf(r)
 	var lic []string
 	for _, id := range ids2 {
-		lic = append(lic, "https://spdx.org/licenses/"+id)
+		if c, ok := spdxCanonical(id); ok { // DataCite writes SPDX identifiers in lower case
+			lic = append(lic, "https://spdx.org/licenses/"+c)
+		} else if i := slices.IndexFunc(r.Rights, func(rt fair.Rights) bool { return rt.Identifier == id }); r.Rights[i].URI != "" {
+			lic = append(lic, r.Rights[i].URI) // not an SPDX identifier: no spdx.org URL for it
+		} else {
+			lic = append(lic, id)
+		}
 	}
 	lic = append(lic, uris...)
 	if len(lic) > 0 {

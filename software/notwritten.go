@@ -81,6 +81,19 @@ var unwrittenRows = []struct {
 		return false
 	}, set("cff", "zenodo")},
 	{"resourceType.type", func(r *fair.Resource) bool { return r.ResourceType.Type != "" }, nil},
+	// A licence is written by its SPDX identifier: its name and another URL beside it are not.
+	{"rights (names and URLs beside an SPDX identifier)", func(r *fair.Resource) bool {
+		for _, rt := range r.Rights {
+			c, ok := spdxCanonical(rt.Identifier)
+			if !ok || rt.IdentifierScheme != "" && !strings.EqualFold(rt.IdentifierScheme, "SPDX") {
+				continue
+			}
+			if rt.Rights != "" && rt.Rights != c && rt.Rights != rt.Identifier || rt.URI != "" && rt.URI != licenseFromURL(c).URI {
+				return true
+			}
+		}
+		return false
+	}, nil},
 	{"descriptions (languages)", func(r *fair.Resource) bool {
 		for _, d := range r.Descriptions {
 			if d.Lang != "" {

@@ -10,7 +10,8 @@ import (
 
 // TestNotWrittenFactsTheWritersChange: each of these facts is changed by a write and read back in the formats whose
 // notes name it, and kept by the others: subject schemes, contributor types CodeMeta has no role for, the specific
-// resource type, description languages, a publication year without an Issued date or with a year-only one.
+// resource type, description languages, a publication year without an Issued date or with a year-only one, a
+// licence's name and URL beside its SPDX identifier (and no note when the licence is just its SPDX identifier).
 func TestNotWrittenFactsTheWritersChange(t *testing.T) {
 	base := func() *fair.Resource {
 		return &fair.Resource{Titles: []fair.Title{{Title: "tool"}}, ResourceType: fair.ResourceType{General: fair.ResourceTypeSoftware},
@@ -39,6 +40,19 @@ func TestNotWrittenFactsTheWritersChange(t *testing.T) {
 			func(r *fair.Resource) any { return r.PublicationYear }},
 		{"year-only Issued date", func(r *fair.Resource) { r.Dates[0].Date = "2024" }, "publicationYear",
 			func(r *fair.Resource) any { return r.PublicationYear }},
+		{"licence name beside its SPDX identifier", func(r *fair.Resource) {
+			r.Rights = []fair.Rights{{Rights: "Creative Commons Attribution 4.0 International", Identifier: "cc-by-4.0", IdentifierScheme: "SPDX",
+				URI: "https://creativecommons.org/licenses/by/4.0/legalcode"}}
+		}, "rights", func(r *fair.Resource) any {
+			if len(r.Rights) != 1 {
+				return nil
+			}
+			return r.Rights[0].Rights + " " + r.Rights[0].URI
+		}},
+		{"SPDX licence as written", func(r *fair.Resource) {
+			r.Rights = []fair.Rights{{Rights: "Apache-2.0", Identifier: "Apache-2.0", IdentifierScheme: "SPDX",
+				URI: "https://spdx.org/licenses/Apache-2.0.html", SchemeURI: "https://spdx.org/licenses/"}}
+		}, "rights", func(r *fair.Resource) any { return r.Rights }},
 	} {
 		for _, f := range []fair.Format{CFFFormat(), CodeMetaFormat(), ZenodoFormat()} {
 			r := base()
