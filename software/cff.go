@@ -531,7 +531,8 @@ func cffRefOf(it fair.RelatedItem) *cffRef {
 // WriteCFF writes r as a CITATION.cff 1.2.0 file and checks the result with [ValidateCFF]: a record without a
 // title or creators, or with other values CFF does not allow, gives a *CFFValidationError. Licences that are not
 // SPDX identifiers (DataCite's lower-case "cc-by-4.0" is canonicalised; another is written as license-url when the
-// rights entry has a URL) and URLs or DOIs of a form CFF refuses are left out with a note. notWritten is
+// rights entry has a URL), URLs, DOIs, ORCID iDs and release dates of a form CFF refuses, and references without
+// a title, are left out with a note. notWritten is
 // [NotWritten]("cff", r) and those notes.
 func WriteCFF(w io.Writer, r *fair.Resource) (notWritten fair.Notes, err error) {
 	if err := checkWrite("WriteCFF", w, r); err != nil {
@@ -551,12 +552,21 @@ func writeCFF(w io.Writer, r *fair.Resource) (dropped fair.Notes, err error) {
 		d.Type = "dataset"
 		d.Message = strings.Replace(cffMessage, "software", "dataset", 1)
 	}
-	for _, c := range r.Creators {
-		d.Authors = append(d.Authors, cffPersonOf(c))
+	// An ORCID iD CFF's pattern refuses (a bad check digit, another form) is left out with a note.
+	person := func(path string, c fair.Creator) cffPerson {
+		p := cffPersonOf(c)
+		if p.ORCID != "" && !cffDefs["orcid"].pattern.MatchString(p.ORCID) {
+			dropped.Add(path+".nameIdentifiers", p.ORCID, "not an ORCID iD of the form CFF takes")
+			p.ORCID = ""
+		}
+		return p
 	}
-	for _, c := range r.Contributors {
+	for i, c := range r.Creators {
+		d.Authors = append(d.Authors, person(fmt.Sprintf("creators[%d]", i), c))
+	}
+	for i, c := range r.Contributors {
 		if c.ContributorType == fair.ContributorContactPerson {
-			d.Contact = append(d.Contact, cffPersonOf(c.Creator))
+			d.Contact = append(d.Contact, person(fmt.Sprintf("contributors[%d]", i), c.Creator))
 		}
 	}
 	if v := r.DOI(); v != "" {
@@ -588,6 +598,11 @@ func writeCFF(w io.Writer, r *fair.Resource) (dropped fair.Notes, err error) {
 	}
 	if t := dateOf(r, fair.DateIssued); len(t) >= 10 {
 		d.DateReleased = t[:10]
+		if !cffDefs["date"].pattern.MatchString(d.DateReleased) {
+			i := slices.IndexFunc(r.Dates, func(x fair.Date) bool { return x.Type == fair.DateIssued })
+			dropped.Add(fmt.Sprintf("dates[%d]", i), t, "CFF's date-released is a date YYYY-MM-DD")
+			d.DateReleased = ""
+		}
 	}
 	ids, uris := spdxOf(r)
 	// CFF takes only SPDX identifiers (DataCite's lower-case ones are canonicalised) and URLs of a few schemes;
@@ -647,6 +662,10 @@ func writeCFF(w io.Writer, r *fair.Resource) (dropped fair.Notes, err error) {
 	}
 	for i, it := range r.References {
 		ref := cffRefOf(it)
+		if ref.Title == "" {
+			dropped.Add(fmt.Sprintf("references[%d]", i), "", "a CFF reference needs a title; this one has none and is not written")
+			continue
+		}
 		if ref.DOI != "" && !cffDefs["doi"].pattern.MatchString(ref.DOI) {
 			dropped.Add(fmt.Sprintf("references[%d].identifier", i), ref.DOI, "not a DOI of the form CFF takes")
 			ref.DOI = ""

@@ -461,19 +461,23 @@ date-released: 2017-12-18
 }
 
 // TestWriteCFFValuesCFFRefuses: a record whose licence is not an SPDX identifier, whose download URL is not http(s)
-// or (s)ftp and whose reference has a DOI CFF's pattern refuses is written as a valid CITATION.cff, each such value
+// or (s)ftp, whose reference has a DOI CFF's pattern refuses, whose Issued date is not YYYY-MM-DD, whose creator's
+// ORCID iD is invalid and whose other reference has no title is written as a valid CITATION.cff, each such value
 // left out with a note (a lower-case SPDX identifier as DataCite writes them is canonicalised, not dropped).
 func TestWriteCFFValuesCFFRefuses(t *testing.T) {
 	r := &fair.Resource{
 		Titles:   []fair.Title{{Title: "tool"}},
-		Creators: []fair.Creator{{Name: "Roe, Jane", GivenName: "Jane", FamilyName: "Roe", NameType: fair.NamePersonal}},
+		Creators: []fair.Creator{{Name: "Roe, Jane", GivenName: "Jane", FamilyName: "Roe", NameType: fair.NamePersonal,
+			NameIdentifiers: []fair.NameIdentifier{{Value: "0000-0001-9998-0117", Scheme: fair.SchemeORCID}}}},
 		Rights: []fair.Rights{
 			{Rights: "Creative Commons Attribution 4.0", Identifier: "cc-by-4.0", IdentifierScheme: "SPDX"},
 			{Rights: "CC0 1.0", Identifier: "CC0 1.0"},
 		},
 		Distributions: []fair.Distribution{{ContentURL: "s3://bucket/tool.tar.gz"}},
+		Dates:         []fair.Date{{Date: "2019.04.10", Type: fair.DateIssued}},
 		References: []fair.RelatedItem{{Type: fair.ResourceTypeJournalArticle, RelationType: fair.RelCites,
-			Titles: []fair.Title{{Title: "Cited"}}, Identifier: fair.RelatedItemIdentifier{Identifier: "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2", Type: fair.IDTypeDOI}}},
+			Titles: []fair.Title{{Title: "Cited"}}, Identifier: fair.RelatedItemIdentifier{Identifier: "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2", Type: fair.IDTypeDOI}},
+			{Type: fair.ResourceTypeText, RelationType: fair.RelCites, Identifier: fair.RelatedItemIdentifier{Identifier: "10.5072/untitled", Type: fair.IDTypeDOI}}},
 	}
 	var b bytes.Buffer
 	notWritten, err := WriteCFF(&b, r)
@@ -485,8 +489,9 @@ func TestWriteCFFValuesCFFRefuses(t *testing.T) {
 		got[n.Path] = n.Value
 	}
 	for p, v := range map[string]string{"rights[1].identifier": "CC0 1.0", "distributions[0].contentUrl": "s3://bucket/tool.tar.gz",
-		"references[0].identifier": "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2"} {
-		if got[p] != v {
+		"references[0].identifier": "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2", "references[1]": "",
+		"dates[0]": "2019.04.10", "creators[0].nameIdentifiers": "0000-0001-9998-0117"} {
+		if g, ok := got[p]; !ok || g != v {
 			t.Errorf("no note %s = %q: %v", p, v, notWritten)
 		}
 	}
