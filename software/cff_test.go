@@ -466,7 +466,7 @@ date-released: 2017-12-18
 // left out with a note (a lower-case SPDX identifier as DataCite writes them is canonicalised, not dropped).
 func TestWriteCFFValuesCFFRefuses(t *testing.T) {
 	r := &fair.Resource{
-		Titles:   []fair.Title{{Title: "tool"}},
+		Titles: []fair.Title{{Title: "tool"}},
 		Creators: []fair.Creator{{Name: "Roe, Jane", GivenName: "Jane", FamilyName: "Roe", NameType: fair.NamePersonal,
 			NameIdentifiers: []fair.NameIdentifier{{Value: "0000-0001-9998-0117", Scheme: fair.SchemeORCID}}}},
 		Rights: []fair.Rights{
@@ -488,7 +488,7 @@ func TestWriteCFFValuesCFFRefuses(t *testing.T) {
 	for _, n := range notWritten {
 		got[n.Path] = n.Value
 	}
-	for p, v := range map[string]string{"rights[1].identifier": "CC0 1.0", "distributions[0].contentUrl": "s3://bucket/tool.tar.gz",
+	for p, v := range map[string]string{"rights[1].identifier": "CC0 1.0", "distributions[0].contentURL": "s3://bucket/tool.tar.gz",
 		"references[0].identifier": "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2", "references[1]": "",
 		"dates[0]": "2019.04.10", "creators[0].nameIdentifiers": "0000-0001-9998-0117"} {
 		if g, ok := got[p]; !ok || g != v {
