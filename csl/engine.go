@@ -287,7 +287,8 @@ func (d *doc) bibliography(f Format) []Entry {
 			cur := ""
 			var curList []string
 			if c.firstNames != nil {
-				cur = c.firstNames.plain()
+				// The names are compared without their label ("Doe, John" as editor is the author "Doe, John").
+				cur = plainWithout(c.firstNames, c.labelNodes)
 				curList = c.firstNamesList
 			}
 			if cur != "" && cur == prevNames && rule == "complete-all" {
@@ -300,6 +301,25 @@ func (d *doc) bibliography(f Format) []Entry {
 		out = append(out, Entry{ID: id, Text: d.p.writeEntry(n, bib, f)})
 	}
 	return out
+}
+
+// plainWithout is n's plain text without the nodes in skip.
+func plainWithout(n *node, skip map[*node]bool) string {
+	var b strings.Builder
+	var walk func(*node)
+	walk = func(n *node) {
+		if n == nil || n.isEmpty() || skip[n] {
+			return
+		}
+		b.WriteString(n.prefix)
+		b.WriteString(n.text)
+		for _, k := range n.kids {
+			walk(k)
+		}
+		b.WriteString(n.suffix)
+	}
+	walk(n)
+	return b.String()
 }
 
 func substituteNames(n *node, s string) {

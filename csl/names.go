@@ -258,6 +258,10 @@ func (c *rctx) renderNameVars(ne *namesEl) *node {
 		if ne.label != nil && c.sortKey == nil {
 			lab := c.nameLabel(ne.label, l.variable, len(l.names))
 			if lab != nil {
+				if c.labelNodes == nil {
+					c.labelNodes = map[*node]bool{}
+				}
+				c.labelNodes[lab] = true
 				if ne.labelPos == 0 {
 					nl = &node{kids: []*node{lab, nl}}
 				} else {

@@ -28,10 +28,12 @@ type rctx struct {
 
 	// firstNames records the names rendered first in the entry or cite (subsequent-author-substitute, cite
 	// grouping, suppress-author and author-only).
-	firstNames         *node
-	firstNamesList     []string
-	firstNameNodes     []*node
-	curNameNodes       []*node
+	firstNames     *node
+	firstNamesList []string
+	firstNameNodes []*node
+	curNameNodes   []*node
+	// labelNodes are the cs:label renderings of the names (what subsequent-author-substitute compares without).
+	labelNodes         map[*node]bool
 	curNameTexts       []string
 	firstNamesDone     bool
 	suppressFirstNames bool
