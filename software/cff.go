@@ -646,7 +646,9 @@ func writeCFF(w io.Writer, r *fair.Resource) (dropped fair.Notes, err error) {
 	for _, u := range []struct {
 		v    *string
 		path string
-	}{{&d.Repository, "relatedIdentifiers"}, {&d.RepositoryArtifact, "distributions[0].contentURL"}, {&d.RepositoryCode, "software.codeRepository"}} {
+	}{{&d.Repository, fmt.Sprintf("relatedIdentifiers[%d].identifier", slices.IndexFunc(r.RelatedIdentifiers, func(ri fair.RelatedIdentifier) bool {
+		return ri.RelationType == fair.RelIsIdenticalTo && ri.IdentifierType == fair.IDTypeURL
+	}))}, {&d.RepositoryArtifact, "distributions[0].contentURL"}, {&d.RepositoryCode, "software.codeRepository"}} {
 		if *u.v != "" && !cffURL(*u.v) {
 			dropped.Add(u.path, *u.v, "CFF takes an http(s) or (s)ftp URL here")
 			*u.v = ""

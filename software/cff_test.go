@@ -475,6 +475,8 @@ func TestWriteCFFValuesCFFRefuses(t *testing.T) {
 		},
 		Distributions: []fair.Distribution{{ContentURL: "s3://bucket/tool.tar.gz"}},
 		Dates:         []fair.Date{{Date: "2019.04.10", Type: fair.DateIssued}},
+		RelatedIdentifiers: []fair.RelatedIdentifier{{Identifier: "10.5072/other", IdentifierType: fair.IDTypeDOI, RelationType: fair.RelCites},
+			{Identifier: "git://example.org/tool", IdentifierType: fair.IDTypeURL, RelationType: fair.RelIsIdenticalTo}},
 		References: []fair.RelatedItem{{Type: fair.ResourceTypeJournalArticle, RelationType: fair.RelCites,
 			Titles: []fair.Title{{Title: "Cited"}}, Identifier: fair.RelatedItemIdentifier{Identifier: "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2", Type: fair.IDTypeDOI}},
 			{Type: fair.ResourceTypeText, RelationType: fair.RelCites, Identifier: fair.RelatedItemIdentifier{Identifier: "10.5072/untitled", Type: fair.IDTypeDOI}}},
@@ -490,7 +492,7 @@ func TestWriteCFFValuesCFFRefuses(t *testing.T) {
 	}
 	for p, v := range map[string]string{"rights[1].identifier": "CC0 1.0", "distributions[0].contentURL": "s3://bucket/tool.tar.gz",
 		"references[0].identifier": "10.1175/1520-0477(1996)077<1507:TJHWIT>2.0.CO;2", "references[1]": "",
-		"dates[0]": "2019.04.10", "creators[0].nameIdentifiers": "0000-0001-9998-0117"} {
+		"dates[0]": "2019.04.10", "creators[0].nameIdentifiers": "0000-0001-9998-0117", "relatedIdentifiers[1].identifier": "git://example.org/tool"} {
 		if g, ok := got[p]; !ok || g != v {
 			t.Errorf("no note %s = %q: %v", p, v, notWritten)
 		}
