@@ -660,7 +660,7 @@ func (c *rctx) renderName(raw Name, cfg nameCfg, inverted bool, idx int) *node {
 		useInit = false
 	}
 	if useInit && level == 0 || useInit && form == "long" && level < 2 {
-		given = initialize(given, initWith, cfg.initialize, c.p.style.opts["initialize-with-hyphen"] != "false")
+		given = initializeRich(given, initWith, cfg.initialize, c.p.style.opts["initialize-with-hyphen"] != "false")
 	}
 	if c.sortKey != nil {
 		// family, particles, given, suffix in sort order
@@ -832,6 +832,72 @@ func (c *rctx) decoratePart(n *node, p *namePartEl) *node {
 
 // stripSortPrefix drops a leading article-like quote or bracket from a literal sort key.
 func stripSortPrefix(s string) string { return strings.TrimLeft(s, "\"'“‘[(") }
+
+// initializeRich is initialize for given names that may hold rich-text markup around whole names
+// ("<b>John</b> Quiggly" → "<b>J.</b> Q."): it initialises the text without the markup, then puts each name's
+// markup back around its initial. Markup inside a name, or an initial it cannot find, leaves the initials plain.
+func initializeRich(given, with string, init bool, hyphen bool) string {
+	if !strings.Contains(given, "<") {
+		return initialize(given, with, init, hyphen)
+	}
+	toks := tokenizeRich(given)
+	type word struct{ open, text, close string }
+	var words []word
+	var plain strings.Builder
+	cur := word{}
+	inText := false
+	flush := func() {
+		if cur.text != "" {
+			words = append(words, cur)
+		}
+		cur, inText = word{}, false
+	}
+	for _, t := range toks {
+		switch {
+		case (t.open || t.close) && t.kind != 0 && t.quote == "":
+			if t.open && !inText {
+				cur.open += t.lit
+			} else if t.close && inText {
+				cur.close += t.lit
+			} else {
+				return initialize(tagRe.ReplaceAllString(given, ""), with, init, hyphen)
+			}
+		default:
+			text := t.text
+			if text == "" {
+				text = t.lit
+			}
+			plain.WriteString(text)
+			for _, r := range text {
+				if r == ' ' || r == '-' || unicode.IsSpace(r) {
+					flush()
+					continue
+				}
+				if cur.close != "" {
+					return initialize(tagRe.ReplaceAllString(given, ""), with, init, hyphen)
+				}
+				cur.text += string(r)
+				inText = true
+			}
+		}
+	}
+	flush()
+	out := initialize(plain.String(), with, init, hyphen)
+	var b strings.Builder
+	rest := out
+	for _, w := range words {
+		r := strings.TrimSpace(initialize(w.text, with, init, hyphen))
+		i := strings.Index(rest, r)
+		if r == "" || i < 0 {
+			return out
+		}
+		b.WriteString(rest[:i])
+		b.WriteString(w.open + r + w.close)
+		rest = rest[i+len(r):]
+	}
+	b.WriteString(rest)
+	return b.String()
+}
 
 // initialize turns given names into initials ("John Edward" → "J. E.", "Jean-Paul" → "J.-P.", "Guo-ping" → "G."),
 // following citeproc-js. With init false, only names already abbreviated are normalised ("M.E." → "M. E.").
