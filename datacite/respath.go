@@ -1,10 +1,8 @@
 package datacite
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/dop2i/fairmeta/fair"
+	"github.com/dop2i/fairmeta/internal/fieldpath"
 )
 
 // A path of a validation report names a place in what was validated: DataCite JSON members for a [Record], the
@@ -61,45 +59,6 @@ var (
 	}
 )
 
-// pathSeg is one member of a path, with its index or -1.
-type pathSeg struct {
-	name  string
-	index int
-}
-
-// splitPath splits a validator path ("creators[0].affiliation[1].name") into its members. The validator writes
-// every path, so the syntax is known good; anything else is kept as one member.
-func splitPath(p string) []pathSeg {
-	parts := strings.Split(p, ".")
-	out := make([]pathSeg, len(parts))
-	for i, part := range parts {
-		out[i] = pathSeg{name: part, index: -1}
-		if open := strings.IndexByte(part, '['); open > 0 && strings.HasSuffix(part, "]") {
-			if n, err := strconv.Atoi(part[open+1 : len(part)-1]); err == nil && n >= 0 {
-				out[i] = pathSeg{name: part[:open], index: n}
-			}
-		}
-	}
-	return out
-}
-
-// joinPath writes members back as a path.
-func joinPath(segs []pathSeg) string {
-	var b strings.Builder
-	for i, s := range segs {
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(s.name)
-		if s.index >= 0 {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(s.index))
-			b.WriteByte(']')
-		}
-	}
-	return b.String()
-}
-
 // resourcePath turns path, a place in rec = FromResource(res), into the place in res it was made from. Most members
 // only change name; the list elements FromResource adds (subjects from Keywords, the rights entry of AccessRights,
 // related items from References and Publication.Conference) and the affiliations written from RawAffiliations name
@@ -108,57 +67,60 @@ func resourcePath(res *fair.Resource, rec *Record, path string) string {
 	if path == "" || res == nil || rec == nil {
 		return path
 	}
-	segs := splitPath(path)
+	segs, err := fieldpath.Parse(path)
+	if err != nil || len(segs) == 0 {
+		return path
+	}
 	top := segs[0]
-	if top.index >= 0 {
-		switch top.name {
+	if top.Index >= 0 {
+		switch top.Name {
 		case "subjects":
-			if top.index >= len(res.Subjects) && top.index < len(rec.Subjects) {
+			if top.Index >= len(res.Subjects) && top.Index < len(rec.Subjects) {
 				for k, kw := range res.Keywords {
-					if kw == rec.Subjects[top.index].Subject {
-						return joinPath([]pathSeg{{"keywords", k}})
+					if kw == rec.Subjects[top.Index].Subject {
+						return fieldpath.Join([]fieldpath.Segment{{Name: "keywords", Index: k}})
 					}
 				}
 				return "keywords"
 			}
 		case "rightsList":
-			if top.index >= len(res.Rights) {
+			if top.Index >= len(res.Rights) {
 				return "accessRights"
 			}
 		case "relatedItems":
-			if k := top.index - len(res.RelatedItems); k >= 0 {
+			if k := top.Index - len(res.RelatedItems); k >= 0 {
 				if k < len(res.References) {
-					segs[0] = pathSeg{"references", k}
-					return joinPath(renamePath(segs, recordPathRules["relatedItems"].sub, 1))
+					segs[0] = fieldpath.Segment{Name: "references", Index: k}
+					return fieldpath.Join(renamePath(segs, recordPathRules["relatedItems"].sub, 1))
 				}
 				return "publication.conference"
 			}
 		case "creators", "contributors":
-			if len(segs) > 1 && segs[1].name == "affiliation" && segs[1].index >= 0 {
+			if len(segs) > 1 && segs[1].Name == "affiliation" && segs[1].Index >= 0 {
 				var c *fair.Creator
 				switch {
-				case top.name == "creators" && top.index < len(res.Creators):
-					c = &res.Creators[top.index]
-				case top.name == "contributors" && top.index < len(res.Contributors):
-					c = &res.Contributors[top.index].Creator
+				case top.Name == "creators" && top.Index < len(res.Creators):
+					c = &res.Creators[top.Index]
+				case top.Name == "contributors" && top.Index < len(res.Contributors):
+					c = &res.Contributors[top.Index].Creator
 				}
 				if c != nil && len(c.Affiliations) == 0 {
-					return joinPath([]pathSeg{top, {"rawAffiliations", segs[1].index}})
+					return fieldpath.Join([]fieldpath.Segment{top, {Name: "rawAffiliations", Index: segs[1].Index}})
 				}
 			}
 		}
 	}
-	return joinPath(renamePath(segs, recordPathRules, 0))
+	return fieldpath.Join(renamePath(segs, recordPathRules, 0))
 }
 
 // renamePath renames segs[from:] by rules, level by level, in place.
-func renamePath(segs []pathSeg, rules map[string]pathRule, from int) []pathSeg {
+func renamePath(segs []fieldpath.Segment, rules map[string]pathRule, from int) []fieldpath.Segment {
 	for i := from; i < len(segs) && rules != nil; i++ {
-		rule, ok := rules[segs[i].name]
+		rule, ok := rules[segs[i].Name]
 		if !ok {
 			break
 		}
-		segs[i].name = rule.to
+		segs[i].Name = rule.to
 		rules = rule.sub
 	}
 	return segs

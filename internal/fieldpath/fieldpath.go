@@ -1,6 +1,7 @@
-// Package fieldpath reads the paths fairmeta's reports use — "creators[0].affiliations[1].identifier" — against a
-// Go value, by the JSON names of its fields. Tests use it to hold every report to the one path vocabulary: a path
-// about a fair.Resource must name a field of fair.Resource's JSON form, with indexes inside the value's lists.
+// Package fieldpath parses and writes the paths fairmeta's reports use — "creators[0].affiliations[1].identifier" —
+// and reads them against a Go value by the JSON names of its fields. datacite uses it to rename validation paths
+// into fair.Resource's terms; tests use it to hold every report to the one path vocabulary: a path about a
+// fair.Resource must name a field of fair.Resource's JSON form, with indexes inside the value's lists.
 package fieldpath
 
 import (
@@ -59,6 +60,23 @@ func Parse(path string) ([]Segment, error) {
 		out = append(out, seg)
 	}
 	return out, nil
+}
+
+// Join writes segments back as a path, the inverse of Parse.
+func Join(segs []Segment) string {
+	var b strings.Builder
+	for i, s := range segs {
+		if i > 0 && s.Name != "" {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.Name)
+		if s.Index >= 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.Index))
+			b.WriteByte(']')
+		}
+	}
+	return b.String()
 }
 
 // ErrNoField is returned by Resolve when a member is not a field of the type it is looked up in.

@@ -55,6 +55,9 @@ func TestParse(t *testing.T) {
 				t.Errorf("Parse(%q) = %v, want %v", c.in, got, c.want)
 			}
 		}
+		if back := Join(got); !c.bad && back != c.in {
+			t.Errorf("Join(Parse(%q)) = %q", c.in, back)
+		}
 	}
 }
 
